@@ -1,0 +1,47 @@
+# Two commands for a newcomer: `make demo` and `make test`. Both create .venv when missing.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
+
+.PHONY: demo test test-fast lint messages clean run
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found); set PYTHON=..." >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	@touch $@
+
+$(DEV_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[dev]"
+	@touch $@ $(STAMP)
+
+demo: $(STAMP)
+	@mkdir -p var
+	DEBUG=1 $(BIN)/mitmachkarte migrate --no-input
+	DEBUG=1 $(BIN)/mitmachkarte load_demo
+	@echo "Mitmachkarte runs at http://127.0.0.1:$(PORT)/  (Ctrl+C stops it)"
+	DEBUG=1 $(BIN)/mitmachkarte runserver 127.0.0.1:$(PORT)
+
+test: $(DEV_STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/python -m pytest
+
+test-fast: $(DEV_STAMP)
+	$(BIN)/python -m pytest -m "not browser"
+
+lint: $(DEV_STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+messages: $(STAMP)
+	cd src/mitmachkarte && ../../$(BIN)/mitmachkarte makemessages -l de -l en --no-obsolete
+	cd src/mitmachkarte && ../../$(BIN)/mitmachkarte compilemessages
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Mitmachkarte: citizen sustainability initiatives and their municipalities."""

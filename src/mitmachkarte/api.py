@@ -1,0 +1,42 @@
+"""The JSON API under /api/v1/: one NinjaAPI mounting each app's router."""
+
+from ninja import NinjaAPI
+from ninja.errors import ValidationError
+
+from mitmachkarte.initiatives.api import router as initiatives_router
+from mitmachkarte.initiatives.filters import FilterError
+from mitmachkarte.municipalities.api import router as municipalities_router
+from mitmachkarte.taxonomy.api import router as taxonomy_router
+
+api = NinjaAPI(
+    title="Mitmachkarte API",
+    version="1",
+    description="Citizen sustainability initiatives and their municipalities. "
+    "Published data only; no personal contact data.",
+    urls_namespace="api",
+)
+api.add_router("", initiatives_router)
+api.add_router("", taxonomy_router)
+api.add_router("", municipalities_router)
+
+
+@api.exception_handler(FilterError)
+def filter_error(request, exc: FilterError):
+    return api.create_response(
+        request, {"detail": f"{exc.param}: {exc.message}", "param": exc.param}, status=400
+    )
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request, exc: ValidationError):
+    """422 with one readable message per parameter, e.g. "offset: not a whole number"."""
+    errors = []
+    for error in exc.errors:
+        loc = [str(part) for part in error.get("loc", ()) if part not in ("query", "path", "body")]
+        # Query schemas put the schema's argument name first: keep the parameter name.
+        param = loc[-1] if loc else "request"
+        if len(loc) > 1 and loc[-1].isdigit():
+            param = loc[-2]
+        errors.append({"param": param, "message": error.get("msg", "invalid")})
+    detail = "; ".join(f"{e['param']}: {e['message']}" for e in errors)
+    return api.create_response(request, {"detail": detail, "errors": errors}, status=422)

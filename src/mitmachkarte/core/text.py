@@ -1,0 +1,42 @@
+"""Text folding for search and slugs.
+
+Search must find "Köln" for "koln", "koeln" and "KÖLN", and "Straße" for "strasse".
+`fold` lowercases, writes ß as ss and strips diacritics; `search_variants` adds the German
+transliteration (ö → oe) so both spellings a user may type are found by a substring match.
+"""
+
+import re
+import unicodedata
+
+from django.utils.text import slugify as django_slugify
+
+_GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+_SPACES = re.compile(r"\s+")
+
+
+def strip_diacritics(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def fold(text: str) -> str:
+    """Lowercase, ß → ss, diacritics removed, whitespace collapsed."""
+    text = (text or "").casefold()  # casefold turns ß into ss
+    return _SPACES.sub(" ", strip_diacritics(text)).strip()
+
+
+def search_variants(text: str) -> str:
+    """The folded text, plus its German transliteration where that differs."""
+    plain = fold(text)
+    german = fold((text or "").translate(_GERMAN))
+    return plain if german == plain else f"{plain} {german}"
+
+
+def search_terms(query: str) -> list[str]:
+    """The folded words of a user query; each must occur in the entry's search text."""
+    return [term for term in fold(query).split(" ") if term]
+
+
+def slugify_de(text: str) -> str:
+    """A URL slug with German transliteration: "Köln-Süd" → "koeln-sued"."""
+    return django_slugify((text or "").translate(_GERMAN))

@@ -1,0 +1,117 @@
+"""Ninja router for initiatives: list, detail, GeoJSON. Schemas in, selectors out."""
+
+from datetime import datetime
+
+from django.http import Http404, HttpRequest
+from ninja import Query, Router, Schema
+
+from . import selectors, serializers
+from .api_errors import check_range
+from .filters import parse_filter
+from .models import Initiative
+from mitmachkarte.taxonomy.models import Category
+
+router = Router(tags=["initiatives"])
+
+MAX_LIMIT = 500
+MAX_GEOJSON_LIMIT = 10_000
+
+
+class MunicipalityRef(Schema):
+    slug: str
+    name: str
+    ags: str | None
+
+
+class InitiativeItem(Schema):
+    slug: str
+    name: str
+    short_description: str
+    categories: list[str]
+    sdgs: list[int]
+    tags: list[str]
+    city: str
+    postcode: str
+    municipality: MunicipalityRef | None
+    latitude: float
+    longitude: float
+    website: str
+    url: str
+    updated_at: datetime
+    data_licence: str
+
+
+class InitiativeDetail(InitiativeItem):
+    description: str
+    street: str
+    phone: str
+    social_links: list[str]
+    meeting_times: str
+    how_to_join: str
+    founded_year: int | None
+    last_confirmed_at: datetime
+    created_at: datetime
+
+
+class InitiativeList(Schema):
+    count: int
+    limit: int
+    offset: int
+    items: list[InitiativeItem]
+
+
+class FilterParams(Schema):
+    bbox: str | None = None
+    q: str | None = None
+    category: list[str] = []
+    sdg: list[str] = []
+    municipality: str | None = None
+    tag: str | None = None
+
+
+def _filter(params: FilterParams):
+    return parse_filter(q=params.q, bbox=params.bbox, categories=params.category,
+                        sdgs=params.sdg, municipality=params.municipality, tag=params.tag)
+
+
+def _base_url(request: HttpRequest) -> str:
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+@router.get("/initiatives", response=InitiativeList, summary="Search and filter initiatives")
+def list_initiatives(request, filters: Query[FilterParams],
+                     limit: Query[int] = 50, offset: Query[int] = 0):
+    """Published initiatives. `count` is the exact total for the filters, never capped.
+
+    `bbox` is `west,south,east,north` in WGS84 degrees; `category` and `sdg` may repeat
+    (any of them matches); `municipality` is a slug or an 8-digit AGS.
+    """
+    check_range("limit", limit, 1, MAX_LIMIT)
+    check_range("offset", offset, 0, 10**7)
+    count, items = selectors.initiative_page(_filter(filters), limit=limit, offset=offset)
+    base = _base_url(request)
+    return {"count": count, "limit": limit, "offset": offset,
+            "items": [serializers.list_item(i, base_url=base) for i in items]}
+
+
+@router.get("/initiatives.geojson", summary="Initiatives as a GeoJSON FeatureCollection")
+def initiatives_geojson(request, filters: Query[FilterParams], limit: Query[int] = 5000):
+    """Same filters as the list. `count` (a foreign member) is the exact total."""
+    check_range("limit", limit, 1, MAX_GEOJSON_LIMIT)
+    count, rows = selectors.map_points(_filter(filters), limit=limit)
+    slugs = dict(Category.objects.values_list("pk", "slug"))
+    base = _base_url(request)
+    return {
+        "type": "FeatureCollection",
+        "count": count,
+        "features": [serializers.geojson_feature(r, category_slugs=slugs, base_url=base)
+                     for r in rows],
+    }
+
+
+@router.get("/initiatives/{slug}", response=InitiativeDetail, summary="One initiative")
+def get_initiative(request, slug: str):
+    initiative: Initiative | None = selectors.published_detail(slug)
+    if initiative is None:
+        raise Http404(f"No published initiative '{slug}'")
+    return serializers.detail_item(initiative, base_url=_base_url(request))

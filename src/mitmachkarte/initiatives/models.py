@@ -1,0 +1,113 @@
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from mitmachkarte.core.text import search_variants
+from mitmachkarte.municipalities.models import Municipality
+from mitmachkarte.taxonomy.models import SDG, Category, Tag
+
+SHORT_DESCRIPTION_MAX = 250
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    PENDING = "pending", _("pending review")
+    PUBLISHED = "published", _("published")
+    ARCHIVED = "archived", _("archived")
+
+
+class DataLicence(models.TextChoices):
+    ODBL = "ODbL-1.0", "ODbL 1.0"
+    CC0 = "CC0-1.0", "CC0 1.0"
+
+
+def current_year() -> int:
+    return timezone.now().year
+
+
+class Initiative(models.Model):
+    name = models.CharField(_("name"), max_length=160)
+    slug = models.SlugField(max_length=180, unique=True)
+    short_description = models.CharField(
+        _("short description"), max_length=SHORT_DESCRIPTION_MAX,
+        help_text=_("One or two sentences, at most 250 characters."),
+    )
+    description = models.TextField(_("description"), blank=True, help_text=_("Markdown"))
+    categories = models.ManyToManyField(Category, related_name="initiatives",
+                                        verbose_name=_("categories"))
+    sdgs = models.ManyToManyField(SDG, related_name="initiatives", blank=True,
+                                  verbose_name=_("SDGs"))
+    tags = models.ManyToManyField(Tag, related_name="initiatives", blank=True,
+                                  verbose_name=_("tags"))
+
+    street = models.CharField(_("street and number"), max_length=160, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    latitude = models.FloatField(
+        _("latitude"), validators=[MinValueValidator(-90), MaxValueValidator(90)]
+    )
+    longitude = models.FloatField(
+        _("longitude"), validators=[MinValueValidator(-180), MaxValueValidator(180)]
+    )
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="initiatives", verbose_name=_("municipality"),
+    )
+
+    # Public contact. The e-mail is used for relaying messages and is never published.
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_phone = models.CharField(_("phone"), max_length=40, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    social_links = models.JSONField(_("social media links"), default=list, blank=True)
+
+    meeting_times = models.TextField(_("meeting / opening times"), blank=True)
+    how_to_join = models.TextField(_("how to join in"), blank=True)
+    founded_year = models.PositiveSmallIntegerField(
+        _("founded"), null=True, blank=True,
+        validators=[MinValueValidator(1800), MaxValueValidator(2100)],
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT
+    )
+    data_licence = models.CharField(
+        _("data licence"), max_length=12, choices=DataLicence.choices, default=DataLicence.ODBL
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    last_confirmed_at = models.DateTimeField(_("last confirmed"), default=timezone.now)
+
+    # Folded words of name, texts, tags and place (see core.text); portable substring search.
+    search_text = models.TextField(editable=False, default="")
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("initiative")
+        verbose_name_plural = _("initiatives")
+        indexes = [
+            models.Index(fields=["status", "latitude", "longitude"], name="initiative_status_lat"),
+            models.Index(fields=["status", "longitude"], name="initiative_status_lon"),
+            models.Index(fields=["status", "municipality"], name="initiative_status_muni"),
+            models.Index(fields=["status", "name"], name="initiative_status_name"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("initiatives:detail", args=[self.slug])
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == Status.PUBLISHED
+
+    @property
+    def address_line(self) -> str:
+        place = " ".join(p for p in [self.postcode, self.city] if p)
+        return ", ".join(p for p in [self.street, place] if p)
+
+    def build_search_text(self, *, tag_names=(), municipality_name: str = "") -> str:
+        parts = [self.name, self.short_description, self.description, self.street,
+                 self.postcode, self.city, municipality_name, *tag_names]
+        return search_variants(" ".join(p for p in parts if p))

@@ -1,0 +1,88 @@
+"""Reads for initiatives, shared by pages, API and commands."""
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from mitmachkarte.taxonomy.models import SDG, Category
+
+from .filters import InitiativeFilter
+from .models import Initiative, Status
+
+
+def published() -> QuerySet[Initiative]:
+    return Initiative.objects.filter(status=Status.PUBLISHED)
+
+
+def filter_initiatives(flt: InitiativeFilter, qs: QuerySet | None = None) -> QuerySet[Initiative]:
+    """Published initiatives matching every given filter (categories/SDGs: any of them)."""
+    qs = published() if qs is None else qs
+    if flt.bbox:
+        b = flt.bbox
+        qs = qs.filter(latitude__gte=b.south, latitude__lte=b.north,
+                       longitude__gte=b.west, longitude__lte=b.east)
+    if flt.municipality:
+        qs = qs.filter(municipality=flt.municipality)
+    for term in flt.terms:
+        qs = qs.filter(search_text__contains=term)
+    if flt.categories:
+        qs = qs.filter(pk__in=Initiative.categories.through.objects.filter(
+            category__slug__in=flt.categories).values("initiative_id"))
+    if flt.sdgs:
+        qs = qs.filter(pk__in=Initiative.sdgs.through.objects.filter(
+            sdg_id__in=flt.sdgs).values("initiative_id"))
+    if flt.tag:
+        qs = qs.filter(pk__in=Initiative.tags.through.objects.filter(
+            tag__slug=flt.tag).values("initiative_id"))
+    return qs
+
+
+def with_listing_data(qs: QuerySet[Initiative]) -> QuerySet[Initiative]:
+    return qs.select_related("municipality").prefetch_related(
+        Prefetch("categories", queryset=Category.objects.order_by("position")),
+        Prefetch("sdgs", queryset=SDG.objects.order_by("number")),
+        "tags",
+    )
+
+
+def initiative_page(flt: InitiativeFilter, *, limit: int, offset: int) -> tuple[int, list]:
+    """The exact number of matches and one page of them, ordered by name."""
+    qs = filter_initiatives(flt)
+    count = qs.count()
+    items = list(with_listing_data(qs.order_by("name", "pk"))[offset:offset + limit])
+    return count, items
+
+
+def map_points(flt: InitiativeFilter, *, limit: int) -> tuple[int, list[dict]]:
+    """Light rows for map markers: no joins beyond the first category."""
+    qs = filter_initiatives(flt)
+    count = qs.count()
+    rows = list(
+        qs.order_by("pk").values("pk", "slug", "name", "short_description", "latitude",
+                                 "longitude", "city")[:limit]
+    )
+    firsts = {}
+    through = Initiative.categories.through.objects.filter(
+        initiative_id__in=[r["pk"] for r in rows]
+    ).order_by("initiative_id", "category__position").values_list("initiative_id", "category_id")
+    for initiative_id, category_id in through:
+        firsts.setdefault(initiative_id, category_id)
+    for row in rows:
+        row["category_id"] = firsts.get(row["pk"])
+    return count, rows
+
+
+def published_detail(slug: str) -> Initiative | None:
+    return with_listing_data(published()).filter(slug=slug).first()
+
+
+def counts_by_category(qs: QuerySet[Initiative]) -> list[Category]:
+    return list(
+        Category.objects.annotate(n=Count("initiatives", filter=Q(initiatives__in=qs)))
+        .filter(n__gt=0).order_by("-n", "position")
+    )
+
+
+def counts_by_sdg(qs: QuerySet[Initiative]) -> list[SDG]:
+    return list(
+        SDG.objects.annotate(n=Count("initiatives", filter=Q(initiatives__in=qs)))
+        .filter(n__gt=0).order_by("number")
+    )

@@ -1,0 +1,86 @@
+"""Writes for initiatives. Each function is one transaction and enforces the rules."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from mitmachkarte.core.geo import validate_lat_lon
+from mitmachkarte.core.text import slugify_de
+from mitmachkarte.municipalities.models import Municipality
+from mitmachkarte.municipalities.selectors import municipality_id_at
+from mitmachkarte.taxonomy.models import SDG, Category
+from mitmachkarte.taxonomy.services import get_or_create_tags
+
+from .models import Initiative, Status
+
+
+def unique_slug(name: str, *, exclude_pk: int | None = None, city: str = "") -> str:
+    base = slugify_de(name)[:150] or "initiative"
+    taken = Initiative.objects.exclude(pk=exclude_pk)
+    candidates = [base]
+    if city and slugify_de(city) not in base:
+        candidates.append(f"{base}-{slugify_de(city)}"[:170])
+    for candidate in candidates:
+        if not taken.filter(slug=candidate).exists():
+            return candidate
+    number = 2
+    while taken.filter(slug=f"{base}-{number}").exists():
+        number += 1
+    return f"{base}-{number}"
+
+
+def refresh_derived_fields(*, initiative: Initiative, relocate: bool = True) -> Initiative:
+    """Recompute municipality (from the point) and the search text after any change."""
+    with transaction.atomic():
+        if relocate:
+            initiative.municipality_id = municipality_id_at(
+                initiative.latitude, initiative.longitude
+            )
+        muni_name = (
+            Municipality.objects.filter(pk=initiative.municipality_id)
+            .values_list("name", flat=True).first() or ""
+        )
+        initiative.search_text = initiative.build_search_text(
+            tag_names=list(initiative.tags.values_list("name", flat=True)),
+            municipality_name=muni_name,
+        )
+        Initiative.objects.filter(pk=initiative.pk).update(
+            municipality_id=initiative.municipality_id, search_text=initiative.search_text
+        )
+    return initiative
+
+
+def create_initiative(
+    *, name: str, short_description: str, latitude: float, longitude: float,
+    categories: list[str], sdgs: list[int] = (), tags: list[str] = (),
+    status: str = Status.DRAFT, **fields,
+) -> Initiative:
+    """Create an initiative; its municipality is derived from the point.
+
+    Raises django.core.exceptions.ValidationError on invalid data; nothing is saved then.
+    """
+    validate_lat_lon(float(latitude), float(longitude))
+    with transaction.atomic():
+        initiative = Initiative(
+            name=name.strip(), short_description=short_description.strip(),
+            latitude=float(latitude), longitude=float(longitude), status=status, **fields,
+        )
+        initiative.slug = unique_slug(initiative.name, city=initiative.city)
+        initiative.full_clean(exclude=["categories", "sdgs", "tags"])
+        initiative.save()
+        category_objs = list(Category.objects.filter(slug__in=categories))
+        if len(category_objs) != len(set(categories)):
+            raise ValidationError({"categories": "unknown category"})
+        initiative.categories.set(category_objs)
+        initiative.sdgs.set(SDG.objects.filter(number__in=list(sdgs)))
+        initiative.tags.set(get_or_create_tags(names=list(tags)))
+        refresh_derived_fields(initiative=initiative)
+    return initiative
+
+
+def publish_initiative(*, initiative: Initiative) -> Initiative:
+    with transaction.atomic():
+        initiative.status = Status.PUBLISHED
+        initiative.last_confirmed_at = timezone.now()
+        initiative.save(update_fields=["status", "last_confirmed_at", "updated_at"])
+    return initiative

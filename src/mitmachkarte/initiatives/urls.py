@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "initiatives"
+
+urlpatterns = [
+    path("", views.map_page, name="map"),
+    path("initiativen/<slug:slug>/", views.detail, name="detail"),
+    path("kommunen/<slug:slug>/", views.municipality_page, name="municipality"),
+]
