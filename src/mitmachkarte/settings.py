@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "ninja",
     "mitmachkarte.core",
     "mitmachkarte.taxonomy",
     "mitmachkarte.municipalities",

@@ -21,8 +21,10 @@ def strip_diacritics(text: str) -> str:
 
 def fold(text: str) -> str:
     """Lowercase, ß → ss, diacritics removed, whitespace collapsed."""
-    text = (text or "").casefold()  # casefold turns ß into ss
-    return _SPACES.sub(" ", strip_diacritics(text)).strip()
+    # casefold turns ß into ss; it runs after NFKD, which can yield capitals ("ℌ" → "H"),
+    # and is followed by a second strip for the marks it can add ("İ" → "i̇").
+    text = strip_diacritics(strip_diacritics(text or "").casefold())
+    return _SPACES.sub(" ", text).strip()
 
 
 def search_variants(text: str) -> str:

@@ -99,12 +99,12 @@ def initiatives_geojson(request, filters: Query[FilterParams], limit: Query[int]
     """Same filters as the list. `count` (a foreign member) is the exact total."""
     check_range("limit", limit, 1, MAX_GEOJSON_LIMIT)
     count, rows = selectors.map_points(_filter(filters), limit=limit)
-    slugs = dict(Category.objects.values_list("pk", "slug"))
+    categories = {c.pk: c for c in Category.objects.all()}
     base = _base_url(request)
     return {
         "type": "FeatureCollection",
         "count": count,
-        "features": [serializers.geojson_feature(r, category_slugs=slugs, base_url=base)
+        "features": [serializers.geojson_feature(r, categories=categories, base_url=base)
                      for r in rows],
     }
 

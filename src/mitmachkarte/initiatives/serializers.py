@@ -56,8 +56,12 @@ def detail_item(initiative: Initiative, *, base_url: str = "") -> dict:
     }
 
 
-def geojson_feature(row: dict, *, category_slugs: dict[int, str], base_url: str = "") -> dict:
-    """A GeoJSON Feature from a light `map_points` row (lon before lat, RFC 7946)."""
+def geojson_feature(row: dict, *, categories: dict, base_url: str = "") -> dict:
+    """A GeoJSON Feature from a light `map_points` row (lon before lat, RFC 7946).
+
+    `categories` maps category ids to Category objects (slug, name, colour, icon).
+    """
+    category = categories.get(row["category_id"])
     return {
         "type": "Feature",
         "id": row["slug"],
@@ -67,7 +71,10 @@ def geojson_feature(row: dict, *, category_slugs: dict[int, str], base_url: str 
             "name": row["name"],
             "short_description": row["short_description"],
             "city": row["city"],
-            "category": category_slugs.get(row["category_id"]),
+            "category": category.slug if category else None,
+            "category_name": category.name if category else "",
+            "colour": category.colour if category else "#495057",
+            "icon": category.icon if category else "",
             "url": f"{base_url}/initiativen/{row['slug']}/",
         },
     }
