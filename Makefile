@@ -40,7 +40,8 @@ lint: $(DEV_STAMP)
 	$(BIN)/ruff format --check src tests benchmarks
 
 messages: $(STAMP)
-	cd src/mitmachkarte && ../../$(BIN)/mitmachkarte makemessages -l de -l en --no-obsolete
+	cd src/mitmachkarte && ../../$(BIN)/mitmachkarte makemessages -l de --no-obsolete
+	$(BIN)/python scripts/fill_po.py src/mitmachkarte/locale/de/LC_MESSAGES/django.po
 	cd src/mitmachkarte && ../../$(BIN)/mitmachkarte compilemessages
 
 clean:

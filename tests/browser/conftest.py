@@ -1,0 +1,148 @@
+"""Headless Chromium through Playwright's sync API against pytest-django's live server.
+
+The browser is the system Chromium (never downloaded). Map tiles are answered with a blank
+local PNG and every other request that leaves localhost is aborted, so the suite runs offline.
+"""
+
+import math
+import os
+import struct
+import zlib
+from urllib.parse import urlsplit
+
+import pytest
+from django.conf import settings
+
+# Playwright's sync API runs an event loop in the test thread; Django would otherwise
+# refuse ORM calls from it ("You cannot call this from an async context").
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from mitmachkarte.initiatives.demo import generator  # noqa: E402
+from mitmachkarte.initiatives.models import Initiative, Status  # noqa: E402
+from mitmachkarte.municipalities.models import Municipality  # noqa: E402
+from mitmachkarte.municipalities.services import import_municipalities  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+DEMO_COUNT = 150
+DEMO_SEED = 2026
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
+TIMEOUT_MS = 10_000
+
+
+def blank_png(width: int = 256, height: int = 256) -> bytes:
+    """A fully transparent RGBA PNG, built by hand (signature, IHDR, IDAT, IEND)."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)  # 8 bit, RGBA
+    rows = b"".join(b"\x00" + b"\x00\x00\x00\x00" * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+            + chunk(b"IDAT", zlib.compress(rows, 9)) + chunk(b"IEND", b""))
+
+
+BLANK_TILE = blank_png()
+TILE_HOST = urlsplit(settings.TILE_URL.replace("{s}", "a")).hostname or ""
+
+
+def pytest_collection_modifyitems(config, items):
+    here = os.path.dirname(__file__)
+    for item in items:
+        if str(item.fspath).startswith(here):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+class Traffic:
+    """What the routing did: tiles answered locally, external requests aborted."""
+
+    def __init__(self):
+        self.tiles: list[str] = []
+        self.blocked: list[str] = []
+
+    def route(self, route):
+        url = route.request.url
+        host = urlsplit(url).hostname or ""
+        if host in LOCAL_HOSTS or url.startswith(("data:", "blob:")):
+            route.continue_()
+        elif TILE_HOST and host == TILE_HOST:
+            self.tiles.append(url)
+            route.fulfill(status=200, content_type="image/png", body=BLANK_TILE,
+                          headers={"Access-Control-Allow-Origin": "*"})
+        else:
+            self.blocked.append(url)
+            route.abort()
+
+
+@pytest.fixture
+def new_context(browser):
+    """Factory for isolated browser contexts (German locale, Berlin time, 1280×800)."""
+    contexts = []
+
+    def make(**options):
+        traffic = Traffic()
+        context = browser.new_context(
+            **{"locale": "de-DE", "timezone_id": "Europe/Berlin",
+               "viewport": {"width": 1280, "height": 800}, **options})
+        context.set_default_timeout(TIMEOUT_MS)
+        context.route("**/*", traffic.route)
+        context.traffic = traffic
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_context):
+    context = new_context()
+    page = context.new_page()
+    page.traffic = context.traffic
+    # Counts list swaps done by htmx, so tests can wait for the map → list sync.
+    page.add_init_script(
+        "window.__mmkSwaps = 0;"
+        "document.addEventListener('htmx:afterSettle', function () { window.__mmkSwaps++; });"
+    )
+    errors = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.js_errors = errors
+    yield page
+    assert not errors, f"JavaScript errors: {errors}"
+
+
+@pytest.fixture
+def demo_data(live_server, reference_data):
+    """NRW municipalities and ~150 published demo initiatives, as `load_demo` makes them."""
+    report = import_municipalities(path=settings.PACKAGE_DIR / "data" / "nrw-municipalities.geojson")
+    assert report.created == 396
+    nrw = list(Municipality.objects.filter(ags__startswith="05").order_by("ags"))
+    specs = generator.plan(municipalities=nrw, count=DEMO_COUNT, seed=DEMO_SEED)
+    created = generator.save(specs)
+    assert created == DEMO_COUNT
+    return Initiative.objects.filter(status=Status.PUBLISHED)
+
+
+def isolated(initiatives) -> Initiative:
+    """The entry farthest from its nearest neighbour: a single marker once zoomed in."""
+    rows = list(initiatives.values_list("pk", "latitude", "longitude"))
+
+    def km(a, b):
+        dy = (a[1] - b[1]) * 111.2
+        dx = (a[2] - b[2]) * 111.2 * math.cos(math.radians(a[1]))
+        return math.hypot(dx, dy)
+
+    best = max(rows, key=lambda a: min(km(a, b) for b in rows if b is not a))
+    return initiatives.get(pk=best[0])
