@@ -50,6 +50,11 @@ def parse_filter(
     *, q: str | None = None, bbox: str | None = None, categories=None, sdgs=None,
     municipality: str | None = None, tag: str | None = None,
 ) -> InitiativeFilter:
+    # PostgreSQL cannot compare text containing NUL: refuse it before any query.
+    for param, raw in [("q", [q]), ("bbox", [bbox]), ("category", categories or []),
+                       ("sdg", sdgs or []), ("municipality", [municipality]), ("tag", [tag])]:
+        if any("\x00" in str(value or "") for value in raw):
+            raise FilterError(param, "must not contain NUL characters")
     q = (q or "").strip()
     if len(q) > MAX_QUERY_LENGTH:
         raise FilterError("q", f"at most {MAX_QUERY_LENGTH} characters")

@@ -71,6 +71,8 @@ def map_points(flt: InitiativeFilter, *, limit: int) -> tuple[int, list[dict]]:
 
 
 def published_detail(slug: str) -> Initiative | None:
+    if "\x00" in slug:  # never a slug; PostgreSQL rejects NUL in queries
+        return None
     return with_listing_data(published()).filter(slug=slug).first()
 
 

@@ -11,7 +11,7 @@ from .models import Municipality
 def resolve_municipality(key: str) -> Municipality | None:
     """A municipality by slug or by 8-digit AGS; None when unknown."""
     key = (key or "").strip()
-    if not key:
+    if not key or "\x00" in key:  # never a slug or AGS; PostgreSQL rejects NUL in queries
         return None
     if key.isdigit():
         return Municipality.objects.filter(ags=key).first()
@@ -36,6 +36,7 @@ def municipalities_with_counts(*, q: str = "", only_active: bool = False) -> Que
     qs = Municipality.objects.annotate(
         initiative_count=Count("initiatives", filter=Q(initiatives__status="published"))
     )
+    q = q.replace("\x00", "")  # PostgreSQL rejects NUL in queries
     if q:
         qs = qs.filter(Q(name__icontains=q) | Q(district__icontains=q) | Q(ags=q))
     if only_active:
