@@ -1,5 +1,6 @@
 """Settings, read from environment variables with safe defaults (see README)."""
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -120,10 +121,8 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 # SQLite cannot create its parent folder, and WhiteNoise warns about a missing STATIC_ROOT.
 for _dir in (VAR_DIR, STATIC_ROOT):
-    try:
+    with contextlib.suppress(OSError):
         _dir.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        pass
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -71,7 +71,8 @@ class Area:
     def __init__(self, geojson: dict):
         self.geometry = shape(geojson)
         if self.geometry.geom_type not in {"Polygon", "MultiPolygon"}:
-            raise GeoInputError(f"expected a Polygon or MultiPolygon, got {self.geometry.geom_type}")
+            kind = self.geometry.geom_type
+            raise GeoInputError(f"expected a Polygon or MultiPolygon, got {kind}")
         if not self.geometry.is_valid:
             self.geometry = self.geometry.buffer(0)
         self._prepared = prep(self.geometry)

@@ -5,11 +5,12 @@ from datetime import datetime
 from django.http import Http404, HttpRequest
 from ninja import Query, Router, Schema
 
+from mitmachkarte.taxonomy.models import Category
+
 from . import selectors, serializers
 from .api_errors import check_range
 from .filters import parse_filter
 from .models import Initiative
-from mitmachkarte.taxonomy.models import Category
 
 router = Router(tags=["initiatives"])
 

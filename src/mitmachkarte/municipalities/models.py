@@ -62,6 +62,10 @@ class Municipality(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args, **kwargs) -> None:
+        self.set_bbox_from_boundary()
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("initiatives:municipality", args=[self.slug])
 
@@ -80,10 +84,6 @@ class Municipality(models.Model):
                 Area(self.boundary)
             except (GeoInputError, ValueError, TypeError, KeyError, AttributeError) as exc:
                 raise ValidationError({"boundary": str(exc)}) from exc
-
-    def save(self, *args, **kwargs) -> None:
-        self.set_bbox_from_boundary()
-        super().save(*args, **kwargs)
 
     def set_bbox_from_boundary(self) -> None:
         if self.boundary:
