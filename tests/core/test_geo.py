@@ -2,7 +2,14 @@ import math
 
 import pytest
 
-from mitmachkarte.core.geo import Area, BBox, GeoInputError, haversine_m, parse_bbox, validate_lat_lon
+from mitmachkarte.core.geo import (
+    Area,
+    BBox,
+    GeoInputError,
+    haversine_m,
+    parse_bbox,
+    validate_lat_lon,
+)
 
 
 def test_parse_bbox_valid():
@@ -112,8 +119,10 @@ def test_area_multipolygon_and_hole():
     }
     assert not Area(with_hole).contains(51.5, 7.5)
     assert Area(with_hole).contains(51.2, 7.2)
-    multi = {"type": "MultiPolygon", "coordinates": [SQUARE["coordinates"],
-             [[[9, 51], [10, 51], [10, 52], [9, 52], [9, 51]]]]}
+    multi = {
+        "type": "MultiPolygon",
+        "coordinates": [SQUARE["coordinates"], [[[9, 51], [10, 51], [10, 52], [9, 52], [9, 51]]]],
+    }
     assert Area(multi).contains(51.5, 9.5)
     assert not Area(multi).contains(51.5, 8.5)
 

@@ -9,8 +9,8 @@ from mitmachkarte.core.markdown import render_markdown
         "<script>alert(1)</script>",
         "Hallo <script>alert(1)</script> Welt",
         '<img src="x" onerror="alert(1)">',
-        "<a href=\"https://x.example\" onclick=\"alert(1)\">x</a>",
-        "<iframe src=\"https://evil.example\"></iframe>",
+        '<a href="https://x.example" onclick="alert(1)">x</a>',
+        '<iframe src="https://evil.example"></iframe>',
     ],
 )
 def test_raw_html_is_inert(source):
@@ -38,8 +38,9 @@ def test_raw_html_is_inert(source):
 def test_dangerous_urls_are_not_links(source):
     html = render_markdown(source).lower()
     assert "href" not in html
+    assert "<a" not in html
     assert "<img" not in html
-    assert "javascript:alert" not in html.replace("&lt;", "<") or "<a" not in html
+    assert "src=" not in html
 
 
 def test_links_get_rel_nofollow():
@@ -62,7 +63,9 @@ def test_headings_are_demoted():
 
 
 def test_basic_formatting_survives():
-    html = render_markdown("**fett** _kursiv_ ~~weg~~\n\n- a\n- b\n\n| x | y |\n|---|---|\n| 1 | 2 |")
+    html = render_markdown(
+        "**fett** _kursiv_ ~~weg~~\n\n- a\n- b\n\n| x | y |\n|---|---|\n| 1 | 2 |"
+    )
     for tag in ("<strong>", "<em>", "<s>", "<ul>", "<li>", "<table>", "<td>"):
         assert tag in html
 

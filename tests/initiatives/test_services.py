@@ -26,9 +26,13 @@ def create(**overrides):
 
 def test_create_derives_municipality_and_search_text(nrw_municipalities):
     initiative = create(
-        name="Tauschring Süd", short_description="Teilen statt kaufen.",
-        street="Musterstraße 5", city="Bochum", categories=["repair", "sharing-swapping"],
-        sdgs=[12, 11], tags=["Zero Waste", "Nachbarschaft"],
+        name="Tauschring Süd",
+        short_description="Teilen statt kaufen.",
+        street="Musterstraße 5",
+        city="Bochum",
+        categories=["repair", "sharing-swapping"],
+        sdgs=[12, 11],
+        tags=["Zero Waste", "Nachbarschaft"],
     )
     initiative.refresh_from_db()
     assert initiative.municipality == Municipality.objects.get(ags="05911000")
@@ -159,3 +163,16 @@ def test_factory_creates_through_the_service():
     assert initiative.municipality == home
     assert "fabrikstadt" in initiative.search_text and "garten" in initiative.search_text
     assert list(initiative.categories.values_list("slug", flat=True)) == ["repair"]
+
+
+@pytest.mark.django_db
+def test_create_without_category_is_rejected_and_saves_nothing(reference_data):
+    from django.core.exceptions import ValidationError
+
+    from mitmachkarte.initiatives.models import Initiative
+    from mitmachkarte.initiatives.services import create_initiative
+
+    with pytest.raises(ValidationError):
+        create_initiative(name="Ohne Kategorie", short_description="x", latitude=51.0,
+                          longitude=7.0, categories=[])
+    assert not Initiative.objects.filter(name="Ohne Kategorie").exists()

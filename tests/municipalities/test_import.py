@@ -3,6 +3,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from mitmachkarte.municipalities.locator import get_locator
 from mitmachkarte.municipalities.models import Municipality
@@ -74,8 +75,10 @@ def test_reimport_updates_and_never_duplicates(nrw_municipalities):
 def test_csv_after_geojson_keeps_boundaries(nrw_municipalities, tmp_path):
     before = Municipality.objects.get(ags="05911000")
     csv = write(
-        tmp_path, "de.csv",
-        CSV_HEADER + "05911000,Bochum,Stadt,05911,Bochum,Nordrhein-Westfalen,51.48,7.22,145.5\n"
+        tmp_path,
+        "de.csv",
+        CSV_HEADER
+        + "05911000,Bochum,Stadt,05911,Bochum,Nordrhein-Westfalen,51.48,7.22,145.5\n"
         + DARMSTADT,
     )
     report = import_municipalities(path=csv)
@@ -96,7 +99,8 @@ def test_csv_after_geojson_keeps_boundaries(nrw_municipalities, tmp_path):
 @pytest.mark.django_db
 def test_bad_rows_are_rejected_not_fatal(tmp_path):
     csv = write(
-        tmp_path, "bad.csv",
+        tmp_path,
+        "bad.csv",
         CSV_HEADER
         + "05911000,Bochum,Stadt,05911,Bochum,Nordrhein-Westfalen,51.48,7.22,145.5\n"
         + "5911000,Kurz,Stadt,,,,51.4,7.2,\n"
@@ -106,7 +110,8 @@ def test_bad_rows_are_rejected_not_fatal(tmp_path):
         + "05915000,Hamm,Stadt,,,,151.0,7.8,\n"
         + "05916000,Herne,Stadt,,,,,,\n",
     )
-    report = import_municipalities(path=csv)
+    with translation.override("en"):
+        report = import_municipalities(path=csv)
     assert report.created == 1
     assert [r.split(":")[0] for r in report.rejected] == [
         "record 2", "record 3", "record 4", "record 5", "record 6", "record 7",
@@ -120,7 +125,8 @@ def test_bad_rows_are_rejected_not_fatal(tmp_path):
 @pytest.mark.django_db
 def test_slugs_of_ambiguous_names_get_the_district(tmp_path):
     csv = write(
-        tmp_path, "twins.csv",
+        tmp_path,
+        "twins.csv",
         CSV_HEADER
         + "05334004,Neustadt,Stadt,05334,Aachen,Nordrhein-Westfalen,50.8,6.1,\n"
         + "06411999,Neustadt,Stadt,06411,Darmstadt,Hessen,49.9,8.7,\n"
@@ -140,6 +146,9 @@ def test_slugs_of_ambiguous_names_get_the_district(tmp_path):
         ("x.geojson", "{not json", "not valid JSON"),
         ("x.geojson", json.dumps({"type": "Feature"}), "FeatureCollection"),
         ("x.csv", "gemeinde,name\n05911000,Bochum\n", "no 'ags' column"),
+        ("x.geojson", "[]", "FeatureCollection"),
+        ("x.geojson", '{"type": "FeatureCollection", "features": [null]}', "features"),
+        ("x.geojson", '{"type": "FeatureCollection", "features": {}}', "features"),
     ],
 )
 def test_unreadable_files_raise_import_file_error(tmp_path, name, text, message):
@@ -242,3 +251,45 @@ def test_resolve_municipality(nrw_municipalities):
     assert resolve_municipality("05315999") is None
     assert resolve_municipality("atlantis") is None
     assert resolve_municipality("") is None
+
+
+@pytest.mark.django_db
+def test_non_utf8_csv_is_a_file_error(tmp_path):
+    # Official German lists often come as Windows-1252.
+    path = tmp_path / "latin1.csv"
+    path.write_bytes((CSV_HEADER + "05315000,Köln,Stadt,,,,50.9,6.9,\n").encode("cp1252"))
+    with pytest.raises(ImportFileError, match="UTF-8"):
+        import_municipalities(path=path)
+    with pytest.raises(CommandError, match="UTF-8"):
+        call_command("import_municipalities", str(path))
+
+
+def feature(ags: str, geometry) -> dict:
+    return {
+        "type": "Feature",
+        "properties": {"ags": ags, "name": f"Ort {ags}"},
+        "geometry": geometry,
+    }
+
+
+@pytest.mark.django_db
+def test_features_with_broken_geometry_are_rejected(tmp_path):
+    good = {"type": "Polygon", "coordinates": [[[7, 51], [7.1, 51], [7.1, 51.1], [7, 51]]]}
+    collection = {
+        "type": "FeatureCollection",
+        "features": [
+            feature("05911000", good),
+            feature("05913000", {"type": "Polygon", "coordinates": [[1, 2]]}),
+            feature("05914000", {"type": "Polygon", "coordinates": []}),
+            feature("05915000", {"type": "Polygon"}),
+            feature("05916000", {"type": "Polygon", "coordinates": [[[0, 0], [1, 1]]]}),
+            feature("05917000", "kein Objekt"),
+            feature("05918000", None),
+        ],
+    }
+    report = import_municipalities(path=write(tmp_path, "broken.geojson", json.dumps(collection)))
+    assert report.created == 1
+    assert [r.split(":")[0] for r in report.rejected] == [f"record {n}" for n in range(2, 8)]
+    assert all("boundary" in r for r in report.rejected[:4])
+    made = Municipality.objects.get()
+    assert made.ags == "05911000" and made.bbox == [7, 51, 7.1, 51.1]

@@ -68,6 +68,8 @@ def create_initiative(
         initiative.slug = unique_slug(initiative.name, city=initiative.city)
         initiative.full_clean(exclude=["categories", "sdgs", "tags"])
         initiative.save()
+        if not categories:
+            raise ValidationError({"categories": "choose at least one category"})
         category_objs = list(Category.objects.filter(slug__in=categories))
         if len(category_objs) != len(set(categories)):
             raise ValidationError({"categories": "unknown category"})

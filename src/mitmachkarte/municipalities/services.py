@@ -8,8 +8,10 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from shapely.errors import ShapelyError
 from shapely.geometry import shape
 
+from mitmachkarte.core.geo import Area, GeoInputError
 from mitmachkarte.core.text import slugify_de
 
 from .locator import invalidate_locator
@@ -60,13 +62,19 @@ def read_records(path: Path) -> list[dict]:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise ImportFileError(f"{path.name} is not valid JSON: {exc}") from exc
-        if data.get("type") != "FeatureCollection":
+        if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
             raise ImportFileError(f"{path.name} is not a GeoJSON FeatureCollection")
+        features = data.get("features", [])
+        if not isinstance(features, list) or not all(isinstance(f, dict) for f in features):
+            raise ImportFileError(f"{path.name}: 'features' must be a list of objects")
         return [{**(f.get("properties") or {}), "geometry": f.get("geometry")}
-                for f in data.get("features", [])]
+                for f in features]
     if suffix == ".csv":
-        with path.open(encoding="utf-8-sig", newline="") as fh:
-            rows = list(csv.DictReader(fh))
+        try:
+            with path.open(encoding="utf-8-sig", newline="") as fh:
+                rows = list(csv.DictReader(fh))
+        except UnicodeDecodeError as exc:
+            raise ImportFileError(f"{path.name} is not UTF-8 encoded: {exc}") from exc
         if rows and not any(alias in rows[0] for alias in ALIASES["ags"]):
             raise ImportFileError(f"{path.name} has no 'ags' column")
         return rows
@@ -81,7 +89,13 @@ def _parse(record: dict) -> dict:
         raise ValidationError("name is missing")
     geometry = record.get("geometry")
     boundary = None
-    if geometry and geometry.get("type") in {"Polygon", "MultiPolygon"}:
+    if isinstance(geometry, dict) and geometry.get("type") in {"Polygon", "MultiPolygon"}:
+        try:
+            area = Area(geometry)
+        except (GeoInputError, ShapelyError, ValueError, TypeError, KeyError, IndexError) as exc:
+            raise ValidationError(f"invalid boundary: {exc}") from exc
+        if area.geometry.is_empty:
+            raise ValidationError("invalid boundary: empty polygon")
         boundary = geometry
     lat, lon = _get(record, "lat"), _get(record, "lon")
     if lat is None or lon is None:
