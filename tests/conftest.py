@@ -1,17 +1,26 @@
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 
+from mitmachkarte.initiatives.map_index import drop_index
 from mitmachkarte.municipalities.locator import invalidate_locator
 from mitmachkarte.municipalities.services import import_municipalities
 from mitmachkarte.taxonomy.services import sync_reference_data
 
 
+def _forget_process_state():
+    invalidate_locator()
+    drop_index()
+    cache.clear()
+
+
 @pytest.fixture(autouse=True)
-def _fresh_locator():
-    # The municipality index is per process; every test starts without a stale one.
-    invalidate_locator()
+def _fresh_process_state():
+    # Per-process indexes and the cache are keyed by data versions, which a rolled-back
+    # test transaction resets: every test starts without stale ones.
+    _forget_process_state()
     yield
-    invalidate_locator()
+    _forget_process_state()
 
 
 @pytest.fixture

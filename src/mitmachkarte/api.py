@@ -5,6 +5,7 @@ from ninja.errors import ValidationError
 
 from mitmachkarte.initiatives.api import router as initiatives_router
 from mitmachkarte.initiatives.filters import FilterError
+from mitmachkarte.initiatives.map_api import router as map_router
 from mitmachkarte.municipalities.api import router as municipalities_router
 from mitmachkarte.taxonomy.api import router as taxonomy_router
 
@@ -16,6 +17,7 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 api.add_router("", initiatives_router)
+api.add_router("", map_router)
 api.add_router("", taxonomy_router)
 api.add_router("", municipalities_router)
 

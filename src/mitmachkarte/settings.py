@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "mitmachkarte.core.api_cache.ApiCacheMiddleware",
 ]
 
 ROOT_URLCONF = "mitmachkarte.urls"
@@ -153,6 +154,24 @@ TILE_ATTRIBUTION = os.environ.get(
 MUNICIPALITY_DATA_CREDIT = (
     '&copy; <a href="https://www.bkg.bund.de">GeoBasis-DE / BKG 2021</a> (Daten verändert)'
 )
+
+# Read-only API responses: cached per data version (see core/api_cache.py).
+API_CACHE_VERSIONS = {
+    "/api/v1/initiatives": "initiatives",
+    "/api/v1/map": "initiatives",
+}
+API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "600"))
+API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+         "KEY_PREFIX": "mitmachkarte"}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+              "OPTIONS": {"MAX_ENTRIES": 5000}}
+    )
+}
 
 SITE_NAME = os.environ.get("SITE_NAME", "Mitmachkarte")
 

@@ -11,6 +11,7 @@ from . import selectors, serializers
 from .api_errors import check_range
 from .filters import parse_filter
 from .models import Initiative
+from .schemas import FilterParams
 
 router = Router(tags=["initiatives"])
 
@@ -59,15 +60,6 @@ class InitiativeList(Schema):
     limit: int
     offset: int
     items: list[InitiativeItem]
-
-
-class FilterParams(Schema):
-    bbox: str | None = None
-    q: str | None = None
-    category: list[str] = []
-    sdg: list[str] = []
-    municipality: str | None = None
-    tag: str | None = None
 
 
 def _filter(params: FilterParams):

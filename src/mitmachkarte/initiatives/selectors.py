@@ -4,6 +4,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 
 from mitmachkarte.taxonomy.models import SDG, Category
 
+from . import search
 from .filters import InitiativeFilter
 from .models import Initiative, Status
 
@@ -21,8 +22,8 @@ def filter_initiatives(flt: InitiativeFilter, qs: QuerySet | None = None) -> Que
                        longitude__gte=b.west, longitude__lte=b.east)
     if flt.municipality:
         qs = qs.filter(municipality=flt.municipality)
-    for term in flt.terms:
-        qs = qs.filter(search_text__contains=term)
+    if flt.terms:
+        qs = qs.filter(pk__in=search.matching_ids_sql(list(flt.terms)))
     if flt.categories:
         qs = qs.filter(pk__in=Initiative.categories.through.objects.filter(
             category__slug__in=flt.categories).values("initiative_id"))

@@ -12,6 +12,7 @@ from mitmachkarte.taxonomy.models import SDG, Category
 from mitmachkarte.taxonomy.services import get_or_create_tags
 
 from .models import Initiative, Status
+from .signals import mark_changed
 
 
 def unique_slug(name: str, *, exclude_pk: int | None = None, city: str = "") -> str:
@@ -47,6 +48,7 @@ def refresh_derived_fields(*, initiative: Initiative, relocate: bool = True) -> 
         Initiative.objects.filter(pk=initiative.pk).update(
             municipality_id=initiative.municipality_id, search_text=initiative.search_text
         )
+        mark_changed()
     return initiative
 
 

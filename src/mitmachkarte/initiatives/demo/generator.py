@@ -22,6 +22,7 @@ from mitmachkarte.municipalities.selectors import municipality_ids_at
 from mitmachkarte.taxonomy.models import SDG, Category, Tag
 
 from ..models import DataLicence, Initiative, Status
+from ..signals import mark_changed
 from . import texts
 
 BATCH = 2000
@@ -178,6 +179,7 @@ def save(specs: list[Spec], *, status: str = Status.PUBLISHED) -> int:
                 for o in objs:
                     o.pk = by_slug[o.slug]
             _link(objs, [s for _, s in chunk], category_ids, sdg_ids, tag_ids)
+        mark_changed()  # bulk_create sends no signals
     return len(fresh)
 
 

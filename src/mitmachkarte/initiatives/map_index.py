@@ -1,0 +1,208 @@
+"""Server-side clustering over an in-process index of the published initiatives.
+
+Each worker keeps the published entries as numpy arrays (position, category and SDG bit
+masks, municipality) and rebuilds them when the data version changes (core.versions: one
+primary-key read per request). Filters become vector masks, clustering a grid in Web
+Mercator pixels: one sort, then per-cell counts, centres and bounds. Counts are exact:
+every matching entry in the bbox is in exactly one cluster or is a single point.
+Search and tag filters come from SQL (search.py) as id sets, so they stay exact too.
+"""
+
+import math
+import threading
+from dataclasses import dataclass
+
+import numpy as np
+from django.db.models import Min
+
+from mitmachkarte.core.versions import current_version
+from mitmachkarte.taxonomy.models import Category
+
+from . import search
+from .filters import InitiativeFilter
+from .models import Initiative, Status
+from .signals import VERSION_NAME
+
+CELL_PX = 60  # cluster grid cell, in screen pixels at the requested zoom
+MAX_FEATURES = 2000
+POINTS_UP_TO = 400  # at or below this many matches, send points (the client clusters them)
+
+_lock = threading.Lock()
+_index = None
+
+
+def _mercator(lat: np.ndarray, lon: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Normalised Web Mercator (0..1, y downwards), as Leaflet's pixel grid at zoom 0."""
+    x = (lon + 180.0) / 360.0
+    lat_r = np.radians(np.clip(lat, -85.05112878, 85.05112878))
+    y = (1.0 - np.log(np.tan(lat_r) + 1.0 / np.cos(lat_r)) / math.pi) / 2.0
+    return x, y
+
+
+@dataclass
+class MapResult:
+    count: int
+    clustered: bool
+    features: list[dict]
+    bounds: list[float] | None = None
+
+
+class MapIndex:
+    def __init__(self, version: int):
+        self.version = version
+        rows = list(
+            Initiative.objects.filter(status=Status.PUBLISHED).order_by("pk").values_list(
+                "pk", "latitude", "longitude", "municipality_id", "slug", "name",
+                "short_description", "city",
+            )
+        )
+        n = len(rows)
+        self.ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=n)
+        self.lat = np.fromiter((r[1] for r in rows), dtype=np.float64, count=n)
+        self.lon = np.fromiter((r[2] for r in rows), dtype=np.float64, count=n)
+        self.muni = np.fromiter((r[3] or -1 for r in rows), dtype=np.int64, count=n)
+        self.text = [(r[4], r[5], r[6], r[7]) for r in rows]  # slug, name, short, city
+        self.mx, self.my = _mercator(self.lat, self.lon)
+        self.categories = {c.pk: c for c in Category.objects.all()}
+        self.category_bit = {c.slug: 1 << i for i, c in enumerate(self.categories.values())}
+        bit_of_pk = {c.pk: 1 << i for i, c in enumerate(self.categories.values())}
+        self.cat_mask = np.zeros(n, dtype=np.int64)
+        self.sdg_mask = np.zeros(n, dtype=np.int64)
+        self.first_category = np.full(n, -1, dtype=np.int64)
+        if n:
+            self._fill_masks(bit_of_pk)
+
+    def _position(self, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        pos = np.searchsorted(self.ids, ids)
+        pos = np.clip(pos, 0, len(self.ids) - 1)
+        return pos, self.ids[pos] == ids
+
+    def _fill_masks(self, bit_of_pk: dict[int, int]) -> None:
+        through = Initiative.categories.through.objects.filter(
+            initiative__status=Status.PUBLISHED)
+        pairs = np.array(list(through.values_list("initiative_id", "category_id")),
+                         dtype=np.int64).reshape(-1, 2)
+        pos, ok = self._position(pairs[:, 0])
+        bits = np.array([bit_of_pk.get(c, 0) for c in pairs[:, 1]], dtype=np.int64)
+        np.bitwise_or.at(self.cat_mask, pos[ok], bits[ok])
+        # The first category (by curated position) colours the marker.
+        firsts = (through.values("initiative_id")
+                  .annotate(first=Min("category__position")).values_list("initiative_id", "first"))
+        firsts = np.array(list(firsts), dtype=np.int64).reshape(-1, 2)
+        lookup = np.full(max([c.position for c in self.categories.values()], default=0) + 1, -1,
+                         dtype=np.int64)
+        for c in self.categories.values():
+            lookup[c.position] = c.pk
+        pos, ok = self._position(firsts[:, 0])
+        self.first_category[pos[ok]] = lookup[firsts[ok, 1]]
+        sdgs = np.array(list(Initiative.sdgs.through.objects.filter(
+            initiative__status=Status.PUBLISHED).values_list("initiative_id", "sdg_id")),
+            dtype=np.int64).reshape(-1, 2)
+        pos, ok = self._position(sdgs[:, 0])
+        np.bitwise_or.at(self.sdg_mask, pos[ok], np.left_shift(1, sdgs[ok, 1] - 1))
+
+    def mask(self, flt: InitiativeFilter) -> np.ndarray:
+        m = np.ones(len(self.ids), dtype=bool)
+        if flt.bbox:
+            b = flt.bbox
+            m &= (self.lat >= b.south) & (self.lat <= b.north)
+            m &= (self.lon >= b.west) & (self.lon <= b.east)
+        if flt.categories:
+            bits = 0
+            for slug in flt.categories:
+                bits |= self.category_bit.get(slug, 0)
+            m &= (self.cat_mask & bits) != 0
+        if flt.sdgs:
+            bits = sum(1 << (n - 1) for n in set(flt.sdgs))
+            m &= (self.sdg_mask & bits) != 0
+        if flt.municipality:
+            m &= self.muni == flt.municipality.pk
+        if flt.terms:
+            ids = search.ranked_ids(list(flt.terms), flt.q)
+            m &= np.isin(self.ids, np.array(ids, dtype=np.int64))
+        if flt.tag:
+            ids = Initiative.tags.through.objects.filter(tag__slug=flt.tag).values_list(
+                "initiative_id", flat=True)
+            m &= np.isin(self.ids, np.array(list(ids), dtype=np.int64))
+        return m
+
+    def point_feature(self, i: int) -> dict:
+        slug, name, short, city = self.text[i]
+        category = self.categories.get(int(self.first_category[i]))
+        return {
+            "type": "Feature",
+            "id": slug,
+            "geometry": {"type": "Point",
+                         "coordinates": [float(self.lon[i]), float(self.lat[i])]},
+            "properties": {
+                "slug": slug, "name": name, "short_description": short, "city": city,
+                "category": category.slug if category else None,
+                "category_name": category.name if category else "",
+                "colour": category.colour if category else "#495057",
+                "icon": category.icon if category else "",
+                "url": f"/initiativen/{slug}/",
+            },
+        }
+
+    def features(self, flt: InitiativeFilter, *, zoom: int) -> MapResult:
+        selected = np.nonzero(self.mask(flt))[0]
+        total = int(len(selected))
+        bounds = None
+        if total:
+            lat, lon = self.lat[selected], self.lon[selected]
+            bounds = [float(lon.min()), float(lat.min()), float(lon.max()), float(lat.max())]
+        if total <= POINTS_UP_TO:
+            points = [self.point_feature(int(i)) for i in selected]
+            return MapResult(total, False, points, bounds)
+        cell = CELL_PX / (256.0 * 2 ** zoom)
+        while True:
+            kx = np.floor(self.mx[selected] / cell).astype(np.int64)
+            ky = np.floor(self.my[selected] / cell).astype(np.int64)
+            keys = (kx << 32) + ky
+            order = np.argsort(keys, kind="stable")
+            sorted_keys = keys[order]
+            starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
+            if len(starts) <= MAX_FEATURES:
+                break
+            cell *= 2  # coarser grid until the response is small enough
+        members = selected[order]
+        counts = np.diff(np.r_[starts, len(members)])
+        lat, lon = self.lat[members], self.lon[members]
+        centre_lat = np.add.reduceat(lat, starts) / counts
+        centre_lon = np.add.reduceat(lon, starts) / counts
+        south, north = np.minimum.reduceat(lat, starts), np.maximum.reduceat(lat, starts)
+        west, east = np.minimum.reduceat(lon, starts), np.maximum.reduceat(lon, starts)
+        features = []
+        for k, start in enumerate(starts):
+            if counts[k] == 1:
+                features.append(self.point_feature(int(members[start])))
+                continue
+            features.append({
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [round(float(centre_lon[k]), 6),
+                                                              round(float(centre_lat[k]), 6)]},
+                "properties": {
+                    "cluster": True, "count": int(counts[k]),
+                    "bounds": [float(west[k]), float(south[k]), float(east[k]), float(north[k])],
+                },
+            })
+        return MapResult(total, True, features, bounds)
+
+
+def get_index() -> MapIndex:
+    """The index for the current data version, rebuilt (once per worker) after changes."""
+    global _index
+    version = current_version(VERSION_NAME)
+    index = _index
+    if index is not None and index.version == version:
+        return index
+    with _lock:
+        if _index is None or _index.version != version:
+            _index = MapIndex(version)
+        return _index
+
+
+def drop_index() -> None:
+    global _index
+    with _lock:
+        _index = None

@@ -1,0 +1,115 @@
+"""Full-text search behind one interface, with the best engine of each backend.
+
+Both engines search the folded `search_text` column (see core.text), so the folding rules
+hold everywhere: "koln"/"koeln" find Köln, "strasse" finds Straße, and a term matches
+inside words ("garten" finds "Gemeinschaftsgarten").
+
+- SQLite: an FTS5 table with the trigram tokenizer (kept in step by triggers), ranked by
+  bm25. Terms shorter than 3 characters, which trigrams cannot index, use LIKE.
+- PostgreSQL: pg_trgm GIN index for the substring match, a stored german tsvector for
+  ranking (ts_rank) and, when nothing matches exactly, trigram word similarity so typos
+  ("Bochun") still find something.
+"""
+
+from django.db import connection
+from django.db.models.expressions import RawSQL
+
+TABLE = "initiatives_initiative"
+FTS_TABLE = "initiatives_search"
+
+
+def _fts_phrase(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _like(term: str) -> str:
+    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _sqlite_where(terms: list[str]) -> tuple[str, list]:
+    long_terms = [t for t in terms if len(t) >= 3]
+    short_terms = [t for t in terms if len(t) < 3]
+    clauses, params = [], []
+    if long_terms:
+        clauses.append(f"id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)")
+        params.append(" AND ".join(_fts_phrase(t) for t in long_terms))
+    for term in short_terms:
+        clauses.append("search_text LIKE %s ESCAPE '\\'")
+        params.append(_like(term))
+    return " AND ".join(clauses), params
+
+
+def _pg_exact_where(terms: list[str]) -> tuple[str, list]:
+    return (" AND ".join(["search_text LIKE %s"] * len(terms)), [_like(t) for t in terms])
+
+
+TYPO_MIN_LENGTH = 4
+TYPO_SIMILARITY = 0.7
+
+
+def _pg_typo_where(terms: list[str]) -> tuple[str, list]:
+    # `<%` (word similarity >= 0.6, the pg_trgm default) can use the GIN index; the
+    # explicit check then keeps only close matches, so typo results stay relevant.
+    clauses, params = [], []
+    for term in terms:
+        if len(term) < TYPO_MIN_LENGTH:
+            clauses.append("search_text LIKE %s")
+            params.append(_like(term))
+        else:
+            clauses.append("(search_text LIKE %s OR (%s <%% search_text "
+                           "AND word_similarity(%s, search_text) >= %s))")
+            params += [_like(term), term, term, TYPO_SIMILARITY]
+    return " AND ".join(clauses), params
+
+
+def _pg_where(terms: list[str]) -> tuple[str, list]:
+    where, params = _pg_exact_where(terms)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT 1 FROM {TABLE} WHERE {where} LIMIT 1", params)
+        if cursor.fetchone():
+            return where, params
+    return _pg_typo_where(terms)
+
+
+def _where(terms: list[str]) -> tuple[str, list]:
+    if connection.vendor == "postgresql":
+        return _pg_where(terms)
+    if connection.vendor == "sqlite":
+        return _sqlite_where(terms)
+    return (" AND ".join(["search_text LIKE %s"] * len(terms)), [_like(t) for t in terms])
+
+
+def matching_ids_sql(terms: list[str]) -> RawSQL:
+    """A subquery of the ids of all entries (any status) matching every term."""
+    where, params = _where(terms)
+    return RawSQL(f"SELECT id FROM {TABLE} WHERE {where}", params)
+
+
+def ranked_ids(terms: list[str], query: str) -> list[int]:
+    """Ids of all entries matching every term, best first."""
+    if not terms:
+        return []
+    # Entries whose name holds the first term come first (search_text starts with the
+    # folded name), then the engine's own relevance, then the name.
+    if connection.vendor == "sqlite" and any(len(t) >= 3 for t in terms):
+        match = " AND ".join(_fts_phrase(t) for t in terms if len(t) >= 3)
+        short = [t for t in terms if len(t) < 3]
+        sql = (f"SELECT i.id FROM {FTS_TABLE} JOIN {TABLE} i ON i.id = {FTS_TABLE}.rowid "
+               f"WHERE {FTS_TABLE} MATCH %s"
+               + " AND i.search_text LIKE %s ESCAPE '\\'" * len(short)
+               + " ORDER BY instr(i.search_text, %s) NOT BETWEEN 1 AND length(i.name) + 1, "
+               f"{FTS_TABLE}.rank, i.name")
+        params = [match, *(_like(t) for t in short), terms[0]]
+    elif connection.vendor == "postgresql":
+        where, params = _pg_where(terms)
+        sql = (f"SELECT id FROM {TABLE} WHERE {where} ORDER BY "
+               "strpos(search_text, %s) NOT BETWEEN 1 AND length(name) + 1, "
+               "ts_rank(search_vector, plainto_tsquery('german', %s)) "
+               "+ word_similarity(%s, search_text) DESC, name")
+        params = [*params, terms[0], query, query]
+    else:
+        where, params = _where(terms)
+        sql = f"SELECT id FROM {TABLE} WHERE {where} ORDER BY name"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]

@@ -1,0 +1,30 @@
+"""Every change to initiatives bumps their data version (see core.versions).
+
+Bulk writes that bypass model signals (QuerySet.update, bulk_create) call
+`mark_changed()` themselves: services.refresh_derived_fields and demo.generator.save do.
+"""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from mitmachkarte.core.versions import bump_version
+
+from .models import Initiative
+
+VERSION_NAME = "initiatives"
+
+
+def mark_changed(**_kwargs) -> None:
+    bump_version(VERSION_NAME)
+
+
+def _on_m2m(action: str, **kwargs) -> None:
+    if action in {"post_add", "post_remove", "post_clear"}:
+        mark_changed()
+
+
+def connect() -> None:
+    post_save.connect(mark_changed, sender=Initiative, dispatch_uid="initiatives-version-save")
+    post_delete.connect(mark_changed, sender=Initiative, dispatch_uid="initiatives-version-del")
+    for field in ("categories", "sdgs", "tags"):
+        m2m_changed.connect(_on_m2m, sender=getattr(Initiative, field).through,
+                            dispatch_uid=f"initiatives-version-{field}")
