@@ -6,8 +6,10 @@ local PNG and every other request that leaves localhost is aborted, so the suite
 
 import math
 import os
+import re
 import struct
 import zlib
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -22,14 +24,22 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 from mitmachkarte.initiatives.demo import generator  # noqa: E402
 from mitmachkarte.initiatives.models import Initiative, Status  # noqa: E402
 from mitmachkarte.municipalities.models import Municipality  # noqa: E402
-from mitmachkarte.municipalities.services import import_municipalities  # noqa: E402
 
+HERE = Path(__file__).resolve().parent
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 DEMO_COUNT = 150
 DEMO_SEED = 2026
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
 TIMEOUT_MS = 10_000
+SYNC_PROBE = """
+window.__mmkSwaps = 0;
+document.addEventListener("htmx:afterSettle", function (e) {
+  window.__mmkSwaps++;
+  var url = e.detail && e.detail.xhr && e.detail.xhr.responseURL;
+  if (url) window.__mmkSyncedView = new URL(url).searchParams.get("map");
+});
+"""
 
 
 def blank_png(width: int = 256, height: int = 256) -> bytes:
@@ -46,13 +56,15 @@ def blank_png(width: int = 256, height: int = 256) -> bytes:
 
 
 BLANK_TILE = blank_png()
-TILE_HOST = urlsplit(settings.TILE_URL.replace("{s}", "a")).hostname or ""
+# The tile host from settings.TILE_URL; a "{s}" subdomain placeholder matches any subdomain.
+_TILE_HOST_TEMPLATE = urlsplit(settings.TILE_URL.replace("{s}", "SUBDOMAIN")).hostname or ""
+TILE_HOST = re.compile(re.escape(_TILE_HOST_TEMPLATE).replace("subdomain", "[^.]+") + r"\Z")
 
 
 def pytest_collection_modifyitems(config, items):
-    here = os.path.dirname(__file__)
+    # The hook sees the items of the whole session; mark only those in this folder.
     for item in items:
-        if str(item.fspath).startswith(here):
+        if item.path.is_relative_to(HERE):
             item.add_marker(pytest.mark.browser)
 
 
@@ -76,7 +88,7 @@ class Traffic:
         host = urlsplit(url).hostname or ""
         if host in LOCAL_HOSTS or url.startswith(("data:", "blob:")):
             route.continue_()
-        elif TILE_HOST and host == TILE_HOST:
+        elif _TILE_HOST_TEMPLATE and TILE_HOST.match(host):
             self.tiles.append(url)
             route.fulfill(status=200, content_type="image/png", body=BLANK_TILE,
                           headers={"Access-Control-Allow-Origin": "*"})
@@ -111,11 +123,9 @@ def page(new_context):
     context = new_context()
     page = context.new_page()
     page.traffic = context.traffic
-    # Counts list swaps done by htmx, so tests can wait for the map → list sync.
-    page.add_init_script(
-        "window.__mmkSwaps = 0;"
-        "document.addEventListener('htmx:afterSettle', function () { window.__mmkSwaps++; });"
-    )
+    # Remembers the map view of the last list swap by htmx, so tests can wait for the
+    # list to catch up with the map (see `wait_for_list_sync` in test_map.py).
+    page.add_init_script(SYNC_PROBE)
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.js_errors = errors
@@ -124,10 +134,8 @@ def page(new_context):
 
 
 @pytest.fixture
-def demo_data(live_server, reference_data):
+def demo_data(live_server, reference_data, nrw_municipalities):
     """NRW municipalities and ~150 published demo initiatives, as `load_demo` makes them."""
-    report = import_municipalities(path=settings.PACKAGE_DIR / "data" / "nrw-municipalities.geojson")
-    assert report.created == 396
     nrw = list(Municipality.objects.filter(ags__startswith="05").order_by("ags"))
     specs = generator.plan(municipalities=nrw, count=DEMO_COUNT, seed=DEMO_SEED)
     created = generator.save(specs)
@@ -135,9 +143,10 @@ def demo_data(live_server, reference_data):
     return Initiative.objects.filter(status=Status.PUBLISHED)
 
 
-def isolated(initiatives) -> Initiative:
+@pytest.fixture
+def lonely_initiative(demo_data) -> Initiative:
     """The entry farthest from its nearest neighbour: a single marker once zoomed in."""
-    rows = list(initiatives.values_list("pk", "latitude", "longitude"))
+    rows = list(demo_data.values_list("pk", "latitude", "longitude"))
 
     def km(a, b):
         dy = (a[1] - b[1]) * 111.2
@@ -145,4 +154,4 @@ def isolated(initiatives) -> Initiative:
         return math.hypot(dx, dy)
 
     best = max(rows, key=lambda a: min(km(a, b) for b in rows if b is not a))
-    return initiatives.get(pk=best[0])
+    return demo_data.get(pk=best[0])

@@ -10,7 +10,7 @@ Search and tag filters come from SQL (search.py) as id sets, so they stay exact 
 
 import math
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from django.db.models import Min
@@ -125,6 +125,12 @@ class MapIndex:
                 "initiative_id", flat=True)
             m &= np.isin(self.ids, np.array(list(ids), dtype=np.int64))
         return m
+
+    def ranked_matches(self, flt: InitiativeFilter) -> list[int]:
+        """Ids of the published matches of a search, best first."""
+        others = self.mask(replace(flt, q="", terms=()))
+        allowed = set(self.ids[others].tolist())
+        return [i for i in search.ranked_ids(list(flt.terms), flt.q) if i in allowed]
 
     def point_feature(self, i: int) -> dict:
         slug, name, short, city = self.text[i]

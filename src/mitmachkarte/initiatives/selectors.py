@@ -44,8 +44,27 @@ def with_listing_data(qs: QuerySet[Initiative]) -> QuerySet[Initiative]:
     )
 
 
+def ranked_ids(flt: InitiativeFilter) -> list[int] | None:
+    """Ids of all matches by relevance when the filter searches; None otherwise."""
+    if not flt.terms:
+        return None
+    from .map_index import get_index
+
+    return get_index().ranked_matches(flt)
+
+
+def objects_for_ids(ids: list[int]) -> list[Initiative]:
+    """Initiatives with their listing data, in the order of `ids`."""
+    by_id = {i.pk: i for i in with_listing_data(Initiative.objects.filter(pk__in=ids))}
+    return [by_id[i] for i in ids if i in by_id]
+
+
 def initiative_page(flt: InitiativeFilter, *, limit: int, offset: int) -> tuple[int, list]:
-    """The exact number of matches and one page of them, ordered by name."""
+    """The exact number of matches and one page of them: by relevance when searching,
+    else by name."""
+    ids = ranked_ids(flt)
+    if ids is not None:
+        return len(ids), objects_for_ids(ids[offset:offset + limit])
     qs = filter_initiatives(flt)
     count = qs.count()
     items = list(with_listing_data(qs.order_by("name", "pk"))[offset:offset + limit])

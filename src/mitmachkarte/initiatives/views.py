@@ -39,9 +39,13 @@ def filter_from_request(request, *, ignore: tuple[str, ...] = ()) -> tuple[Initi
 
 
 def _page(request, flt: InitiativeFilter):
+    ids = selectors.ranked_ids(flt)
+    if ids is not None:  # a search: by relevance
+        page = Paginator(ids, PAGE_SIZE).get_page(request.GET.get("page"))
+        page.object_list = selectors.objects_for_ids(list(page.object_list))
+        return page
     qs = selectors.filter_initiatives(flt).order_by("name", "pk")
-    paginator = Paginator(selectors.with_listing_data(qs), PAGE_SIZE)
-    return paginator.get_page(request.GET.get("page"))
+    return Paginator(selectors.with_listing_data(qs), PAGE_SIZE).get_page(request.GET.get("page"))
 
 
 def map_page(request):
@@ -64,6 +68,8 @@ def detail(request, slug: str):
         raise Http404("initiative not found")
     base = request.build_absolute_uri("/").rstrip("/")
     json_ld = json.dumps(serializers.json_ld(initiative, base_url=base), ensure_ascii=False)
+    # As json_script does: user text must never close the <script> element it sits in.
+    json_ld = json_ld.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return render(request, "initiatives/detail.html", {
         "initiative": initiative, "json_ld": json_ld,
         "absolute_url": request.build_absolute_uri(initiative.get_absolute_url()),

@@ -58,11 +58,11 @@
     return { zoom: Math.max(1, Math.min(19, parts[0])), center: [parts[1], parts[2]] };
   }
 
-  function writeViewToUrl(map) {
+  function writeViewToUrl(map, keepPage) {
     var params = new URLSearchParams(window.location.search);
     var c = map.getCenter();
     params.set("map", map.getZoom() + "/" + c.lat.toFixed(5) + "/" + c.lng.toFixed(5));
-    params.delete("page");
+    if (!keepPage) params.delete("page");
     params.delete("bbox");
     history.replaceState(null, "", window.location.pathname + "?" + params.toString());
   }
@@ -74,13 +74,16 @@
       clamp(b.getNorth(), 90)].join(",");
   }
 
-  function syncList(map, el) {
+  function syncList(map, el, keepPage) {
     var target = document.getElementById("results");
     if (!target || !window.htmx) return;
     var params = pageFilters();
     params.set("bbox", bboxOf(map));
-    var view = new URLSearchParams(window.location.search).get("map");
+    var current = new URLSearchParams(window.location.search);
+    var view = current.get("map");
     if (view) params.set("map", view);
+    // The first sync after loading keeps the page a pager link asked for; a move starts over.
+    if (keepPage && current.get("page")) params.set("page", current.get("page"));
     window.htmx.ajax("GET", el.dataset.listUrl + "?" + params.toString(),
       { target: "#results", swap: "innerHTML" });
   }
@@ -146,7 +149,9 @@
         el.dataset.loaded = String(markers.length);
         el.dataset.total = String(data.count);
         if (!initialView && !boundaryLayer && markers.length) {
-          map.fitBounds(clusters.getBounds(), { padding: [20, 20], maxZoom: 14 });
+          // Not animated: the list syncs once, for the final view (an animated fit ends
+          // after the first sync and triggers a second one with a different area).
+          map.fitBounds(clusters.getBounds(), { padding: [20, 20], maxZoom: 14, animate: false });
         }
       })
       .catch(function (err) {
@@ -155,9 +160,11 @@
       .finally(function () {
         el.removeAttribute("aria-busy");
         if (el.dataset.syncList) {
+          var firstSync = true;
           var onMove = debounce(function () {
-            writeViewToUrl(map);
-            syncList(map, el);
+            writeViewToUrl(map, firstSync);
+            syncList(map, el, firstSync);
+            firstSync = false;
           }, 250);
           map.on("moveend", onMove);
           if (initialView || el.dataset.loaded) onMove();

@@ -1,0 +1,329 @@
+"""The map page, its synced list, popups, the detail page and the page without JavaScript.
+
+UI wording may change language, so the checks use ids, classes, data attributes and the
+names of the entries themselves.
+"""
+
+import json
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from mitmachkarte.initiatives import selectors
+from mitmachkarte.initiatives.filters import parse_filter
+
+# The view the list was last synced for equals the map's current view and the URL's.
+LIST_IN_SYNC = """() => {
+  const map = window.mitmachkarteMap;
+  if (!map || map._animatingZoom) return false;
+  const c = map.getCenter();
+  const view = map.getZoom() + "/" + c.lat.toFixed(5) + "/" + c.lng.toFixed(5);
+  const url = new URLSearchParams(window.location.search).get("map");
+  return url === view && window.__mmkSyncedView === view
+    && !document.querySelector(".htmx-request");
+}"""
+
+
+def open_map(page, live_server, query: str = ""):
+    page.goto(f"{live_server.url}/{query}")
+    page.wait_for_selector("#map[data-loaded]", state="attached")
+    assert page.get_attribute("#map", "data-error") is None
+    wait_for_list_sync(page)
+
+
+def wait_for_list_sync(page):
+    page.wait_for_function(LIST_IN_SYNC)
+
+
+def result_count(page) -> int:
+    return int(page.get_attribute("#result-count", "data-count"))
+
+
+def map_zoom(page) -> int:
+    return page.evaluate("window.mitmachkarteMap.getZoom()")
+
+
+def map_bbox(page):
+    return page.evaluate("""() => {
+        const b = window.mitmachkarteMap.getBounds();
+        return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+    }""")
+
+
+def in_bbox(initiatives, bbox):
+    west, south, east, north = bbox
+    return initiatives.filter(latitude__gte=south, latitude__lte=north,
+                              longitude__gte=west, longitude__lte=east)
+
+
+def card_slugs(page) -> list[str]:
+    return page.locator(".result-list .card").evaluate_all(
+        "cards => cards.map(c => c.dataset.slug)")
+
+
+def view_query(initiative, zoom: int = 16) -> str:
+    return f"?map={zoom}/{initiative.latitude}/{initiative.longitude}"
+
+
+def test_map_shows_clustered_markers(page, live_server, demo_data, tmp_path):
+    total = demo_data.count()
+    open_map(page, live_server)
+
+    # Leaflet and the cluster plugin come from the live server's static files.
+    assert page.evaluate("typeof L !== 'undefined' && L.version") == "1.9.3"
+    assert page.evaluate("typeof L.MarkerClusterGroup") == "function"
+    assert page.locator("#map.leaflet-container").count() == 1
+    cluster_bg = page.eval_on_selector(".marker-cluster",
+                                       "e => getComputedStyle(e).backgroundColor")
+    assert cluster_bg not in ("", "transparent", "rgba(0, 0, 0, 0)"), "MarkerCluster CSS missing"
+
+    assert page.locator(".marker-cluster").count() > 0
+    assert int(page.get_attribute("#map", "data-total")) == total
+    assert int(page.get_attribute("#map", "data-loaded")) == total
+    # Clusters account for every entry: cluster counts plus single markers.
+    cluster_sum = sum(int(t) for t in page.locator(".marker-cluster span").all_inner_texts())
+    singles = page.locator(".mmk-marker").count()
+    assert 0 < cluster_sum + singles <= total
+
+    # Tiles were answered locally; nothing left for the internet.
+    page.wait_for_selector(".leaflet-tile-loaded", state="attached")
+    assert page.traffic.tiles
+    assert not page.traffic.blocked, page.traffic.blocked
+
+    shot = tmp_path / "map.png"
+    page.screenshot(path=shot)
+    assert shot.stat().st_size > 0
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_search_narrows_list(page, live_server, demo_data):
+    total = demo_data.count()
+    open_map(page, live_server)
+    assert result_count(page) == total  # the initial view fits all markers
+
+    page.fill("#q", "koln")
+    with page.expect_navigation():
+        page.press("#q", "Enter")
+    assert "q=koln" in page.url
+    page.wait_for_selector("#map[data-loaded]", state="attached")
+    wait_for_list_sync(page)
+
+    expected = selectors.filter_initiatives(parse_filter(q="koln")).count()
+    assert 0 < expected < total
+    assert result_count(page) == expected
+    assert int(page.get_attribute("#map", "data-total")) == expected
+    assert page.input_value("#q") == "koln"
+    cards = page.locator(".result-list .card")
+    assert cards.count() == min(expected, 20)
+    for text in cards.all_inner_texts():
+        assert "Köln" in text, text
+
+
+def test_marker_popup_links_to_detail(page, live_server, lonely_initiative):
+    item = lonely_initiative
+    open_map(page, live_server, view_query(item))
+
+    marker = page.locator(f".mmk-marker[title={json.dumps(item.name)}]")
+    marker.click()
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    assert item.name in popup.inner_text()
+    link = popup.locator("h3 a")
+    assert link.get_attribute("href").endswith(f"/initiativen/{item.slug}/")
+
+    with page.expect_navigation():
+        link.click()
+    assert page.locator("h1").inner_text() == item.name
+
+
+def test_clicking_clusters_zooms_in_to_single_markers(page, live_server, demo_data):
+    open_map(page, live_server)
+    map_box = page.locator("#map").bounding_box()
+    start_zoom = map_zoom(page)
+
+    def inside(box, margin=40):
+        cx, cy = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+        return (map_box["x"] + margin < cx < map_box["x"] + map_box["width"] - margin
+                and map_box["y"] + margin < cy < map_box["y"] + map_box["height"] - margin)
+
+    def marker_titles():
+        return set(page.locator(".mmk-marker").evaluate_all("ms => ms.map(m => m.title)"))
+
+    before = marker_titles()
+    for _ in range(12):
+        clusters = [c for c in page.locator(".marker-cluster").all() if inside(c.bounding_box())]
+        assert clusters, "no cluster left inside the map"
+        # The smallest cluster splits up soonest.
+        smallest = min(clusters, key=lambda c: int(c.inner_text()))
+        zoom = map_zoom(page)
+        smallest.click()
+        page.wait_for_function("z => window.mitmachkarteMap.getZoom() > z", arg=zoom)
+        wait_for_list_sync(page)
+        if marker_titles() - before:
+            break
+    new = marker_titles() - before
+    assert new, "clicking clusters never revealed a single marker"
+    assert map_zoom(page) > start_zoom
+
+    marker = next(m for m in page.locator(".mmk-marker").all()
+                  if m.get_attribute("title") in new and inside(m.bounding_box(), 30))
+    name = marker.get_attribute("title")
+    marker.click()
+    assert name in page.locator(".leaflet-popup-content").inner_text()
+    assert demo_data.filter(name=name).exists()
+
+
+def test_detail_page(page, live_server, demo_data):
+    item = demo_data.order_by("name").first()
+    page.goto(f"{live_server.url}/initiativen/{item.slug}/")
+    assert page.locator("h1").inner_text() == item.name
+
+    raw = page.locator('script[type="application/ld+json"]').text_content()
+    data = json.loads(raw)
+    assert data["@context"] == "https://schema.org"
+    assert data["name"] == item.name
+    assert data["url"] == f"{live_server.url}/initiativen/{item.slug}/"
+    assert data["geo"]["latitude"] == item.latitude
+
+    # The small map shows the entry with Leaflet's default marker image (a static file).
+    marker = page.locator(f"img.leaflet-marker-icon[title={json.dumps(item.name)}]")
+    marker.wait_for()
+    page.wait_for_function(
+        "m => m.complete && m.naturalWidth > 0", arg=marker.element_handle())
+    assert not page.traffic.blocked, page.traffic.blocked
+
+
+def test_unknown_detail_page_is_404(page, live_server, demo_data):
+    response = page.goto(f"{live_server.url}/initiativen/gibt-es-nicht/")
+    assert response.status == 404
+
+
+def test_list_follows_the_map(page, live_server, demo_data):
+    total = demo_data.count()
+    open_map(page, live_server, "?map=12/50.9375/6.9603")  # Köln
+
+    count = result_count(page)
+    expected = in_bbox(demo_data, map_bbox(page))
+    assert 0 < count < total
+    assert count == expected.count()
+    assert set(card_slugs(page)) <= set(expected.values_list("slug", flat=True))
+    assert re.search(r"visible map area|Kartenausschnitt", page.inner_text("#result-count"))
+
+    # Zooming out with the map control widens the list; the URL keeps the view.
+    for _ in range(3):
+        zoom = map_zoom(page)
+        page.click(".leaflet-control-zoom-out")
+        page.wait_for_function("z => window.mitmachkarteMap.getZoom() < z", arg=zoom)
+        wait_for_list_sync(page)
+    assert map_zoom(page) == 9
+    wider = result_count(page)
+    assert count < wider == in_bbox(demo_data, map_bbox(page)).count()
+    view = parse_qs(urlsplit(page.url).query)["map"][0]
+    assert view.startswith("9/50.93"), page.url
+
+
+def test_pager_in_synced_list_keeps_page(page, live_server, demo_data):
+    open_map(page, live_server)
+    first_page = card_slugs(page)
+    assert len(first_page) == 20
+
+    with page.expect_navigation():
+        page.click(".pager a[rel=next]")
+    page.wait_for_selector("#map[data-loaded]", state="attached")
+    wait_for_list_sync(page)
+    second_page = card_slugs(page)
+    assert second_page, "second page is empty"
+    assert not set(second_page) & set(first_page), "the list jumped back to page 1"
+    assert page.locator(".pager a[rel=prev]").count() == 1
+    assert parse_qs(urlsplit(page.url).query)["page"] == ["2"]
+
+    # Moving the map shows another area, starting again at its first page.
+    zoom = map_zoom(page)
+    page.click(".leaflet-control-zoom-in")
+    page.wait_for_function("z => window.mitmachkarteMap.getZoom() > z", arg=zoom)
+    wait_for_list_sync(page)
+    assert "page" not in parse_qs(urlsplit(page.url).query)
+    assert page.locator(".pager a[rel=prev]").count() == 0
+    assert card_slugs(page)[0] == in_bbox(demo_data, map_bbox(page)).order_by(
+        "name", "pk").values_list("slug", flat=True)[0]
+
+
+def test_page_works_without_javascript(new_context, live_server, demo_data):
+    total = demo_data.count()
+    page = new_context(java_script_enabled=False).new_page()
+    page.goto(f"{live_server.url}/")
+    assert page.get_attribute("#map", "data-loaded") is None  # no script ran
+    assert result_count(page) == total
+    first = card_slugs(page)
+    assert len(first) == 20
+
+    page.click(".pager a[rel=next]")
+    assert re.search(r"[?&]page=2\b", page.url)
+    second = card_slugs(page)
+    assert len(second) == 20
+    assert not set(first) & set(second)
+    names = demo_data.order_by("name", "pk").values_list("slug", flat=True)
+    assert second == list(names[20:40])
+
+    page.fill("#q", "koln")
+    page.press("#q", "Enter")
+    page.wait_for_url(re.compile(r"q=koln"))
+    expected = selectors.filter_initiatives(parse_filter(q="koln")).count()
+    assert result_count(page) == expected < total
+    for text in page.locator(".result-list .card").all_inner_texts():
+        assert "Köln" in text, text
+
+
+def test_keyboard_reaches_search_and_marker(page, live_server, lonely_initiative):
+    item = lonely_initiative
+    open_map(page, live_server, view_query(item))
+
+    reached_search = reached_marker = False
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("""() => {
+            const e = document.activeElement;
+            return {id: e.id, marker: e.classList.contains("mmk-marker"), title: e.title};
+        }""")
+        reached_search = reached_search or focused["id"] == "q"
+        if focused["marker"]:
+            reached_marker = True
+            break
+    assert reached_search, "Tab never reached the search box"
+    assert reached_marker, "Tab never reached a marker"
+    assert focused["title"] == item.name
+
+    page.keyboard.press("Enter")
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    assert item.name in popup.inner_text()
+
+
+MARKUP = '<img src="x" onerror="window.__xss = 1"> </script><script>window.__xss = 2</script>'
+
+
+def test_markup_in_names_stays_text_on_the_map(page, live_server, lonely_initiative):
+    item = lonely_initiative
+    item.name = f"Repair-Café {MARKUP}"
+    item.save(update_fields=["name"])
+    open_map(page, live_server, view_query(item))
+
+    page.locator(".mmk-marker").first.click()
+    popup = page.locator(".leaflet-popup-content")
+    assert item.name in popup.inner_text()
+    assert popup.locator("img").count() == 0
+    assert item.name in page.locator(".result-list .card").first.inner_text()
+    assert page.evaluate("window.__xss") is None
+
+
+def test_markup_in_names_cannot_break_out_of_json_ld(page, live_server, lonely_initiative):
+    item = lonely_initiative
+    item.name = f"Repair-Café {MARKUP}"
+    item.save(update_fields=["name"])
+    page.goto(f"{live_server.url}/initiativen/{item.slug}/")
+
+    assert page.evaluate("window.__xss") is None
+    assert page.locator("h1").inner_text() == item.name
+    data = json.loads(page.locator('script[type="application/ld+json"]').text_content())
+    assert data["name"] == item.name
