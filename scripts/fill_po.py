@@ -76,6 +76,7 @@ GERMAN = {
     "Language": "Sprache", "Switch": "Wechseln",
     "Municipality boundaries and keys:": "Gemeindegrenzen und -schlüssel:",
     "Map data:": "Kartendaten:",
+    "{count} initiatives: select to zoom in": "{count} Initiativen: zum Vergrößern auswählen",
 }
 PLURALS = {
     "%(counter)s initiative": ("%(counter)s Initiative", "%(counter)s Initiativen"),

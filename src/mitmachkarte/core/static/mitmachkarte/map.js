@@ -103,6 +103,39 @@
     L.marker(latlng, { title: el.dataset.name, alt: el.dataset.name }).addTo(map);
   }
 
+  function clusterMarker(feature, label) {
+    var count = feature.properties.count;
+    var size = count < 10 ? "small" : count < 100 ? "medium" : "large";
+    var ll = [feature.geometry.coordinates[1], feature.geometry.coordinates[0]];
+    var marker = L.marker(ll, {
+      icon: L.divIcon({
+        html: "<div><span>" + count + "</span></div>",
+        className: "marker-cluster marker-cluster-" + size,
+        iconSize: L.point(40, 40)
+      }),
+      title: (label || "{count}").replace("{count}", count),
+      keyboard: true
+    });
+    marker.on("click", function () {
+      var b = feature.properties.bounds; // west, south, east, north
+      var map = marker._map;
+      if (b[0] === b[2] && b[1] === b[3]) map.setView(ll, Math.min(map.getZoom() + 3, 18));
+      else map.fitBounds([[b[1], b[0]], [b[3], b[2]]], { padding: [30, 30] });
+    });
+    return marker;
+  }
+
+  function pointMarker(feature, el) {
+    var p = feature.properties;
+    var ll = [feature.geometry.coordinates[1], feature.geometry.coordinates[0]];
+    var m = L.marker(ll, { icon: markerIcon(p), title: p.name, alt: p.name, keyboard: true });
+    m.bindPopup(popupHtml(p, el.dataset.moreLabel));
+    m.feature = feature;
+    return m;
+  }
+
+  /* The server clusters large results (GET /api/v1/map); small ones come as points and
+   * are clustered here. Either way the counts are exact. */
   function initClusterMap(el) {
     var map = L.map(el, { scrollWheelZoom: true });
     window.mitmachkarteMap = map; // for tests and debugging
@@ -120,63 +153,124 @@
       }
     }
     if (initialView) map.setView(initialView.center, initialView.zoom);
-    else if (boundaryLayer) map.fitBounds(boundaryLayer.getBounds(), { padding: [10, 10] });
+    else if (boundaryLayer) map.fitBounds(boundaryLayer.getBounds(), { padding: [10, 10], animate: false });
     else if (el.dataset.center) map.setView(el.dataset.center.split(",").map(Number), 12);
     else map.setView(DEFAULT_CENTER, DEFAULT_ZOOM);
 
+    var pointLayer = L.markerClusterGroup({ showCoverageOnHover: false, chunkedLoading: true });
+    var serverLayer = L.layerGroup();
+    map.addLayer(pointLayer);
+    map.addLayer(serverLayer);
+
+    var base = el.dataset.mapUrl.split("?");
+    var fixed = new URLSearchParams(base[1] || "");
+    pageFilters().forEach(function (value, key) { fixed.append(key, value); });
+    var controller = null;
+
+    function render(data) {
+      pointLayer.clearLayers();
+      serverLayer.clearLayers();
+      var points = [];
+      var shown = 0;
+      data.features.forEach(function (f) {
+        if (f.properties.cluster) {
+          serverLayer.addLayer(clusterMarker(f, el.dataset.clusterLabel));
+          shown += f.properties.count;
+        } else {
+          points.push(pointMarker(f, el));
+          shown += 1;
+        }
+      });
+      if (data.clustered) points.forEach(function (m) { serverLayer.addLayer(m); });
+      else pointLayer.addLayers(points);
+      el.dataset.loaded = String(shown);
+      el.dataset.total = String(data.count);
+    }
+
+    function load(inView) {
+      var params = new URLSearchParams(fixed);
+      params.set("zoom", String(map.getZoom()));
+      if (inView) params.set("bbox", bboxOf(map));
+      if (controller) controller.abort();
+      controller = window.AbortController ? new AbortController() : null;
+      el.setAttribute("aria-busy", "true");
+      return fetch(base[0] + "?" + params.toString(), {
+        headers: { Accept: "application/geo+json, application/json" },
+        signal: controller ? controller.signal : undefined
+      })
+        .then(function (r) {
+          if (!r.ok) throw new Error("HTTP " + r.status);
+          return r.json();
+        })
+        .then(function (data) {
+          render(data);
+          el.removeAttribute("aria-busy");
+          return data;
+        })
+        .catch(function (err) {
+          if (err.name === "AbortError") return null;
+          el.dataset.error = String(err);
+          el.removeAttribute("aria-busy");
+          return null;
+        });
+    }
+
+    var firstSync = true;
+    function afterMove() {
+      load(true);
+      if (el.dataset.syncList) {
+        writeViewToUrl(map, firstSync);
+        syncList(map, el, firstSync);
+      }
+      firstSync = false;
+    }
+
+    if (initialView || boundaryLayer) {
+      afterMove();
+      map.on("moveend", debounce(afterMove, 200));
+    } else {
+      // First the extent of all matches (no bbox), to fit the map to a search.
+      load(false).then(function (data) {
+        var b = data && data.bounds;
+        if (b) {
+          // Not animated: one moveend, one list sync, for the final view.
+          map.fitBounds([[b[1], b[0]], [b[3], b[2]]], { padding: [20, 20], maxZoom: 14, animate: false });
+        }
+        map.on("moveend", debounce(afterMove, 200));
+        afterMove();
+      });
+    }
+  }
+
+  /* A fixed set of points from a GeoJSON URL (e.g. a campaign's events), clustered here. */
+  function initGeojsonMap(el) {
+    var map = L.map(el, { scrollWheelZoom: true }).setView(DEFAULT_CENTER, DEFAULT_ZOOM);
+    window.mitmachkarteMap = map;
+    tileLayer(el).addTo(map);
     var clusters = L.markerClusterGroup({ showCoverageOnHover: false, chunkedLoading: true });
     map.addLayer(clusters);
-
-    var url = el.dataset.geojsonUrl;
-    var filters = pageFilters().toString();
-    if (filters) url += (url.indexOf("?") >= 0 ? "&" : "?") + filters;
-    el.setAttribute("aria-busy", "true");
-    fetch(url, { headers: { Accept: "application/geo+json, application/json" } })
+    fetch(el.dataset.geojsonUrl, { headers: { Accept: "application/geo+json, application/json" } })
       .then(function (r) {
         if (!r.ok) throw new Error("HTTP " + r.status);
         return r.json();
       })
       .then(function (data) {
-        var markers = data.features.map(function (f) {
-          var ll = [f.geometry.coordinates[1], f.geometry.coordinates[0]];
-          var m = L.marker(ll, { icon: markerIcon(f.properties), title: f.properties.name,
-            alt: f.properties.name, keyboard: true });
-          m.bindPopup(popupHtml(f.properties, el.dataset.moreLabel));
-          m.feature = f;
-          return m;
-        });
-        clusters.addLayers(markers);
-        el.dataset.loaded = String(markers.length);
-        el.dataset.total = String(data.count);
-        if (!initialView && !boundaryLayer && markers.length) {
-          // Not animated: the list syncs once, for the final view (an animated fit ends
-          // after the first sync and triggers a second one with a different area).
+        clusters.addLayers(data.features.map(function (f) { return pointMarker(f, el); }));
+        el.dataset.loaded = String(data.features.length);
+        el.dataset.total = String(data.count != null ? data.count : data.features.length);
+        if (data.features.length) {
           map.fitBounds(clusters.getBounds(), { padding: [20, 20], maxZoom: 14, animate: false });
         }
       })
-      .catch(function (err) {
-        el.dataset.error = String(err);
-      })
-      .finally(function () {
-        el.removeAttribute("aria-busy");
-        if (el.dataset.syncList) {
-          var firstSync = true;
-          var onMove = debounce(function () {
-            writeViewToUrl(map, firstSync);
-            syncList(map, el, firstSync);
-            firstSync = false;
-          }, 250);
-          map.on("moveend", onMove);
-          if (initialView || el.dataset.loaded) onMove();
-        }
-      });
+      .catch(function (err) { el.dataset.error = String(err); });
   }
 
   function init() {
     var el = document.getElementById("map");
     if (!el || typeof L === "undefined") return;
     if (el.dataset.lat) initDetailMap(el);
-    else initClusterMap(el);
+    else if (el.dataset.mapUrl) initClusterMap(el);
+    else initGeojsonMap(el);
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
