@@ -30,10 +30,18 @@ def fold(text: str) -> str:
 
 
 def search_variants(text: str) -> str:
-    """The folded text, plus its German transliteration where that differs."""
+    """The folded text, plus the German transliteration of the words where it differs.
+
+    Only the differing words are added ("köln" → "koln koeln"), which keeps the search
+    column and its index small.
+    """
     plain = fold(text)
     german = fold((text or "").translate(_GERMAN))
-    return plain if german == plain else f"{plain} {german}"
+    if german == plain:
+        return plain
+    words = set(plain.split(" "))
+    extra = [w for w in dict.fromkeys(german.split(" ")) if w not in words]
+    return f"{plain} {' '.join(extra)}" if extra else plain
 
 
 def search_terms(query: str) -> list[str]:

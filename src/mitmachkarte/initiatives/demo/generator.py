@@ -95,7 +95,9 @@ def plan(*, municipalities: list[Municipality], count: int, seed: int) -> list[S
             if name not in used_names:
                 break
         else:
-            name = f"{name} {rng.integers(2, 99)}"
+            base, number = name, 2
+            while name in used_names:
+                name, number = f"{base} {number}", number + 1
         used_names.add(name)
         lat, lon = _sample_point(rng, m, areas[m.pk])
         specs.append(Spec(name=name, template=template, municipality=m, latitude=lat,
@@ -123,12 +125,16 @@ def _extras(rng) -> dict:
 
 def save(specs: list[Spec], *, status: str = Status.PUBLISHED) -> int:
     """Create the planned entries in bulk; returns how many were new."""
-    taken = set(Initiative.objects.values_list("slug", flat=True))
+    existing = set(Initiative.objects.values_list("slug", flat=True))
+    taken = set(existing)
     fresh = []
     for spec in specs:
-        slug = slugify_de(spec.name)[:170]
-        if slug in taken:
+        base = slugify_de(spec.name)[:170]
+        if base in existing:  # created by an earlier run with this plan
             continue
+        slug, number = base, 2
+        while slug in taken:  # two planned names with one slug
+            slug, number = f"{base}-{number}", number + 1
         taken.add(slug)
         fresh.append((slug, spec))
     if not fresh:
