@@ -90,15 +90,13 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
-    # WAL lets readers and the writer work at once; IMMEDIATE avoids "database is locked"
-    # on lock upgrades inside write transactions.
+    # WAL lets readers and the writer work at once; it is stored in the file, so `migrate`
+    # sets it once (core.apps) instead of every new connection contending for it.
+    # IMMEDIATE avoids "database is locked" on lock upgrades inside write transactions.
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
-        "init_command": (
-            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
-        ),
+        "init_command": "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
     }
     DATABASES["default"].setdefault("TEST", {})["NAME"] = ":memory:"
 

@@ -4,3 +4,18 @@ from django.apps import AppConfig
 class CoreConfig(AppConfig):
     name = "mitmachkarte.core"
     label = "core"
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
+        post_migrate.connect(use_wal, sender=self, dispatch_uid="core-sqlite-wal")
+
+
+def use_wal(using="default", **_kwargs) -> None:
+    """Switch an SQLite database file to write-ahead logging (it stays so)."""
+    from django.db import connections
+
+    connection = connections[using]
+    if connection.vendor == "sqlite" and not connection.is_in_memory_db():
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA journal_mode=WAL")

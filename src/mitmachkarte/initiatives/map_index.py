@@ -63,6 +63,7 @@ class MapIndex:
         self.muni = np.fromiter((r[3] or -1 for r in rows), dtype=np.int64, count=n)
         self.text = [(r[4], r[5], r[6], r[7]) for r in rows]  # slug, name, short, city
         self.mx, self.my = _mercator(self.lat, self.lon)
+        self._grids: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         self.categories = {c.pk: c for c in Category.objects.all()}
         self.category_bit = {c.slug: 1 << i for i, c in enumerate(self.categories.values())}
         bit_of_pk = {c.pk: 1 << i for i, c in enumerate(self.categories.values())}
@@ -129,8 +130,26 @@ class MapIndex:
     def ranked_matches(self, flt: InitiativeFilter) -> list[int]:
         """Ids of the published matches of a search, best first."""
         others = self.mask(replace(flt, q="", terms=()))
-        allowed = set(self.ids[others].tolist())
-        return [i for i in search.ranked_ids(list(flt.terms), flt.q) if i in allowed]
+        ranked = np.array(search.ranked_ids(list(flt.terms), flt.q), dtype=np.int64)
+        if not len(ranked) or not len(self.ids):
+            return []
+        pos = np.clip(np.searchsorted(self.ids, ranked), 0, len(self.ids) - 1)
+        keep = (self.ids[pos] == ranked) & others[pos]
+        return ranked[keep].tolist()
+
+    def _grid(self, zoom: int) -> tuple[np.ndarray, np.ndarray]:
+        """All entries sorted by their grid cell at `zoom`: (order, sorted cell keys).
+
+        Computed once per zoom level and worker, so a request needs no sort.
+        """
+        grid = self._grids.get(zoom)
+        if grid is None:
+            cell = CELL_PX / (256.0 * 2 ** zoom)
+            keys = (np.floor(self.mx / cell).astype(np.int64) << 32) + np.floor(
+                self.my / cell).astype(np.int64)
+            order = np.argsort(keys, kind="stable").astype(np.int32)
+            grid = self._grids[zoom] = (order, keys[order])
+        return grid
 
     def point_feature(self, i: int) -> dict:
         slug, name, short, city = self.text[i]
@@ -151,7 +170,8 @@ class MapIndex:
         }
 
     def features(self, flt: InitiativeFilter, *, zoom: int) -> MapResult:
-        selected = np.nonzero(self.mask(flt))[0]
+        mask = self.mask(flt)
+        selected = np.flatnonzero(mask)
         total = int(len(selected))
         bounds = None
         if total:
@@ -160,18 +180,14 @@ class MapIndex:
         if total <= POINTS_UP_TO:
             points = [self.point_feature(int(i)) for i in selected]
             return MapResult(total, False, points, bounds)
-        cell = CELL_PX / (256.0 * 2 ** zoom)
-        while True:
-            kx = np.floor(self.mx[selected] / cell).astype(np.int64)
-            ky = np.floor(self.my[selected] / cell).astype(np.int64)
-            keys = (kx << 32) + ky
-            order = np.argsort(keys, kind="stable")
-            sorted_keys = keys[order]
-            starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
+        # A grid cell at zoom z is four cells at z+1: coarser zooms until small enough.
+        for level in range(zoom, -1, -1):
+            order, sorted_keys = self._grid(level)
+            chosen = mask[order]
+            members, keys = order[chosen], sorted_keys[chosen]
+            starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
             if len(starts) <= MAX_FEATURES:
                 break
-            cell *= 2  # coarser grid until the response is small enough
-        members = selected[order]
         counts = np.diff(np.r_[starts, len(members)])
         lat, lon = self.lat[members], self.lon[members]
         centre_lat = np.add.reduceat(lat, starts) / counts

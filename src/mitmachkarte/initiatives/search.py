@@ -89,18 +89,19 @@ def ranked_ids(terms: list[str], query: str) -> list[int]:
     """Ids of all entries matching every term, best first."""
     if not terms:
         return []
-    # Entries whose name holds the first term come first (search_text starts with the
-    # folded name), then the engine's own relevance, then the name.
     if connection.vendor == "sqlite" and any(len(t) >= 3 for t in terms):
+        # bm25 (FTS5's rank) already favours short fields that hold the terms: names.
         match = " AND ".join(_fts_phrase(t) for t in terms if len(t) >= 3)
         short = [t for t in terms if len(t) < 3]
-        sql = (f"SELECT i.id FROM {FTS_TABLE} JOIN {TABLE} i ON i.id = {FTS_TABLE}.rowid "
-               f"WHERE {FTS_TABLE} MATCH %s"
-               + " AND i.search_text LIKE %s ESCAPE '\\'" * len(short)
-               + " ORDER BY instr(i.search_text, %s) NOT BETWEEN 1 AND length(i.name) + 1, "
-               f"{FTS_TABLE}.rank, i.name")
-        params = [match, *(_like(t) for t in short), terms[0]]
+        sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+        if short:
+            sql += (f" AND rowid IN (SELECT id FROM {TABLE} WHERE "
+                    + " AND ".join(["search_text LIKE %s ESCAPE '\\'"] * len(short)) + ")")
+        sql += " ORDER BY rank"
+        params = [match, *(_like(t) for t in short)]
     elif connection.vendor == "postgresql":
+        # Entries whose name holds the first term come first (search_text starts with the
+        # folded name), then ts_rank and trigram similarity.
         where, params = _pg_where(terms)
         sql = (f"SELECT id FROM {TABLE} WHERE {where} ORDER BY "
                "strpos(search_text, %s) NOT BETWEEN 1 AND length(name) + 1, "
