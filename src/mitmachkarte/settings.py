@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "mitmachkarte.taxonomy",
     "mitmachkarte.municipalities",
     "mitmachkarte.initiatives",
+    "mitmachkarte.embed",
 ]
 
 MIDDLEWARE = [
