@@ -3,6 +3,7 @@
 import pytest
 
 from mitmachkarte.embed import selectors
+from mitmachkarte.initiatives import map_index
 from tests.factories import InitiativeFactory
 
 pytestmark = pytest.mark.django_db
@@ -11,6 +12,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def two_groups(koeln, monkeypatch):
     monkeypatch.setattr(selectors, "MAX_FEATURES", 3)
+    monkeypatch.setattr(map_index, "POINTS_UP_TO", 3)
     cologne = [InitiativeFactory(name=f"Köln {n}", latitude=50.94 + n * 0.001,
                                  longitude=6.96) for n in range(3)]
     muenster = [InitiativeFactory(name=f"Münster {n}", latitude=51.96 + n * 0.001,

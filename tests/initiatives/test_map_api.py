@@ -1,9 +1,12 @@
 """Server-side clustering: exact counts under every filter, bounded size, caching."""
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from mitmachkarte.core.geo import Area
 from mitmachkarte.initiatives import selectors, services
 from mitmachkarte.initiatives.demo import generator
 from mitmachkarte.initiatives.filters import parse_filter
@@ -115,3 +118,14 @@ def test_bad_map_parameters_are_named(client, reference_data, params, param):
     response = client.get("/api/v1/map", params)
     assert response.status_code in (400, 422)
     assert param in response.json()["detail"]
+
+
+@pytest.mark.parametrize("slug, at_least", [("koeln", 5), ("bochum", 1), ("hellenthal", 0)])
+def test_territory_counts_match_between_index_and_sql(entries, slug, at_least):
+    town = Municipality.objects.get(slug=slug)
+    flt = replace(parse_filter(), area=Area(town.boundary))
+    expected = selectors.filter_initiatives(flt).count()
+    assert expected >= at_least
+    result = get_index().features(flt, zoom=10)
+    assert result.count == expected
+    assert sum(f["properties"].get("count", 1) for f in result.features) == expected

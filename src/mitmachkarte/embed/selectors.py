@@ -5,15 +5,15 @@ columns narrow the candidates in SQL, then an exact point-in-polygon test decide
 the municipality link of each initiative.
 """
 
-import math
+from dataclasses import replace
 
-import numpy as np
 from django.db.models import Max, Min, QuerySet
 
 from mitmachkarte.core.geo import Area, BBox
 from mitmachkarte.initiatives.filters import InitiativeFilter
+from mitmachkarte.initiatives.map_index import get_index
 from mitmachkarte.initiatives.models import Initiative
-from mitmachkarte.initiatives.selectors import filter_initiatives, published
+from mitmachkarte.initiatives.selectors import filter_initiatives
 from mitmachkarte.initiatives.serializers import geojson_feature
 from mitmachkarte.municipalities.models import Municipality
 from mitmachkarte.taxonomy.models import Category
@@ -25,20 +25,19 @@ CLUSTER_CELL_PX = 80
 TILE_PX = 256
 
 
+def territory_filter(flt: InitiativeFilter, municipality: Municipality | None
+                     ) -> InitiativeFilter:
+    """`flt` limited to the municipality: by its boundary when stored, else by the link."""
+    if municipality is None:
+        return flt
+    if municipality.boundary:
+        return replace(flt, area=Area(municipality.boundary))
+    return replace(flt, municipality=municipality)
+
+
 def in_territory(flt: InitiativeFilter, municipality: Municipality | None) -> QuerySet:
     """Published initiatives matching `flt` inside the municipality (if one is given)."""
-    qs = filter_initiatives(flt)
-    if municipality is None:
-        return qs
-    if not municipality.boundary or municipality.bbox_west is None:
-        return qs.filter(municipality=municipality)
-    area = Area(municipality.boundary)
-    candidates = qs.filter(
-        latitude__gte=municipality.bbox_south, latitude__lte=municipality.bbox_north,
-        longitude__gte=municipality.bbox_west, longitude__lte=municipality.bbox_east,
-    ).values_list("pk", "latitude", "longitude")
-    inside = [pk for pk, lat, lon in candidates if area.contains(lat, lon)]
-    return published().filter(pk__in=inside)
+    return filter_initiatives(territory_filter(flt, municipality))
 
 
 def within(qs: QuerySet, box: BBox) -> QuerySet:
@@ -76,60 +75,25 @@ def _features(qs: QuerySet, *, base_url: str) -> list[dict]:
             for r in marker_rows(qs)]
 
 
-def cell_degrees(zoom: int, latitude: float) -> tuple[float, float]:
-    """Width and height in degrees of a CLUSTER_CELL_PX square cell at this zoom."""
-    lon_deg = CLUSTER_CELL_PX * 360 / (TILE_PX * 2**zoom)
-    return lon_deg, lon_deg * max(math.cos(math.radians(latitude)), 0.05)
-
-
-def clusters(qs: QuerySet, *, zoom: int, base_url: str) -> list[dict]:
-    """Entries grouped in a grid of screen-sized cells: a Feature per cell, single entries
-    as ordinary markers."""
-    points = np.array(list(qs.order_by().values_list("pk", "latitude", "longitude")),
-                      dtype=float).reshape(-1, 3)
-    if not len(points):
-        return []
-    pks, lats, lons = points[:, 0].astype(np.int64), points[:, 1], points[:, 2]
-    width, height = cell_degrees(zoom, float(np.median(lats)))
-    cells = np.stack([np.floor(lons / width), np.floor(lats / height)], axis=1)
-    keys, inverse, counts = np.unique(cells, axis=0, return_inverse=True, return_counts=True)
-    inverse, n = inverse.reshape(-1), len(keys)
-    mean_lat = np.bincount(inverse, lats, n) / counts
-    mean_lon = np.bincount(inverse, lons, n) / counts
-    south, west = np.full(n, np.inf), np.full(n, np.inf)
-    north, east = np.full(n, -np.inf), np.full(n, -np.inf)
-    np.minimum.at(south, inverse, lats)
-    np.minimum.at(west, inverse, lons)
-    np.maximum.at(north, inverse, lats)
-    np.maximum.at(east, inverse, lons)
-    features = [{
-        "type": "Feature", "id": f"cluster-{int(keys[i][0])}-{int(keys[i][1])}",
-        "geometry": {"type": "Point",
-                     "coordinates": [round(float(mean_lon[i]), 5), round(float(mean_lat[i]), 5)]},
-        "properties": {"cluster": True, "count": int(counts[i]), "bbox": [
-            float(west[i]), float(south[i]), float(east[i]), float(north[i])]},
-    } for i in np.nonzero(counts > 1)[0]]
-    singles = [int(pk) for pk in pks[counts[inverse] == 1]]
-    if singles:
-        features += _features(published().filter(pk__in=singles), base_url=base_url)
-    return features
-
-
-def map_data(qs: QuerySet, *, view: BBox | None, zoom: int, base_url: str) -> dict:
+def map_data(flt: InitiativeFilter, *, view: BBox | None, zoom: int, base_url: str) -> dict:
     """A GeoJSON FeatureCollection for the widget, with foreign members:
 
     `count` (all matching entries), `complete` (every match is in `features`, the widget
-    needs no further request) and `clustered` (cells instead of single markers).
+    needs no further request) and `clustered` (cells instead of single markers). Cells
+    come from the map index (initiatives.map_index), as for the main map, so their counts
+    are exact.
     """
+    qs = filter_initiatives(flt)
     total = qs.count()
     if total <= MAX_FEATURES:
         return {"type": "FeatureCollection", "count": total, "complete": True,
                 "clustered": False, "features": _features(qs, base_url=base_url)}
-    scoped = within(qs, view) if view else qs
-    in_view = scoped.count() if view else total
-    data = {"type": "FeatureCollection", "count": total, "in_view": in_view, "complete": False}
-    if in_view <= MAX_FEATURES:
-        data.update(clustered=False, features=_features(scoped, base_url=base_url))
+    result = get_index().features(replace(flt, bbox=view) if view else flt, zoom=zoom)
+    data = {"type": "FeatureCollection", "count": total, "in_view": result.count,
+            "complete": False}
+    if not result.clustered:
+        data.update(clustered=False,
+                    features=_features(within(qs, view) if view else qs, base_url=base_url))
     else:
-        data.update(clustered=True, features=clusters(scoped, zoom=zoom, base_url=base_url))
+        data.update(clustered=True, features=result.features)
     return data

@@ -185,8 +185,8 @@ def embed_data(request):
     zoom = int(raw_zoom) if raw_zoom.isdigit() and int(raw_zoom) <= 20 else 8
     with translation.override(lang):
         options = parse_options(request.GET, lang=lang, strict_names=False)
-        qs = selectors.in_territory(options.filter, options.municipality)
-        data = selectors.map_data(qs, view=_view_param(request.GET.get("view")), zoom=zoom,
+        flt = selectors.territory_filter(options.filter, options.municipality)
+        data = selectors.map_data(flt, view=_view_param(request.GET.get("view")), zoom=zoom,
                                   base_url=_base_url(request))
         if options.notices:
             data["ignored"] = [f"{n.param}: {n.message}" for n in options.notices]

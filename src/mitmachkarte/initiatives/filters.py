@@ -6,7 +6,7 @@ so each interface can answer with a clear message (a form notice, or a JSON 400)
 
 from dataclasses import dataclass, field
 
-from mitmachkarte.core.geo import BBox, GeoInputError, parse_bbox
+from mitmachkarte.core.geo import Area, BBox, GeoInputError, parse_bbox
 from mitmachkarte.core.text import search_terms, slugify_de
 from mitmachkarte.municipalities.models import Municipality
 from mitmachkarte.municipalities.selectors import resolve_municipality
@@ -31,11 +31,13 @@ class InitiativeFilter:
     municipality: Municipality | None = None
     tag: str = ""
     terms: tuple[str, ...] = field(default=(), compare=False)
+    # A territory (e.g. a municipality's boundary): only entries inside it (embeds).
+    area: Area | None = field(default=None, compare=False)
 
     @property
     def is_empty(self) -> bool:
         return not (self.q or self.bbox or self.categories or self.sdgs or self.municipality
-                    or self.tag)
+                    or self.tag or self.area)
 
 
 def _clean_list(values) -> list[str]:

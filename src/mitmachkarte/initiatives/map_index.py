@@ -13,6 +13,7 @@ import threading
 from dataclasses import dataclass, replace
 
 import numpy as np
+import shapely
 from django.db.models import Min
 
 from mitmachkarte.core.versions import current_version
@@ -125,6 +126,15 @@ class MapIndex:
             ids = Initiative.tags.through.objects.filter(tag__slug=flt.tag).values_list(
                 "initiative_id", flat=True)
             m &= np.isin(self.ids, np.array(list(ids), dtype=np.int64))
+        if flt.area:
+            box = flt.area.bbox
+            m &= (self.lat >= box.south) & (self.lat <= box.north)
+            m &= (self.lon >= box.west) & (self.lon <= box.east)
+            candidates = np.flatnonzero(m)
+            # intersects, not contains: a point on the border counts as inside (as covers).
+            inside = shapely.intersects_xy(flt.area.geometry, self.lon[candidates],
+                                           self.lat[candidates])
+            m[candidates[~inside]] = False
         return m
 
     def ranked_matches(self, flt: InitiativeFilter) -> list[int]:

@@ -33,6 +33,14 @@ def filter_initiatives(flt: InitiativeFilter, qs: QuerySet | None = None) -> Que
     if flt.tag:
         qs = qs.filter(pk__in=Initiative.tags.through.objects.filter(
             tag__slug=flt.tag).values("initiative_id"))
+    if flt.area:
+        # The bbox narrows the candidates in SQL; the exact point-in-polygon test decides.
+        box = flt.area.bbox
+        candidates = qs.filter(latitude__gte=box.south, latitude__lte=box.north,
+                               longitude__gte=box.west, longitude__lte=box.east)
+        inside = [pk for pk, lat, lon in candidates.values_list("pk", "latitude", "longitude")
+                  if flt.area.contains(lat, lon)]
+        qs = published().filter(pk__in=inside)
     return qs
 
 

@@ -131,7 +131,7 @@
       title: label, alt: label, keyboard: true
     });
     m.on("click", function () {
-      var b = f.properties.bbox;
+      var b = f.properties.bounds;
       var bounds = L.latLngBounds([b[1], b[0]], [b[3], b[2]]);
       if (bounds.getNorthEast().equals(bounds.getSouthWest())) {
         map.setView(bounds.getCenter(), map.getZoom() + 2);
