@@ -25,6 +25,7 @@ demo: $(STAMP)
 	@mkdir -p var
 	DEBUG=1 $(BIN)/mitmachkarte migrate --no-input
 	DEBUG=1 $(BIN)/mitmachkarte load_demo
+	DEBUG=1 $(BIN)/mitmachkarte load_demo_events
 	@echo "Mitmachkarte runs at http://127.0.0.1:$(PORT)/  (Ctrl+C stops it)"
 	DEBUG=1 $(BIN)/mitmachkarte runserver 127.0.0.1:$(PORT)
 
@@ -39,10 +40,14 @@ lint: $(DEV_STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 
+PO := src/mitmachkarte/locale/de/LC_MESSAGES/django.po
 messages: $(STAMP)
-	cd src/mitmachkarte && ../../$(BIN)/mitmachkarte makemessages -l de --no-obsolete
-	$(BIN)/python scripts/fill_po.py src/mitmachkarte/locale/de/LC_MESSAGES/django.po
-	cd src/mitmachkarte && ../../$(BIN)/mitmachkarte compilemessages
+	cd src/mitmachkarte && ../../$(BIN)/mitmachkarte makemessages -l de --no-obsolete --no-wrap
+	msgcat --no-wrap $(PO) -o $(PO)
+	msgattrib --clear-fuzzy --empty $(PO) -o $(PO)  # msgmerge's guesses are mostly wrong
+	$(BIN)/python scripts/fill_po.py $(PO)
+	@msgattrib --untranslated --no-obsolete $(PO) | grep -c '^msgid' | xargs -I{} echo "untranslated (incl. header): {}"
+	cd src/mitmachkarte && ../../$(BIN)/mitmachkarte compilemessages -l de
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

@@ -71,3 +71,67 @@ class InitiativeFactory(factory.Factory):
     @classmethod
     def _build(cls, model_class, *args, **kwargs):
         raise NotImplementedError("create initiatives through the service (InitiativeFactory())")
+
+
+# --- events (issue 5) -------------------------------------------------------------------
+
+
+def _next_local(days: int, hour: int, minute: int = 0):
+    """An aware datetime `days` ahead at a Europe/Berlin wall-clock time."""
+    from datetime import datetime, time, timedelta
+
+    from django.utils import timezone
+
+    from mitmachkarte.events.recurrence import EVENT_TZ
+
+    day = timezone.localdate() + timedelta(days=days)
+    return datetime.combine(day, time(hour, minute), tzinfo=EVENT_TZ)
+
+
+def _plus(value, **delta):
+    from datetime import timedelta
+
+    return value + timedelta(**delta)
+
+
+class CampaignFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.Campaign"
+
+    name = factory.Sequence(lambda n: f"GlücksTaten {2026 + n}")
+    slug = factory.Sequence(lambda n: f"glueckstaten-{2026 + n}")
+    starts_on = factory.LazyFunction(lambda: _next_local(30, 0).date())
+    ends_on = factory.LazyAttribute(lambda o: _plus(o.starts_on, days=6))
+    submissions_open = True
+
+
+class EventFactory(factory.Factory):
+    """Builds keyword arguments for `events.services.create_event` and creates through it.
+
+    By default a published event in person in Köln, a week ahead, 18:00–20:00 Berlin time.
+    """
+
+    class Meta:
+        model = "events.Event"
+
+    title = factory.Sequence(lambda n: f"Vernetzungstreffen {n}")
+    event_type = "networking_meeting"
+    start = factory.LazyFunction(lambda: _next_local(7, 18))
+    end = factory.LazyAttribute(lambda o: _plus(o.start, hours=2))
+    organiser_name = "Netzwerkteam NRW"
+    format = "in_person"
+    venue_name = "Bürgerhaus"
+    city = "Köln"
+    latitude = 50.94
+    longitude = 6.96
+    status = "published"
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        from mitmachkarte.events import services as event_services
+
+        return event_services.create_event(**kwargs)
+
+    @classmethod
+    def _build(cls, model_class, *args, **kwargs):
+        raise NotImplementedError("create events through the service (EventFactory())")

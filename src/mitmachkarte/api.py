@@ -3,6 +3,7 @@
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
+from mitmachkarte.events.api import router as events_router
 from mitmachkarte.initiatives.api import router as initiatives_router
 from mitmachkarte.initiatives.filters import FilterError
 from mitmachkarte.initiatives.map_api import router as map_router
@@ -20,6 +21,7 @@ api.add_router("", initiatives_router)
 api.add_router("", map_router)
 api.add_router("", taxonomy_router)
 api.add_router("", municipalities_router)
+api.add_router("", events_router)
 
 
 @api.exception_handler(FilterError)

@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "mitmachkarte.municipalities",
     "mitmachkarte.initiatives",
     "mitmachkarte.embed",
+    "django_tasks",
+    "mitmachkarte.events",
 ]
 
 MIDDLEWARE = [
@@ -186,6 +188,30 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+
+# Absolute links in e-mails and calendar UIDs (tasks have no request to build them from).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# E-mail: printed to the console when DEBUG (tests use locmem), SMTP otherwise.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND") or (
+    "django.core.mail.backends.console.EmailBackend" if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend"
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Mitmachkarte <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+MANAGERS = [("Moderation", a) for a in env_list("MODERATION_EMAILS")]
+
+# Background tasks (django-tasks): run at once by default (tests, demo). Production sets
+# TASKS_BACKEND=django_tasks_db.DatabaseBackend and runs `mitmachkarte db_worker` (README).
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
+TASKS = {"default": {"BACKEND": TASKS_BACKEND}}
+if TASKS_BACKEND.startswith("django_tasks_db."):
+    INSTALLED_APPS.append("django_tasks_db")
 
 LOGGING = {
     "version": 1,

@@ -10,6 +10,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("mitmachkarte.municipalities.urls")),
     path("", include("mitmachkarte.initiatives.urls")),
+    path("", include("mitmachkarte.events.urls")),
     path("", include("mitmachkarte.embed.urls")),
 ]
 

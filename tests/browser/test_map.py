@@ -8,8 +8,6 @@ import json
 import re
 from urllib.parse import parse_qs, urlsplit
 
-import pytest
-
 from mitmachkarte.initiatives import selectors
 from mitmachkarte.initiatives.filters import parse_filter
 

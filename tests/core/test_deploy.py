@@ -17,7 +17,10 @@ PRODUCTION_ENV = {
 
 
 def run_check(tmp_path, **env) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV and k != "DEBUG"}
+    # Only the environment a production server would have (the browser tests, for one,
+    # set DJANGO_ALLOW_ASYNC_UNSAFE for Playwright).
+    unrelated = {"DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV.keys() | unrelated}
     return subprocess.run(
         [sys.executable, "-m", "mitmachkarte.cli", "check", "--deploy", "--fail-level", "WARNING"],
         env={**clean, "MITMACHKARTE_VAR_DIR": str(tmp_path), **env},

@@ -1,0 +1,135 @@
+"""Filters of the event list, calendar, iCal feed and API, parsed and validated in one place.
+
+Every interface uses the same parameter names: `start_min`, `start_max` (ISO 8601 date or
+date-time; without an offset it means Europe/Berlin; a date as `start_max` includes that
+day), `type`, `municipality` (slug or AGS), `online` (1/0), `category`, `bbox`, `campaign`.
+A `FilterError` names the parameter at fault (the API answers it with a JSON 400).
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from mitmachkarte.core.geo import BBox, GeoInputError, parse_bbox
+from mitmachkarte.initiatives.filters import FilterError
+from mitmachkarte.municipalities.models import Municipality
+from mitmachkarte.municipalities.selectors import resolve_municipality
+from mitmachkarte.taxonomy.selectors import unknown_category_slugs
+
+from .models import Campaign, EventType
+from .recurrence import EVENT_TZ
+
+__all__ = ["EventFilter", "FilterError", "parse_event_filter", "parse_when"]
+
+MIN_YEAR, MAX_YEAR = 1970, 2200
+TRUE_VALUES = {"1", "true", "yes", "on"}
+FALSE_VALUES = {"0", "false", "no", "off", ""}
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    start_min: datetime | None = None
+    start_max: datetime | None = None
+    types: tuple[str, ...] = ()
+    municipality: Municipality | None = None
+    online: bool = False
+    categories: tuple[str, ...] = ()
+    bbox: BBox | None = None
+    campaign: Campaign | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.start_min or self.start_max or self.types or self.municipality
+                    or self.online or self.categories or self.bbox or self.campaign)
+
+
+def _clean_list(values) -> list[str]:
+    if isinstance(values, str):
+        values = [values]
+    cleaned = []
+    for value in values or []:
+        cleaned.extend(v.strip() for v in str(value).split(",") if v.strip())
+    return list(dict.fromkeys(cleaned))
+
+
+def parse_when(param: str, value: str, *, end_of_day: bool = False) -> datetime:
+    """An aware datetime from an ISO 8601 date or date-time; naive means Europe/Berlin."""
+    text = value.strip()
+    try:
+        if len(text) == 10:
+            day = date.fromisoformat(text)
+            moment = datetime.combine(day, time.min, tzinfo=EVENT_TZ)
+            if end_of_day:
+                moment = datetime.combine(day + timedelta(days=1), time.min, tzinfo=EVENT_TZ)
+                moment -= timedelta(microseconds=1)
+        else:
+            moment = datetime.fromisoformat(text)
+            if moment.tzinfo is None:
+                moment = moment.replace(tzinfo=EVENT_TZ)
+    except (ValueError, OverflowError):
+        raise FilterError(
+            param, f"'{value[:40]}' is not an ISO 8601 date (2026-09-20) or date-time "
+            "(2026-09-20T18:00 or 2026-09-20T16:00:00Z)"
+        ) from None
+    if not MIN_YEAR <= moment.year <= MAX_YEAR:
+        raise FilterError(param, f"the year must be between {MIN_YEAR} and {MAX_YEAR}")
+    return moment
+
+
+def parse_online(value) -> bool:
+    if isinstance(value, bool) or value is None:
+        return bool(value)
+    text = str(value).strip().lower()
+    if text in TRUE_VALUES:
+        return True
+    if text in FALSE_VALUES:
+        return False
+    raise FilterError("online", f"'{str(value)[:20]}' is not one of 1, 0, true, false")
+
+
+def parse_event_filter(
+    *, start_min: str | None = None, start_max: str | None = None, types=None,
+    municipality: str | None = None, online=None, categories=None, bbox: str | None = None,
+    campaign: str | None = None,
+) -> EventFilter:
+    raw = [("start_min", [start_min]), ("start_max", [start_max]), ("type", _clean_list(types)),
+           ("municipality", [municipality]), ("online", [online]),
+           ("category", _clean_list(categories)), ("bbox", [bbox]), ("campaign", [campaign])]
+    # PostgreSQL cannot compare text containing NUL: refuse it before any query.
+    for param, values in raw:
+        if any("\x00" in str(v or "") for v in values):
+            raise FilterError(param, "must not contain NUL characters")
+    low = parse_when("start_min", start_min) if start_min else None
+    high = parse_when("start_max", start_max, end_of_day=True) if start_max else None
+    if low and high and high < low:
+        raise FilterError("start_max", "must not be before start_min")
+    type_values = []
+    for value in _clean_list(types):
+        if value not in EventType.values:
+            allowed = ", ".join(EventType.values)
+            raise FilterError("type", f"unknown type '{value[:40]}'; use one of {allowed}")
+        type_values.append(value)
+    muni = None
+    if municipality:
+        muni = resolve_municipality(municipality)
+        if muni is None:
+            raise FilterError("municipality", f"unknown municipality '{municipality[:60]}'")
+    category_slugs = [c.lower() for c in _clean_list(categories)]
+    unknown = unknown_category_slugs(category_slugs)
+    if unknown:
+        raise FilterError("category", f"unknown category '{unknown[0][:40]}'")
+    box = None
+    if bbox:
+        try:
+            box = parse_bbox(bbox)
+        except GeoInputError as exc:
+            raise FilterError("bbox", str(exc)) from exc
+    found_campaign = None
+    if campaign:
+        found_campaign = Campaign.objects.filter(slug=campaign.strip().lower()).first()
+        if found_campaign is None:
+            raise FilterError("campaign", f"unknown campaign '{campaign[:60]}'")
+    return EventFilter(
+        start_min=low, start_max=high, types=tuple(type_values), municipality=muni,
+        online=parse_online(online), categories=tuple(category_slugs), bbox=box,
+        campaign=found_campaign,
+    )

@@ -1,0 +1,24 @@
+from django.urls import path
+
+from . import views, views_private
+
+app_name = "events"
+
+# Fixed segments come before <slug>: services.RESERVED_SLUGS keeps events from taking them.
+urlpatterns = [
+    path("veranstaltungen/", views.event_list, name="list"),
+    path("veranstaltungen/kalender/", views.event_calendar, name="calendar"),
+    path("veranstaltungen/feed.ics", views.feed, name="feed"),
+    path("veranstaltungen/aktionen/<slug:slug>/", views.campaign_page, name="campaign"),
+    path("veranstaltungen/anmeldung/bestaetigen/<str:token>/", views_private.confirm,
+         name="confirm"),
+    path("veranstaltungen/anmeldung/abmelden/<str:token>/", views_private.cancel,
+         name="cancel"),
+    path("veranstaltungen/organisation/<str:token>/", views_private.organiser,
+         name="organiser"),
+    path("veranstaltungen/organisation/<str:token>/teilnehmende.csv",
+         views_private.organiser_csv, name="organiser_csv"),
+    path("veranstaltungen/<slug:slug>.ics", views.event_ics, name="ics"),
+    path("veranstaltungen/<slug:slug>/", views.event_detail, name="detail"),
+    path("veranstaltungen/<slug:slug>/anmelden/", views.register, name="register"),
+]

@@ -1,0 +1,143 @@
+"""Pages behind secret links: confirming and cancelling a registration (signed tokens from
+the e-mails), and the organiser page (participants, CSV, messages) behind the event's
+organiser link. Links are never acted on by GET, so mail scanners cannot confirm or cancel.
+"""
+
+import csv
+from functools import wraps
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from . import registrations, selectors, tokens
+from .forms import MessageForm, add_service_errors
+from .models import RegistrationStatus
+from .recurrence import local
+
+CSV_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def private(view):
+    """No caching, no indexing: these URLs are secrets. (The site's Referrer-Policy
+    same-origin keeps them from other sites; "no-referrer" would make browsers send
+    "Origin: null" with the page's forms, which Django's CSRF check refuses.)"""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        add_never_cache_headers(response)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+    return wrapper
+
+
+def _token_problem(request, exc: tokens.TokenError):
+    return render(request, "events/link_problem.html", {"expired": exc.expired}, status=400)
+
+
+def _registration_action(request, token: str, *, purpose: str, action, template: str):
+    try:
+        registration = registrations.registration_for_token(token=token, purpose=purpose)
+    except tokens.TokenError as exc:
+        return _token_problem(request, exc)
+    context = {"registration": registration, "occurrence": registration.occurrence,
+               "event": registration.occurrence.event, "done": False}
+    if request.method == "POST":
+        try:
+            outcome = action(token=token)
+        except tokens.TokenError as exc:
+            return _token_problem(request, exc)
+        except ValidationError as exc:
+            context["error"] = " ".join(exc.messages)
+            return render(request, template, context, status=409)
+        context.update(registration=outcome.registration, position=outcome.position,
+                       done=True)
+    return render(request, template, context)
+
+
+@private
+@require_http_methods(["GET", "POST"])
+def confirm(request, token: str):
+    return _registration_action(request, token, purpose=tokens.CONFIRM,
+                                action=registrations.confirm, template="events/confirm.html")
+
+
+@private
+@require_http_methods(["GET", "POST"])
+def cancel(request, token: str):
+    return _registration_action(request, token, purpose=tokens.CANCEL,
+                                action=registrations.cancel, template="events/cancel.html")
+
+
+def _organiser_event(token: str):
+    event = selectors.organiser_event(token)
+    if event is None:
+        raise Http404("unknown organiser link")
+    return event
+
+
+@private
+@require_http_methods(["GET", "POST"])
+def organiser(request, token: str):
+    event = _organiser_event(token)
+    dates = list(selectors.with_seat_counts(event.occurrences.filter(is_cancelled=False))
+                 .order_by("start"))
+    upcoming = [o for o in dates if o.end >= timezone.now()]
+    form = MessageForm(request.POST or None, dates=upcoming)
+    if request.method == "POST" and form.is_valid():
+        try:
+            count = registrations.message_participants(
+                event=event, subject=form.cleaned_data["subject"],
+                body=form.cleaned_data["body"],
+                occurrence_id=form.cleaned_data["occurrence"],
+                include_waiting_list=form.cleaned_data["include_waiting_list"],
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Your message was sent to %(count)s people.")
+                             % {"count": count})
+            return redirect("events:organiser", token=token)
+    people = list(selectors.participants(event))
+    return render(request, "events/organiser.html", {
+        "event": event, "dates": dates, "participants": people, "form": form,
+        "statuses": RegistrationStatus,
+    }, status=400 if form.errors else 200)
+
+
+def _cell(value) -> str:
+    text = "" if value is None else str(value)
+    # Spreadsheets run cells starting with these as formulas (CSV injection).
+    return "'" + text if text.startswith(CSV_FORMULA_START) else text
+
+
+def _local(value) -> str:
+    return local(value).strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+@private
+@require_GET
+def organiser_csv(request, token: str):
+    """Participants as CSV (UTF-8 with BOM, semicolons: opens directly in German Excel)."""
+    event = _organiser_event(token)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="teilnehmende-{event.slug}.csv"'
+    response.write("\ufeff")
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow([_("Date"), _("Name"), _("E-mail"), _("Status"), _("Registered"),
+                     _("Confirmed"), _("Waiting list since")])
+    labels = dict(RegistrationStatus.choices)
+    for registration in selectors.participants(event):
+        writer.writerow([_cell(v) for v in (
+            _local(registration.occurrence.start), registration.name, registration.email,
+            labels[registration.status], _local(registration.created_at),
+            _local(registration.confirmed_at), _local(registration.queued_at),
+        )])
+    return response
