@@ -62,18 +62,19 @@ def _pg_typo_where(terms: list[str]) -> tuple[str, list]:
     return " AND ".join(clauses), params
 
 
-def _pg_where(terms: list[str]) -> tuple[str, list]:
+def _pg_where(terms: list[str]) -> tuple[str, list, bool]:
+    """The exact match, or the typo-tolerant one when nothing matches exactly."""
     where, params = _pg_exact_where(terms)
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT 1 FROM {TABLE} WHERE {where} LIMIT 1", params)
         if cursor.fetchone():
-            return where, params
-    return _pg_typo_where(terms)
+            return where, params, False
+    return (*_pg_typo_where(terms), True)
 
 
 def _where(terms: list[str]) -> tuple[str, list]:
     if connection.vendor == "postgresql":
-        return _pg_where(terms)
+        return _pg_where(terms)[:2]
     if connection.vendor == "sqlite":
         return _sqlite_where(terms)
     return (" AND ".join(["search_text LIKE %s"] * len(terms)), [_like(t) for t in terms])
@@ -101,13 +102,14 @@ def ranked_ids(terms: list[str], query: str) -> list[int]:
         params = [match, *(_like(t) for t in short)]
     elif connection.vendor == "postgresql":
         # Entries whose name holds the first term come first (search_text starts with the
-        # folded name), then ts_rank and trigram similarity.
-        where, params = _pg_where(terms)
+        # folded name), then ts_rank; typo matches by trigram similarity instead (costly on
+        # long texts, so only for them).
+        where, params, typos = _pg_where(terms)
+        order = ("word_similarity(%s, search_text) DESC" if typos else
+                 "ts_rank(search_vector, plainto_tsquery('german', %s)) DESC")
         sql = (f"SELECT id FROM {TABLE} WHERE {where} ORDER BY "
-               "strpos(search_text, %s) NOT BETWEEN 1 AND length(name) + 1, "
-               "ts_rank(search_vector, plainto_tsquery('german', %s)) "
-               "+ word_similarity(%s, search_text) DESC, name")
-        params = [*params, terms[0], query, query]
+               f"strpos(search_text, %s) NOT BETWEEN 1 AND length(name) + 1, {order}, name")
+        params = [*params, terms[0], query]
     else:
         where, params = _where(terms)
         sql = f"SELECT id FROM {TABLE} WHERE {where} ORDER BY name"
