@@ -7,7 +7,7 @@ one (`enable_seqscan = off`): what is checked is that an index *can* serve the q
 import pytest
 from django.db import connection, transaction
 
-from mitmachkarte.initiatives import selectors
+from mitmachkarte.initiatives import search, selectors
 from mitmachkarte.initiatives.demo import generator
 from mitmachkarte.initiatives.filters import parse_filter
 from tests.factories import MunicipalityFactory
@@ -54,8 +54,19 @@ def test_directory_order_uses_the_name_index(entries):
 
 
 def test_search_uses_the_full_text_engine(entries):
-    text = plan(selectors.filter_initiatives(parse_filter(q="garten")).order_by().values("pk"))
+    # The query the map index and the list run for a search (search.matching_ids).
+    where = search.matching_ids_sql(["garten"])
+    sql, params = where.sql, where.params
+    with transaction.atomic(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("ANALYZE initiatives_search_pg")
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("SET LOCAL enable_indexscan = off")  # bitmap scans only
+            cursor.execute(f"EXPLAIN {sql}", params)
+        else:
+            cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+        text = "\n".join(" ".join(str(c) for c in row) for row in cursor.fetchall())
     if connection.vendor == "postgresql":
-        assert "initiative_search_trgm" in text, text
+        assert "initiatives_search_pg_trgm" in text, text
     else:
         assert "VIRTUAL TABLE INDEX" in text, text

@@ -16,6 +16,7 @@ import numpy as np
 import shapely
 from django.db.models import Min
 
+from mitmachkarte.core.text import search_variants
 from mitmachkarte.core.versions import current_version
 from mitmachkarte.taxonomy.models import Category
 
@@ -27,6 +28,8 @@ from .signals import VERSION_NAME
 CELL_PX = 60  # cluster grid cell, in screen pixels at the requested zoom
 MAX_FEATURES = 2000
 POINTS_UP_TO = 400  # at or below this many matches, send points (the client clusters them)
+RANK_AT_MOST = 2000  # larger search results are ordered here, not by the engine
+MAX_ZOOM = 22
 
 _lock = threading.Lock()
 _index = None
@@ -64,7 +67,12 @@ class MapIndex:
         self.muni = np.fromiter((r[3] or -1 for r in rows), dtype=np.int64, count=n)
         self.text = [(r[4], r[5], r[6], r[7]) for r in rows]  # slug, name, short, city
         self.mx, self.my = _mercator(self.lat, self.lon)
-        self._grids: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        self.folded_names = [search_variants(r[5]) for r in rows]
+        self.name_rank = np.empty(n, dtype=np.int32)
+        self.name_rank[sorted(range(n), key=lambda i: (rows[i][5], rows[i][0]))] = np.arange(n)
+        self._grids: dict[int, np.ndarray] = {}
+        for zoom in range(MAX_ZOOM + 1):  # so that no request pays for a sort
+            self._grid(zoom)
         self.categories = {c.pk: c for c in Category.objects.all()}
         self.category_bit = {c.slug: 1 << i for i, c in enumerate(self.categories.values())}
         bit_of_pk = {c.pk: 1 << i for i, c in enumerate(self.categories.values())}
@@ -138,28 +146,42 @@ class MapIndex:
         return m
 
     def ranked_matches(self, flt: InitiativeFilter) -> list[int]:
-        """Ids of the published matches of a search, best first."""
-        others = self.mask(replace(flt, q="", terms=()))
-        ranked = np.array(search.ranked_ids(list(flt.terms), flt.q), dtype=np.int64)
-        if not len(ranked) or not len(self.ids):
-            return []
-        pos = np.clip(np.searchsorted(self.ids, ranked), 0, len(self.ids) - 1)
-        keep = (self.ids[pos] == ranked) & others[pos]
-        return ranked[keep].tolist()
+        """Ids of the published matches of a search, best first.
 
-    def _grid(self, zoom: int) -> tuple[np.ndarray, np.ndarray]:
-        """All entries sorted by their grid cell at `zoom`: (order, sorted cell keys).
-
-        Computed once per zoom level and worker, so a request needs no sort.
+        Up to RANK_AT_MOST matches are ordered by the search engine's relevance. Larger
+        sets (a broad word over 100,000 entries) would cost the engine many milliseconds
+        per thousand; they are ordered here: names holding every term first, then the
+        rest, each by name.
         """
-        grid = self._grids.get(zoom)
-        if grid is None:
-            cell = CELL_PX / (256.0 * 2 ** zoom)
-            keys = (np.floor(self.mx / cell).astype(np.int64) << 32) + np.floor(
-                self.my / cell).astype(np.int64)
-            order = np.argsort(keys, kind="stable").astype(np.int32)
-            grid = self._grids[zoom] = (order, keys[order])
-        return grid
+        terms = list(flt.terms)
+        found = np.array(search.matching_ids(terms), dtype=np.int64)
+        if not len(found) or not len(self.ids):
+            return []
+        if len(found) <= RANK_AT_MOST:
+            found = np.array(search.ranked_ids(terms, flt.q), dtype=np.int64)
+        others = self.mask(replace(flt, q="", terms=()))
+        pos = np.clip(np.searchsorted(self.ids, found), 0, len(self.ids) - 1)
+        pos = pos[(self.ids[pos] == found) & others[pos]]
+        if len(found) <= RANK_AT_MOST:
+            return self.ids[pos].tolist()  # in the engine's order
+        in_name = np.fromiter((all(t in self.folded_names[p] for t in terms) for p in pos),
+                              dtype=bool, count=len(pos))
+        order = np.lexsort((self.name_rank[pos], ~in_name))
+        return self.ids[pos[order]].tolist()
+
+    def _grid(self, zoom: int) -> np.ndarray:
+        """All entries ordered by their grid cell at `zoom` (computed once per worker)."""
+        order = self._grids.get(zoom)
+        if order is None:
+            order = self._grids[zoom] = np.argsort(self._cell_keys(np.arange(len(self.ids)),
+                                                                   zoom), kind="stable"
+                                                   ).astype(np.int32)
+        return order
+
+    def _cell_keys(self, members: np.ndarray, zoom: int) -> np.ndarray:
+        cell = CELL_PX / (256.0 * 2 ** zoom)
+        return (np.floor(self.mx[members] / cell).astype(np.int64) << 32) + np.floor(
+            self.my[members] / cell).astype(np.int64)
 
     def point_feature(self, i: int) -> dict:
         slug, name, short, city = self.text[i]
@@ -192,9 +214,9 @@ class MapIndex:
             return MapResult(total, False, points, bounds)
         # A grid cell at zoom z is four cells at z+1: coarser zooms until small enough.
         for level in range(zoom, -1, -1):
-            order, sorted_keys = self._grid(level)
-            chosen = mask[order]
-            members, keys = order[chosen], sorted_keys[chosen]
+            order = self._grid(level)
+            members = order[mask[order]]
+            keys = self._cell_keys(members, level)
             starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
             if len(starts) <= MAX_FEATURES:
                 break

@@ -6,16 +6,17 @@ inside words ("garten" finds "Gemeinschaftsgarten").
 
 - SQLite: an FTS5 table with the trigram tokenizer (kept in step by triggers), ranked by
   bm25. Terms shorter than 3 characters, which trigrams cannot index, use LIKE.
-- PostgreSQL: pg_trgm GIN index for the substring match, a stored german tsvector for
-  ranking (ts_rank) and, when nothing matches exactly, trigram word similarity so typos
-  ("Bochun") still find something.
+- PostgreSQL: a narrow side table (kept in step by triggers) with a pg_trgm GIN index for
+  the substring match, a stored german tsvector for ranking (ts_rank) and, when nothing
+  matches exactly, trigram word similarity so typos ("Bochun") still find something.
 """
 
 from django.db import connection
 from django.db.models.expressions import RawSQL
 
 TABLE = "initiatives_initiative"
-FTS_TABLE = "initiatives_search"
+FTS_TABLE = "initiatives_search"  # SQLite: FTS5, rowid = initiative id
+PG_TABLE = "initiatives_search_pg"  # PostgreSQL: id, name, search_text, search_vector
 
 
 def _fts_phrase(term: str) -> str:
@@ -66,7 +67,7 @@ def _pg_where(terms: list[str]) -> tuple[str, list, bool]:
     """The exact match, or the typo-tolerant one when nothing matches exactly."""
     where, params = _pg_exact_where(terms)
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT 1 FROM {TABLE} WHERE {where} LIMIT 1", params)
+        cursor.execute(f"SELECT 1 FROM {PG_TABLE} WHERE {where} LIMIT 1", params)
         if cursor.fetchone():
             return where, params, False
     return (*_pg_typo_where(terms), True)
@@ -80,18 +81,41 @@ def _where(terms: list[str]) -> tuple[str, list]:
     return (" AND ".join(["search_text LIKE %s"] * len(terms)), [_like(t) for t in terms])
 
 
+def _source_table() -> str:
+    return PG_TABLE if connection.vendor == "postgresql" else TABLE
+
+
 def matching_ids_sql(terms: list[str]) -> RawSQL:
     """A subquery of the ids of all entries (any status) matching every term."""
     where, params = _where(terms)
-    return RawSQL(f"SELECT id FROM {TABLE} WHERE {where}", params)
+    return RawSQL(f"SELECT id FROM {_source_table()} WHERE {where}", params)
+
+
+def matching_ids(terms: list[str]) -> list[int]:
+    """Ids of all entries (any status) matching every term, in no particular order."""
+    if not terms:
+        return []
+    if connection.vendor == "sqlite" and all(len(t) >= 3 for t in terms):
+        sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+        params = [" AND ".join(_fts_phrase(t) for t in terms)]
+    else:
+        where, params = _where(terms)
+        sql = f"SELECT id FROM {_source_table()} WHERE {where}"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
 
 
 def ranked_ids(terms: list[str], query: str) -> list[int]:
-    """Ids of all entries matching every term, best first."""
+    """Ids of all entries matching every term, best first.
+
+    The engines' ranking costs grow with the number of matches (bm25 or ts_rank for each):
+    callers use it for bounded result sets (see map_index.RANK_AT_MOST).
+    """
     if not terms:
         return []
     if connection.vendor == "sqlite" and any(len(t) >= 3 for t in terms):
-        # bm25 (FTS5's rank) already favours short fields that hold the terms: names.
+        # bm25 (FTS5's rank) favours short texts that hold the terms, such as names.
         match = " AND ".join(_fts_phrase(t) for t in terms if len(t) >= 3)
         short = [t for t in terms if len(t) < 3]
         sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
@@ -101,13 +125,13 @@ def ranked_ids(terms: list[str], query: str) -> list[int]:
         sql += " ORDER BY rank"
         params = [match, *(_like(t) for t in short)]
     elif connection.vendor == "postgresql":
-        # Entries whose name holds the first term come first (search_text starts with the
-        # folded name), then ts_rank; typo matches by trigram similarity instead (costly on
-        # long texts, so only for them).
+        # Names holding the first term first (search_text starts with the folded name),
+        # then ts_rank; typo matches by trigram similarity instead (costly on long texts,
+        # so only for them).
         where, params, typos = _pg_where(terms)
         order = ("word_similarity(%s, search_text) DESC" if typos else
                  "ts_rank(search_vector, plainto_tsquery('german', %s)) DESC")
-        sql = (f"SELECT id FROM {TABLE} WHERE {where} ORDER BY "
+        sql = (f"SELECT id FROM {PG_TABLE} WHERE {where} ORDER BY "
                f"strpos(search_text, %s) NOT BETWEEN 1 AND length(name) + 1, {order}, name")
         params = [*params, terms[0], query]
     else:
