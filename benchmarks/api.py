@@ -22,6 +22,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -120,8 +121,11 @@ def main() -> None:
             except OSError:
                 time.sleep(0.2)
         t = time.perf_counter()
-        for i in range(6 * args.workers):  # builds the map index in every worker
-            urllib.request.urlopen(f"{base}/api/v1/map?zoom=6&w={i}", timeout=60)  # noqa: S310
+        # Parallel requests reach every worker, which builds its map index once.
+        with ThreadPoolExecutor(max_workers=4 * args.workers) as pool:
+            list(pool.map(lambda i: urllib.request.urlopen(  # noqa: S310
+                f"{base}/api/v1/map?zoom=6&w={i}", timeout=120).read(),
+                range(16 * args.workers)))
         print(f"warm-up (index build in {args.workers} workers): "
               f"{time.perf_counter() - t:.1f} s", flush=True)
         rows = [(s, wrk(base, s, args.seconds, args.connections, slugs)) for s in SCENARIOS]

@@ -29,7 +29,7 @@ CELL_PX = 60  # cluster grid cell, in screen pixels at the requested zoom
 MAX_FEATURES = 2000
 POINTS_UP_TO = 400  # at or below this many matches, send points (the client clusters them)
 RANK_AT_MOST = 2000  # larger search results are ordered here, not by the engine
-MAX_ZOOM = 22
+MAX_ZOOM = 18  # finer grids would separate points a few centimetres apart
 
 _lock = threading.Lock()
 _index = None
@@ -56,8 +56,7 @@ class MapIndex:
         self.version = version
         rows = list(
             Initiative.objects.filter(status=Status.PUBLISHED).order_by("pk").values_list(
-                "pk", "latitude", "longitude", "municipality_id", "slug", "name",
-                "short_description", "city",
+                "pk", "latitude", "longitude", "municipality_id", "name",
             )
         )
         n = len(rows)
@@ -65,11 +64,11 @@ class MapIndex:
         self.lat = np.fromiter((r[1] for r in rows), dtype=np.float64, count=n)
         self.lon = np.fromiter((r[2] for r in rows), dtype=np.float64, count=n)
         self.muni = np.fromiter((r[3] or -1 for r in rows), dtype=np.int64, count=n)
-        self.text = [(r[4], r[5], r[6], r[7]) for r in rows]  # slug, name, short, city
         self.mx, self.my = _mercator(self.lat, self.lon)
-        self.folded_names = [search_variants(r[5]) for r in rows]
+        # Texts stay in the database (memory); only folded names, to order broad searches.
+        self.folded_names = [search_variants(r[4]) for r in rows]
         self.name_rank = np.empty(n, dtype=np.int32)
-        self.name_rank[sorted(range(n), key=lambda i: (rows[i][5], rows[i][0]))] = np.arange(n)
+        self.name_rank[sorted(range(n), key=lambda i: (rows[i][4], rows[i][0]))] = np.arange(n)
         self._grids: dict[int, np.ndarray] = {}
         for zoom in range(MAX_ZOOM + 1):  # so that no request pays for a sort
             self._grid(zoom)
@@ -183,23 +182,33 @@ class MapIndex:
         return (np.floor(self.mx[members] / cell).astype(np.int64) << 32) + np.floor(
             self.my[members] / cell).astype(np.int64)
 
-    def point_feature(self, i: int) -> dict:
-        slug, name, short, city = self.text[i]
-        category = self.categories.get(int(self.first_category[i]))
-        return {
-            "type": "Feature",
-            "id": slug,
-            "geometry": {"type": "Point",
-                         "coordinates": [float(self.lon[i]), float(self.lat[i])]},
-            "properties": {
-                "slug": slug, "name": name, "short_description": short, "city": city,
-                "category": category.slug if category else None,
-                "category_name": category.name if category else "",
-                "colour": category.colour if category else "#495057",
-                "icon": category.icon if category else "",
-                "url": f"/initiativen/{slug}/",
-            },
+    def point_features(self, positions) -> list[dict]:
+        """Single entries as GeoJSON points, their texts read in one query."""
+        positions = [int(p) for p in positions]
+        texts = {
+            pk: (slug, name, short, city) for pk, slug, name, short, city in
+            Initiative.objects.filter(pk__in=[int(self.ids[p]) for p in positions])
+            .values_list("pk", "slug", "name", "short_description", "city")
         }
+        features = []
+        for i in positions:
+            slug, name, short, city = texts[int(self.ids[i])]
+            category = self.categories.get(int(self.first_category[i]))
+            features.append({
+                "type": "Feature",
+                "id": slug,
+                "geometry": {"type": "Point",
+                             "coordinates": [float(self.lon[i]), float(self.lat[i])]},
+                "properties": {
+                    "slug": slug, "name": name, "short_description": short, "city": city,
+                    "category": category.slug if category else None,
+                    "category_name": category.name if category else "",
+                    "colour": category.colour if category else "#495057",
+                    "icon": category.icon if category else "",
+                    "url": f"/initiativen/{slug}/",
+                },
+            })
+        return features
 
     def features(self, flt: InitiativeFilter, *, zoom: int) -> MapResult:
         mask = self.mask(flt)
@@ -210,10 +219,10 @@ class MapIndex:
             lat, lon = self.lat[selected], self.lon[selected]
             bounds = [float(lon.min()), float(lat.min()), float(lon.max()), float(lat.max())]
         if total <= POINTS_UP_TO:
-            points = [self.point_feature(int(i)) for i in selected]
+            points = self.point_features(selected)
             return MapResult(total, False, points, bounds)
         # A grid cell at zoom z is four cells at z+1: coarser zooms until small enough.
-        for level in range(zoom, -1, -1):
+        for level in range(min(zoom, MAX_ZOOM), -1, -1):
             order = self._grid(level)
             members = order[mask[order]]
             keys = self._cell_keys(members, level)
@@ -226,11 +235,9 @@ class MapIndex:
         centre_lon = np.add.reduceat(lon, starts) / counts
         south, north = np.minimum.reduceat(lat, starts), np.maximum.reduceat(lat, starts)
         west, east = np.minimum.reduceat(lon, starts), np.maximum.reduceat(lon, starts)
-        features = []
-        for k, start in enumerate(starts):
-            if counts[k] == 1:
-                features.append(self.point_feature(int(members[start])))
-                continue
+        singles = counts == 1
+        features = self.point_features(members[starts[singles]])
+        for k in np.flatnonzero(~singles):
             features.append({
                 "type": "Feature",
                 "geometry": {"type": "Point", "coordinates": [round(float(centre_lon[k]), 6),
