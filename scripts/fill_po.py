@@ -77,6 +77,8 @@ GERMAN = {
     "Municipality boundaries and keys:": "Gemeindegrenzen und -schlüssel:",
     "Map data:": "Kartendaten:",
     "{count} initiatives: select to zoom in": "{count} Initiativen: zum Vergrößern auswählen",
+    "Show upcoming events on the map": "Kommende Veranstaltungen auf der Karte zeigen",
+    "To the event": "Zur Veranstaltung",
     # Events (issue 5)
     "This campaign does not accept submissions any more.": "Diese Aktion nimmt keine Einreichungen mehr an.",
     "We need an e-mail address to reply.": "Wir brauchen eine E-Mail-Adresse, um dir zu antworten.",

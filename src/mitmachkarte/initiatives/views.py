@@ -58,6 +58,7 @@ def map_page(request):
         categories=categories(), sdgs=sdgs(),
         municipality_choices=municipalities_with_counts(only_active=True).values("slug", "name"),
         selected_categories=set(flt.categories), selected_sdgs=set(flt.sdgs),
+        show_events=request.GET.get("events") == "1",
     )
     return render(request, "initiatives/map.html", context)
 

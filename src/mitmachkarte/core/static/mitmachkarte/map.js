@@ -157,6 +157,7 @@
     else if (el.dataset.center) map.setView(el.dataset.center.split(",").map(Number), 12);
     else map.setView(DEFAULT_CENTER, DEFAULT_ZOOM);
 
+    initEventsLayer(map, el);
     var pointLayer = L.markerClusterGroup({ showCoverageOnHover: false, chunkedLoading: true });
     var serverLayer = L.layerGroup();
     map.addLayer(pointLayer);
@@ -240,6 +241,60 @@
         afterMove();
       });
     }
+  }
+
+  /* Upcoming events (GET /api/v1/events.geojson) as a layer of their own, switched by the
+   * "show events" checkbox; the choice is kept in the URL (events=1). */
+  function initEventsLayer(map, el) {
+    var toggle = document.getElementById("show-events");
+    if (!toggle || !el.dataset.eventsUrl) return;
+    var layer = L.layerGroup();
+    var requested = false;
+    function load() {
+      requested = true;
+      var params = new URLSearchParams();
+      var municipality = new URLSearchParams(window.location.search).get("municipality");
+      if (municipality) params.set("municipality", municipality);
+      fetch(el.dataset.eventsUrl + "?" + params.toString(), {
+        headers: { Accept: "application/geo+json, application/json" }
+      })
+        .then(function (r) {
+          if (!r.ok) throw new Error("HTTP " + r.status);
+          return r.json();
+        })
+        .then(function (data) {
+          data.features.forEach(function (f) {
+            var p = f.properties;
+            var ll = [f.geometry.coordinates[1], f.geometry.coordinates[0]];
+            var m = L.marker(ll, {
+              icon: L.divIcon({
+                className: "mmk-event-marker",
+                html: '<span style="background:' + escapeHtml(p.colour) + '" aria-hidden="true">📅</span>',
+                iconSize: [30, 30], iconAnchor: [15, 15], popupAnchor: [0, -14]
+              }),
+              title: p.name, alt: p.name, keyboard: true, zIndexOffset: 1000
+            });
+            m.bindPopup(popupHtml(p, el.dataset.eventLabel));
+            layer.addLayer(m);
+          });
+          el.dataset.eventsLoaded = String(data.features.length);
+        })
+        .catch(function (err) { el.dataset.eventsError = String(err); });
+    }
+    function apply() {
+      var params = new URLSearchParams(window.location.search);
+      if (toggle.checked) {
+        params.set("events", "1");
+        map.addLayer(layer);
+        if (!requested) load();
+      } else {
+        params.delete("events");
+        map.removeLayer(layer);
+      }
+      history.replaceState(null, "", window.location.pathname + "?" + params.toString());
+    }
+    toggle.addEventListener("change", apply);
+    if (toggle.checked) apply();
   }
 
   /* A fixed set of points from a GeoJSON URL (e.g. a campaign's events), clustered here. */
