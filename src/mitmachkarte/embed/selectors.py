@@ -12,8 +12,7 @@ from django.db.models import Max, Min, QuerySet
 from mitmachkarte.core.geo import Area, BBox
 from mitmachkarte.initiatives.filters import InitiativeFilter
 from mitmachkarte.initiatives.map_index import get_index
-from mitmachkarte.initiatives.models import Initiative
-from mitmachkarte.initiatives.selectors import filter_initiatives
+from mitmachkarte.initiatives.selectors import filter_initiatives, marker_rows
 from mitmachkarte.initiatives.serializers import geojson_feature
 from mitmachkarte.municipalities.models import Municipality
 from mitmachkarte.taxonomy.models import Category
@@ -52,21 +51,6 @@ def extent(qs: QuerySet) -> BBox | None:
     if agg["s"] is None:
         return None
     return BBox(agg["w"], agg["s"], agg["e"], agg["n"])
-
-
-def marker_rows(qs: QuerySet) -> list[dict]:
-    """Light rows as `geojson_feature` wants them (with the first category's id)."""
-    rows = list(qs.order_by("pk").values("pk", "slug", "name", "short_description",
-                                         "latitude", "longitude", "city"))
-    firsts: dict[int, int] = {}
-    through = Initiative.categories.through.objects.filter(
-        initiative_id__in=[r["pk"] for r in rows]
-    ).order_by("initiative_id", "category__position").values_list("initiative_id", "category_id")
-    for initiative_id, category_id in through:
-        firsts.setdefault(initiative_id, category_id)
-    for row in rows:
-        row["category_id"] = firsts.get(row["pk"])
-    return rows
 
 
 def _features(qs: QuerySet, *, base_url: str) -> list[dict]:

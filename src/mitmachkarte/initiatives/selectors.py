@@ -79,15 +79,11 @@ def initiative_page(flt: InitiativeFilter, *, limit: int, offset: int) -> tuple[
     return count, items
 
 
-def map_points(flt: InitiativeFilter, *, limit: int) -> tuple[int, list[dict]]:
-    """Light rows for map markers: no joins beyond the first category."""
-    qs = filter_initiatives(flt)
-    count = qs.count()
-    rows = list(
-        qs.order_by("pk").values("pk", "slug", "name", "short_description", "latitude",
-                                 "longitude", "city")[:limit]
-    )
-    firsts = {}
+def marker_rows(qs: QuerySet[Initiative], *, limit: int | None = None) -> list[dict]:
+    """Light rows for map markers (`serializers.geojson_feature`), with the first category."""
+    rows = list(qs.order_by("pk").values("pk", "slug", "name", "short_description",
+                                         "latitude", "longitude", "city")[:limit])
+    firsts: dict[int, int] = {}
     through = Initiative.categories.through.objects.filter(
         initiative_id__in=[r["pk"] for r in rows]
     ).order_by("initiative_id", "category__position").values_list("initiative_id", "category_id")
@@ -95,7 +91,13 @@ def map_points(flt: InitiativeFilter, *, limit: int) -> tuple[int, list[dict]]:
         firsts.setdefault(initiative_id, category_id)
     for row in rows:
         row["category_id"] = firsts.get(row["pk"])
-    return count, rows
+    return rows
+
+
+def map_points(flt: InitiativeFilter, *, limit: int) -> tuple[int, list[dict]]:
+    """The exact number of matches and up to `limit` marker rows."""
+    qs = filter_initiatives(flt)
+    return qs.count(), marker_rows(qs, limit=limit)
 
 
 def published_detail(slug: str) -> Initiative | None:
