@@ -26,6 +26,7 @@ demo: $(STAMP)
 	DEBUG=1 $(BIN)/mitmachkarte migrate --no-input
 	DEBUG=1 $(BIN)/mitmachkarte load_demo
 	DEBUG=1 $(BIN)/mitmachkarte load_demo_events
+	DEBUG=1 $(BIN)/mitmachkarte load_demo_accounts
 	@echo "Mitmachkarte runs at http://127.0.0.1:$(PORT)/  (Ctrl+C stops it)"
 	DEBUG=1 $(BIN)/mitmachkarte runserver 127.0.0.1:$(PORT)
 
@@ -44,7 +45,7 @@ PO := src/mitmachkarte/locale/de/LC_MESSAGES/django.po
 messages: $(STAMP)
 	cd src/mitmachkarte && ../../$(BIN)/mitmachkarte makemessages -l de --no-obsolete --no-wrap
 	msgcat --no-wrap $(PO) -o $(PO)
-	msgattrib --clear-fuzzy --empty $(PO) -o $(PO)  # msgmerge's guesses are mostly wrong
+	msgattrib --no-wrap --clear-fuzzy --empty $(PO) -o $(PO)  # msgmerge's guesses are mostly wrong
 	$(BIN)/python scripts/fill_po.py $(PO)
 	@msgattrib --untranslated --no-obsolete $(PO) | grep -c '^msgid' | xargs -I{} echo "untranslated (incl. header): {}"
 	cd src/mitmachkarte && ../../$(BIN)/mitmachkarte compilemessages -l de

@@ -312,6 +312,23 @@ GERMAN = {
     "your event “%(title)s” is now published:": "deine Veranstaltung „%(title)s“ ist jetzt veröffentlicht:",
     "On your organiser page you see who has registered, download the participant list (CSV) and write to the participants:": "Auf deiner Seite für Veranstaltende siehst du, wer sich angemeldet hat, lädst die Teilnehmendenliste (CSV) herunter und schreibst den Teilnehmenden:",
     "Keep this link to yourself: anybody who has it sees the participants.": "Behalte diesen Link für dich: Wer ihn hat, sieht die Teilnehmenden.",
+    # accounts and organisations (issue 4)
+    "Organisations": "Organisationen", "Initiative": "Initiative", "Advice centre": "Beratungsstelle",
+    "Network team": "Netzwerkteam", "owner": "Eigentümer", "editor": "Bearbeiter",
+    "Only for organisations of the type initiative.": "Nur für Organisationen der Art Initiative.",
+    "Only for organisations of the type municipality.": "Nur für Organisationen der Art Kommune.",
+    "served municipalities": "betreute Kommunen",
+    "Only for advice centres: the municipalities they serve.": "Nur für Beratungsstellen: die Kommunen, die sie betreuen.",
+    "public e-mail": "öffentliche E-Mail", "organisation": "Organisation", "organisations": "Organisationen",
+    "Only an initiative organisation links to an initiative.": "Nur eine Organisation der Art Initiative ist mit einer Initiative verknüpft.",
+    "Only a municipality organisation links to a municipality.": "Nur eine Organisation der Art Kommune ist mit einer Kommune verknüpft.",
+    "user": "Benutzer", "role": "Rolle", "membership": "Mitgliedschaft", "memberships": "Mitgliedschaften",
+    "My organisations": "Meine Organisationen", "your role:": "deine Rolle:",
+    "You are not in any organisation yet; the network team adds you.": "Du gehörst noch zu keiner Organisation; das Netzwerkteam fügt dich hinzu.",
+    "As a member of the network team you moderate all entries.": "Als Mitglied des Netzwerkteams moderierst du alle Einträge.",
+    "You moderate the entries in:": "Du moderierst die Einträge in:",
+    "E-mail addresses": "E-Mail-Adressen", "Change password": "Passwort ändern",
+    "Log in": "Anmelden", "Log out": "Abmelden",
 }
 PLURALS = {
     "%(counter)s initiative": ("%(counter)s Initiative", "%(counter)s Initiativen"),

@@ -135,3 +135,48 @@ class EventFactory(factory.Factory):
     @classmethod
     def _build(cls, model_class, *args, **kwargs):
         raise NotImplementedError("create events through the service (EventFactory())")
+
+
+# --- accounts and organisations (issue 4) ---------------------------------------------------
+
+DEFAULT_PASSWORD = "ein-gutes-passwort-42"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    """A user with a verified primary e-mail address (allauth), password DEFAULT_PASSWORD."""
+
+    class Meta:
+        model = "auth.User"
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    password = factory.PostGenerationMethodCall("set_password", DEFAULT_PASSWORD)
+
+    @factory.post_generation
+    def verified(obj, create, extracted, **kwargs):
+        if not create:
+            return
+        from allauth.account.models import EmailAddress
+
+        obj.save()
+        EmailAddress.objects.create(user=obj, email=obj.email, primary=True,
+                                    verified=extracted is not False)
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "organisations.Organisation"
+
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+    slug = factory.Sequence(lambda n: f"organisation-{n}")
+    type = "network_team"
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "organisations.Membership"
+
+    user = factory.SubFactory(UserFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    role = "editor"

@@ -8,6 +8,8 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("konto/", include("mitmachkarte.organisations.urls")),
+    path("konto/", include("allauth.urls")),
     path("", include("mitmachkarte.municipalities.urls")),
     path("", include("mitmachkarte.initiatives.urls")),
     path("", include("mitmachkarte.events.urls")),
