@@ -3,9 +3,9 @@
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
+from mitmachkarte.core.params import FilterError
 from mitmachkarte.events.api import router as events_router
 from mitmachkarte.initiatives.api import router as initiatives_router
-from mitmachkarte.initiatives.filters import FilterError
 from mitmachkarte.initiatives.map_api import router as map_router
 from mitmachkarte.municipalities.api import router as municipalities_router
 from mitmachkarte.taxonomy.api import router as taxonomy_router

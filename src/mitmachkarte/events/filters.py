@@ -9,11 +9,11 @@ A `FilterError` names the parameter at fault (the API answers it with a JSON 400
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from mitmachkarte.core.geo import BBox, GeoInputError, parse_bbox
-from mitmachkarte.initiatives.filters import FilterError
+from mitmachkarte.core.geo import BBox
+from mitmachkarte.core.params import FilterError, bbox_param, clean_list, reject_nul
 from mitmachkarte.municipalities.models import Municipality
-from mitmachkarte.municipalities.selectors import resolve_municipality
-from mitmachkarte.taxonomy.selectors import unknown_category_slugs
+from mitmachkarte.municipalities.selectors import municipality_param
+from mitmachkarte.taxonomy.selectors import category_param
 
 from .models import Campaign, EventType
 from .recurrence import EVENT_TZ
@@ -40,15 +40,6 @@ class EventFilter:
     def is_empty(self) -> bool:
         return not (self.start_min or self.start_max or self.types or self.municipality
                     or self.online or self.categories or self.bbox or self.campaign)
-
-
-def _clean_list(values) -> list[str]:
-    if isinstance(values, str):
-        values = [values]
-    cleaned = []
-    for value in values or []:
-        cleaned.extend(v.strip() for v in str(value).split(",") if v.strip())
-    return list(dict.fromkeys(cleaned))
 
 
 def parse_when(param: str, value: str, *, end_of_day: bool = False) -> datetime:
@@ -91,38 +82,22 @@ def parse_event_filter(
     municipality: str | None = None, online=None, categories=None, bbox: str | None = None,
     campaign: str | None = None,
 ) -> EventFilter:
-    raw = [("start_min", [start_min]), ("start_max", [start_max]), ("type", _clean_list(types)),
-           ("municipality", [municipality]), ("online", [online]),
-           ("category", _clean_list(categories)), ("bbox", [bbox]), ("campaign", [campaign])]
-    # PostgreSQL cannot compare text containing NUL: refuse it before any query.
-    for param, values in raw:
-        if any("\x00" in str(v or "") for v in values):
-            raise FilterError(param, "must not contain NUL characters")
+    reject_nul({"start_min": start_min, "start_max": start_max, "type": clean_list(types),
+                "municipality": municipality, "online": online,
+                "category": clean_list(categories), "bbox": bbox, "campaign": campaign})
     low = parse_when("start_min", start_min) if start_min else None
     high = parse_when("start_max", start_max, end_of_day=True) if start_max else None
     if low and high and high < low:
         raise FilterError("start_max", "must not be before start_min")
     type_values = []
-    for value in _clean_list(types):
+    for value in clean_list(types):
         if value not in EventType.values:
             allowed = ", ".join(EventType.values)
             raise FilterError("type", f"unknown type '{value[:40]}'; use one of {allowed}")
         type_values.append(value)
-    muni = None
-    if municipality:
-        muni = resolve_municipality(municipality)
-        if muni is None:
-            raise FilterError("municipality", f"unknown municipality '{municipality[:60]}'")
-    category_slugs = [c.lower() for c in _clean_list(categories)]
-    unknown = unknown_category_slugs(category_slugs)
-    if unknown:
-        raise FilterError("category", f"unknown category '{unknown[0][:40]}'")
-    box = None
-    if bbox:
-        try:
-            box = parse_bbox(bbox)
-        except GeoInputError as exc:
-            raise FilterError("bbox", str(exc)) from exc
+    muni = municipality_param(municipality)
+    category_slugs = category_param(categories)
+    box = bbox_param(bbox)
     found_campaign = None
     if campaign:
         found_campaign = Campaign.objects.filter(slug=campaign.strip().lower()).first()
@@ -130,6 +105,6 @@ def parse_event_filter(
             raise FilterError("campaign", f"unknown campaign '{campaign[:60]}'")
     return EventFilter(
         start_min=low, start_max=high, types=tuple(type_values), municipality=muni,
-        online=parse_online(online), categories=tuple(category_slugs), bbox=box,
+        online=parse_online(online), categories=category_slugs, bbox=box,
         campaign=found_campaign,
     )

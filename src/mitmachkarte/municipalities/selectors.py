@@ -2,6 +2,7 @@
 
 from django.db.models import Count, Q, QuerySet
 
+from mitmachkarte.core.params import FilterError
 from mitmachkarte.core.text import slugify_de
 
 from .locator import get_locator
@@ -21,6 +22,16 @@ def resolve_municipality(key: str) -> Municipality | None:
         or Municipality.objects.filter(slug=slugify_de(key)).first()
         or Municipality.objects.filter(name__iexact=key).order_by("pk").first()
     )
+
+
+def municipality_param(raw: str | None) -> Municipality | None:
+    """The municipality of a query parameter (slug, AGS or name); unknown is a FilterError."""
+    if not raw:
+        return None
+    municipality = resolve_municipality(raw)
+    if municipality is None:
+        raise FilterError("municipality", f"unknown municipality '{raw[:60]}'")
+    return municipality
 
 
 def municipality_id_at(lat: float, lon: float) -> int | None:
