@@ -337,8 +337,24 @@ PLURALS = {
 }
 
 
+TRANSLATIONS = Path(__file__).parent / "translations"
+
+
+def load_app_tables() -> tuple[dict, dict]:
+    """Each app keeps its own seed table in scripts/translations/<app>.py (GERMAN, PLURALS)."""
+    german, plurals = {}, {}
+    for module in sorted(TRANSLATIONS.glob("*.py")):
+        namespace: dict = {}
+        exec(compile(module.read_text(encoding="utf-8"), str(module), "exec"), namespace)
+        german.update(namespace.get("GERMAN", {}))
+        plurals.update(namespace.get("PLURALS", {}))
+    return german, plurals
+
+
 def fill(path: Path, extra: dict | None = None) -> int:
-    table = {**GERMAN, **(extra or {})}
+    app_german, app_plurals = load_app_tables()
+    table = {**GERMAN, **app_german, **(extra or {})}
+    plurals = {**PLURALS, **app_plurals}
     text = path.read_text(encoding="utf-8")
     filled = 0
 
@@ -355,9 +371,9 @@ def fill(path: Path, extra: dict | None = None) -> int:
     def plural(match):
         nonlocal filled
         msgid = match.group(1)
-        if msgid in PLURALS:
+        if msgid in plurals:
             filled += 1
-            one, many = PLURALS[msgid]
+            one, many = plurals[msgid]
             return (f'msgid "{msgid}"\nmsgid_plural "{match.group(2)}"\n'
                     f'msgstr[0] "{one}"\nmsgstr[1] "{many}"')
         return match.group(0)
