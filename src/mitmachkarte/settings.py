@@ -222,6 +222,15 @@ EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND") or (
     "django.core.mail.backends.console.EmailBackend" if DEBUG
     else "django.core.mail.backends.smtp.EmailBackend"
 )
+# "postcode" stays offline (postcode-area centres); "nominatim" asks OpenStreetMap first.
+GEOCODER = os.environ.get("GEOCODER", "postcode")
+if GEOCODER not in {"postcode", "nominatim"}:
+    raise RuntimeError("GEOCODER must be 'postcode' or 'nominatim'")
+GEOCODER_DOMAIN = os.environ.get("GEOCODER_DOMAIN", "nominatim.openstreetmap.org")
+GEOCODER_USER_AGENT = os.environ.get(
+    "GEOCODER_USER_AGENT", "Mitmachkarte (https://github.com/mitmachkarte; set GEOCODER_USER_AGENT)"
+)
+
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")

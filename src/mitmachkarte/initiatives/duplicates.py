@@ -1,0 +1,87 @@
+"""Likely duplicates of an entry, shown before a proposal is sent and used by imports.
+
+The rules (issue "entries that stay true"): a similar name within ~100 m, or the same website
+or contact e-mail within 1 km. Candidates come from one indexed lat/lon box query; the name
+comparison runs in Python on the few rows inside it.
+"""
+
+import math
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from mitmachkarte.core.geo import haversine_m
+from mitmachkarte.core.text import fold
+
+from .models import Initiative, Status
+
+NAME_RADIUS_M = 100
+CONTACT_RADIUS_M = 1000
+NAME_SIMILARITY = 0.8
+_NOISE = re.compile(r"[^a-z0-9 ]+")
+_SCHEME = re.compile(r"^(https?://)?(www\.)?")
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    initiative: Initiative
+    reason: str  # "name", "website" or "email"
+    distance_m: float
+
+
+def normalise_name(name: str) -> str:
+    return " ".join(_NOISE.sub(" ", fold(name)).split())
+
+
+def normalise_website(url: str) -> str:
+    return _SCHEME.sub("", (url or "").strip().lower()).rstrip("/")
+
+
+def similar_names(a: str, b: str) -> bool:
+    a, b = normalise_name(a), normalise_name(b)
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    words_a, words_b = set(a.split()), set(b.split())
+    shorter, longer = sorted((words_a, words_b), key=len)
+    # "Repair Café" vs "Repair Café Ehrenfeld": every word of the shorter name reappears.
+    if len(shorter) >= 2 and shorter <= longer:
+        return True
+    return SequenceMatcher(None, a, b).ratio() >= NAME_SIMILARITY
+
+
+def _box(lat: float, lon: float, metres: float) -> tuple[float, float, float, float]:
+    dlat = metres / 111_320
+    dlon = metres / (111_320 * max(math.cos(math.radians(lat)), 0.01))
+    return lat - dlat, lat + dlat, lon - dlon, lon + dlon
+
+
+def find_duplicates(
+    *, name: str, latitude: float, longitude: float, website: str = "",
+    contact_email: str = "", exclude_id: int | None = None,
+    statuses: tuple[str, ...] = (Status.PUBLISHED, Status.PENDING),
+) -> list[Duplicate]:
+    """Entries the given one probably duplicates, nearest first; one row per entry."""
+    south, north, west, east = _box(latitude, longitude, CONTACT_RADIUS_M)
+    candidates = Initiative.objects.filter(
+        latitude__range=(south, north), longitude__range=(west, east), status__in=statuses
+    )
+    if exclude_id:
+        candidates = candidates.exclude(pk=exclude_id)
+    site, email = normalise_website(website), (contact_email or "").strip().lower()
+    found: list[Duplicate] = []
+    for other in candidates:
+        distance = haversine_m(latitude, longitude, other.latitude, other.longitude)
+        if distance <= NAME_RADIUS_M and similar_names(name, other.name):
+            reason = "name"
+        elif distance > CONTACT_RADIUS_M:
+            continue
+        elif site and normalise_website(other.website) == site:
+            reason = "website"
+        elif email and other.contact_email.strip().lower() == email:
+            reason = "email"
+        else:
+            continue
+        found.append(Duplicate(other, reason, round(distance, 1)))
+    return sorted(found, key=lambda d: d.distance_m)
