@@ -222,6 +222,9 @@ EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND") or (
     "django.core.mail.backends.console.EmailBackend" if DEBUG
     else "django.core.mail.backends.smtp.EmailBackend"
 )
+# Reverse proxies in front of the app whose X-Forwarded-For hop to trust for rate limits.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
 # "postcode" stays offline (postcode-area centres); "nominatim" asks OpenStreetMap first.
 GEOCODER = os.environ.get("GEOCODER", "postcode")
 if GEOCODER not in {"postcode", "nominatim"}:
