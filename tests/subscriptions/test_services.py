@@ -33,7 +33,7 @@ def test_subscribe_mails_only_the_confirmation_and_nothing_before_confirming(tow
     assert len(mail.outbox) == 1
     request = mail.outbox[0]
     assert request.to == ["anna@example.org"]
-    assert "bestätigen" in request.subject.lower()
+    assert request.subject == "Bitte bestätige dein Abonnement – Mitmachkarte"
     link_from(request, "bestaetigen")
     mail.outbox.clear()
 
