@@ -179,7 +179,8 @@ def send_subscription_mail(*, subscription_id: int, weekly: bool, until: datetim
     Immediate: the items since the last send (one mail per run at most). Weekly: the last
     seven days, once per ISO week. Empty windows are recorded but not mailed.
     """
-    subscription = (Subscription.objects.select_for_update().select_related("municipality")
+    # No select_related: PostgreSQL cannot lock the nullable side of an outer join.
+    subscription = (Subscription.objects.select_for_update()
                     .filter(pk=subscription_id, confirmed_at__isnull=False).first())
     if subscription is None:
         return 0  # unsubscribed or purged since the run began
