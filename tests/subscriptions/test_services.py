@@ -169,6 +169,11 @@ def test_empty_or_double_area_is_refused(towns):
     with pytest.raises(ValidationError):
         services.subscribe(email="anna@example.org", municipality=towns["muenster"],
                            bbox=BBox(7, 51, 8, 52))
+    with pytest.raises(ValidationError) as exc:
+        services.subscribe(email="anna@example.org", bbox=BBox(8, 51, 7, 52))
+    assert "bbox" in exc.value.message_dict
+    with pytest.raises(ValidationError):
+        services.subscribe(email="anna@example.org", bbox=BBox(7, 51, 8, float("nan")))
     assert not Subscription.objects.exists() and mail.outbox == []
 
 

@@ -100,7 +100,7 @@ def with_topics(qs: QuerySet, subscription: Subscription, *, categories: str = "
     sdg_ids = list(subscription.sdgs.values_list("pk", flat=True))
     if not (category_ids or sdg_ids):
         return qs
-    condition = Q(pk__in=[])
+    condition = Q()
     if category_ids:
         condition |= Q(**{f"{categories}__in": category_ids})
     if sdg_ids:

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mitmachkarte.core.geo import BBox
+from mitmachkarte.core.geo import BBox, GeoInputError, parse_bbox
 from mitmachkarte.events.recurrence import EVENT_TZ
 from mitmachkarte.municipalities.models import Municipality
 from mitmachkarte.taxonomy.models import SDG, Category
@@ -57,6 +57,11 @@ def _apply(subscription: Subscription, *, municipality: Municipality | None, bbo
     if municipality is not None and bbox is not None:
         raise ValidationError({"area": _("Choose either a municipality or a section of the "
                                          "map, not both.")})
+    if bbox is not None:
+        try:  # the same rules as every bbox parameter (ranges, west ≤ east, south ≤ north)
+            bbox = parse_bbox(",".join(repr(float(v)) for v in bbox.as_list()))
+        except GeoInputError as exc:
+            raise ValidationError({"bbox": str(exc)}) from None
     kinds = list(dict.fromkeys(kinds or ()))
     available = {value for value, _label in collectors.available_kinds()}
     if not kinds:
