@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "mitmachkarte.organisations",
+    "mitmachkarte.subscriptions",
 ]
 
 MIDDLEWARE = [
@@ -242,6 +243,10 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Mitmachkarte <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 MANAGERS = [("Moderation", a) for a in env_list("MODERATION_EMAILS")]
+# Subscriptions: the privacy page linked from the consent text, and an optional address for
+# mailto: unsubscribing in List-Unsubscribe (whoever reads it must act on those mails).
+PRIVACY_URL = os.environ.get("PRIVACY_URL", "/datenschutz/")
+SUBSCRIPTIONS_UNSUBSCRIBE_MAILTO = os.environ.get("SUBSCRIPTIONS_UNSUBSCRIBE_MAILTO", "")
 
 # Background tasks (django-tasks): run at once by default (tests, demo). Production sets
 # TASKS_BACKEND=django_tasks_db.DatabaseBackend and runs `mitmachkarte db_worker` (README).
