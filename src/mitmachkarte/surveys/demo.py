@@ -7,6 +7,7 @@ Idempotent: a second run finds the survey and does nothing.
 """
 
 import random
+from collections import defaultdict
 from datetime import timedelta
 
 from django.db import transaction
@@ -75,10 +76,16 @@ def _answers(rng, room_bias: float) -> dict:
 def _respondents(count: int, rng) -> list[Initiative]:
     published = Initiative.objects.filter(status=Status.PUBLISHED).select_related(
         "municipality").order_by("pk")
-    bochum = [i for i in published if i.municipality and i.municipality.ags == BOCHUM_AGS]
-    others = [i for i in published if i not in bochum]
-    rng.shuffle(others)
-    return (bochum + others)[:count]
+    by_town = defaultdict(list)
+    for initiative in published:
+        by_town[initiative.municipality_id].append(initiative)
+    # Bochum first, then towns with many initiatives, so breakdown groups reach MIN_CELL.
+    towns = sorted(by_town, key=lambda m: (by_town[m][0].municipality is None
+                                           or by_town[m][0].municipality.ags != BOCHUM_AGS,
+                                           -len(by_town[m]), m or 0))
+    chosen = [i for town in towns for i in by_town[town]][:count]
+    rng.shuffle(chosen)
+    return chosen
 
 
 @transaction.atomic

@@ -2,9 +2,10 @@
 
 Computed in Python from three flat queries (responses, answers, chosen choices), so the
 same code serves the whole survey, a municipality's territory and every breakdown.
-A breakdown group (or a territory) with fewer than MIN_CELL responses is suppressed, and so
-is every cell counting 1 to MIN_CELL - 1; for single answers one more cell is hidden when
-only one is, so the total does not give it away.
+A breakdown group (or a territory) with fewer than MIN_CELL responses is always suppressed.
+Where respondents must not be recognisable to the viewer (municipal view, anonymous
+surveys) every answer counted 1 to MIN_CELL - 1 times is hidden too; for single answers one
+more cell is hidden when only one is, so the total does not give it away.
 """
 
 from collections import Counter, defaultdict
@@ -126,12 +127,18 @@ def count_cells(question, rows) -> tuple[int, list[Cell]]:
     return answered, cells
 
 
-def suppress(question, answered: int, cells: list[Cell]) -> bool:
-    """Hide small cells in place; True when the whole group is too small to show."""
+def suppress(question, answered: int, cells: list[Cell], *, strict: bool = True) -> bool:
+    """Hide small cells in place; True when the whole group is too small to show.
+
+    A group under MIN_CELL responses is always hidden; `strict` also hides the answers
+    that 1 to MIN_CELL - 1 respondents gave (municipal view, anonymous surveys).
+    """
     if answered < MIN_CELL:
         for cell in cells:
             cell.suppressed, cell.count, cell.share = True, 0, 0.0
         return True
+    if not strict:
+        return False
     hidden = [c for c in cells if 0 < c.count < MIN_CELL]
     if len(hidden) == 1 and question.type in SINGLE_ANSWER:
         others = sorted((c for c in cells if c.count and c is not hidden[0]),
@@ -152,7 +159,8 @@ def _stats(values) -> dict | None:
 
 def question_results(survey: Survey, *, municipalities=None, protect: bool = False,
                      with_texts: bool = True, data: Data | None = None) -> list[QuestionResult]:
-    """One result per question; `protect` applies small-cell suppression (and no texts)."""
+    """One result per question; `protect` applies small-cell suppression, `with_texts` lists
+    free texts (never in a municipality's view)."""
     data = data or load(survey, municipalities)
     results = []
     for q in ordered_questions(survey):
@@ -167,9 +175,9 @@ def question_results(survey: Survey, *, municipalities=None, protect: bool = Fal
             result.suppressed = small
             result.stats = None if small else _stats(
                 [r["number"] for r in rows if r["number"] is not None])
-        elif with_texts and not protect:
+        elif with_texts:
             result.texts = [r["text"] for r in rows if r["text"]]
-        if q.has_choices and q.allow_other and with_texts and not protect:
+        if q.has_choices and q.allow_other and with_texts:
             result.texts = [r["other_text"] for r in rows if r["other_text"]]
         results.append(result)
     return results
@@ -184,8 +192,11 @@ def _labels(dimension: str, keys) -> dict:
 
 
 def breakdown(survey: Survey, question, dimension: str, *, municipalities=None,
-              data: Data | None = None) -> list[Group]:
-    """Counts of `question` per municipality, region or category; small groups suppressed."""
+              data: Data | None = None, strict: bool = True) -> list[Group]:
+    """Counts of `question` per municipality, region or category; small groups suppressed.
+
+    `strict` (see `suppress`) also hides small answer counts inside a shown group.
+    """
     if dimension not in DIMENSIONS:
         raise ValueError(f"unknown dimension {dimension!r}")
     data = data or load(survey, municipalities)
@@ -198,7 +209,7 @@ def breakdown(survey: Survey, question, dimension: str, *, municipalities=None,
     groups = []
     for key, rows in grouped.items():
         answered, cells = count_cells(question, rows)
-        hidden = suppress(question, answered, cells)
+        hidden = suppress(question, answered, cells, strict=strict)
         label = labels.get(key) or _("not known")
         groups.append(Group(key=str(key or ""), label=label,
                             answered=0 if hidden else answered, cells=cells,

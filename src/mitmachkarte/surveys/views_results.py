@@ -38,8 +38,11 @@ def _breakdown_context(request, survey, data, municipalities) -> dict:
     if dimension not in dimensions:
         notices.append(_("This breakdown is not available here."))
         dimension = dimensions[0]
+    # Small answer counts inside a group are hidden wherever the viewer must not recognise
+    # a respondent: municipalities (territory views) and anonymous surveys.
+    strict = municipalities is not None or survey.anonymous
     groups = results.breakdown(survey, question, dimension, municipalities=municipalities,
-                               data=data)
+                               data=data, strict=strict)
     option_keys = [k for k, _label in results.options(question)]
     choice = request.GET.get("choice", "")
     if choice and choice not in option_keys:
@@ -53,7 +56,7 @@ def _breakdown_context(request, survey, data, municipalities) -> dict:
     return {"bd_questions": questions, "bd_question": question, "bd_dimension": dimension,
             "bd_dimensions": dimensions, "bd_groups": groups, "bd_choice": choice,
             "bd_options": results.options(question), "bd_chart": chart,
-            "bd_notices": notices, "min_cell": results.MIN_CELL}
+            "bd_notices": notices, "bd_strict": strict, "min_cell": results.MIN_CELL}
 
 
 @require_GET
@@ -86,7 +89,9 @@ def survey_results(request, slug):
     return render(request, "surveys/results.html", {
         "survey": survey, "full": full, "territory": territory, "count": data.count,
         "results": results.question_results(survey, municipalities=territory,
-                                            protect=not full, with_texts=full, data=data),
+                                            protect=not full or survey.anonymous,
+                                            with_texts=full, data=data),
+        "min_cell": results.MIN_CELL,
         **_breakdown_context(request, survey, data, territory)})
 
 
