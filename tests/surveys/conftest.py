@@ -10,7 +10,11 @@ from mitmachkarte.organisations.models import Membership, OrganisationType
 from mitmachkarte.surveys import answering, invitations, services
 from mitmachkarte.surveys.selectors import ordered_questions
 from tests.factories import (
-    InitiativeFactory, MembershipFactory, MunicipalityFactory, OrganisationFactory, UserFactory,
+    InitiativeFactory,
+    MembershipFactory,
+    MunicipalityFactory,
+    OrganisationFactory,
+    UserFactory,
 )
 
 
@@ -44,14 +48,14 @@ def q(survey):
     return {question.key: question for question in ordered_questions(survey)}
 
 
-def make_town(ags: str, name: str):
+def make_town(ags: str, name: str, longitude: float):
     return MunicipalityFactory(ags=ags, name=name, slug=name.lower(), with_boundary=True,
-                               latitude=51.5, longitude=7.0 + int(ags[-3:]) / 1000)
+                               latitude=51.5, longitude=longitude)
 
 
 @pytest.fixture
 def towns(reference_data):
-    return [make_town("05911000", "Bochum"), make_town("05315000", "Koeln")]
+    return [make_town("05911000", "Bochum", 7.2), make_town("05315000", "Koeln", 6.9)]
 
 
 def initiative_in(town, *, category="repair"):
