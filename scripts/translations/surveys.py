@@ -277,3 +277,6 @@ PLURALS = {
     "%(counter)s question": ("%(counter)s Frage", "%(counter)s Fragen"),
     "%(counter)s response": ("%(counter)s Antwort", "%(counter)s Antworten"),
 }
+
+GERMAN["Aggregated survey results of the initiatives in your territory:"] = (
+    "Zusammengefasste Befragungsergebnisse der Initiativen in eurem Gebiet:")

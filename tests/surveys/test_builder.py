@@ -93,7 +93,10 @@ def test_builder_pages_are_for_the_network_team(client, survey, network_user,
     manage = reverse("surveys:manage")
     assert client.get(manage).status_code == 302  # to the login
     client.force_login(municipal_user)
-    assert client.get(manage).status_code == 403
+    territory = client.get(manage)  # municipal members get the links to their results
+    assert territory.status_code == 200
+    assert reverse("surveys:municipality", args=["bochum"]) in territory.content.decode()
+    assert client.get(reverse("surveys:edit", args=[survey.slug])).status_code == 403
     assert client.post(reverse("surveys:copy", args=[survey.slug])).status_code == 403
     client.force_login(network_user)
     page = client.get(manage)

@@ -44,8 +44,15 @@ def _apply_errors(form, exc: ValidationError) -> None:
 
 
 @require_GET
-@network_team_only
 def manage(request):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not selectors.may_manage(request.user):
+        # Municipal members find the aggregated results of their territory here.
+        territory = selectors.territory_of(request.user)
+        if not territory:
+            raise PermissionDenied(_("Only the network team manages surveys."))
+        return render(request, "surveys/territories.html", {"municipalities": territory})
     return render(request, "surveys/manage.html", {
         "surveys": [(s, selectors.survey_state(s), s.responses.filter(
             status="submitted").count()) for s in selectors.managed_surveys()],
