@@ -132,12 +132,11 @@ def answer(request, slug):
             return redirect(_url("surveys:review", survey, token))
         for q in questions:  # what was posted shows which same-page conditions hold
             keys[q.pk] = set(raw[q.pk].keys) or ({raw[q.pk].value} if raw[q.pk].value else set())
-    # Questions whose condition sits on an earlier page are decided by the stored answers;
-    # conditions on this page are toggled by the script (and checked again on saving).
+    # Conditions on an earlier page are decided by the stored answers: those questions are
+    # left out. Conditions on this page start from the answers given so far and are toggled
+    # by the script (and checked again on saving).
     shown = selectors.visible_ids(questions_all, keys)
     same_page = {q.pk for q in questions}
-    shown |= {q.pk for q in questions if q.condition_question_id in same_page
-              and q.condition_question_id in shown}
     rows = [r for r in _question_rows(response, questions, shown, raw, errors)
             if not r["hidden"] or r["q"].condition_question_id in same_page]
     return render(request, "surveys/answer.html", {
