@@ -211,3 +211,11 @@ def test_a_template_cannot_be_answered(client):
     assert client.get(url(template)).status_code == 404
     with pytest.raises(ValidationError):
         answering.ensure_open(template)
+
+
+def test_looking_at_the_first_page_stores_nothing(client, survey, towns):
+    assert client.get(url(survey)).status_code == 200
+    token = tokens.make_token(invited(survey, towns[0]))
+    assert client.get(url(survey, token)).status_code == 200
+    assert client.get(reverse("surveys:review", args=[survey.slug])).status_code == 302
+    assert not Response.objects.exists()

@@ -82,8 +82,19 @@ def _dimensions(organisation, *, anonymous: bool) -> dict:
 
 @transaction.atomic
 def start_response(*, survey: Survey, invitation: Invitation | None = None,
-                   secret: str = "", language: str = "de") -> Response:
-    """The respondent's response: resumed by invitation or by their session's secret."""
+                   secret: str = "", language: str = "de", create: bool = True) -> Response:
+    """The respondent's response: resumed by invitation or by their session's secret.
+
+    With create=False a new response is returned unsaved (a visitor who only looks at the
+    first page leaves no row behind); the access rules are checked either way.
+    """
+
+    def new(**fields) -> Response:
+        response = Response(survey=survey, language=language, **fields)
+        if create:
+            response.save()
+        return response
+
     ensure_open(survey)
     if secret:
         found = Response.objects.filter(survey=survey, secret=secret).first()
@@ -97,19 +108,17 @@ def start_response(*, survey: Survey, invitation: Invitation | None = None,
             existing = Response.objects.filter(invitation=invitation).first()
             if existing:
                 return existing
-            return Response.objects.create(
-                survey=survey, invitation=invitation, language=language,
-                **_dimensions(invitation.organisation, anonymous=False))
+            return new(invitation=invitation,
+                       **_dimensions(invitation.organisation, anonymous=False))
         if invitation.responded:
             raise ValidationError(_("This invitation has already been used for an anonymous "
                                     "answer. It can only be changed in the browser it was "
                                     "given in."))
-        return Response.objects.create(survey=survey, language=language,
-                                       **_dimensions(invitation.organisation, anonymous=True))
+        return new(**_dimensions(invitation.organisation, anonymous=True))
     if not survey.open_link:
         raise ValidationError(_("This survey is by invitation only: please use the personal "
                                 "link from your e-mail."))
-    return Response.objects.create(survey=survey, language=language)
+    return new()
 
 
 def _parse(question: Question, raw: RawAnswer, choices: dict[str, Choice]):

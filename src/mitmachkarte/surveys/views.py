@@ -35,8 +35,11 @@ def _existing(request, survey, invitation) -> Response | None:
     return Response.objects.filter(survey=survey, secret=secret).first() if secret else None
 
 
-def _respondent(request, slug: str):
-    """(survey, response, token, error page): the response of this visitor, or why not."""
+def _respondent(request, slug: str, *, create: bool = False):
+    """(survey, response, token, error page): the response of this visitor, or why not.
+
+    The response is saved only when the visitor saves answers (create=True).
+    """
     survey = get_object_or_404(Survey, slug=slug, is_template=False)
     token = request.POST.get("t") or request.GET.get("t") or ""
     invitation = None
@@ -52,12 +55,13 @@ def _respondent(request, slug: str):
     try:
         response = answering.start_response(
             survey=survey, invitation=invitation, language=(get_language() or "de")[:2],
-            secret=request.session.get(_session_key(survey), ""))
+            secret=request.session.get(_session_key(survey), ""), create=create)
     except ValidationError as exc:
         existing = _existing(request, survey, invitation)
         return survey, None, token, problem(request, survey, exc.messages[0], status=403,
                                             response=existing)
-    request.session[_session_key(survey)] = response.secret
+    if response.pk:
+        request.session[_session_key(survey)] = response.secret
     return survey, response, token, None
 
 
@@ -68,7 +72,8 @@ def _url(name: str, survey: Survey, token: str, **params) -> str:
 
 def _question_rows(response, questions, shown, raw=None, errors=None) -> list[dict]:
     stored = {a.question_id: a for a in Answer.objects.filter(
-        response=response, question__in=questions).prefetch_related("choices")}
+        response=response, question__in=questions).prefetch_related("choices")
+    } if response.pk else {}
     rows = []
     for q in questions:
         answer = stored.get(q.pk)
@@ -96,7 +101,8 @@ def _question_rows(response, questions, shown, raw=None, errors=None) -> list[di
 
 @require_http_methods(["GET", "POST"])
 def answer(request, slug):
-    survey, response, token, error = _respondent(request, slug)
+    survey, response, token, error = _respondent(request, slug,
+                                                 create=request.method == "POST")
     if error:
         return error
     sections = list(survey.sections.all())
@@ -110,7 +116,7 @@ def answer(request, slug):
     section = sections[index]
     questions_all = selectors.ordered_questions(survey)
     questions = [q for q in questions_all if q.section_id == section.pk]
-    keys = selectors.answer_keys(response)
+    keys = selectors.answer_keys(response) if response.pk else {}
     raw = errors = None
     if request.method == "POST":
         action = request.POST.get("action", "next")
@@ -151,6 +157,8 @@ def review(request, slug):
     survey, response, token, error = _respondent(request, slug)
     if error:
         return error
+    if not response.pk:
+        return redirect(_url("surveys:answer", survey, token))
     questions = selectors.ordered_questions(survey)
     shown = selectors.visible_ids(questions, selectors.answer_keys(response))
     answered = set(response.answers.values_list("question_id", flat=True))
@@ -187,7 +195,7 @@ def thanks(request, slug):
     survey, response, token, error = _respondent(request, slug)
     if error:
         return error
-    if not response.is_submitted:
+    if not response.pk or not response.is_submitted:
         return redirect(_url("surveys:review", survey, token))
     return render(request, "surveys/thanks.html", {
         "survey": survey, "response": response, "summary": selectors.own_summary(response),
