@@ -180,3 +180,26 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     organisation = factory.SubFactory(OrganisationFactory)
     role = "editor"
+
+
+# --- surveys (issue 9) ----------------------------------------------------------------------
+
+
+class SurveyFactory(factory.django.DjangoModelFactory):
+    """An empty survey, open since yesterday and for another week (add sections/questions
+    through `surveys.services`)."""
+
+    class Meta:
+        model = "surveys.Survey"
+
+    slug = factory.Sequence(lambda n: f"befragung-{n}")
+    title_de = factory.Sequence(lambda n: f"Befragung {n}")
+    title_en = factory.Sequence(lambda n: f"Survey {n}")
+    opens_at = factory.LazyFunction(lambda: _plus(_now(), days=-1))
+    closes_at = factory.LazyFunction(lambda: _plus(_now(), days=7))
+
+
+def _now():
+    from django.utils import timezone
+
+    return timezone.now()

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "mitmachkarte.organisations",
     "mitmachkarte.subscriptions",
+    "mitmachkarte.surveys",
 ]
 
 MIDDLEWARE = [

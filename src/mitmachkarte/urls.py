@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("mitmachkarte.events.urls")),
     path("", include("mitmachkarte.embed.urls")),
     path("", include("mitmachkarte.subscriptions.urls")),
+    path("", include("mitmachkarte.surveys.urls")),
 ]
 
 if settings.DEBUG:

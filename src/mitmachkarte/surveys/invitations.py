@@ -1,0 +1,129 @@
+"""Invitations: personal links for organisations, invitation and reminder mails.
+
+Mails go to the organisation's members (owners and editors); an initiative organisation
+without members gets the initiative's (non-public) contact address. Addresses are read at
+sending time and never stored here.
+"""
+
+import hmac
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from mitmachkarte.initiatives.models import Initiative, Status
+from mitmachkarte.organisations import services as organisation_services
+from mitmachkarte.organisations.models import Organisation, OrganisationType
+
+from . import tokens
+from .models import Invitation, ResponseStatus, Survey
+
+
+def invitation_url(invitation: Invitation) -> str:
+    path = reverse("surveys:answer", args=[invitation.survey.slug])
+    return f"{settings.SITE_URL.rstrip('/')}{path}?t={tokens.make_token(invitation)}"
+
+
+def invitation_from_token(*, survey: Survey, token: str) -> Invitation:
+    """The invitation of a valid token for this survey; TokenError otherwise."""
+    invitation_id, nonce = tokens.read_token(token)
+    invitation = Invitation.objects.select_related("organisation").filter(
+        pk=invitation_id, survey=survey).first()
+    if invitation is None or not hmac.compare_digest(invitation.nonce[:12], nonce):
+        raise tokens.TokenError("invalid")
+    return invitation
+
+
+def organisation_for(initiative: Initiative) -> Organisation:
+    """The initiative's organisation, created (without members) when it has none."""
+    existing = Organisation.objects.filter(initiative=initiative).first()
+    return existing or organisation_services.create_organisation(
+        name=initiative.name[:160], type=OrganisationType.INITIATIVE, initiative=initiative)
+
+
+@transaction.atomic
+def invite_initiatives(*, survey: Survey, municipalities=None, regions=()) -> list[Invitation]:
+    """Invite every published initiative in the municipalities or regions (AGS prefixes).
+
+    Existing invitations are kept (no second one per organisation); returns the new ones.
+    """
+    if survey.is_template:
+        raise ValidationError(_("A template cannot be sent; copy it first."))
+    if survey.has_closed():
+        raise ValidationError(_("This survey has closed; invitations are no longer sent."))
+    query = Q()
+    if municipalities:
+        query |= Q(municipality__in=list(municipalities))
+    for code in regions:
+        query |= Q(municipality__ags__startswith=code)
+    if not query:
+        raise ValidationError(_("Pick the municipalities or regions to invite."))
+    initiatives = Initiative.objects.filter(query, status=Status.PUBLISHED)
+    invited = set(survey.invitations.values_list("organisation_id", flat=True))
+    created = []
+    for initiative in initiatives.order_by("pk"):
+        organisation = organisation_for(initiative)
+        if organisation.pk not in invited:
+            created.append(Invitation.objects.create(survey=survey, organisation=organisation))
+            invited.add(organisation.pk)
+    return created
+
+
+def recipients(organisation: Organisation) -> list[str]:
+    emails = sorted({e for e in organisation.memberships.values_list("user__email", flat=True)
+                     if e})
+    if not emails and organisation.initiative_id and organisation.initiative.contact_email:
+        emails = [organisation.initiative.contact_email]
+    return emails
+
+
+def _send(invitation: Invitation, *, template: str, subject: str) -> bool:
+    to = recipients(invitation.organisation)
+    if not to:
+        return False
+    survey = invitation.survey
+    with translation.override("de"), timezone.override("Europe/Berlin"):
+        body = render_to_string(f"surveys/email/{template}.txt", {
+            "SITE_NAME": settings.SITE_NAME, "survey": survey,
+            "organisation": invitation.organisation, "url": invitation_url(invitation)})
+        subject = f"{subject} – {settings.SITE_NAME}"
+    # One message per recipient: members never see each other's addresses.
+    for address in to:
+        EmailMessage(subject=subject, body=body, to=[address]).send()
+    return True
+
+
+def send_invitations(*, survey: Survey) -> int:
+    """Mail every invitation not yet sent; returns how many were sent."""
+    sent = 0
+    for invitation in survey.invitations.filter(sent_at__isnull=True).select_related(
+            "organisation__initiative", "survey"):
+        with translation.override("de"):
+            subject = _("Invitation: %(title)s") % {"title": survey.title_de}
+        if _send(invitation, template="invitation", subject=subject):
+            Invitation.objects.filter(pk=invitation.pk).update(sent_at=timezone.now())
+            sent += 1
+    return sent
+
+
+def send_reminders(*, survey: Survey) -> int:
+    """Remind invited organisations that have not submitted yet (open surveys only)."""
+    if not survey.is_open():
+        return 0
+    pending = survey.invitations.filter(sent_at__isnull=False, responded=False).exclude(
+        response__status=ResponseStatus.SUBMITTED).select_related(
+        "organisation__initiative", "survey")
+    sent = 0
+    for invitation in pending:
+        with translation.override("de"):
+            subject = _("Reminder: %(title)s") % {"title": survey.title_de}
+        if _send(invitation, template="reminder", subject=subject):
+            Invitation.objects.filter(pk=invitation.pk).update(reminded_at=timezone.now())
+            sent += 1
+    return sent
