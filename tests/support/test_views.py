@@ -41,8 +41,7 @@ def test_a_need_form_without_municipality_shows_the_error_and_saves_nothing(clie
     response = client.post("/unterstuetzung/bedarfe/neu/", {
         "need_type": "room", "title": "Raum", "municipality": ""})
     assert response.status_code == 400
-    assert "Gib eine Kommune oder einen Ort an" in response.content.decode() or \
-        "Give a municipality or a location" in response.content.decode()
+    assert "Gib eine Kommune oder einen Ort für den Bedarf an." in response.content.decode()
     assert not Need.objects.exists()
 
 
@@ -122,7 +121,8 @@ def test_permit_guides_per_municipality(client, city, towns):
                  steps="1. Antrag\n2. Gebühr")
     assert "Straßenfest anmelden" in client.get("/kommunen/bochum/genehmigungen/")\
         .content.decode()
-    assert "Straßenfest" not in client.get("/kommunen/herne/genehmigungen/").content.decode()
+    assert "Straßenfest anmelden" not in client.get("/kommunen/herne/genehmigungen/")\
+        .content.decode()
     assert client.get("/kommunen/atlantis/genehmigungen/").status_code == 404
 
 
