@@ -160,7 +160,7 @@ def contact(request):
     form = ContactForm(request.POST, needs=[need], offers=[offer])
     if not form.is_valid():
         messages.error(request, _("Write a message."))
-        return redirect(request.POST.get("back") == "need" and need or offer)
+        return redirect(offer)
     try:
         thread = services.get_in_touch(need=need, offer=offer, user=request.user,
                                        body=form.cleaned_data["body"])
