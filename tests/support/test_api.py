@@ -4,6 +4,8 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.factories import NeedFactory, OfferFactory
 
@@ -71,3 +73,19 @@ def test_bad_parameters_are_a_400_naming_them(client, data, url, param):
 
 def test_bad_paging_is_a_422(client, data):
     assert client.get("/api/v1/needs?limit=0").status_code == 422
+
+
+PARAM_VALUES = st.one_of(st.text(max_size=12), st.sampled_from(
+    ["room", "funding", "1", "0", "-5", "bochum", "05911000", "7,51,8,52", "8,52,7,51"]))
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(params=st.dictionaries(st.sampled_from(
+    ["type", "municipality", "bbox", "capacity_min", "step_free", "amount", "topic", "near"]),
+    PARAM_VALUES, max_size=4))
+def test_any_offer_query_is_answered_or_refused_never_a_500(client, data, params):
+    response = client.get("/api/v1/offers", params)
+    assert response.status_code in (200, 400, 422)
+    if response.status_code == 400:
+        assert response.json()["param"] in params

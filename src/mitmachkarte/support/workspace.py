@@ -64,6 +64,7 @@ def workspace(request, slug: str):
         "stale_count": initiatives.filter(last_confirmed_at__lt=stale_cutoff(now)).count(),
         "needs_by_type": selectors.open_needs_by_type(municipality),
         "open_needs": selectors.filter_needs(municipality=municipality)[:50],
+        "open_need_count": selectors.filter_needs(municipality=municipality).count(),
         "offers": selectors.offers_of([organisation]),
         "occurrences": occurrences,
     })
