@@ -90,3 +90,15 @@ def test_advice_meets_the_needs_without_a_special_offer_type(towns):
     NeedFactory(title="Genehmigung", municipality=towns["bochum"], need_type="permit")
     NeedFactory(title="Raum", municipality=towns["bochum"])
     assert sorted(titles(selectors.matching_needs(offer))) == ["Genehmigung", "Helfer"]
+
+
+def test_advice_centres_help_in_every_municipality_they_serve(towns):
+    from mitmachkarte.organisations.services import create_organisation
+
+    centre = create_organisation(name="Verbraucherzentrale", type="advice_centre",
+                                 served_municipalities=[towns["bochum"], towns["muenster"]])
+    offer = OfferFactory(title="Beratung", organisation=centre, municipality=towns["bochum"],
+                         offer_type="advice", capacity=None)
+    need = NeedFactory(title="Münster", municipality=towns["muenster"], need_type="expertise")
+    assert titles(selectors.matching_offers(need)) == ["Beratung"]
+    assert titles(selectors.matching_needs(offer)) == ["Münster"]

@@ -176,8 +176,12 @@ def matching_offers(need: Need, *, limit: int = 50) -> list[Match]:
     area = {need.municipality_id} if need.municipality_id else set()
     if point is not None:
         area |= neighbour_ids(*point)
+    where = Q(municipality_id__in=area) | Q(municipality__isnull=True)
+    if need.municipality_id:
+        # Advice centres help in every municipality they serve, however far.
+        where |= Q(organisation__served_municipalities=need.municipality_id)
     candidates = (active_offers().filter(offer_type__in=offer_types_for(need.need_type))
-                  .filter(Q(municipality_id__in=area) | Q(municipality__isnull=True)))
+                  .filter(where).distinct())
     return _rank(candidates, municipality_id=need.municipality_id, point=point)[:limit]
 
 
@@ -189,6 +193,7 @@ def matching_needs(offer: Offer, *, limit: int = 50) -> list[Match]:
     point = offer.point
     if offer.municipality_id is not None:
         area = {offer.municipality_id} | (neighbour_ids(*point) if point else set())
+        area |= set(offer.organisation.served_municipalities.values_list("pk", flat=True))
         candidates = candidates.filter(municipality_id__in=area)
     return _rank(candidates, municipality_id=offer.municipality_id, point=point)[:limit]
 
