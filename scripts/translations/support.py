@@ -196,6 +196,8 @@ GERMAN = {
     "Your reply is sent.": "Deine Antwort ist verschickt.",
     "Only members of the municipality see its workspace.":
         "Nur Mitglieder der Kommune sehen ihren Arbeitsbereich.",
+    "Not allowed": "Nicht erlaubt", "You may not do this.": "Das darfst du nicht.",
+    "Nothing was changed.": "Es wurde nichts geändert.",
 }
 
 PLURALS = {

@@ -173,3 +173,12 @@ def test_a_withdrawn_need_is_gone_for_the_public(client, towns, repair_cafe):
     assert client.get(need.get_absolute_url()).status_code == 410
     client.force_login(repair_cafe.member)
     assert client.get(need.get_absolute_url()).status_code == 200
+
+
+def test_a_refusal_says_why_in_german(client, room, herne_city):
+    client.force_login(herne_city.member)
+    response = client.get(f"/unterstuetzung/angebote/{room.pk}/bearbeiten/")
+    assert response.status_code == 403
+    text = response.content.decode()
+    assert "Du kannst nur die Angebote deiner eigenen Organisation bearbeiten." in text
+    assert "Es wurde nichts geändert." in text

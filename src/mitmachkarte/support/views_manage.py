@@ -15,6 +15,7 @@ from mitmachkarte.organisations.models import Organisation, OrganisationType
 from mitmachkarte.organisations.selectors import organisations_of
 
 from . import permissions, services, tokens
+from .denial import explain_denial
 from .forms import ContactForm, MessageForm, NeedForm, OfferForm, add_service_errors
 from .models import Need, Offer, OfferType, Thread
 
@@ -28,6 +29,7 @@ def _pick_organisation(request, choices):
 
 
 @login_required
+@explain_denial
 @require_http_methods(["GET", "POST"])
 def need_create(request):
     choices = organisations_of(request.user, type=OrganisationType.INITIATIVE)
@@ -56,6 +58,7 @@ def need_create(request):
 
 
 @login_required
+@explain_denial
 @require_http_methods(["GET", "POST"])
 def need_edit(request, pk: int):
     need = get_object_or_404(Need, pk=pk)
@@ -76,6 +79,7 @@ def need_edit(request, pk: int):
 
 
 @login_required
+@explain_denial
 @require_POST
 def need_status(request, pk: int):
     need = get_object_or_404(Need, pk=pk)
@@ -90,6 +94,7 @@ def need_status(request, pk: int):
 
 
 @login_required
+@explain_denial
 @require_POST
 def need_renew(request, pk: int):
     need = services.renew_need(need=get_object_or_404(Need, pk=pk), user=request.user)
@@ -99,6 +104,7 @@ def need_renew(request, pk: int):
 
 
 @login_required
+@explain_denial
 @require_http_methods(["GET", "POST"])
 def offer_create(request):
     choices = organisations_of(request.user)
@@ -130,6 +136,7 @@ def offer_create(request):
 
 
 @login_required
+@explain_denial
 @require_http_methods(["GET", "POST"])
 def offer_edit(request, pk: int):
     offer = get_object_or_404(Offer, pk=pk)
@@ -152,6 +159,7 @@ def offer_edit(request, pk: int):
 
 
 @login_required
+@explain_denial
 @require_POST
 def contact(request):
     """"Get in touch": from an offer page (choosing one's need) or a need page (one's offer)."""
@@ -181,6 +189,7 @@ def _int(value) -> int:
 
 
 @login_required
+@explain_denial
 @require_http_methods(["GET", "POST"])
 def thread_page(request, pk: int):
     thread = get_object_or_404(Thread.objects.select_related(

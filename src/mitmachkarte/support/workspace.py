@@ -21,6 +21,7 @@ from mitmachkarte.initiatives import selectors as initiative_selectors
 from mitmachkarte.organisations.models import Organisation
 
 from . import permissions, selectors
+from .denial import explain_denial
 
 STALE_AFTER = relativedelta(months=18)
 NEW_WITHIN = timedelta(days=90)
@@ -44,6 +45,7 @@ def stale_cutoff(now=None):
 
 
 @login_required
+@explain_denial
 @require_GET
 def workspace(request, slug: str):
     organisation = _organisation(request, slug)
@@ -77,6 +79,7 @@ def _cell(value) -> str:
 
 
 @login_required
+@explain_denial
 @require_GET
 def workspace_csv(request, slug: str):
     """Initiatives of the territory with their open needs (no personal data)."""
