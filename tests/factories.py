@@ -203,3 +203,34 @@ def _now():
     from django.utils import timezone
 
     return timezone.now()
+# --- support exchange (issue 6) -------------------------------------------------------------
+
+
+class OfferFactory(factory.django.DjangoModelFactory):
+    """An active room offer (saved directly; the services' rules are tested on their own)."""
+
+    class Meta:
+        model = "support.Offer"
+
+    organisation = factory.SubFactory(OrganisationFactory, type="municipality")
+    offer_type = "room"
+    title = factory.Sequence(lambda n: f"Raum {n}")
+    capacity = 30
+
+
+class NeedFactory(factory.django.DjangoModelFactory):
+    """An open need of an initiative organisation, expiring in three months."""
+
+    class Meta:
+        model = "support.Need"
+
+    organisation = factory.SubFactory(OrganisationFactory, type="initiative")
+    need_type = "room"
+    title = factory.Sequence(lambda n: f"Raum gesucht {n}")
+    expires_on = factory.LazyFunction(lambda: _need_expiry())
+
+
+def _need_expiry():
+    from mitmachkarte.support.services import default_expiry
+
+    return default_expiry()

@@ -8,6 +8,7 @@ from mitmachkarte.events.api import router as events_router
 from mitmachkarte.initiatives.api import router as initiatives_router
 from mitmachkarte.initiatives.map_api import router as map_router
 from mitmachkarte.municipalities.api import router as municipalities_router
+from mitmachkarte.support.api import router as support_router
 from mitmachkarte.taxonomy.api import router as taxonomy_router
 
 api = NinjaAPI(
@@ -22,6 +23,7 @@ api.add_router("", map_router)
 api.add_router("", taxonomy_router)
 api.add_router("", municipalities_router)
 api.add_router("", events_router)
+api.add_router("", support_router)
 
 
 @api.exception_handler(FilterError)

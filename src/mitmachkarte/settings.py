@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "mitmachkarte.organisations",
     "mitmachkarte.subscriptions",
     "mitmachkarte.surveys",
+    "mitmachkarte.support",
 ]
 
 MIDDLEWARE = [
@@ -217,6 +218,8 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", Fals
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 
 # Absolute links in e-mails and calendar UIDs (tasks have no request to build them from).
+# Support exchange: neighbour municipalities for matching lie within this radius.
+SUPPORT_NEIGHBOUR_RADIUS_KM = float(os.environ.get("SUPPORT_NEIGHBOUR_RADIUS_KM", "25"))
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # E-mail: printed to the console when DEBUG (tests use locmem), SMTP otherwise.

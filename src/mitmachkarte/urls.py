@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("mitmachkarte.embed.urls")),
     path("", include("mitmachkarte.subscriptions.urls")),
     path("", include("mitmachkarte.surveys.urls")),
+    path("", include("mitmachkarte.support.urls")),
 ]
 
 if settings.DEBUG:

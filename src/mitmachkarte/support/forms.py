@@ -1,0 +1,114 @@
+"""Forms of the support pages. They only parse input; the rules live in the services."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from mitmachkarte.municipalities.selectors import resolve_municipality
+
+from .models import Need, Offer, OfferType
+
+TEXTAREA = {"rows": 4}
+
+
+def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
+    """Attach a service's ValidationError to the form: by field where the form has it."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+class MunicipalityField(forms.CharField):
+    """A municipality by name, slug or AGS (a select of 11,000 towns would not help)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 120)
+        kwargs.setdefault("widget", forms.TextInput(attrs={"list": "municipality-names"}))
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        return getattr(value, "name", value)
+
+    def clean(self, value):
+        text = super().clean(value)
+        if not text:
+            return None
+        municipality = resolve_municipality(text)
+        if municipality is None:
+            raise ValidationError(_("Unknown municipality “%(name)s”."), params={"name": text})
+        return municipality
+
+
+class NeedForm(forms.ModelForm):
+    municipality = MunicipalityField(label=_("Municipality"), required=False,
+                                     help_text=_("Name or AGS, e.g. Bochum."))
+
+    class Meta:
+        model = Need
+        fields = ["need_type", "title", "description", "schedule", "municipality"]
+        widgets = {"description": forms.Textarea(attrs=TEXTAREA)}
+        help_texts = {"schedule": _("e.g. monthly, every 2nd Saturday, 14–18 h")}
+
+    def _post_clean(self):
+        pass  # the service validates the model (one place for the rules)
+
+
+COMMON_OFFER_FIELDS = ["title", "description", "municipality", "address", "is_active",
+                       "notify_matches"]
+TYPE_FIELDS = {
+    OfferType.ROOM: ["capacity", "step_free", "equipment", "cost", "availability",
+                     "booking_contact"],
+    OfferType.FUNDING: ["funder", "amount_min", "amount_max", "deadline", "eligibility", "link"],
+    OfferType.PERMIT: ["topic", "responsible_office", "steps", "documents", "typical_duration"],
+    OfferType.ADVICE: [],
+    OfferType.OTHER: [],
+}
+
+
+class OfferForm(forms.ModelForm):
+    municipality = MunicipalityField(label=_("Municipality"), required=False,
+                                     help_text=_("Leave empty for programmes open to the "
+                                                 "whole state."))
+
+    class Meta:
+        model = Offer
+        fields = COMMON_OFFER_FIELDS + sorted({f for fs in TYPE_FIELDS.values() for f in fs})
+        widgets = {name: forms.Textarea(attrs=TEXTAREA) for name in (
+            "description", "equipment", "availability", "eligibility", "steps", "documents")}
+        widgets["deadline"] = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+    def __init__(self, *args, offer_type: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        keep = set(COMMON_OFFER_FIELDS) | set(TYPE_FIELDS.get(offer_type, []))
+        for name in list(self.fields):
+            if name not in keep:
+                del self.fields[name]
+        if offer_type == OfferType.ROOM:
+            # The model refuses < 1 too; the browser should not offer it.
+            self.fields["capacity"].widget.attrs["min"] = 1
+
+    def _post_clean(self):
+        pass  # the service validates the model
+
+
+class ContactForm(forms.Form):
+    body = forms.CharField(label=_("Your message"), max_length=5000,
+                           widget=forms.Textarea(attrs=TEXTAREA))
+    need = forms.TypedChoiceField(label=_("About your need"), coerce=int, required=False)
+    offer = forms.TypedChoiceField(label=_("With your offer"), coerce=int, required=False)
+
+    def __init__(self, *args, needs=(), offers=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["need"].choices = [(n.pk, n.title) for n in needs]
+        self.fields["offer"].choices = [(o.pk, o.title) for o in offers]
+        if not needs:
+            del self.fields["need"]
+        if not offers:
+            del self.fields["offer"]
+
+
+class MessageForm(forms.Form):
+    body = forms.CharField(label=_("Your reply"), max_length=5000,
+                           widget=forms.Textarea(attrs=TEXTAREA))

@@ -1,0 +1,230 @@
+"""Pages that change things: post and edit needs and offers, get in touch, threads, opt-out.
+
+Each view parses a form and calls one service; a service's PermissionDenied becomes a 403,
+its ValidationError a form error, and nothing is saved then."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from mitmachkarte.organisations.models import Organisation, OrganisationType
+from mitmachkarte.organisations.selectors import organisations_of
+
+from . import permissions, services, tokens
+from .denial import explain_denial
+from .forms import ContactForm, MessageForm, NeedForm, OfferForm, add_service_errors
+from .models import Need, Offer, OfferType, Thread
+
+
+def _pick_organisation(request, choices):
+    """The organisation named by ?organisation=<slug> (or the form), else the only one."""
+    slug = request.POST.get("organisation") or request.GET.get("organisation")
+    if slug:
+        return choices.filter(slug=slug).first()
+    return choices.first() if choices.count() == 1 else None
+
+
+@login_required
+@explain_denial
+@require_http_methods(["GET", "POST"])
+def need_create(request):
+    choices = organisations_of(request.user, type=OrganisationType.INITIATIVE)
+    if not choices.exists():
+        raise PermissionDenied(_("Only members of an initiative may post its needs."))
+    organisation = _pick_organisation(request, choices)
+    default_municipality = (organisation.initiative.municipality
+                            if organisation and organisation.initiative else None)
+    form = NeedForm(request.POST or None, initial={"municipality": default_municipality})
+    if request.method == "POST" and form.is_valid():
+        if organisation is None:
+            form.add_error(None, _("Choose the initiative this need is for."))
+        else:
+            try:
+                need = services.create_need(organisation=organisation, user=request.user,
+                                            **form.cleaned_data)
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, _("Your need is published. Matching offers are "
+                                            "listed below."))
+                return redirect(need)
+    return render(request, "support/need_form.html", {
+        "form": form, "organisations": choices, "organisation": organisation}, status=(
+            400 if request.method == "POST" else 200))
+
+
+@login_required
+@explain_denial
+@require_http_methods(["GET", "POST"])
+def need_edit(request, pk: int):
+    need = get_object_or_404(Need, pk=pk)
+    if not permissions.can_edit_need(request.user, need):
+        raise PermissionDenied(_("You may only edit the needs of your own organisation."))
+    form = NeedForm(request.POST or None, instance=need,
+                    initial={"municipality": need.municipality})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_need(need=need, user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(need)
+    return render(request, "support/need_form.html", {"form": form, "need": need},
+                  status=400 if request.method == "POST" else 200)
+
+
+@login_required
+@explain_denial
+@require_POST
+def need_status(request, pk: int):
+    need = get_object_or_404(Need, pk=pk)
+    try:
+        services.set_need_status(need=need, user=request.user,
+                                 status=request.POST.get("status", ""))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The status is changed."))
+    return redirect(need)
+
+
+@login_required
+@explain_denial
+@require_POST
+def need_renew(request, pk: int):
+    need = services.renew_need(need=get_object_or_404(Need, pk=pk), user=request.user)
+    messages.success(request, _("Your need stays listed until %(date)s.")
+                     % {"date": need.expires_on.strftime("%d.%m.%Y")})
+    return redirect(need)
+
+
+@login_required
+@explain_denial
+@require_http_methods(["GET", "POST"])
+def offer_create(request):
+    choices = organisations_of(request.user)
+    if not choices.exists():
+        raise PermissionDenied(_("Only members of an organisation may post offers."))
+    offer_type = request.GET.get("typ") or request.POST.get("offer_type") or ""
+    if offer_type not in OfferType.values:
+        return render(request, "support/offer_type.html", {"types": OfferType.choices})
+    organisation = _pick_organisation(request, choices)
+    form = OfferForm(request.POST or None, offer_type=offer_type, initial={
+        "municipality": organisation.municipality if organisation else None})
+    if request.method == "POST" and form.is_valid():
+        if organisation is None:
+            form.add_error(None, _("Choose the organisation this offer is from."))
+        else:
+            data = dict(form.cleaned_data)
+            try:
+                offer = services.create_offer(organisation=organisation, user=request.user,
+                                              offer_type=offer_type, **data)
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, _("Your offer is published."))
+                return redirect(offer)
+    return render(request, "support/offer_form.html", {
+        "form": form, "organisations": choices, "organisation": organisation,
+        "offer_type": offer_type, "type_label": OfferType(offer_type).label},
+        status=400 if request.method == "POST" else 200)
+
+
+@login_required
+@explain_denial
+@require_http_methods(["GET", "POST"])
+def offer_edit(request, pk: int):
+    offer = get_object_or_404(Offer, pk=pk)
+    if not permissions.can_edit_offer(request.user, offer):
+        raise PermissionDenied(_("You may only edit the offers of your own organisation."))
+    form = OfferForm(request.POST or None, instance=offer, offer_type=offer.offer_type,
+                     initial={"municipality": offer.municipality})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_offer(offer=offer, user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(offer)
+    return render(request, "support/offer_form.html", {
+        "form": form, "offer": offer, "offer_type": offer.offer_type,
+        "type_label": offer.get_offer_type_display()},
+        status=400 if request.method == "POST" else 200)
+
+
+@login_required
+@explain_denial
+@require_POST
+def contact(request):
+    """"Get in touch": from an offer page (choosing one's need) or a need page (one's offer)."""
+    need = get_object_or_404(Need, pk=_int(request.POST.get("need")))
+    offer = get_object_or_404(Offer, pk=_int(request.POST.get("offer")))
+    form = ContactForm(request.POST, needs=[need], offers=[offer])
+    if not form.is_valid():
+        messages.error(request, _("Write a message."))
+        return redirect(offer)
+    try:
+        thread = services.get_in_touch(need=need, offer=offer, user=request.user,
+                                       body=form.cleaned_data["body"])
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect(offer)
+    messages.success(request, _("Your message is sent. Replies arrive by e-mail and here."))
+    if permissions.is_member(request.user, need.organisation):
+        return redirect(need)
+    return redirect(thread)
+
+
+def _int(value) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise Http404("bad id") from None
+
+
+@login_required
+@explain_denial
+@require_http_methods(["GET", "POST"])
+def thread_page(request, pk: int):
+    thread = get_object_or_404(Thread.objects.select_related(
+        "need", "offer", "need__organisation", "offer__organisation"), pk=pk)
+    if not permissions.can_see_thread(request.user, thread):
+        raise PermissionDenied(_("Only the two organisations see this conversation."))
+    form = MessageForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.post_message(thread=thread, user=request.user,
+                                  body=form.cleaned_data["body"])
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Your reply is sent."))
+            return redirect(thread)
+    return render(request, "support/thread.html", {
+        "thread": thread, "form": form,
+        "messages_list": thread.messages.select_related("sender_organisation")})
+
+
+@require_http_methods(["GET", "POST"])
+def opt_out(request, token: str):
+    """Match notices off for one offer, from the link in the mail (POST: scanners change
+    nothing)."""
+    offer_id = tokens.read_opt_out_token(token)
+    offer = Offer.objects.filter(pk=offer_id).first() if offer_id else None
+    if offer is None:
+        return render(request, "support/opt_out.html", {"invalid": True}, status=400)
+    done = False
+    if request.method == "POST":
+        services.set_offer_notifications(offer=offer, enabled=False)
+        done = True
+    return render(request, "support/opt_out.html", {"offer": offer, "done": done})
+
+
+def organisation_or_404(slug: str) -> Organisation:
+    return get_object_or_404(Organisation, slug=slug)
