@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "mitmachkarte.organisations",
+    "mitmachkarte.groups",
+    "mitmachkarte.sdgreport",
 ]
 
 MIDDLEWARE = [
