@@ -21,6 +21,7 @@ from .selectors import active_cooperations
 SIZE = 640
 CENTRE = SIZE / 2
 INNER, OUTER = 150, 270
+LABEL_ROOM = 190
 
 # One colour per cooperation type (colour-blind friendly "Okabe–Ito" palette).
 TYPE_COLOURS = {
@@ -83,6 +84,11 @@ class Network:
     nodes: list[Node]
     edges: list[Edge]
     size: int = SIZE
+
+    @property
+    def view_box(self) -> str:
+        """The square of the rings plus room left and right for the labels."""
+        return f"{-LABEL_ROOM} -10 {SIZE + 2 * LABEL_ROOM} {SIZE + 20}"
 
     def legend(self) -> list[tuple[str, str]]:
         used = {e.kind for e in self.edges}
