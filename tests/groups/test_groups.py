@@ -75,7 +75,7 @@ def test_an_action_item_due_before_its_meeting_is_refused(chair, member, town):
         services.add_action_item(meeting=meeting, by=chair, title="Raumliste", owner=member,
                                  due_date=day - timedelta(days=1))
     assert "due_date" in exc.value.message_dict
-    assert "must not be before the meeting" in exc.value.message_dict["due_date"][0]
+    assert "darf nicht vor dem Treffen" in exc.value.message_dict["due_date"][0]
     assert not ActionItem.objects.exists()
     item = services.add_action_item(meeting=meeting, by=chair, title="Raumliste",
                                     owner=member, due_date=day)

@@ -130,7 +130,7 @@ def test_unknown_target_number_changes_nothing(landscape):
     for bad in (["99.1"], ["1.c"], ["12.3", "17.20"]):
         with pytest.raises(ValidationError) as exc:
             services.set_strategy(municipality=town, by=manager, goals=[1], targets=bad)
-        assert "There is no SDG target" in str(exc.value)
+        assert "Es gibt kein SDG-Unterziel" in str(exc.value)
     with pytest.raises(ValidationError):
         services.set_strategy(municipality=town, by=manager, goals=[18])
     assert list(StrategyPriority.objects.values_list("sdg_id", "target__number")) == before
