@@ -121,7 +121,8 @@ def load(*, today: date | None = None) -> dict:
             if Cooperation.objects.filter(partner=partner, initiative_organisation=org).exists():
                 continue
             cooperation = services.record_cooperation(
-                user=manager if partner == city_org else network, organisation=partner, counterpart=org,
+                user=manager if partner == city_org else network, organisation=partner,
+                counterpart=org,
                 type=COOPERATION_CYCLE[index % len(COOPERATION_CYCLE)],
                 since=today - timedelta(days=90 * (index + 1)),
                 description="Gemeinsam für eine nachhaltige Stadt.")

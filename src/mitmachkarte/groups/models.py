@@ -93,7 +93,9 @@ class GroupMember(models.Model):
     @property
     def display_name(self) -> str:
         """Never the e-mail address: the full name, else the user name."""
-        return self.user.get_full_name() or self.user.get_username().split("@")[0]
+        from .templatetags.groups_tags import person
+
+        return person(self.user)
 
 
 class RequestStatus(models.TextChoices):

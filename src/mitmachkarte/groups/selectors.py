@@ -21,8 +21,8 @@ from .models import (
 
 
 def visible_groups(user) -> QuerySet[WorkingGroup]:
-    """Public groups and, for a logged-in person, the members-only groups they belong to.
-    Members-only groups are listed to everyone by name (so people can ask to join)."""
+    """Every group: members-only ones are listed by name and purpose too, so people can ask
+    to join; their members, dates and minutes stay hidden (permissions.py)."""
     groups = WorkingGroup.objects.select_related("municipality").prefetch_related("sdgs")
     return groups.annotate(member_count=Count("members", distinct=True)).order_by("name")
 
