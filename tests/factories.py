@@ -234,3 +234,24 @@ def _need_expiry():
     from mitmachkarte.support.services import default_expiry
 
     return default_expiry()
+# --- working groups and the SDG report (issue 8) ----------------------------------------------
+
+
+class WorkingGroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "groups.WorkingGroup"
+
+    name = factory.Sequence(lambda n: f"Arbeitsgruppe {n}")
+    slug = factory.Sequence(lambda n: f"arbeitsgruppe-{n}")
+    purpose = "Wir stimmen Aktionen ab."
+    region = "Ruhrgebiet"
+    visibility = "public"
+
+
+class GroupMemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "groups.GroupMember"
+
+    group = factory.SubFactory(WorkingGroupFactory)
+    user = factory.SubFactory(UserFactory)
+    role = "member"

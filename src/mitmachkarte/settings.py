@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "mitmachkarte.subscriptions",
     "mitmachkarte.surveys",
     "mitmachkarte.support",
+    "mitmachkarte.groups",
+    "mitmachkarte.sdgreport",
 ]
 
 MIDDLEWARE = [

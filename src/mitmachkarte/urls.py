@@ -13,6 +13,8 @@ urlpatterns = [
     path("", include("mitmachkarte.municipalities.urls")),
     path("", include("mitmachkarte.initiatives.urls")),
     path("", include("mitmachkarte.events.urls")),
+    path("", include("mitmachkarte.groups.urls")),
+    path("", include("mitmachkarte.sdgreport.urls")),
     path("", include("mitmachkarte.embed.urls")),
     path("", include("mitmachkarte.subscriptions.urls")),
     path("", include("mitmachkarte.surveys.urls")),

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import SDG, Category, Tag
+from .models import SDG, Category, SDGTarget, Tag
 
 
 @admin.register(Category)
@@ -22,3 +22,10 @@ class TagAdmin(admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(SDGTarget)
+class SDGTargetAdmin(admin.ModelAdmin):
+    list_display = ["number", "name_de", "name_en", "sdg"]
+    list_filter = ["sdg"]
+    search_fields = ["number", "name_de", "name_en"]

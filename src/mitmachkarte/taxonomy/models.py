@@ -62,3 +62,22 @@ class Tag(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class SDGTarget(Bilingual, models.Model):
+    """One of the 169 targets, by its official number (1.1 … 17.19, incl. 1.a, 1.b, …)."""
+
+    number = models.CharField(_("number"), max_length=6, unique=True)
+    sdg = models.ForeignKey(SDG, on_delete=models.CASCADE, related_name="targets",
+                            verbose_name=_("SDG"))
+    position = models.PositiveSmallIntegerField(default=0, editable=False)
+    name_de = models.CharField(_("short title (German)"), max_length=160)
+    name_en = models.CharField(_("short title (English)"), max_length=160)
+
+    class Meta:
+        ordering = ["sdg_id", "position"]
+        verbose_name = _("SDG target")
+        verbose_name_plural = _("SDG targets")
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.name_de}"

@@ -2,7 +2,7 @@ from django.db.models import QuerySet
 
 from mitmachkarte.core.params import FilterError, clean_list
 
-from .models import SDG, Category
+from .models import SDG, Category, SDGTarget
 
 
 def categories() -> QuerySet[Category]:
@@ -25,3 +25,22 @@ def category_param(values) -> tuple[str, ...]:
     if unknown:
         raise FilterError("category", f"unknown category '{unknown[0][:40]}'")
     return tuple(slugs)
+
+
+def targets(*, goal: int | None = None) -> QuerySet[SDGTarget]:
+    found = SDGTarget.objects.all()
+    return found.filter(sdg_id=goal) if goal is not None else found
+
+
+def goal_param(raw) -> int | None:
+    """An SDG number 1–17 from a query parameter; anything else is a FilterError."""
+    if raw in (None, ""):
+        return None
+    text = str(raw).strip()
+    if not (text.isascii() and text.isdigit() and 1 <= int(text) <= 17):
+        raise FilterError("goal", "must be a goal number from 1 to 17")
+    return int(text)
+
+
+def target_by_number(number: str) -> SDGTarget | None:
+    return SDGTarget.objects.filter(number=str(number).strip().lower()).first()

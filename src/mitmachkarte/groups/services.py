@@ -1,0 +1,378 @@
+"""Writes for working groups, meetings, action items and cooperation records.
+
+Keyword-only functions, one transaction each; they enforce the rules and raise
+ValidationError (bad data) or PermissionDenied (wrong person) with a clear message, and
+change nothing then. Meetings reuse the events app: no second calendar.
+"""
+
+from collections.abc import Iterable
+from datetime import date, datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from mitmachkarte.core.text import slugify_de
+from mitmachkarte.events import services as event_services
+from mitmachkarte.events.models import Event, EventStatus, EventType, Occurrence
+from mitmachkarte.events.recurrence import local
+from mitmachkarte.municipalities.models import Municipality
+from mitmachkarte.organisations.models import Organisation, OrganisationType
+from mitmachkarte.organisations.permissions import is_network_team
+
+from . import mails, permissions, tokens
+from .models import (
+    ActionItem,
+    ActionStatus,
+    Cooperation,
+    CooperationStatus,
+    CooperationType,
+    GroupMember,
+    GroupRole,
+    Invitation,
+    JoinRequest,
+    Meeting,
+    MeetingSeries,
+    RequestStatus,
+    Visibility,
+    WorkingGroup,
+)
+
+PARTNER_TYPES = {OrganisationType.MUNICIPALITY, OrganisationType.ADVICE_CENTRE}
+
+
+def _unique_slug(name: str) -> str:
+    base = slugify_de(name)[:170] or "arbeitsgruppe"
+    slug, number = base, 2
+    while base == "einladung" or WorkingGroup.objects.filter(slug=slug).exists():
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+def _require_manager(user, group: WorkingGroup) -> None:
+    if not permissions.can_manage_group(user, group):
+        raise PermissionDenied(_("Only a chair of the working group may do this."))
+
+
+# --- groups and members ----------------------------------------------------------------
+
+
+@transaction.atomic
+def create_group(
+    *, name: str, created_by, purpose: str = "", municipality: Municipality | None = None,
+    region: str = "", visibility: str = Visibility.PUBLIC, sdgs: Iterable[int] = (),
+    organisations: Iterable[Organisation] = (), slug: str = "",
+) -> WorkingGroup:
+    """A new group whose creator is its first chair."""
+    name = " ".join((name or "").split())
+    if not name:
+        raise ValidationError({"name": _("A working group needs a name.")})
+    if visibility not in Visibility.values:
+        raise ValidationError({"visibility": _("Unknown visibility.")})
+    if municipality is None and not region.strip():
+        raise ValidationError({"region": _("Give a municipality or a region.")})
+    group = WorkingGroup.objects.create(
+        name=name, slug=slug or _unique_slug(name), purpose=purpose, municipality=municipality,
+        region=region.strip(), visibility=visibility,
+    )
+    group.sdgs.set(list(sdgs))
+    group.organisations.set(list(organisations))
+    GroupMember.objects.create(group=group, user=created_by, role=GroupRole.CHAIR)
+    return group
+
+
+@transaction.atomic
+def add_member(*, group: WorkingGroup, user, role: str = GroupRole.MEMBER,
+               organisation: Organisation | None = None) -> GroupMember:
+    """Make `user` a member (an existing member gets the new role)."""
+    if role not in GroupRole.values:
+        raise ValidationError({"role": _("Unknown role.")})
+    if organisation is not None and not permissions.belongs_to(user, organisation):
+        raise ValidationError({"organisation": _("The person is not a member of this "
+                                                 "organisation.")})
+    member, created = GroupMember.objects.get_or_create(
+        group=group, user=user, defaults={"role": role, "organisation": organisation})
+    if not created and (member.role, member.organisation) != (role, organisation):
+        member.role = role
+        member.organisation = organisation or member.organisation
+        member.save(update_fields=["role", "organisation"])
+    if organisation is not None:
+        group.organisations.add(organisation)
+    return member
+
+
+@transaction.atomic
+def invite(*, group: WorkingGroup, email: str, by) -> Invitation:
+    """Send an invitation link (signed, valid 14 days) to an e-mail address."""
+    _require_manager(by, group)
+    email = (email or "").strip()
+    from django.core.validators import validate_email
+
+    try:
+        validate_email(email)
+    except ValidationError as exc:
+        raise ValidationError({"email": _("Enter a valid e-mail address.")}) from exc
+    invitation = Invitation.objects.create(group=group, email=email, invited_by=by)
+    token = tokens.make_token(invitation_id=invitation.pk, email=email)
+    mails.send_invitation(invitation=invitation, token=token)
+    return invitation
+
+
+def invitation_from_token(token: str) -> Invitation:
+    """The open invitation of a link; ValidationError for a broken, expired or used one."""
+    try:
+        invitation_id, digest = tokens.read_token(token)
+    except tokens.TokenError as exc:
+        raise ValidationError(_("This invitation link is invalid or has expired.")) from exc
+    invitation = Invitation.objects.select_related("group").filter(pk=invitation_id).first()
+    if invitation is None or not tokens.matches(invitation.email, digest):
+        raise ValidationError(_("This invitation link is invalid or has expired."))
+    if invitation.accepted_at:
+        raise ValidationError(_("This invitation has already been accepted."))
+    return invitation
+
+
+@transaction.atomic
+def accept_invitation(*, token: str, user) -> GroupMember:
+    """The logged-in person joins; the link works once and only for the invited address."""
+    invitation = invitation_from_token(token)
+    from allauth.account.models import EmailAddress
+
+    own = {user.email.lower()} | {e.lower() for e in EmailAddress.objects.filter(
+        user=user, verified=True).values_list("email", flat=True)}
+    if invitation.email.lower() not in own:
+        raise PermissionDenied(_("This invitation was sent to another e-mail address."))
+    Invitation.objects.filter(pk=invitation.pk).update(accepted_at=timezone.now(),
+                                                      accepted_by=user)
+    existing = GroupMember.objects.filter(group=invitation.group, user=user).first()
+    return existing or GroupMember.objects.create(group=invitation.group, user=user)
+
+
+@transaction.atomic
+def request_to_join(*, group: WorkingGroup, user, message: str = "") -> JoinRequest:
+    if not getattr(user, "is_authenticated", False):
+        raise PermissionDenied(_("Please log in to ask to join."))
+    if permissions.is_member(user, group):
+        raise ValidationError(_("You are already a member of this working group."))
+    pending = JoinRequest.objects.filter(group=group, user=user,
+                                         status=RequestStatus.PENDING).first()
+    if pending:
+        return pending
+    request = JoinRequest.objects.create(group=group, user=user, message=message[:2000])
+    mails.send_join_request(request=request)
+    return request
+
+
+@transaction.atomic
+def decide_join_request(*, join_request: JoinRequest, by, approve: bool) -> JoinRequest:
+    _require_manager(by, join_request.group)
+    join_request = JoinRequest.objects.select_for_update().get(pk=join_request.pk)
+    if join_request.status != RequestStatus.PENDING:
+        raise ValidationError(_("This request has already been decided."))
+    join_request.status = RequestStatus.APPROVED if approve else RequestStatus.DECLINED
+    join_request.decided_by, join_request.decided_at = by, timezone.now()
+    join_request.save(update_fields=["status", "decided_by", "decided_at"])
+    if approve:
+        GroupMember.objects.get_or_create(group=join_request.group, user=join_request.user)
+    return join_request
+
+
+# --- meetings ---------------------------------------------------------------------------
+
+
+def _meeting_event_status(group: WorkingGroup) -> str:
+    # A members-only group's dates stay out of the public calendar (events lists only
+    # published events); run_group_tasks keeps their rolling window up to date.
+    return EventStatus.PUBLISHED if group.is_public else EventStatus.PENDING
+
+
+@transaction.atomic
+def schedule_meetings(
+    *, group: WorkingGroup, by, start: datetime, end: datetime, recurrence: str = "",
+    title: str = "", now: datetime | None = None, **event_fields,
+) -> MeetingSeries:
+    """A (usually recurring) series of meetings: an event of type working group meeting."""
+    _require_manager(by, group)
+    event_fields.setdefault("venue_name", "")
+    if not any(event_fields.get(k) for k in ("online_url", "city", "venue_name", "street")):
+        raise ValidationError({"city": _("Give a venue or an online meeting link.")})
+    event = event_services.create_event(
+        title=title or _("Meeting: %(group)s") % {"group": group.name},
+        event_type=EventType.WORKING_GROUP, start=start, end=end, recurrence=recurrence,
+        organiser_name=group.name, status=_meeting_event_status(group),
+        municipalities=[group.municipality] if group.municipality_id else [],
+        sdgs=list(group.sdgs.values_list("number", flat=True)), now=now, **event_fields,
+    )
+    if event.status != EventStatus.PUBLISHED:
+        event_services.sync_occurrences(event=event, now=now)
+    return MeetingSeries.objects.create(group=group, event=event)
+
+
+def extend_private_series(*, now: datetime | None = None) -> int:
+    """Roll the window of members-only groups' series (events only rolls published ones)."""
+    count = 0
+    for event in Event.objects.filter(working_group_series__isnull=False).exclude(
+            status=EventStatus.PUBLISHED).exclude(recurrence=""):
+        event_services.sync_occurrences(event=event, now=now)
+        count += 1
+    return count
+
+
+@transaction.atomic
+def meeting_for(*, occurrence: Occurrence) -> Meeting:
+    """The notes record of one date of a group's series (created when first needed)."""
+    series = MeetingSeries.objects.select_related("group").filter(
+        event_id=occurrence.event_id).first()
+    if series is None:
+        raise ValidationError(_("This date is not a working group meeting."))
+    meeting, _created = Meeting.objects.get_or_create(
+        occurrence=occurrence, defaults={"group": series.group, "start": occurrence.start})
+    return meeting
+
+
+@transaction.atomic
+def save_notes(*, meeting: Meeting, by, agenda: str | None = None, minutes: str | None = None,
+               decisions: str | None = None) -> Meeting:
+    _require_manager(by, meeting.group)
+    fields = {"agenda": agenda, "minutes": minutes, "decisions": decisions}
+    changed = [name for name, value in fields.items() if value is not None]
+    for name in changed:
+        if len(fields[name]) > 50_000:
+            raise ValidationError({name: _("At most 50,000 characters.")})
+        setattr(meeting, name, fields[name])
+    if changed:
+        meeting.save(update_fields=[*changed, "updated_at"])
+    return meeting
+
+
+@transaction.atomic
+def send_minutes(*, meeting: Meeting, by) -> None:
+    """Mail the minutes to every member (a background task)."""
+    _require_manager(by, meeting.group)
+    if not meeting.minutes.strip():
+        raise ValidationError({"minutes": _("Write the minutes before sending them.")})
+    from .tasks import send_meeting_minutes
+
+    send_meeting_minutes.enqueue(meeting.pk)
+
+
+def meeting_day(meeting: Meeting) -> date:
+    return local(meeting.start).date()
+
+
+@transaction.atomic
+def add_action_item(*, meeting: Meeting, by, title: str, owner, due_date: date) -> ActionItem:
+    _require_manager(by, meeting.group)
+    title = " ".join((title or "").split())
+    errors = {}
+    if not title:
+        errors["title"] = [_("Describe the task.")]
+    if not isinstance(due_date, date):
+        errors["due_date"] = [_("Give a due date.")]
+    elif due_date < meeting_day(meeting):
+        errors["due_date"] = [_("The due date must not be before the meeting (%(day)s).")
+                              % {"day": f"{meeting_day(meeting):%d.%m.%Y}"}]
+    if owner is None or not permissions.is_member(owner, meeting.group):
+        errors["owner"] = [_("The owner must be a member of the working group.")]
+    if errors:
+        raise ValidationError(errors)
+    return ActionItem.objects.create(meeting=meeting, title=title[:240], owner=owner,
+                                     due_date=due_date)
+
+
+@transaction.atomic
+def set_action_item_status(*, item: ActionItem, by, status: str) -> ActionItem:
+    if not (by == item.owner or permissions.can_manage_group(by, item.meeting.group)):
+        raise PermissionDenied(_("Only the owner or a chair may change this task."))
+    if status not in ActionStatus.values:
+        raise ValidationError({"status": _("Unknown status.")})
+    item.status = status
+    item.save(update_fields=["status"])
+    return item
+
+
+REMINDER_DAYS = 2
+
+
+def send_action_item_reminders(*, today: date | None = None) -> int:
+    """One reminder per open task due within the next two days (run by run_group_tasks)."""
+    today = today or timezone.localdate()
+    due = (ActionItem.objects.filter(reminder_sent_at=None, owner__isnull=False,
+                                     due_date__gte=today,
+                                     due_date__lte=today + timezone.timedelta(days=REMINDER_DAYS))
+           .exclude(status=ActionStatus.DONE).select_related("owner", "meeting__group"))
+    sent = 0
+    for item in due:
+        with transaction.atomic():
+            claimed = ActionItem.objects.filter(pk=item.pk, reminder_sent_at=None).update(
+                reminder_sent_at=timezone.now())
+            if claimed:
+                mails.send_action_item_reminder(item=item)
+                sent += 1
+    return sent
+
+
+# --- cooperation records ----------------------------------------------------------------
+
+
+def _cooperation_municipality(partner: Organisation, initiative_org: Organisation):
+    if partner.type == OrganisationType.MUNICIPALITY:
+        return partner.municipality
+    initiative = initiative_org.initiative
+    return initiative.municipality if initiative else None
+
+
+@transaction.atomic
+def record_cooperation(
+    *, user, organisation: Organisation, counterpart: Organisation, type: str, since: date,
+    until: date | None = None, description: str = "", working_group: WorkingGroup | None = None,
+) -> Cooperation:
+    """Enter a cooperation for `organisation` (the user's own side) with `counterpart`.
+
+    One side is an initiative, the other a municipality or advice centre. The record
+    waits for a member of `counterpart` to confirm it (`confirm_cooperation`).
+    """
+    if not (permissions.belongs_to(user, organisation) or is_network_team(user)):
+        raise PermissionDenied(_("You can only enter cooperations of your own organisation."))
+    sides = {organisation.type, counterpart.type}
+    if OrganisationType.INITIATIVE not in sides or not sides & PARTNER_TYPES:
+        raise ValidationError(_("A cooperation links an initiative with a municipality or "
+                                "an advice centre."))
+    if organisation.type == OrganisationType.INITIATIVE:
+        initiative_org, partner = organisation, counterpart
+    else:
+        initiative_org, partner = counterpart, organisation
+    errors = {}
+    if type not in CooperationType.values:
+        errors["type"] = [_("Unknown type of cooperation.")]
+    if not isinstance(since, date):
+        errors["since"] = [_("Give the date the cooperation began.")]
+    elif until is not None and until < since:
+        errors["until"] = [_("The end must not be before the beginning.")]
+    municipality = _cooperation_municipality(partner, initiative_org)
+    if municipality is None:
+        errors["counterpart"] = [_("The municipality of this cooperation is unknown (the "
+                                   "initiative has no municipality).")]
+    if errors:
+        raise ValidationError(errors)
+    return Cooperation.objects.create(
+        partner=partner, initiative_organisation=initiative_org, municipality=municipality,
+        type=type, since=since, until=until, description=description.strip()[:2000],
+        working_group=working_group, recorded_for=organisation, recorded_by=user,
+    )
+
+
+@transaction.atomic
+def confirm_cooperation(*, cooperation: Cooperation, user) -> Cooperation:
+    """A member of the other side's organisation confirms; nobody else can."""
+    cooperation = Cooperation.objects.select_for_update().get(pk=cooperation.pk)
+    if not permissions.can_confirm_cooperation(user, cooperation):
+        raise PermissionDenied(_("Only a member of %(organisation)s can confirm this "
+                                 "cooperation.") % {"organisation": cooperation.other_side})
+    if cooperation.status == CooperationStatus.CONFIRMED:
+        raise ValidationError(_("This cooperation is already confirmed."))
+    cooperation.status = CooperationStatus.CONFIRMED
+    cooperation.confirmed_by, cooperation.confirmed_at = user, timezone.now()
+    cooperation.save(update_fields=["status", "confirmed_by", "confirmed_at"])
+    return cooperation

@@ -1,0 +1,274 @@
+"""Working-group pages: list, detail, one meeting, the iCal feed, joining, cooperations.
+
+Thin: the rules live in services and permissions. A members-only group's members, dates
+and minutes are a 404 for anyone else (its existence may show, its content not).
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from mitmachkarte.events import ical
+from mitmachkarte.events.models import Occurrence
+from mitmachkarte.organisations.selectors import organisations_of
+
+from . import permissions, selectors, services
+from .forms import (
+    ActionItemForm,
+    ActionStatusForm,
+    CooperationForm,
+    InviteForm,
+    JoinForm,
+    NotesForm,
+)
+from .models import ActionItem, Cooperation, JoinRequest, Meeting, WorkingGroup
+
+
+def _error_text(exc: ValidationError) -> str:
+    return " ".join(exc.messages)
+
+
+def group_list(request):
+    groups = selectors.visible_groups(request.user)
+    mine = set(selectors.groups_of(request.user).values_list("pk", flat=True))
+    return render(request, "groups/list.html", {"groups": groups, "mine": mine})
+
+
+def _group_for_content(request, slug: str) -> WorkingGroup:
+    group = get_object_or_404(WorkingGroup.objects.select_related("municipality"), slug=slug)
+    if not permissions.can_view_group_content(request.user, group):
+        raise Http404(_("This working group shares its content only with its members."))
+    return group
+
+
+def group_detail(request, slug: str):
+    group = get_object_or_404(WorkingGroup.objects.select_related("municipality"), slug=slug)
+    can_view = permissions.can_view_group_content(request.user, group)
+    can_manage = permissions.can_manage_group(request.user, group)
+    context = {
+        "group": group, "can_view": can_view, "can_manage": can_manage,
+        "is_member": permissions.is_member(request.user, group),
+        "join_form": JoinForm(), "invite_form": InviteForm(),
+    }
+    if can_view:
+        context.update(
+            members=selectors.members_of(group), organisations=group.organisations.all(),
+            upcoming=selectors.dates_of(group, upcoming=True),
+            past=selectors.dates_of(group, upcoming=False),
+            notes={m.occurrence_id: m for m in group.meetings.all()},
+        )
+    if can_manage:
+        context["requests"] = selectors.pending_requests(group)
+    return render(request, "groups/detail.html", context)
+
+
+def meeting_date(request, slug: str, occurrence_id: int):
+    """The notes page of one date (the record is created the first time a chair needs it)."""
+    group = _group_for_content(request, slug)
+    occurrence = get_object_or_404(Occurrence, pk=occurrence_id,
+                                   event__working_group_series__group=group)
+    meeting = Meeting.objects.filter(occurrence=occurrence).first()
+    if meeting is None:
+        if not permissions.can_manage_group(request.user, group):
+            meeting = Meeting(group=group, occurrence=occurrence, start=occurrence.start)
+        else:
+            meeting = services.meeting_for(occurrence=occurrence)
+    if meeting.pk:
+        return redirect(meeting)
+    return _meeting_page(request, group, meeting)
+
+
+def meeting_detail(request, slug: str, pk: int):
+    group = _group_for_content(request, slug)
+    meeting = get_object_or_404(Meeting, pk=pk, group=group)
+    return _meeting_page(request, group, meeting)
+
+
+def _meeting_page(request, group, meeting, *, notes_form=None, item_form=None, status=200):
+    can_manage = permissions.can_manage_group(request.user, group)
+    members = list(selectors.members_of(group)) if can_manage else []
+    items = list(meeting.action_items.select_related("owner")) if meeting.pk else []
+    return render(request, "groups/meeting.html", {
+        "group": group, "meeting": meeting, "items": items, "can_manage": can_manage,
+        "user_id": getattr(request.user, "pk", None),
+        "notes_form": notes_form or NotesForm(initial={
+            "agenda": meeting.agenda, "minutes": meeting.minutes,
+            "decisions": meeting.decisions}),
+        "item_form": item_form or ActionItemForm(members=members),
+        "status_form": ActionStatusForm(),
+    }, status=status)
+
+
+@require_POST
+def save_notes(request, slug: str, pk: int):
+    group = _group_for_content(request, slug)
+    meeting = get_object_or_404(Meeting, pk=pk, group=group)
+    form = NotesForm(request.POST)
+    if not form.is_valid():
+        return _meeting_page(request, group, meeting, notes_form=form, status=400)
+    try:
+        services.save_notes(meeting=meeting, by=request.user, **form.cleaned_data)
+        if "send" in request.POST:
+            services.send_minutes(meeting=meeting, by=request.user)
+            messages.success(request, _("The minutes were sent to every member."))
+        else:
+            messages.success(request, _("Saved."))
+    except PermissionDenied:
+        raise
+    except ValidationError as exc:
+        form.add_error(None, _error_text(exc))
+        return _meeting_page(request, group, meeting, notes_form=form, status=400)
+    return redirect(meeting)
+
+
+@require_POST
+def add_action_item(request, slug: str, pk: int):
+    group = _group_for_content(request, slug)
+    meeting = get_object_or_404(Meeting, pk=pk, group=group)
+    if not permissions.can_manage_group(request.user, group):
+        raise PermissionDenied(_("Only a chair of the working group may do this."))
+    members = list(selectors.members_of(group))
+    form = ActionItemForm(request.POST, members=members)
+    if form.is_valid():
+        owner = next(m.user for m in members if m.user_id == form.cleaned_data["owner"])
+        try:
+            services.add_action_item(meeting=meeting, by=request.user, owner=owner,
+                                     title=form.cleaned_data["title"],
+                                     due_date=form.cleaned_data["due_date"])
+            return redirect(meeting)
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+    return _meeting_page(request, group, meeting, item_form=form, status=400)
+
+
+@require_POST
+def action_item_status(request, slug: str, pk: int):
+    group = _group_for_content(request, slug)
+    item = get_object_or_404(ActionItem.objects.select_related("meeting"), pk=pk,
+                             meeting__group=group)
+    form = ActionStatusForm(request.POST)
+    if not form.is_valid():
+        return HttpResponse(_("Unknown status."), status=400)
+    services.set_action_item_status(item=item, by=request.user,
+                                    status=form.cleaned_data["status"])
+    return redirect(item.meeting)
+
+
+def group_ics(request, slug: str):
+    group = _group_for_content(request, slug)
+    events = selectors.group_events(group).prefetch_related("categories")
+    body = ical.calendar(events, base_url=request.build_absolute_uri("/").rstrip("/"),
+                         name=group.name)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{group.slug}.ics"'
+    return response
+
+
+@login_required
+@require_POST
+def join(request, slug: str):
+    group = get_object_or_404(WorkingGroup, slug=slug)
+    form = JoinForm(request.POST)
+    message = form.cleaned_data["message"] if form.is_valid() else ""
+    try:
+        services.request_to_join(group=group, user=request.user, message=message)
+        messages.success(request, _("Your request was sent to the chairs."))
+    except ValidationError as exc:
+        messages.error(request, _error_text(exc))
+    return redirect(group)
+
+
+@login_required
+@require_POST
+def decide(request, slug: str, pk: int):
+    join_request = get_object_or_404(JoinRequest, pk=pk, group__slug=slug)
+    try:
+        services.decide_join_request(join_request=join_request, by=request.user,
+                                     approve=request.POST.get("decision") == "approve")
+    except ValidationError as exc:
+        messages.error(request, _error_text(exc))
+    return redirect(join_request.group)
+
+
+@login_required
+@require_POST
+def invite(request, slug: str):
+    group = get_object_or_404(WorkingGroup, slug=slug)
+    form = InviteForm(request.POST)
+    if form.is_valid():
+        services.invite(group=group, email=form.cleaned_data["email"], by=request.user)
+        messages.success(request, _("The invitation was sent."))
+    else:
+        if not permissions.can_manage_group(request.user, group):
+            raise PermissionDenied
+        messages.error(request, _("Enter a valid e-mail address."))
+    return redirect(group)
+
+
+def invitation(request, token: str):
+    """GET shows a button (mail scanners accept nothing); POST accepts."""
+    try:
+        found = services.invitation_from_token(token)
+    except ValidationError as exc:
+        return render(request, "groups/invitation.html", {"error": _error_text(exc)},
+                      status=400)
+    if request.method == "POST":
+        if not request.user.is_authenticated:
+            return redirect(f"{_login_url()}?next={request.path}")
+        try:
+            services.accept_invitation(token=token, user=request.user)
+        except (ValidationError, PermissionDenied) as exc:
+            text = _error_text(exc) if isinstance(exc, ValidationError) else str(exc)
+            return render(request, "groups/invitation.html",
+                          {"error": text, "invitation": found}, status=403)
+        messages.success(request, _("Welcome to the working group."))
+        return redirect(found.group)
+    return render(request, "groups/invitation.html", {"invitation": found})
+
+
+def _login_url() -> str:
+    from django.conf import settings
+    from django.shortcuts import resolve_url
+
+    return resolve_url(settings.LOGIN_URL)
+
+
+@login_required
+def cooperations(request):
+    organisations = organisations_of(request.user)
+    form = CooperationForm(request.POST or None, organisations=organisations)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.record_cooperation(
+                    user=request.user, organisation=data["organisation"],
+                    counterpart=data["counterpart"], type=data["type"], since=data["since"],
+                    until=data["until"], description=data["description"])
+                messages.success(request, _("Saved. The other side is asked to confirm."))
+                return redirect("groups:cooperations")
+            except ValidationError as exc:
+                form.add_error(None, _error_text(exc))
+        status = 400
+    records = selectors.cooperations_for_user(request.user)
+    mine = set(organisations.values_list("pk", flat=True))
+    return render(request, "groups/cooperations.html",
+                  {"form": form, "records": records, "mine": mine}, status=status)
+
+
+@login_required
+@require_POST
+def confirm_cooperation(request, pk: int):
+    cooperation = get_object_or_404(Cooperation, pk=pk)
+    try:
+        services.confirm_cooperation(cooperation=cooperation, user=request.user)
+        messages.success(request, _("The cooperation is confirmed."))
+    except ValidationError as exc:
+        messages.error(request, _error_text(exc))
+    return redirect("groups:cooperations")
