@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("mitmachkarte.initiatives.urls")),
     path("", include("mitmachkarte.events.urls")),
     path("", include("mitmachkarte.embed.urls")),
+    path("", include("mitmachkarte.moderation.urls")),
 ]
 
 if settings.DEBUG:
