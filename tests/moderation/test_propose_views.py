@@ -71,8 +71,7 @@ def test_without_javascript_the_address_is_geocoded(client, world):
 def test_no_location_and_no_postcode_is_a_form_error(client, world):
     response = client.post(URL, form_data(latitude="", longitude=""))
     assert response.status_code == 200
-    assert "Pick the location on the map" in response.content.decode() or \
-        "Wähle den Ort" in response.content.decode()
+    assert "Wähle den Ort auf der Karte oder gib eine Adresse" in response.content.decode()
     assert not Initiative.objects.filter(status=Status.PENDING).exists()
 
 

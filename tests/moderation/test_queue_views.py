@@ -56,7 +56,7 @@ def test_approve_through_the_queue(client, world, pending_a):
                            {"action": "approve", "reason": ""}, follow=True)
     assert response.status_code == 200
     assert Initiative.objects.get(pk=pending_a.pk).status == Status.PUBLISHED
-    assert "approved" in response.content.decode() or "freigegeben" in response.content.decode()
+    assert f"„{pending_a.name}“ ist veröffentlicht." in response.content.decode()
 
 
 def test_reject_without_reason_is_a_message_not_a_change(client, world, pending_a):

@@ -141,10 +141,10 @@ def test_proposal_keeps_personal_data_minimal(world):
 
 
 @pytest.mark.parametrize("lat, lon, message", [
-    (40.0, 7.0, "outside Germany"),  # Mediterranean
-    (51.0, 30.0, "outside Germany"),
-    (53.5, 10.0, "not inside any municipality"),  # in Germany, no municipality near
-    (float("nan"), 7.0, "Pick the location"),
+    (40.0, 7.0, "außerhalb Deutschlands"),  # Mediterranean
+    (51.0, 30.0, "außerhalb Deutschlands"),
+    (53.5, 10.0, "in keiner uns bekannten Kommune"),  # in Germany, no municipality near
+    (float("nan"), 7.0, "Wähle den Ort auf der Karte"),
 ])
 def test_bad_locations_are_refused(world, lat, lon, message):
     with pytest.raises(ValidationError) as exc:

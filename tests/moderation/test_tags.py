@@ -75,7 +75,8 @@ def test_new_entries_with_a_synonym_get_the_tag(entries):
 
 
 @pytest.mark.parametrize("name, message", [
-    ("Reparatur", "merge it instead"), ("", "letters or digits"), ("x" * 61, "at most 60"),
+    ("Reparatur", "Führe es stattdessen zusammen"), ("", "Buchstaben oder Ziffern"),
+    ("x" * 61, "höchstens 60 Zeichen"),
 ])
 def test_bad_synonyms_are_refused(entries, name, message):
     with pytest.raises(ValidationError) as exc:
@@ -107,4 +108,4 @@ def test_tag_page_for_the_network_team_only(client, world, entries):
     assert TagSynonym.objects.filter(slug="gaertnerei").exists()
     bad = client.post(url, {"op": "synonym", "synonym-tag": "gaertnern",
                             "synonym-name": "Reparatur"})
-    assert bad.status_code == 200 and "merge it instead" in bad.content.decode()
+    assert bad.status_code == 200 and "stattdessen zusammen" in bad.content.decode()
