@@ -1,8 +1,12 @@
 """The proposal form: location, geocoding without JS, duplicates, honeypot, rate limit."""
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from mitmachkarte.initiatives.models import Initiative, Status
 from mitmachkarte.moderation import views
@@ -163,3 +167,17 @@ def test_geocode_endpoint(client, world):
     assert client.get(url, {"street": "x"}).status_code == 400
     missing = client.get(url, {"postcode": "00000"})
     assert missing.status_code == 404 and "detail" in missing.json()
+
+
+@hypothesis_settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.text(max_size=200), lat=st.text(max_size=30), lon=st.text(max_size=30),
+       website=st.text(max_size=50), postcode=st.text(max_size=20))
+def test_lookups_never_fail_on_odd_input(client, world, name, lat, lon, website, postcode):
+    cache.clear()  # the rate limit counts per test, not per example
+    partial = client.post(reverse("moderation:duplicates"), {
+        "name": name, "latitude": lat, "longitude": lon, "website": website})
+    assert partial.status_code == 200
+    answer = client.get(reverse("moderation:geocode"), {"postcode": postcode, "city": name})
+    body = answer.json()
+    assert (answer.status_code, "latitude" in body) in {(200, True), (400, False), (404, False)}
