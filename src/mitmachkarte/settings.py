@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "mitmachkarte.support",
     "mitmachkarte.groups",
     "mitmachkarte.sdgreport",
+    "mitmachkarte.moderation",
 ]
 
 MIDDLEWARE = [

@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("mitmachkarte.subscriptions.urls")),
     path("", include("mitmachkarte.surveys.urls")),
     path("", include("mitmachkarte.support.urls")),
+    path("", include("mitmachkarte.moderation.urls")),
 ]
 
 if settings.DEBUG:

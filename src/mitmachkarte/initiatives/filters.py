@@ -11,7 +11,7 @@ from mitmachkarte.core.params import FilterError, bbox_param, clean_list, reject
 from mitmachkarte.core.text import search_terms, slugify_de
 from mitmachkarte.municipalities.models import Municipality
 from mitmachkarte.municipalities.selectors import municipality_param
-from mitmachkarte.taxonomy.selectors import category_param
+from mitmachkarte.taxonomy.selectors import canonical_tag_slug, category_param
 
 __all__ = ["FilterError", "InitiativeFilter", "parse_filter"]
 
@@ -55,5 +55,6 @@ def parse_filter(
     muni = municipality_param(municipality)
     return InitiativeFilter(
         q=q, bbox=box, categories=category_slugs, sdgs=tuple(sdg_numbers),
-        municipality=muni, tag=slugify_de(tag or ""), terms=tuple(search_terms(q)),
+        municipality=muni, tag=canonical_tag_slug(slugify_de(tag or "")),
+        terms=tuple(search_terms(q)),
     )

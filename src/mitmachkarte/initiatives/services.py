@@ -9,6 +9,7 @@ from mitmachkarte.core.text import slugify_de
 from mitmachkarte.municipalities.models import Municipality
 from mitmachkarte.municipalities.selectors import municipality_id_at
 from mitmachkarte.taxonomy.models import SDG, Category
+from mitmachkarte.taxonomy.selectors import synonym_names
 from mitmachkarte.taxonomy.services import get_or_create_tags
 
 from .models import Initiative, Status
@@ -41,8 +42,10 @@ def refresh_derived_fields(*, initiative: Initiative, relocate: bool = True) -> 
             Municipality.objects.filter(pk=initiative.municipality_id)
             .values_list("name", flat=True).first() or ""
         )
+        tags = dict(initiative.tags.values_list("pk", "name"))
+        # Synonyms go into the search text too: a search for "Repaircafe" finds "Repair-Café".
         initiative.search_text = initiative.build_search_text(
-            tag_names=list(initiative.tags.values_list("name", flat=True)),
+            tag_names=[*tags.values(), *synonym_names(tags)],
             municipality_name=muni_name,
         )
         Initiative.objects.filter(pk=initiative.pk).update(
@@ -50,6 +53,17 @@ def refresh_derived_fields(*, initiative: Initiative, relocate: bool = True) -> 
         )
         mark_changed()
     return initiative
+
+
+def refresh_tagged(*, initiative_ids) -> int:
+    """Refresh the search texts of entries whose tags changed (merge, synonyms)."""
+    count = 0
+    with transaction.atomic():
+        for initiative in Initiative.objects.filter(pk__in=list(initiative_ids)):
+            refresh_derived_fields(initiative=initiative, relocate=False)
+            count += 1
+        mark_changed()  # the tag filter may resolve differently even without entries
+    return count
 
 
 def create_initiative(

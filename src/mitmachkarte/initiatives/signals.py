@@ -22,7 +22,16 @@ def _on_m2m(action: str, **kwargs) -> None:
         mark_changed()
 
 
+def _on_tags_changed(*, initiative_ids, **_kwargs) -> None:
+    from .services import refresh_tagged
+
+    refresh_tagged(initiative_ids=initiative_ids)
+
+
 def connect() -> None:
+    from mitmachkarte.taxonomy.signals import tags_changed
+
+    tags_changed.connect(_on_tags_changed, dispatch_uid="initiatives-tags-changed")
     post_save.connect(mark_changed, sender=Initiative, dispatch_uid="initiatives-version-save")
     post_delete.connect(mark_changed, sender=Initiative, dispatch_uid="initiatives-version-del")
     for field in ("categories", "sdgs", "tags"):

@@ -50,7 +50,7 @@ class SDG(Bilingual, models.Model):
 
 
 class Tag(models.Model):
-    """A free tag. Synonyms and merging come with moderation (issue on entries)."""
+    """A free tag; other names of it are `TagSynonym`s (merged tags leave theirs there)."""
 
     name = models.CharField(_("name"), max_length=60, unique=True)
     slug = models.SlugField(max_length=70, unique=True)
@@ -81,3 +81,23 @@ class SDGTarget(Bilingual, models.Model):
 
     def __str__(self) -> str:
         return f"{self.number} {self.name_de}"
+
+
+class TagSynonym(models.Model):
+    """Another name of a tag: searches and filters treat it as the tag itself.
+
+    Merging tag A into B leaves A's name here, so old links (?tag=a) and searches still work.
+    """
+
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="synonyms",
+                            verbose_name=_("tag"))
+    name = models.CharField(_("name"), max_length=60, unique=True)
+    slug = models.SlugField(max_length=70, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("tag synonym")
+        verbose_name_plural = _("tag synonyms")
+
+    def __str__(self) -> str:
+        return f"{self.name} → {self.tag.name}"

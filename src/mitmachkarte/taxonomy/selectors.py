@@ -1,8 +1,8 @@
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 
 from mitmachkarte.core.params import FilterError, clean_list
 
-from .models import SDG, Category, SDGTarget
+from .models import SDG, Category, SDGTarget, Tag, TagSynonym
 
 
 def categories() -> QuerySet[Category]:
@@ -44,3 +44,20 @@ def goal_param(raw) -> int | None:
 
 def target_by_number(number: str) -> SDGTarget | None:
     return SDGTarget.objects.filter(number=str(number).strip().lower()).first()
+def canonical_tag_slug(slug: str) -> str:
+    """The slug of the tag that `slug` names: itself, or the tag it is a synonym of."""
+    if not slug or Tag.objects.filter(slug=slug).exists():
+        return slug
+    target = TagSynonym.objects.filter(slug=slug).values_list("tag__slug", flat=True).first()
+    return target or slug
+
+
+def synonym_names(tag_ids) -> list[str]:
+    """All synonym names of the given tags (for search texts)."""
+    return list(TagSynonym.objects.filter(tag_id__in=list(tag_ids)).values_list("name", flat=True))
+
+
+def tags_with_usage() -> QuerySet[Tag]:
+    """Every tag with its number of entries and its synonyms (moderation page)."""
+    return (Tag.objects.annotate(entry_count=Count("initiatives"))
+            .prefetch_related("synonyms").order_by("name"))

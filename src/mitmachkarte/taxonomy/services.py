@@ -1,11 +1,14 @@
 """Writes for the taxonomy: keeping the curated lists in the database, creating tags."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from mitmachkarte.core.text import slugify_de
 
 from . import reference, targets
-from .models import SDG, Category, SDGTarget, Tag
+from .models import SDG, Category, SDGTarget, Tag, TagSynonym
+from .signals import entries_of
 
 
 def sync_reference_data(*, category_model=Category, sdg_model=SDG) -> None:
@@ -53,6 +56,80 @@ def get_or_create_tags(*, names: list[str]) -> list[Tag]:
             slug = slugify_de(name)[:70]
             if not slug:
                 continue
-            tag = Tag.objects.filter(slug=slug).first() or Tag.objects.create(name=name, slug=slug)
-            tags.append(tag)
+            tag = (Tag.objects.filter(slug=slug).first()
+                   or _synonym_target(slug)
+                   or Tag.objects.create(name=name, slug=slug))
+            if tag not in tags:
+                tags.append(tag)
     return tags
+
+
+def _synonym_target(slug: str) -> Tag | None:
+    synonym = TagSynonym.objects.select_related("tag").filter(slug=slug).first()
+    return synonym.tag if synonym else None
+
+
+def _clean_name(raw: str) -> tuple[str, str]:
+    name = " ".join((raw or "").split())
+    if "\x00" in name:
+        raise ValidationError({"name": _("The name contains a NUL character.")})
+    if len(name) > 60:
+        raise ValidationError({"name": _("A tag name has at most 60 characters.")})
+    slug = slugify_de(name)[:70]
+    if not slug:
+        raise ValidationError({"name": _("Enter a name with letters or digits.")})
+    return name, slug
+
+
+def _initiative_ids(tag: Tag) -> list[int]:
+    return entries_of(tag.pk)  # through Initiative.tags; taxonomy does not import initiatives
+
+
+def add_synonym(*, tag: Tag, name: str) -> TagSynonym:
+    """Declare `name` another name of `tag`; searches and the tag filter then find its entries.
+
+    A name that is already a tag must be merged instead (merge_tags), so no entry is lost.
+    """
+    name, slug = _clean_name(name)
+    with transaction.atomic():
+        if Tag.objects.filter(slug=slug).exists():
+            raise ValidationError(
+                {"name": _("“%(name)s” is a tag of its own: merge it instead.") % {"name": name}}
+            )
+        if TagSynonym.objects.filter(slug=slug).exists():
+            raise ValidationError({"name": _("“%(name)s” is already a synonym.") % {"name": name}})
+        # Its post_save signal refreshes the search texts of the tag's entries.
+        return TagSynonym.objects.create(tag=tag, name=name, slug=slug)
+
+
+def remove_synonym(*, synonym: TagSynonym) -> None:
+    synonym.delete()  # post_delete refreshes the search texts
+
+
+def merge_tags(*, source: Tag, target: Tag) -> Tag:
+    """Move every entry of `source` to `target`, delete `source`, keep its name as a synonym.
+
+    Synonyms of `source` move to `target`. Entries keep all their other tags; an entry that
+    had both ends up with `target` once. Returns `target`.
+    """
+    if source.pk == target.pk:
+        raise ValidationError({"target": _("A tag cannot be merged into itself.")})
+    with transaction.atomic():
+        # Lock both rows so two merges of the same tags cannot interleave.
+        locked = {t.pk: t for t in Tag.objects.select_for_update().filter(
+            pk__in=[source.pk, target.pk])}
+        if len(locked) != 2:
+            raise ValidationError({"source": _("The tag no longer exists.")})
+        through = Tag.initiatives.through
+        moved = _initiative_ids(source)
+        already = set(through.objects.filter(tag=target, initiative_id__in=moved)
+                      .values_list("initiative_id", flat=True))
+        through.objects.bulk_create(
+            [through(tag_id=target.pk, initiative_id=pk) for pk in moved if pk not in already]
+        )
+        TagSynonym.objects.filter(tag=source).update(tag=target)
+        name, slug = source.name, source.slug
+        source.delete()  # removes its through rows
+        # post_save of the new synonym refreshes every entry of `target`, the moved ones too.
+        TagSynonym.objects.create(tag=target, name=name, slug=slug)
+    return target

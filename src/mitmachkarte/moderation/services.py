@@ -1,0 +1,331 @@
+"""Writes of the moderation: proposals, decisions, problem reports, tag curation.
+
+Every function checks who may act (organisations.permissions) and the entry's state, locks
+the entry's row, and changes everything or nothing. Mails go out after the writes succeeded.
+"""
+
+import hashlib
+import math
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from mitmachkarte.initiatives.duplicates import Duplicate, find_duplicates
+from mitmachkarte.initiatives.models import Initiative, Status
+from mitmachkarte.initiatives.services import (
+    create_initiative,
+    publish_initiative,
+    refresh_derived_fields,
+)
+from mitmachkarte.municipalities.selectors import municipality_id_at
+from mitmachkarte.organisations.permissions import can_moderate_initiative, is_network_team
+from mitmachkarte.taxonomy import services as taxonomy_services
+from mitmachkarte.taxonomy.models import SDG, Category, Tag, TagSynonym
+
+from . import mails, tokens
+from .models import Action, Decision, ProblemReport, Proposal, ReportKind, ReportStatus
+
+# Germany's bounding box: proposals outside it are typing or clicking errors.
+GERMANY = {"south": 47.2, "north": 55.1, "west": 5.8, "east": 15.1}
+MAX_DESCRIPTION = 10_000
+MAX_TEXT = 2_000
+MAX_REASON = 5_000
+MAX_TAGS = 10
+# Fields a proposer fills in; everything else of an Initiative stays with moderators.
+PROPOSAL_FIELDS = ("name", "short_description", "description", "street", "postcode", "city",
+                   "contact_email", "website", "meeting_times", "how_to_join", "data_licence")
+
+
+class LikelyDuplicates(Exception):
+    """The proposal resembles existing entries; the proposer must confirm it is new."""
+
+    def __init__(self, duplicates: list[Duplicate]):
+        super().__init__(f"{len(duplicates)} likely duplicate(s)")
+        self.duplicates = duplicates
+
+
+def hash_ip(ip: str) -> str:
+    """A salted digest: lets moderators spot a flood from one address, keeps no address."""
+    if not ip:
+        return ""
+    return hashlib.sha256(f"{settings.SECRET_KEY}|ip|{ip}".encode()).hexdigest()[:32]
+
+
+def validate_location(latitude, longitude) -> int:
+    """The municipality id of a proposed point; ValidationError with a clear message else."""
+    try:
+        lat, lon = float(latitude), float(longitude)
+    except (TypeError, ValueError):
+        raise ValidationError({"latitude": _("Pick the location on the map.")}) from None
+    if not (math.isfinite(lat) and math.isfinite(lon)):
+        raise ValidationError({"latitude": _("Pick the location on the map.")})
+    if not (GERMANY["south"] <= lat <= GERMANY["north"]
+            and GERMANY["west"] <= lon <= GERMANY["east"]):
+        raise ValidationError({"latitude": _(
+            "This point is outside Germany. Please pick the location on the map again.")})
+    municipality_id = municipality_id_at(lat, lon)
+    if municipality_id is None:
+        raise ValidationError({"latitude": _(
+            "This point is not inside any municipality we know. Please pick a place on land "
+            "inside a municipality.")})
+    return municipality_id
+
+
+def _validate_fields(fields: dict) -> None:
+    errors = {}
+    if len(fields.get("description") or "") > MAX_DESCRIPTION:
+        errors["description"] = _("The description is too long (at most %(n)s characters).") % {
+            "n": MAX_DESCRIPTION}
+    for key in ("meeting_times", "how_to_join"):
+        if len(fields.get(key) or "") > MAX_TEXT:
+            errors[key] = _("At most %(n)s characters.") % {"n": MAX_TEXT}
+    if len(fields.get("tags") or ()) > MAX_TAGS:
+        errors["tags"] = _("At most %(n)s tags.") % {"n": MAX_TAGS}
+    if errors:
+        raise ValidationError(errors)
+
+
+def _require_moderator(user, initiative: Initiative) -> None:
+    if not can_moderate_initiative(user, initiative):
+        raise PermissionDenied(_("You do not moderate entries in this municipality."))
+
+
+def _locked(initiative: Initiative) -> Initiative:
+    return Initiative.objects.select_for_update().get(pk=initiative.pk)
+
+
+def _reason(text: str, *, required: bool) -> str:
+    text = (text or "").strip()
+    if required and not text:
+        raise ValidationError({"reason": _("Please give a reason; the proposer will read it.")})
+    if len(text) > MAX_REASON:
+        raise ValidationError({"reason": _("At most %(n)s characters.") % {"n": MAX_REASON}})
+    return text
+
+
+# --- proposals ---------------------------------------------------------------------------
+
+
+def propose_initiative(
+    *, proposer_name: str, proposer_email: str, latitude: float, longitude: float,
+    categories: list[str], sdgs: list[int] = (), tags: list[str] = (), ip: str = "",
+    not_a_duplicate: bool = False, **fields,
+) -> Proposal:
+    """Save a proposal from someone without an account as a PENDING entry.
+
+    Raises ValidationError (bad data, point outside Germany or any municipality) and
+    LikelyDuplicates (unless `not_a_duplicate`); nothing is saved then.
+    """
+    unknown = set(fields) - set(PROPOSAL_FIELDS)
+    if unknown:
+        raise ValueError(f"fields a proposer cannot set: {sorted(unknown)}")
+    proposer_name = (proposer_name or "").strip()
+    if not proposer_name:
+        raise ValidationError({"proposer_name": _("Please tell us your name.")})
+    _validate_fields({**fields, "tags": tags})
+    validate_location(latitude, longitude)
+    if not not_a_duplicate:
+        duplicates = find_duplicates(
+            name=fields.get("name", ""), latitude=float(latitude), longitude=float(longitude),
+            website=fields.get("website", ""), contact_email=fields.get("contact_email", ""),
+        )
+        if duplicates:
+            raise LikelyDuplicates(duplicates)
+    with transaction.atomic():
+        initiative = create_initiative(
+            latitude=latitude, longitude=longitude, categories=list(categories),
+            sdgs=list(sdgs), tags=list(tags), status=Status.PENDING, **fields,
+        )
+        proposal = Proposal(initiative=initiative, proposer_name=proposer_name[:120],
+                            proposer_email=proposer_email, ip_hash=hash_ip(ip))
+        proposal.full_clean(exclude=["initiative"])
+        proposal.save()
+    mails.send_received(proposal=proposal)
+    return proposal
+
+
+def proposal_for_token(token: str) -> Proposal:
+    """The proposal a revise link names, if it may still be revised; TokenError otherwise."""
+    proposal_id, revision, digest = tokens.read_revise_token(token)
+    proposal = Proposal.objects.select_related("initiative").filter(pk=proposal_id).first()
+    if (proposal is None or proposal.revision != revision
+            or tokens.email_digest(proposal.proposer_email) != digest
+            or proposal.initiative.status != Status.DRAFT):
+        raise tokens.TokenError("used")
+    return proposal
+
+
+def resubmit_proposal(
+    *, token: str, latitude: float, longitude: float, categories: list[str],
+    sdgs: list[int] = (), tags: list[str] = (), **fields,
+) -> Proposal:
+    """Apply the proposer's revision and put the entry back into the queue (PENDING)."""
+    unknown = set(fields) - set(PROPOSAL_FIELDS)
+    if unknown:
+        raise ValueError(f"fields a proposer cannot set: {sorted(unknown)}")
+    _validate_fields({**fields, "tags": tags})
+    validate_location(latitude, longitude)
+    with transaction.atomic():
+        proposal = proposal_for_token(token)
+        initiative = _locked(proposal.initiative)
+        if initiative.status != Status.DRAFT:
+            raise tokens.TokenError("used")
+        for key, value in fields.items():
+            setattr(initiative, key, value.strip() if isinstance(value, str) else value)
+        initiative.latitude, initiative.longitude = float(latitude), float(longitude)
+        initiative.status = Status.PENDING
+        initiative.full_clean(exclude=["categories", "sdgs", "tags", "slug"])
+        category_objs = list(Category.objects.filter(slug__in=list(categories)))
+        if not category_objs or len(category_objs) != len(set(categories)):
+            raise ValidationError({"categories": _("Choose at least one known category.")})
+        initiative.save()
+        initiative.categories.set(category_objs)
+        initiative.sdgs.set(SDG.objects.filter(number__in=list(sdgs)))
+        initiative.tags.set(taxonomy_services.get_or_create_tags(names=list(tags)))
+        refresh_derived_fields(initiative=initiative)
+        proposal.revision += 1  # the link just used stops working
+        proposal.resubmitted_at = timezone.now()
+        proposal.save(update_fields=["revision", "resubmitted_at"])
+        Decision.objects.create(initiative=initiative, moderator=None, action=Action.RESUBMIT)
+    return proposal
+
+
+# --- decisions ---------------------------------------------------------------------------
+
+
+def approve(*, initiative: Initiative, moderator, note: str = "") -> Decision:
+    """Publish a pending entry (it appears on the map) and tell the proposer."""
+    note = _reason(note, required=False)
+    with transaction.atomic():
+        initiative = _locked(initiative)
+        _require_moderator(moderator, initiative)
+        if initiative.status != Status.PENDING:
+            raise ValidationError(_("Only entries waiting for review can be approved."))
+        publish_initiative(initiative=initiative)
+        decision = Decision.objects.create(initiative=initiative, moderator=moderator,
+                                           action=Action.APPROVE, reason=note)
+    proposal = Proposal.objects.filter(initiative=initiative).first()
+    if proposal:
+        mails.send_approved(proposal=proposal, note=note)
+    return decision
+
+
+def reject(*, initiative: Initiative, moderator, reason: str) -> Decision:
+    """Archive a pending (or returned) proposal and mail the reason to the proposer."""
+    reason = _reason(reason, required=True)
+    with transaction.atomic():
+        initiative = _locked(initiative)
+        _require_moderator(moderator, initiative)
+        if initiative.status not in {Status.PENDING, Status.DRAFT}:
+            raise ValidationError(_("Only proposals not yet published can be rejected."))
+        initiative.status = Status.ARCHIVED
+        initiative.save(update_fields=["status", "updated_at"])
+        decision = Decision.objects.create(initiative=initiative, moderator=moderator,
+                                           action=Action.REJECT, reason=reason)
+        proposal = Proposal.objects.filter(initiative=initiative).first()
+        if proposal:  # an old revise link must not bring it back
+            proposal.revision += 1
+            proposal.save(update_fields=["revision"])
+    if proposal:
+        mails.send_rejected(proposal=proposal, reason=reason)
+    return decision
+
+
+def request_changes(*, initiative: Initiative, moderator, reason: str) -> Decision:
+    """Send a pending proposal back to its proposer with a signed link to revise it."""
+    reason = _reason(reason, required=True)
+    with transaction.atomic():
+        initiative = _locked(initiative)
+        _require_moderator(moderator, initiative)
+        if initiative.status != Status.PENDING:
+            raise ValidationError(_("Only entries waiting for review can be sent back."))
+        proposal = Proposal.objects.select_for_update().filter(initiative=initiative).first()
+        if proposal is None:
+            raise ValidationError(_("This entry has no proposer to ask."))
+        initiative.status = Status.DRAFT
+        initiative.save(update_fields=["status", "updated_at"])
+        decision = Decision.objects.create(initiative=initiative, moderator=moderator,
+                                           action=Action.REQUEST_CHANGES, reason=reason)
+    mails.send_changes_requested(proposal=proposal, reason=reason)
+    return decision
+
+
+# --- problem reports ---------------------------------------------------------------------
+
+
+def report_problem(*, initiative: Initiative, kind: str, message: str = "",
+                   reporter_email: str = "") -> ProblemReport:
+    """Anyone may report a problem with a published entry; it goes to the moderation queue."""
+    if initiative.status != Status.PUBLISHED:
+        raise ValidationError(_("Problems can only be reported for published entries."))
+    if kind not in ReportKind.values:
+        raise ValidationError({"kind": _("Choose what the problem is.")})
+    if len(message or "") > MAX_REASON:
+        raise ValidationError({"message": _("At most %(n)s characters.") % {"n": MAX_REASON}})
+    report = ProblemReport(initiative=initiative, kind=kind, message=(message or "").strip(),
+                           reporter_email=(reporter_email or "").strip())
+    report.full_clean(exclude=["initiative"])
+    report.save()
+    mails.send_report_received(initiative=initiative)
+    return report
+
+
+def _close_report(*, report: ProblemReport, moderator, note: str, archive: bool) -> Decision:
+    note = _reason(note, required=archive)
+    with transaction.atomic():
+        report = ProblemReport.objects.select_for_update().get(pk=report.pk)
+        initiative = _locked(report.initiative)
+        _require_moderator(moderator, initiative)
+        if report.status != ReportStatus.OPEN:
+            raise ValidationError(_("This report has already been dealt with."))
+        if archive:
+            initiative.status = Status.ARCHIVED
+            initiative.save(update_fields=["status", "updated_at"])
+            # One archived entry settles every open report about it.
+            ProblemReport.objects.filter(initiative=initiative, status=ReportStatus.OPEN).update(
+                status=ReportStatus.ARCHIVED, resolved_at=timezone.now(),
+                resolved_by=moderator, resolution_note=note)
+        else:
+            report.status = ReportStatus.RESOLVED
+            report.resolved_at, report.resolved_by = timezone.now(), moderator
+            report.resolution_note = note
+            report.save()
+        return Decision.objects.create(
+            initiative=initiative, moderator=moderator, reason=note,
+            action=Action.ARCHIVE if archive else Action.RESOLVE_REPORT)
+
+
+def resolve_report(*, report: ProblemReport, moderator, note: str = "") -> Decision:
+    """Close a report (the entry was fixed, or the report was wrong); the entry stays."""
+    return _close_report(report=report, moderator=moderator, note=note, archive=False)
+
+
+def archive_reported(*, report: ProblemReport, moderator, note: str) -> Decision:
+    """Take a reported entry off the map (archived, never deleted) and close its reports."""
+    return _close_report(report=report, moderator=moderator, note=note, archive=True)
+
+
+# --- tags --------------------------------------------------------------------------------
+
+
+def _require_network_team(user) -> None:
+    if not is_network_team(user):
+        raise PermissionDenied(_("Only the network team curates tags."))
+
+
+def merge_tags(*, source: Tag, target: Tag, moderator) -> Tag:
+    _require_network_team(moderator)
+    return taxonomy_services.merge_tags(source=source, target=target)
+
+
+def add_tag_synonym(*, tag: Tag, name: str, moderator) -> TagSynonym:
+    _require_network_team(moderator)
+    return taxonomy_services.add_synonym(tag=tag, name=name)
+
+
+def remove_tag_synonym(*, synonym: TagSynonym, moderator) -> None:
+    _require_network_team(moderator)
+    taxonomy_services.remove_synonym(synonym=synonym)

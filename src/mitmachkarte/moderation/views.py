@@ -1,0 +1,312 @@
+"""Pages: propose an entry, revise it, report a problem, the moderation queue, tags."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from mitmachkarte.core.geocoding import geocode
+from mitmachkarte.core.ratelimit import allow_request, client_ip
+from mitmachkarte.initiatives.duplicates import find_duplicates
+from mitmachkarte.initiatives.models import Initiative, Status
+from mitmachkarte.organisations.permissions import is_network_team
+from mitmachkarte.taxonomy.models import TagSynonym
+from mitmachkarte.taxonomy.selectors import tags_with_usage
+
+from . import selectors, services, tokens
+from .forms import EntryForm, MergeTagsForm, ProposalForm, ReportForm, SynonymForm
+from .models import ProblemReport
+
+# (attempts, seconds) per client IP.
+PROPOSAL_LIMIT = (10, 3600)
+REPORT_LIMIT = (5, 3600)
+LOOKUP_LIMIT = (60, 600)  # duplicate checks and address look-ups while typing
+
+
+def _add_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for key, errors in exc.message_dict.items():
+            form.add_error(key if key in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+def _too_many(request, template: str, context: dict):
+    context["rate_limited"] = True
+    return render(request, template, context, status=429)
+
+
+def _locate(form) -> bool:
+    """Fill missing coordinates from the address (no-JS path); False with a form error."""
+    data = form.cleaned_data
+    if data.get("latitude") is not None:
+        return True
+    found = geocode(street=data.get("street", ""), postcode=data.get("postcode", ""),
+                    city=data.get("city", ""))
+    if found is None:
+        form.add_error("postcode", _("We could not find this address. Please check the "
+                                     "postcode or pick the location on the map."))
+        return False
+    data["latitude"], data["longitude"] = found.latitude, found.longitude
+    form.data = form.data.copy()  # show the found point when the form comes back
+    form.data["latitude"], form.data["longitude"] = found.latitude, found.longitude
+    return True
+
+
+def _picker_context() -> dict:
+    return {"germany": services.GERMANY}
+
+
+@require_http_methods(["GET", "POST"])
+def propose(request):
+    form, duplicates = ProposalForm(), []
+    if request.method == "POST":
+        form = ProposalForm(request.POST)
+        context = {"form": form, **_picker_context()}
+        if not allow_request(request, "propose", limit=PROPOSAL_LIMIT[0],
+                             window_seconds=PROPOSAL_LIMIT[1]):
+            return _too_many(request, "moderation/propose.html", context)
+        if form.is_valid() and _locate(form):
+            kwargs = form.service_kwargs()
+            data = form.cleaned_data
+            try:
+                services.propose_initiative(
+                    proposer_name=data["proposer_name"], proposer_email=data["proposer_email"],
+                    not_a_duplicate=data["not_a_duplicate"], ip=client_ip(request), **kwargs)
+            except services.LikelyDuplicates as exc:
+                duplicates = exc.duplicates
+            except ValidationError as exc:
+                _add_errors(form, exc)
+            else:
+                return redirect("moderation:proposed")
+    return render(request, "moderation/propose.html",
+                  {"form": form, "duplicates": duplicates, "confirm_step": bool(duplicates),
+                   **_picker_context()})
+
+
+def proposed(request):
+    return render(request, "moderation/thanks.html", {"revised": False})
+
+
+def _float(raw) -> float | None:
+    try:
+        value = float(raw)
+    except (TypeError, ValueError):
+        return None
+    return value if -180 <= value <= 180 else None
+
+
+@require_POST
+def duplicates(request):
+    """htmx: likely duplicates for what is typed so far (an empty answer when too little)."""
+    found = []
+    if allow_request(request, "lookup", limit=LOOKUP_LIMIT[0], window_seconds=LOOKUP_LIMIT[1]):
+        lat, lon = _float(request.POST.get("latitude")), _float(request.POST.get("longitude"))
+        name = (request.POST.get("name") or "")[:160].replace("\x00", "")
+        if name.strip() and lat is not None and lon is not None and -90 <= lat <= 90:
+            found = find_duplicates(
+                name=name, latitude=lat, longitude=lon,
+                website=(request.POST.get("website") or "")[:200].replace("\x00", ""),
+                contact_email=(request.POST.get("contact_email") or "")[:254].replace("\x00", ""),
+                exclude_id=request.POST.get("exclude") if str(
+                    request.POST.get("exclude", "")).isdigit() else None)
+    return render(request, "moderation/_duplicates.html", {"duplicates": found})
+
+
+@require_GET
+def geocode_address(request):
+    """JSON for the "find address" button: the point of an address, or a 4xx with a message."""
+    if not allow_request(request, "lookup", limit=LOOKUP_LIMIT[0],
+                         window_seconds=LOOKUP_LIMIT[1]):
+        return JsonResponse({"detail": _("Too many requests. Please wait a moment.")},
+                            status=429)
+    parts = {key: (request.GET.get(key) or "").replace("\x00", "").strip()[:160]
+             for key in ("street", "postcode", "city")}
+    if not (parts["postcode"] or parts["city"]):
+        return JsonResponse({"detail": _("Enter at least a postcode or a city.")}, status=400)
+    found = geocode(**parts)
+    if found is None:
+        return JsonResponse({"detail": _("Address not found. Please pick the location on "
+                                         "the map.")}, status=404)
+    return JsonResponse({"latitude": found.latitude, "longitude": found.longitude,
+                         "precision": found.precision, "label": found.label})
+
+
+def _token_problem(request, exc: tokens.TokenError):
+    return render(request, "moderation/link_problem.html", {"expired": exc.expired},
+                  status=410 if exc.expired else 400)
+
+
+@require_http_methods(["GET", "POST"])
+def revise(request, token: str):
+    try:
+        proposal = services.proposal_for_token(token)
+    except tokens.TokenError as exc:
+        return _token_problem(request, exc)
+    initiative = proposal.initiative
+    decision = initiative.decisions.filter(action="request_changes").first()
+    if request.method == "POST":
+        form = EntryForm(request.POST)
+        if form.is_valid() and _locate(form):
+            try:
+                services.resubmit_proposal(token=token, **form.service_kwargs())
+            except tokens.TokenError as exc:
+                return _token_problem(request, exc)
+            except ValidationError as exc:
+                _add_errors(form, exc)
+            else:
+                return render(request, "moderation/thanks.html", {"revised": True})
+    else:
+        form = EntryForm(initial={
+            **{key: getattr(initiative, key) for key in services.PROPOSAL_FIELDS},
+            "latitude": initiative.latitude, "longitude": initiative.longitude,
+            "categories": [c.slug for c in initiative.categories.all()],
+            "sdgs": list(initiative.sdgs.all()),
+            "tags": ", ".join(initiative.tags.values_list("name", flat=True)),
+        })
+    return render(request, "moderation/revise.html",
+                  {"form": form, "initiative": initiative, "decision": decision,
+                   "exclude_id": initiative.pk, **_picker_context()})
+
+
+@require_http_methods(["GET", "POST"])
+def report(request, slug: str):
+    initiative = get_object_or_404(Initiative, slug=slug, status=Status.PUBLISHED)
+    form = ReportForm()
+    if request.method == "POST":
+        form = ReportForm(request.POST)
+        context = {"form": form, "initiative": initiative}
+        if not allow_request(request, "report", limit=REPORT_LIMIT[0],
+                             window_seconds=REPORT_LIMIT[1]):
+            return _too_many(request, "moderation/report.html", context)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.report_problem(initiative=initiative, kind=data["kind"],
+                                        message=data["message"],
+                                        reporter_email=data["reporter_email"])
+            except ValidationError as exc:
+                _add_errors(form, exc)
+            else:
+                messages.success(request, _("Thank you. The moderation will look into it."))
+                return redirect(initiative.get_absolute_url())
+    return render(request, "moderation/report.html", {"form": form, "initiative": initiative})
+
+
+# --- moderators --------------------------------------------------------------------------
+
+
+def _forbidden(request, message: str):
+    return render(request, "moderation/forbidden.html", {"message": message}, status=403)
+
+
+@login_required
+@require_GET
+def queue(request):
+    if not selectors.is_moderator(request.user):
+        return _forbidden(request, _("Only the network team and municipal moderators can see "
+                                     "the moderation queue."))
+    return render(request, "moderation/queue.html", {
+        "items": selectors.pending_queue(request.user),
+        "reports": selectors.open_reports(request.user),
+        "waiting": selectors.awaiting_revision(request.user),
+        "recent": selectors.recent_decisions(request.user),
+        "network_team": is_network_team(request.user),
+    })
+
+
+DECISIONS = {
+    "approve": lambda i, u, text: services.approve(initiative=i, moderator=u, note=text),
+    "reject": lambda i, u, text: services.reject(initiative=i, moderator=u, reason=text),
+    "changes": lambda i, u, text: services.request_changes(initiative=i, moderator=u,
+                                                           reason=text),
+}
+DONE = {"approve": _("“%(name)s” is published."), "reject": _("“%(name)s” was rejected."),
+        "changes": _("The proposer of “%(name)s” was asked for changes.")}
+
+
+def _act(request, run, done_message: str, name: str):
+    try:
+        run()
+    except PermissionDenied as exc:
+        return _forbidden(request, str(exc) or _("You may not do this."))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, done_message % {"name": name})
+    return redirect(reverse("moderation:queue"))
+
+
+@login_required
+@require_POST
+def decide(request, pk: int):
+    initiative = get_object_or_404(Initiative, pk=pk)
+    action = request.POST.get("action", "")
+    if action not in DECISIONS:
+        messages.error(request, _("Unknown action."))
+        return redirect("moderation:queue")
+    text = request.POST.get("reason", "")
+    return _act(request, lambda: DECISIONS[action](initiative, request.user, text),
+                str(DONE[action]), initiative.name)
+
+
+@login_required
+@require_POST
+def decide_report(request, pk: int):
+    problem = get_object_or_404(ProblemReport.objects.select_related("initiative"), pk=pk)
+    action, note = request.POST.get("action", ""), request.POST.get("note", "")
+    if action == "resolve":
+        run = lambda: services.resolve_report(report=problem, moderator=request.user, note=note)  # noqa: E731
+        done = _("The report about “%(name)s” is resolved.")
+    elif action == "archive":
+        run = lambda: services.archive_reported(report=problem, moderator=request.user,  # noqa: E731
+                                                note=note)
+        done = _("“%(name)s” is archived and no longer on the map.")
+    else:
+        messages.error(request, _("Unknown action."))
+        return redirect("moderation:queue")
+    return _act(request, run, done, problem.initiative.name)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def tags(request):
+    if not is_network_team(request.user):
+        return _forbidden(request, _("Only the network team curates tags."))
+    merge_form, synonym_form = MergeTagsForm(prefix="merge"), SynonymForm(prefix="synonym")
+    if request.method == "POST":
+        op = request.POST.get("op")
+        try:
+            if op == "merge":
+                merge_form = MergeTagsForm(request.POST, prefix="merge")
+                if merge_form.is_valid():
+                    data = merge_form.cleaned_data
+                    services.merge_tags(source=data["source"], target=data["target"],
+                                        moderator=request.user)
+                    messages.success(request, _("“%(a)s” was merged into “%(b)s”.") % {
+                        "a": data["source"].name, "b": data["target"].name})
+                    return redirect("moderation:tags")
+            elif op == "synonym":
+                synonym_form = SynonymForm(request.POST, prefix="synonym")
+                if synonym_form.is_valid():
+                    data = synonym_form.cleaned_data
+                    services.add_tag_synonym(tag=data["tag"], name=data["name"],
+                                             moderator=request.user)
+                    messages.success(request, _("Synonym saved."))
+                    return redirect("moderation:tags")
+            elif op == "remove_synonym":
+                synonym = get_object_or_404(TagSynonym, pk=request.POST.get("synonym") or 0)
+                services.remove_tag_synonym(synonym=synonym, moderator=request.user)
+                messages.success(request, _("Synonym removed."))
+                return redirect("moderation:tags")
+            else:
+                messages.error(request, _("Unknown action."))
+        except ValidationError as exc:
+            _add_errors(merge_form if op == "merge" else synonym_form, exc)
+    return render(request, "moderation/tags.html", {
+        "tags": tags_with_usage(), "merge_form": merge_form, "synonym_form": synonym_form,
+    })
