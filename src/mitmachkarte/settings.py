@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "mitmachkarte.organisations",
+    "simple_history",
+    "mitmachkarte.stewardship",
 ]
 
 MIDDLEWARE = [
