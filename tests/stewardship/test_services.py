@@ -71,12 +71,14 @@ def test_accept_revert_archive_matrix(world, role):
 def test_update_keeps_m2m_and_derives_municipality(world):
     initiative, editor = world["a"], world["users"]["editor_a"]
     services.update_initiative(initiative=initiative, user=editor, changes={
-        "categories": ["gardening-nature", "repair"], "sdgs": [11, 12], "tags": ["Saatgut", "Bienen"],
+        "categories": ["gardening-nature", "repair"], "sdgs": [11, 12],
+        "tags": ["Saatgut", "Bienen"],
         "latitude": 52.0, "longitude": 8.0,
     })
     initiative = Initiative.objects.get(pk=initiative.pk)
     assert initiative.municipality == world["town_b"]
-    assert sorted(initiative.categories.values_list("slug", flat=True)) == ["gardening-nature", "repair"]
+    assert sorted(initiative.categories.values_list("slug", flat=True)) == [
+        "gardening-nature", "repair"]
     assert sorted(initiative.sdgs.values_list("number", flat=True)) == [11, 12]
     assert "saatgut" in initiative.search_text
     # Only the text fields changed: the m2m stay.

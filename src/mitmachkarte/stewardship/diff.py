@@ -42,8 +42,9 @@ def _show(name: str, value, lookups: dict) -> str:
 
 
 def _lookups() -> dict:
-    return {"categories": dict(Category.objects.values_list("slug", "name")),
-            "sdgs": dict(SDG.objects.values_list("number", "name"))}
+    # `name` is a property choosing the active language.
+    return {"categories": {c.slug: c.name for c in Category.objects.all()},
+            "sdgs": {s.number: s.name for s in SDG.objects.all()}}
 
 
 def compare(old: dict, new: dict, lookups: dict | None = None) -> list[Change]:
