@@ -27,6 +27,7 @@ demo: $(STAMP)
 	DEBUG=1 $(BIN)/mitmachkarte load_demo
 	DEBUG=1 $(BIN)/mitmachkarte load_demo_events
 	DEBUG=1 $(BIN)/mitmachkarte load_demo_accounts
+	DEBUG=1 $(BIN)/mitmachkarte load_demo_stewardship
 	@echo "Mitmachkarte runs at http://127.0.0.1:$(PORT)/  (Ctrl+C stops it)"
 	DEBUG=1 $(BIN)/mitmachkarte runserver 127.0.0.1:$(PORT)
 
