@@ -186,3 +186,25 @@ def test_api_never_contains_contact_addresses(world, client):
     for url in ("/api/v1/initiatives", f"/api/v1/initiatives/{world['a'].slug}",
                 "/api/v1/initiatives.geojson"):
         assert "initiative.example" not in json.dumps(client.get(url).json())
+
+
+@pytest.mark.parametrize("role, entry, outcome", [
+    ("network", "a", "published"), ("network", "b", "published"),
+    ("municipal_a", "a", "published"), ("municipal_a", "b", "suggested"),
+    ("municipal_b", "a", "suggested"), ("editor_a", "a", "published"),
+    ("editor_a", "b", "suggested"), ("plain", "a", "suggested"), ("anonymous", "a", "login"),
+])
+def test_edit_form_matrix(world, client, role, entry, outcome):
+    initiative, user = world[entry], world["users"][role]
+    if user.is_authenticated:
+        client.force_login(user)
+    data = form_data(initiative, city="Matrixstadt")
+    if outcome != "published":
+        data.pop("contact_email")
+    response = client.post(edit_url(initiative), data)
+    assert response.status_code == 302
+    city = Initiative.objects.get(pk=initiative.pk).city
+    assert (city == "Matrixstadt") == (outcome == "published")
+    assert Suggestion.objects.exists() == (outcome == "suggested")
+    if outcome == "login":
+        assert response["Location"].startswith("/konto/login/")
