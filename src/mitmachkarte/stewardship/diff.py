@@ -26,7 +26,8 @@ class VersionRow:
 
 
 def _label(name: str) -> str:
-    return str(Initiative._meta.get_field(name).verbose_name).capitalize()
+    label = str(Initiative._meta.get_field(name).verbose_name)
+    return label[:1].upper() + label[1:]
 
 
 def _show(name: str, value, lookups: dict) -> str:
