@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "mitmachkarte.groups",
     "mitmachkarte.sdgreport",
     "mitmachkarte.moderation",
+    "simple_history",
+    "mitmachkarte.stewardship",
 ]
 
 MIDDLEWARE = [

@@ -9,6 +9,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("konto/", include("mitmachkarte.organisations.urls")),
+    path("", include("mitmachkarte.stewardship.urls")),
     path("konto/", include("allauth.urls")),
     path("", include("mitmachkarte.municipalities.urls")),
     path("", include("mitmachkarte.initiatives.urls")),

@@ -41,6 +41,7 @@ class InitiativeItem(Schema):
     url: str
     updated_at: datetime
     data_licence: str
+    may_be_outdated: bool
 
 
 class InitiativeDetail(InitiativeItem):

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -9,6 +11,8 @@ from mitmachkarte.municipalities.models import Municipality
 from mitmachkarte.taxonomy.models import SDG, Category, Tag
 
 SHORT_DESCRIPTION_MAX = 250
+# An entry nobody confirmed for about 18 months "may be outdated" (list, detail, API).
+OUTDATED_AFTER = timedelta(days=548)
 
 
 class Status(models.TextChoices):
@@ -101,6 +105,10 @@ class Initiative(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == Status.PUBLISHED
+
+    @property
+    def may_be_outdated(self) -> bool:
+        return self.last_confirmed_at < timezone.now() - OUTDATED_AFTER
 
     @property
     def address_line(self) -> str:

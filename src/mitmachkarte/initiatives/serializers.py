@@ -38,6 +38,7 @@ def list_item(initiative: Initiative, *, base_url: str = "") -> dict:
         "url": base_url + initiative.get_absolute_url(),
         "updated_at": initiative.updated_at,
         "data_licence": initiative.data_licence,
+        "may_be_outdated": initiative.may_be_outdated,
     }
 
 

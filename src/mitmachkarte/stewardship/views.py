@@ -1,0 +1,248 @@
+"""Pages of entry care: edit or suggest, review suggestions, history, claim, contact.
+
+Thin: forms parse, services decide. Freshness links, the stale list and the account pages
+are in views_links.py.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from mitmachkarte.core.ratelimit import allow, allow_request
+from mitmachkarte.initiatives.models import Initiative, Status
+
+from . import diff, selectors, services
+from .forms import ContactForm, InitiativeEditForm, RejectForm
+from .models import Suggestion
+
+CONTACT_LIMIT = (5, 3600)  # messages per client IP and hour
+CLAIM_LIMIT = (5, 86400)  # claim mails per account and day
+VERSIONS_PER_PAGE = 20
+
+
+def _entry(slug: str, user=None) -> Initiative:
+    initiative = Initiative.objects.filter(slug=slug).first() if "\x00" not in slug else None
+    if initiative is None:
+        raise Http404("initiative not found")
+    if initiative.status != Status.PUBLISHED and not services.may_publish(user, initiative):
+        raise Http404("initiative not found")
+    return initiative
+
+
+def _add_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+def forbidden(request, message: str, status: int = 403):
+    return render(request, "stewardship/message.html", {"error": message}, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def edit(request, slug: str):
+    if not request.user.is_authenticated:
+        messages.info(request, _("Please log in to edit an entry or to suggest changes."))
+        return redirect_to_login(request.get_full_path())
+    initiative = _entry(slug, request.user)
+    publisher = services.may_publish(request.user, initiative)
+    if request.method == "POST":
+        form = InitiativeEditForm(request.POST, publisher=publisher)
+        if form.is_valid():
+            changes = services.changed_fields(initiative, form.changes())
+            try:
+                if publisher:
+                    if changes:
+                        services.update_initiative(initiative=initiative, changes=changes,
+                                                   user=request.user)
+                    messages.success(request, _("Your changes are published."))
+                else:
+                    services.suggest_changes(initiative=initiative, changes=changes,
+                                             user=request.user,
+                                             comment=form.cleaned_data.get("comment", ""))
+                    messages.success(request, _("Thank you! Your suggestion goes to the "
+                                                "editors of the entry for review."))
+                return redirect(initiative.get_absolute_url())
+            except ValidationError as exc:
+                _add_errors(form, exc)
+            except PermissionDenied as exc:
+                return forbidden(request, str(exc))
+        status = 400
+    else:
+        form = InitiativeEditForm(publisher=publisher,
+                                  initial=InitiativeEditForm.initial_from(
+                                      services.snapshot(initiative)))
+        status = 200
+    return render(request, "stewardship/edit.html", {
+        "initiative": initiative, "form": form, "publisher": publisher,
+    }, status=status)
+
+
+@require_POST
+@login_required
+def confirm(request, slug: str):
+    """The "still right" button for editors and moderators."""
+    initiative = _entry(slug, request.user)
+    try:
+        services.confirm_initiative(initiative=initiative, user=request.user)
+    except (PermissionDenied, ValidationError) as exc:
+        return forbidden(request, " ".join(getattr(exc, "messages", [str(exc)])))
+    messages.success(request, _("Thank you: the entry is confirmed as still right."))
+    return redirect(initiative.get_absolute_url())
+
+
+@require_POST
+@login_required
+def archive(request, slug: str):
+    initiative = _entry(slug, request.user)
+    try:
+        services.archive_initiative(initiative=initiative, user=request.user)
+    except PermissionDenied as exc:
+        return forbidden(request, str(exc))
+    messages.success(request, _("The entry “%(name)s” is archived and no longer on the map.")
+                     % {"name": initiative.name})
+    return redirect("initiatives:map")
+
+
+@require_http_methods(["GET"])
+def history(request, slug: str):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    initiative = _entry(slug, request.user)
+    if not services.may_publish(request.user, initiative):
+        return forbidden(request, _("Only the editors of this entry and its moderators see "
+                                    "its history."))
+    page = Paginator(selectors.versions(initiative), VERSIONS_PER_PAGE).get_page(
+        request.GET.get("page"))
+    return render(request, "stewardship/history.html", {
+        "initiative": initiative, "page": page,
+        "versions": diff.version_rows(list(page.object_list), initiative),
+    })
+
+
+@require_POST
+@login_required
+def revert(request, slug: str, history_id: int):
+    initiative = _entry(slug, request.user)
+    try:
+        services.revert_initiative(initiative=initiative, history_id=history_id,
+                                   user=request.user)
+    except PermissionDenied as exc:
+        return forbidden(request, str(exc))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("stewardship:history", slug=initiative.slug)
+    messages.success(request, _("The entry is reverted; the revert is a new version."))
+    return redirect("stewardship:history", slug=initiative.slug)
+
+
+# --- suggestions -----------------------------------------------------------------------------
+
+@require_http_methods(["GET"])
+@login_required
+def suggestions(request):
+    return render(request, "stewardship/suggestions.html", {
+        "to_review": [(s, diff.suggestion_rows(s)) for s in
+                      selectors.reviewable_suggestions(user=request.user)[:100]],
+        "own": selectors.own_suggestions(user=request.user)[:50],
+        "reject_form": RejectForm(),
+    })
+
+
+@require_POST
+@login_required
+def decide_suggestion(request, pk: int, decision: str):
+    suggestion = get_object_or_404(Suggestion, pk=pk)
+    try:
+        if decision == "accept":
+            services.accept_suggestion(suggestion=suggestion, user=request.user)
+            messages.success(request, _("The suggestion is accepted and published."))
+        else:
+            form = RejectForm(request.POST)
+            reason = form.data.get("reason", "")
+            services.reject_suggestion(suggestion=suggestion, user=request.user, reason=reason)
+            messages.success(request, _("The suggestion is rejected; the author gets the "
+                                        "reason by e-mail."))
+    except PermissionDenied as exc:
+        return forbidden(request, str(exc))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("stewardship:suggestions")
+
+
+# --- claims ----------------------------------------------------------------------------------
+
+@require_http_methods(["GET", "POST"])
+def claim_start(request, slug: str):
+    if not request.user.is_authenticated:
+        messages.info(request, _("Please log in or create an account to claim this entry."))
+        return redirect_to_login(request.get_full_path())
+    initiative = _entry(slug, request.user)
+    context = {"initiative": initiative, "sent": False}
+    if request.method == "POST":
+        if not allow("claim", str(request.user.pk), limit=CLAIM_LIMIT[0],
+                     window_seconds=CLAIM_LIMIT[1]):
+            return forbidden(request, _("Too many requests. Please try again tomorrow."), 429)
+        try:
+            services.request_claim(initiative=initiative, user=request.user)
+            context["sent"] = True
+        except ValidationError as exc:
+            context["error"] = " ".join(exc.messages)
+    return render(request, "stewardship/claim_start.html", context,
+                  status=400 if context.get("error") else 200)
+
+
+@require_http_methods(["GET", "POST"])
+def claim_confirm(request, token: str):
+    """The link from the mail: a page with a button; the POST makes the user owner."""
+    if not request.user.is_authenticated:
+        messages.info(request, _("Please log in with the account that requested the link."))
+        return redirect_to_login(request.get_full_path())
+    if request.method == "POST":
+        try:
+            organisation = services.claim_initiative(token=token, user=request.user)
+        except (ValidationError, PermissionDenied) as exc:
+            message = " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+            return render(request, "stewardship/claim_confirm.html", {"error": message},
+                          status=400)
+        messages.success(request, _("You are now an editor of “%(name)s”.")
+                         % {"name": organisation.initiative.name})
+        return redirect("stewardship:edit", slug=organisation.initiative.slug)
+    return render(request, "stewardship/claim_confirm.html", {})
+
+
+# --- contact relay ---------------------------------------------------------------------------
+
+@require_http_methods(["GET", "POST"])
+def contact(request, slug: str):
+    initiative = _entry(slug)
+    if not initiative.contact_email:
+        return forbidden(request, _("This entry cannot be contacted through the site."), 404)
+    form = ContactForm(request.POST or None)
+    context = {"initiative": initiative, "form": form, "sent": False}
+    if request.method == "POST":
+        if not allow_request(request, "contact", limit=CONTACT_LIMIT[0],
+                             window_seconds=CONTACT_LIMIT[1]):
+            return forbidden(request, _("Too many messages from your connection. Please try "
+                                        "again in an hour."), 429)
+        if form.is_valid():
+            if not form.cleaned_data["homepage"]:  # a filled honeypot is a bot: send nothing
+                try:
+                    services.relay_contact_message(
+                        initiative=initiative, sender_name=form.cleaned_data["name"],
+                        sender_email=form.cleaned_data["email"],
+                        message=form.cleaned_data["message"])
+                except ValidationError as exc:
+                    _add_errors(form, exc)
+            if not form.errors:
+                context.update(sent=True, form=ContactForm())
+    status = 400 if form.is_bound and form.errors else 200
+    return render(request, "stewardship/contact.html", context, status=status)
