@@ -23,6 +23,13 @@ def _fresh_process_state():
     _forget_process_state()
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hasher(settings):
+    # PBKDF2's deliberate slowness (~1 s per user on a busy CI core) tests nothing of ours;
+    # production keeps Django's default hashers.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def reference_data(db):
     """Categories and SDGs (transactional tests flush what the data migration loaded)."""

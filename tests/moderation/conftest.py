@@ -33,11 +33,6 @@ def propose(**overrides):
     return services.propose_initiative(**proposal_data(**overrides))
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    # PBKDF2 takes a second per user on a busy machine; these tests are not about hashing.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
 
 @pytest.fixture
 def world(reference_data):

@@ -1,0 +1,28 @@
+"""What the signed-in user may reach, for the header and municipality pages.
+
+Lazy: pages that never ask cost no query, and anonymous visitors get nothing.
+"""
+
+from django.utils.functional import SimpleLazyObject
+
+from .models import Membership, OrganisationType
+from .permissions import is_network_team
+
+
+class Roles:
+    def __init__(self, user):
+        self.network_team = is_network_team(user)
+        memberships = Membership.objects.filter(user=user).select_related("organisation")
+        self.municipal_organisations = [
+            m.organisation for m in memberships
+            if m.organisation.type == OrganisationType.MUNICIPALITY
+        ]
+        self.moderator = self.network_team or bool(self.municipal_organisations)
+        self.municipality_ids = {o.municipality_id for o in self.municipal_organisations}
+
+
+def roles(request):
+    user = getattr(request, "user", None)
+    if not (user and user.is_authenticated):
+        return {}
+    return {"roles": SimpleLazyObject(lambda: Roles(user))}
