@@ -63,8 +63,7 @@ def _mapping_path(upload) -> Path | None:
     """The uploaded mapping as a temporary file (the loader reads TOML from a path)."""
     if not upload:
         return None
-    handle = tempfile.NamedTemporaryFile(suffix=".toml", delete=False)
-    with handle:
+    with tempfile.NamedTemporaryFile(suffix=".toml", delete=False) as handle:
         for chunk in upload.chunks():
             handle.write(chunk)
     return Path(handle.name)

@@ -64,8 +64,8 @@ def _chunks(qs: QuerySet, fields: list[str], chunk_size: int) -> Iterator[list[d
         rows = list(qs.filter(pk__gt=last_pk).order_by("pk").values(*fields)[:chunk_size])
         if not rows:
             return
+        last_pk = rows[-1]["pk"]  # before the consumer gets (and may change) the rows
         yield rows
-        last_pk = rows[-1]["pk"]
 
 
 def _m2m_lookup(model, ids: list[int], owner: str, value: str, order: str) -> dict[int, list]:

@@ -56,7 +56,7 @@ def _etag(request: HttpRequest, version: str) -> str:
 
 def _stream(request: HttpRequest, *, etag: str, modified, content_type: str, filename: str,
             pieces: Callable[[], Iterator[str]]) -> HttpResponse:
-    stamp = modified.timestamp() if modified else None
+    stamp = int(modified.timestamp()) if modified else None  # HTTP dates have seconds
     response = get_conditional_response(request, etag=etag, last_modified=stamp)
     if response is None:
         response = StreamingHttpResponse((p.encode() for p in pieces()),
