@@ -52,3 +52,9 @@ def test_opendata_page_documents_fields_and_licences_in_german(db):
     for word in ("ODbL", "CC0", "DCAT-AP.de", "municipality_ags", "data_licence",
                  "/api/v1/export/initiatives.csv", "/opendata/catalog.jsonld", "BKG"):
         assert word in text
+
+
+def test_catalog_supports_conditional_get(db):
+    first = Client().get("/opendata/catalog.jsonld")
+    assert Client().get("/opendata/catalog.jsonld",
+                        HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304

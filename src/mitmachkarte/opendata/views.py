@@ -17,6 +17,7 @@ from django.utils.http import http_date
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
+from mitmachkarte.core.http import cached_with_etag
 from mitmachkarte.core.params import FilterError
 from mitmachkarte.initiatives.filters import parse_filter
 from mitmachkarte.initiatives.models import DataLicence
@@ -123,13 +124,13 @@ def events_jsonld(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@cached_with_etag(max_age=CACHE_MAX_AGE)
 def catalog_jsonld(request: HttpRequest) -> HttpResponse:
     body = dcat.catalog(initiatives_modified=selectors.last_modified(),
                         events_modified=selectors.events_last_modified())
     response = HttpResponse(json.dumps(body, ensure_ascii=False, indent=1),
                             content_type="application/ld+json")
     response["Access-Control-Allow-Origin"] = "*"
-    patch_cache_control(response, public=True, max_age=CACHE_MAX_AGE)
     return response
 
 
