@@ -156,7 +156,7 @@ def test_rows_with_bad_values_are_rejected_with_reasons(db, tmp_path):
     report = kvm_import(data=path)
     reasons = dict(report.rejected)
     assert "could not be located" in reasons[2]
-    assert "latitude 'abc' is not a number" in reasons[3]
+    assert "latitude “abc” is not a number" in reasons[3]
     assert "unknown data licence CC-BY-4.0" in reasons[4]
     assert "title is empty" in reasons[5]
     assert "appears twice" in reasons[7]
@@ -218,3 +218,13 @@ def test_admin_upload_refuses_large_files(db, admin_client, settings):
 def test_admin_upload_needs_staff(db):
     response = Client().get("/admin/interop/importedentry/upload/")
     assert response.status_code == 302
+
+
+def test_the_report_speaks_german_in_the_german_interface(db):
+    from django.utils import translation
+
+    with translation.override("de"):
+        report = kvm_import(dry_run=True)
+        text = report.as_text()
+    assert "Breitengrad 200 liegt außerhalb des Bereichs" in dict(report.rejected)[9]
+    assert "PROBELAUF" in text and "7 neu" in text and "Zeile 8" in text

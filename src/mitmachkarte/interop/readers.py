@@ -20,6 +20,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
 
 from mitmachkarte.initiatives.models import SHORT_DESCRIPTION_MAX, DataLicence
 
@@ -68,21 +69,24 @@ def read_bytes(data: str | Path | BinaryIO | bytes) -> bytes:
         try:
             size = os.path.getsize(data)
         except OSError as exc:
-            raise ImportFileError(f"cannot read {data}: {exc.strerror}") from exc
+            raise ImportFileError(_("cannot read %(file)s: %(error)s")
+                                  % {"file": data, "error": exc.strerror}) from exc
     else:
         size = getattr(data, "size", None)
     if size is not None and size > limit:
         raise ImportFileError(
-            f"the file has {size / 1e6:.1f} MB; at most {limit / 1e6:.0f} MB can be imported "
-            "at once (setting IMPORT_MAX_BYTES). Split it into smaller files.")
+            _("the file has %(size).1f MB; at most %(limit).0f MB can be imported at once "
+              "(setting IMPORT_MAX_BYTES). Split it into smaller files.")
+            % {"size": size / 1e6, "limit": limit / 1e6})
     if isinstance(data, bytes):
         return data
     if isinstance(data, str | Path):
         return Path(data).read_bytes()
     content = data.read(limit + 1)
     if len(content) > limit:
-        raise ImportFileError(f"the file is larger than {limit / 1e6:.0f} MB "
-                              "(setting IMPORT_MAX_BYTES). Split it into smaller files.")
+        raise ImportFileError(
+            _("the file is larger than %(limit).0f MB (setting IMPORT_MAX_BYTES). Split it "
+              "into smaller files.") % {"limit": limit / 1e6})
     return content
 
 
@@ -93,14 +97,16 @@ def decode(content: bytes) -> str:
     except UnicodeDecodeError as exc:
         line = content[:exc.start].count(b"\n") + 1
         raise ImportFileError(
-            f"the file is not UTF-8 encoded (byte 0x{content[exc.start]:02x} on line {line}). "
-            "Save it as UTF-8 (in Excel: “CSV UTF-8”) and import it again.") from exc
+            _("the file is not UTF-8 encoded (byte 0x%(byte)02x on line %(line)s). Save it as "
+              "UTF-8 (in Excel: “CSV UTF-8”) and import it again.")
+            % {"byte": content[exc.start], "line": line}) from exc
 
 
 def read_rows(data, fmt: str, mapping: TagMapping) -> list[Row | tuple[int, str]]:
     """Every row of the file: a `Row`, or `(line, reason)` for a rejected one."""
     if fmt not in FORMATS:
-        raise ImportFileError(f"unknown format '{fmt}'; use one of {', '.join(FORMATS)}")
+        raise ImportFileError(_("unknown format “%(fmt)s”; use one of %(formats)s")
+                              % {"fmt": fmt, "formats": ", ".join(FORMATS)})
     text = decode(read_bytes(data))
     if fmt == "geojson":
         return list(_geojson_rows(text))
@@ -116,15 +122,18 @@ def _csv_rows(text: str, required: list[str], to_entry, fmt: str):
     try:
         header = [h.strip().lower() for h in next(reader)]
     except StopIteration:
-        raise ImportFileError("the file is empty") from None
+        raise ImportFileError(_("the file is empty")) from None
     except csv.Error as exc:
-        raise ImportFileError(f"not a readable CSV file: {exc}") from exc
+        raise ImportFileError(_("not a readable CSV file: %(error)s") % {"error": exc}) from exc
     missing = [c for c in required if c not in header]
     if missing:
-        expected = ("a Karte-von-morgen CSV export" if fmt == "kvm-csv"
-                    else "the platform's CSV export (/api/v1/export/initiatives.csv)")
-        raise ImportFileError(f"missing columns: {', '.join(missing)}. Expected {expected} "
-                              f"with the columns {', '.join(required)} (and more).")
+        expected = (_("a Karte-von-morgen CSV export") if fmt == "kvm-csv"
+                    else _("the platform's CSV export (/api/v1/export/initiatives.csv)"))
+        raise ImportFileError(
+            _("missing columns: %(missing)s. Expected %(expected)s with the columns "
+              "%(required)s (and more).")
+            % {"missing": ", ".join(missing), "expected": expected,
+               "required": ", ".join(required)})
     previous_end = reader.line_num
     while True:
         try:
@@ -132,12 +141,14 @@ def _csv_rows(text: str, required: list[str], to_entry, fmt: str):
         except StopIteration:
             return
         except csv.Error as exc:
-            raise ImportFileError(f"line {reader.line_num}: broken CSV ({exc})") from exc
+            raise ImportFileError(_("line %(line)s: broken CSV (%(error)s)")
+                                  % {"line": reader.line_num, "error": exc}) from exc
         line, previous_end = previous_end + 1, reader.line_num
         if not any(v.strip() for v in values):
             continue
         if len(values) != len(header):
-            yield line, f"the row has {len(values)} fields, the header {len(header)}"
+            yield line, (_("the row has %(fields)s fields, the header %(header)s")
+                         % {"fields": len(values), "header": len(header)})
             continue
         raw = dict(zip(header, values, strict=True))
         warnings: list[str] = []
@@ -151,13 +162,15 @@ def _geojson_rows(text: str):
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ImportFileError(f"not valid JSON (line {exc.lineno}: {exc.msg})") from exc
+        raise ImportFileError(_("not valid JSON (line %(line)s: %(error)s)")
+                              % {"line": exc.lineno, "error": exc.msg}) from exc
     if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection":
         found = doc.get("type") if isinstance(doc, dict) else type(doc).__name__
-        raise ImportFileError(f"expected a GeoJSON FeatureCollection, found {found!r}")
+        raise ImportFileError(_("expected a GeoJSON FeatureCollection, found “%(found)s”")
+                              % {"found": found})
     features = doc.get("features")
     if not isinstance(features, list):
-        raise ImportFileError("the FeatureCollection has no 'features' list")
+        raise ImportFileError(_("the FeatureCollection has no “features” list"))
     for number, feature in enumerate(features, start=1):
         warnings: list[str] = []
         try:
@@ -177,9 +190,11 @@ def _coordinate(raw, name: str, limit: int) -> float | None:
     try:
         value = float(text)
     except ValueError:
-        raise RowError(f"{name} '{str(raw)[:30]}' is not a number") from None
+        raise RowError(_("%(name)s “%(value)s” is not a number")
+                       % {"name": name, "value": str(raw)[:30]}) from None
     if not math.isfinite(value) or not -limit <= value <= limit:
-        raise RowError(f"{name} {text} is out of range (-{limit} to {limit})")
+        raise RowError(_("%(name)s %(value)s is out of range (-%(limit)s to %(limit)s)")
+                       % {"name": name, "value": text, "limit": limit})
     return value
 
 
@@ -187,7 +202,8 @@ def _licence(raw: str) -> str:
     licence = LICENCES.get((raw or "").strip().lower())
     if not licence:
         shown = (raw or "").strip()[:30] or "(empty)"
-        raise RowError(f"unknown data licence {shown}; expected ODbL-1.0 or CC0-1.0")
+        raise RowError(_("unknown data licence %(licence)s; expected ODbL-1.0 or CC0-1.0")
+                       % {"licence": shown})
     return licence
 
 
@@ -200,7 +216,8 @@ def _website(raw: str, warnings: list[str]) -> str:
     try:
         URLValidator(schemes=["http", "https"])(url)
     except ValidationError:
-        warnings.append(f"website '{raw[:60]}' is not a valid address and was left out")
+        warnings.append(_("website “%(url)s” is not a valid address and was left out")
+                        % {"url": raw[:60]})
         return ""
     return url[:200]
 
@@ -212,7 +229,7 @@ def _email(raw: str, warnings: list[str]) -> str:
     try:
         EmailValidator()(email)
     except ValidationError:
-        warnings.append("the contact e-mail is not valid and was left out")
+        warnings.append(_("the contact e-mail is not valid and was left out"))
         return ""
     return email
 
@@ -220,10 +237,11 @@ def _email(raw: str, warnings: list[str]) -> str:
 def _year(raw: str, warnings: list[str]) -> int | None:
     match = re.match(r"^\s*(\d{4})", str(raw or ""))
     if raw and not match:
-        warnings.append(f"founding date '{str(raw)[:20]}' not understood and left out")
+        warnings.append(_("founding date “%(value)s” not understood and left out")
+                        % {"value": str(raw)[:20]})
     year = int(match.group(1)) if match else None
     if year is not None and not 1800 <= year <= 2100:
-        warnings.append(f"founding year {year} left out")
+        warnings.append(_("founding year %(year)s left out") % {"year": year})
         return None
     return year
 
@@ -259,11 +277,11 @@ def _common(raw: dict, warnings: list[str]) -> dict:
 def _kvm_entry(raw: dict, warnings: list[str], mapping: TagMapping) -> dict:
     kinds = {mapping.kvm_categories.get(c) for c in _list(raw.get("categories"), ",")}
     if "company" in kinds and "initiative" not in kinds and not mapping.import_companies:
-        raise RowError("a company (KVM category “Unternehmen”); set import_companies = true "
-                       "in the mapping file to import companies")
+        raise RowError(_("a company (KVM category “Unternehmen”); set import_companies = "
+                         "true in the mapping file to import companies"))
     title = " ".join((raw.get("title") or "").split())
     if not title:
-        raise RowError("the title is empty")
+        raise RowError(_("the title is empty"))
     description = (raw.get("description") or "").strip()
     tags = list(dict.fromkeys(normalise_tag(t) for t in _list(raw.get("tags"), ",")))
     tags = [t for t in tags if t]
@@ -273,8 +291,8 @@ def _kvm_entry(raw: dict, warnings: list[str], mapping: TagMapping) -> dict:
         "name": title,
         "short_description": short_text(description) or title,
         "description": description,
-        "latitude": _coordinate(raw.get("lat"), "latitude", 90),
-        "longitude": _coordinate(raw.get("lng"), "longitude", 180),
+        "latitude": _coordinate(raw.get("lat"), _("latitude"), 90),
+        "longitude": _coordinate(raw.get("lng"), _("longitude"), 180),
         "postcode": (raw.get("zip") or "").strip(),
         "contact_email": _email(raw.get("contact_email"), warnings),
         "contact_phone": (raw.get("contact_phone") or "").strip()[:40],
@@ -294,7 +312,7 @@ def _timestamp(raw) -> datetime | None:
         return None
     value = parse_datetime(str(raw).strip())
     if value is None:
-        raise RowError(f"'{str(raw)[:30]}' is not an ISO 8601 timestamp")
+        raise RowError(_("“%(value)s” is not an ISO 8601 timestamp") % {"value": str(raw)[:30]})
     return value
 
 
@@ -302,15 +320,16 @@ def _csv_entry(raw: dict, warnings: list[str]) -> dict:
     """A row of the platform's own export (CSV columns or GeoJSON properties)."""
     name = " ".join(str(raw.get("name") or "").split())
     if not name:
-        raise RowError("the name is empty")
+        raise RowError(_("the name is empty"))
     sdgs = []
     for value in _list(raw.get("sdgs"), LIST_SEPARATOR):
         if not str(value).isdigit() or not 1 <= int(value) <= 17:
-            raise RowError(f"SDG '{str(value)[:10]}' is not a number from 1 to 17")
+            raise RowError(_("SDG “%(value)s” is not a number from 1 to 17")
+                           % {"value": str(value)[:10]})
         sdgs.append(int(value))
     categories = _list(raw.get("categories"), LIST_SEPARATOR)
     if not categories:
-        raise RowError("no category")
+        raise RowError(_("no category"))
     founded = raw.get("founded_year")
     return {
         "source_id": str(raw.get("id") or "").strip(),
@@ -318,8 +337,8 @@ def _csv_entry(raw: dict, warnings: list[str]) -> dict:
         "short_description": " ".join(str(raw.get("short_description") or "").split())
         or short_text(str(raw.get("description") or "")),
         "description": str(raw.get("description") or "").strip(),
-        "latitude": _coordinate(raw.get("latitude"), "latitude", 90),
-        "longitude": _coordinate(raw.get("longitude"), "longitude", 180),
+        "latitude": _coordinate(raw.get("latitude"), _("latitude"), 90),
+        "longitude": _coordinate(raw.get("longitude"), _("longitude"), 180),
         "postcode": str(raw.get("postcode") or "").strip(),
         "contact_email": "",
         "contact_phone": "",
@@ -336,14 +355,14 @@ def _csv_entry(raw: dict, warnings: list[str]) -> dict:
 
 def _feature_entry(feature, warnings: list[str]) -> dict:
     if not isinstance(feature, dict) or feature.get("type") != "Feature":
-        raise RowError("not a GeoJSON Feature")
+        raise RowError(_("not a GeoJSON Feature"))
     properties = dict(feature.get("properties") or {})
     properties.setdefault("id", feature.get("id"))
     geometry = feature.get("geometry")
     if geometry:
         coords = geometry.get("coordinates") if isinstance(geometry, dict) else None
         if geometry.get("type") != "Point" or not isinstance(coords, list) or len(coords) < 2:
-            raise RowError("the geometry is not a Point")
+            raise RowError(_("the geometry is not a Point"))
         properties["longitude"], properties["latitude"] = coords[0], coords[1]
     else:
         properties["longitude"] = properties["latitude"] = None

@@ -16,6 +16,7 @@ from typing import BinaryIO
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from mitmachkarte.core.geocoding import geocode
 from mitmachkarte.initiatives.duplicates import find_duplicates
@@ -54,20 +55,28 @@ class ImportReport:
                 "rejected": len(self.rejected)}
 
     def as_text(self) -> str:
-        head = "DRY RUN, nothing saved. " if self.dry_run else ""
-        lines = [head + f"Import from {self.source} ({self.fmt}): "
-                 + ", ".join(f"{n} {k}" for k, n in self.counts.items())]
+        """The report for a terminal, in the active language."""
+        labels = {"new": _("new"), "updated": _("updated"), "unchanged": _("unchanged"),
+                  "duplicates": _("duplicates"), "rejected": _("rejected")}
+        head = _("DRY RUN, nothing saved.") + " " if self.dry_run else ""
+        lines = [head + _("Import from %(source)s (%(fmt)s):") % {"source": self.source,
+                                                                   "fmt": self.fmt}
+                 + " " + ", ".join(f"{n} {labels[k]}" for k, n in self.counts.items())]
+        line = _("line %(line)s")
+        reasons = {"name": _("name"), "website": _("website"), "email": _("e-mail")}
         for title, items in [
-            ("New", [f"line {n}: {name} → {slug}" for n, name, slug in self.created]),
-            ("Updated", [f"line {n}: {name} → {slug}" for n, name, slug in self.updated]),
-            ("Duplicates (not created)", [f"line {n}: {name} looks like {slug} (same {why})"
-                                          for n, name, slug, why in self.duplicates]),
-            ("Rejected", [f"line {n}: {reason}" for n, reason in self.rejected]),
-            ("Warnings", [f"line {n}: {text}" for n, text in self.warnings]),
+            (_("New"), [(n, f"{name} → {slug}") for n, name, slug in self.created]),
+            (_("Updated"), [(n, f"{name} → {slug}") for n, name, slug in self.updated]),
+            (_("Duplicates (not created)"),
+             [(n, _("%(name)s looks like %(slug)s (same %(why)s)")
+               % {"name": name, "slug": slug, "why": reasons.get(why, why)})
+              for n, name, slug, why in self.duplicates]),
+            (_("Rejected"), self.rejected),
+            (_("Warnings"), self.warnings),
         ]:
             if items:
                 lines.append(f"{title}:")
-                lines.extend(f"  {item}" for item in items)
+                lines.extend(f"  {line % {'line': n}}: {text}" for n, text in items)
         return "\n".join(lines)
 
 
@@ -85,19 +94,20 @@ def _locate(row: Row, report: ImportReport) -> bool:
     """Coordinates for rows without them, from the address; False when impossible."""
     entry = row.entry
     if (entry["latitude"] is None) != (entry["longitude"] is None):
-        report.rejected.append((row.line, "latitude or longitude is missing"))
+        report.rejected.append((row.line, _("latitude or longitude is missing")))
         return False
     if entry["latitude"] is not None:
         return True
     found = geocode(street=entry["street"], postcode=entry["postcode"], city=entry["city"])
     if found is None:
-        report.rejected.append((row.line, "no coordinates, and the address could not be "
-                                          "located (give lat/lng or a German postcode)"))
+        report.rejected.append((row.line, _("no coordinates, and the address could not be "
+                                            "located (give lat/lng or a German postcode)")))
         return False
     entry["latitude"], entry["longitude"] = found.latitude, found.longitude
     if found.precision == "postcode":
-        report.warnings.append((row.line, f"placed at the centre of postcode area "
-                                          f"{entry['postcode']}; check the point"))
+        report.warnings.append((row.line, _("placed at the centre of postcode area "
+                                            "%(postcode)s; check the point")
+                                % {"postcode": entry["postcode"]}))
     return True
 
 
@@ -106,7 +116,8 @@ def _check_categories(entry: dict) -> None:
                 .values_list("slug", flat=True))
     unknown = [c for c in entry["categories"] if c not in known]
     if unknown:
-        raise ValidationError(f"unknown categories: {', '.join(unknown)}")
+        raise ValidationError(_("unknown categories: %(slugs)s")
+                              % {"slugs": ", ".join(unknown)})
 
 
 def _create(entry: dict, fmt: str) -> Initiative:
@@ -155,8 +166,9 @@ def _update(initiative: Initiative, entry: dict) -> Initiative:
 def _import_row(row: Row, *, source: str, fmt: str, report: ImportReport, seen: dict) -> None:
     entry, source_id = row.entry, row.entry["source_id"]
     if source_id and source_id in seen:
-        report.rejected.append((row.line, f"id {source_id} appears twice in the file "
-                                          f"(first on line {seen[source_id]})"))
+        report.rejected.append((row.line, _("id %(id)s appears twice in the file (first on "
+                                            "line %(line)s)")
+                                % {"id": source_id, "line": seen[source_id]}))
         return
     seen[source_id] = row.line
     if not _locate(row, report):
@@ -207,7 +219,8 @@ def import_entries(
     when the file as a whole cannot be read; mapping.MappingError for a bad mapping file.
     """
     if fmt not in FORMATS:
-        raise ImportFileError(f"unknown format '{fmt}'; use one of {', '.join(FORMATS)}")
+        raise ImportFileError(_("unknown format “%(fmt)s”; use one of %(formats)s")
+                              % {"fmt": fmt, "formats": ", ".join(FORMATS)})
     source = (source or ("kvm" if fmt == "kvm-csv" else fmt)).strip()[:80]
     if not isinstance(mapping, TagMapping):
         mapping = load_mapping(mapping)
