@@ -113,3 +113,15 @@ def test_bad_ids_get_400(client, db, ids):
     response = client.get(f"{KVM}/entries/{ids}")
     assert response.status_code == 400
     assert response.json()["param"] == "ids"
+
+
+def test_entries_imported_from_kvm_answer_to_their_kvm_id(client, db):
+    from pathlib import Path
+
+    from mitmachkarte.interop.services import import_entries
+
+    import_entries(data=Path(__file__).with_name("fixtures") / "kvm-sample.csv", fmt="kvm-csv")
+    kvm_original = "a1b2c3d4e5f60718293a4b5c6d7e8f90"
+    body = client.get(f"{KVM}/entries/{kvm_original},{'f' * 32}").json()
+    assert [(e["id"], e["title"]) for e in body] == [(kvm_original, "Repair Café Ehrenfeld")]
+    assert "email" not in body[0] and "anna@example.org" not in str(body)

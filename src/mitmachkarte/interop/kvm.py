@@ -2,6 +2,7 @@
 
 Mapping decisions (documented on /opendata/ and in the README):
 - ids are the initiative's primary key as 32 hex digits (OpenFairDB ids are 32 characters);
+  entries imported from Karte von morgen also answer to their KVM id in /entries/{ids};
 - KVM has two categories, initiative and company: every entry here is an initiative, so
   `categories` is always [KVM_INITIATIVE]; our categories become KVM tags through the
   import mapping (e.g. repair → "repaircafe"), next to the entry's own tags (slugified);
@@ -26,10 +27,12 @@ from mitmachkarte.initiatives.models import Initiative
 from mitmachkarte.initiatives.selectors import filter_initiatives, published
 
 from .mapping import KVM_COMPANY, KVM_INITIATIVE, category_tags, load_mapping, normalise_tag
+from .models import ImportedEntry
 
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 2000  # OpenFairDB's internal upper limit
 MAX_IDS = 100
+MAX_PK = 2**63 - 1
 INVISIBLE = 5
 _ID = re.compile(r"^[0-9a-f]{32}$")
 _HASHTAG = re.compile(r"#([\w-]+)")
@@ -47,17 +50,29 @@ def kvm_id(pk: int) -> str:
     return f"{pk:032x}"
 
 
-def parse_ids(raw: str) -> list[int]:
+def parse_ids(raw: str) -> list[str]:
+    """Comma-separated ids of 32 hexadecimal digits (lower case), without repeats."""
     reject_nul({"ids": raw})
-    ids = clean_list(raw)
+    ids = [i.lower() for i in clean_list(raw)]
     if not ids:
         raise FilterError("ids", "give one or more comma-separated ids")
     if len(ids) > MAX_IDS:
         raise FilterError("ids", f"at most {MAX_IDS} ids at once")
-    bad = [i for i in ids if not _ID.match(i.lower())]
+    bad = [i for i in ids if not _ID.match(i)]
     if bad:
         raise FilterError("ids", f"'{bad[0][:40]}' is not an id of 32 hexadecimal digits")
-    return [int(i, 16) for i in ids]
+    return list(dict.fromkeys(ids))
+
+
+def _resolve(ids: list[str]) -> dict[str, int]:
+    """Requested id → primary key: our own ids, or the Karte-von-morgen id an entry was
+    imported with (so widgets configured with KVM ids keep working after a move)."""
+    found = {i: int(i, 16) for i in ids if int(i, 16) <= MAX_PK}
+    imported = ImportedEntry.objects.filter(source_id__in=[i for i in ids if i not in found])
+    for source_id, pk in imported.values_list("source_id", "initiative_id"):
+        found.setdefault(source_id, pk)
+    # A KVM id that happens to be small enough to be one of ours still wins as ours.
+    return found
 
 
 def parse_kvm_bbox(raw: str | None) -> BBox:
@@ -189,17 +204,22 @@ def search(search: KvmSearch) -> dict:
             "invisible": [_search_entry(r, tags[r["pk"]]) for r in invisible]}
 
 
-def entries(pks: list[int]) -> list[dict]:
-    """Full OpenFairDB entries for the given ids (unknown ids are skipped), in that order."""
-    found = {i.pk: i for i in published().filter(pk__in=pks).select_related("municipality")}
+def entries(ids: list[str]) -> list[dict]:
+    """Full OpenFairDB entries for the given ids (unknown ids are skipped), in that order.
+
+    An entry asked for by its Karte-von-morgen id answers with that id.
+    """
+    wanted = _resolve(ids)
+    found = {i.pk: i for i in published().filter(pk__in=set(wanted.values()))
+             .select_related("municipality")}
     tags = _topics(list(found))
     result = []
-    for pk in dict.fromkeys(pks):
+    for requested, pk in wanted.items():
         i = found.get(pk)
         if i is None:
             continue
         result.append({
-            "id": kvm_id(i.pk), "version": 0, "created": int(i.created_at.timestamp()),
+            "id": requested, "version": 0, "created": int(i.created_at.timestamp()),
             "title": i.name, "description": i.description or i.short_description,
             "lat": i.latitude, "lng": i.longitude,
             "street": i.street, "zip": i.postcode, "city": i.city, "country": "Deutschland",

@@ -45,7 +45,7 @@ def search(request: HttpRequest) -> JsonResponse:
 def entries(request: HttpRequest, ids: str) -> JsonResponse:
     """GET /api/kvm/entries/{ids}: full entries, without email, telephone or contact_name."""
     try:
-        pks = kvm.parse_ids(ids)
+        wanted = kvm.parse_ids(ids)
     except FilterError as exc:
         return _bad_request(exc)
-    return _json(kvm.entries(pks))
+    return _json(kvm.entries(wanted))
