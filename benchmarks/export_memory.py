@@ -2,8 +2,8 @@
 
     .venv/bin/python benchmarks/export_memory.py [--entries 10000 100000] [--write]
 
-Generates entries with `generate_entries` into a SQLite database in a temporary folder
-(BENCH_DIR, default /tmp/mmk-export-bench; reused and topped up when present), then streams
+Generates entries with `generate_entries` into one SQLite database per size in a temporary
+folder (BENCH_DIR, default /tmp/mmk-export-bench; reused and topped up when present), streams
 each export through Django's test client in a fresh process per format and size, reading
 the body chunk by chunk as a client would. Prints rows, bytes, seconds and the growth of the
 process's peak RSS over its baseline (Django loaded, one tiny export done). Flat memory means
@@ -85,12 +85,13 @@ def main() -> None:
 
     work = Path(os.environ.get("BENCH_DIR", Path(tempfile.gettempdir()) / "mmk-export-bench"))
     work.mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, "MITMACHKARTE_VAR_DIR": str(work), "DEBUG": "0",
-           "ALLOWED_HOSTS": "testserver", "DATABASE_URL": f"sqlite:///{work / 'bench.sqlite3'}",
-           "SECRET_KEY": "benchmark-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz"}
-    manage(env, "migrate", "--no-input")
+    base_env = {**os.environ, "MITMACHKARTE_VAR_DIR": str(work), "DEBUG": "0",
+                "ALLOWED_HOSTS": "testserver",
+                "SECRET_KEY": "benchmark-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz"}
     results = []
     for count in sorted(args.entries):
+        env = {**base_env, "DATABASE_URL": f"sqlite:///{work / f'bench-{count}.sqlite3'}"}
+        manage(env, "migrate", "--no-input")
         top_up(env, count)
         for path in FORMATS:
             out = subprocess.run([sys.executable, __file__, "--measure", path], env=env,
