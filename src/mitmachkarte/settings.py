@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "mitmachkarte.moderation",
     "simple_history",
     "mitmachkarte.stewardship",
+    "mitmachkarte.opendata",
+    "mitmachkarte.interop",
 ]
 
 MIDDLEWARE = [
@@ -273,3 +275,19 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Open data (opendata/): publisher and DCAT-AP.de identifiers of the catalogue.
+OPENDATA_PUBLISHER_NAME = os.environ.get("OPENDATA_PUBLISHER_NAME", SITE_NAME)
+OPENDATA_PUBLISHER_URL = os.environ.get("OPENDATA_PUBLISHER_URL", SITE_URL + "/")
+OPENDATA_CONTACT_EMAIL = os.environ.get("OPENDATA_CONTACT_EMAIL", "")  # an office, not a person
+OPENDATA_CONTRIBUTOR_ID = os.environ.get(
+    "OPENDATA_CONTRIBUTOR_ID", "http://dcat-ap.de/def/contributors/openNRW"
+)
+OPENDATA_GEOCODING_LEVEL_URI = os.environ.get(
+    "OPENDATA_GEOCODING_LEVEL_URI", "http://dcat-ap.de/def/politicalGeocoding/Level/state"
+)
+OPENDATA_GEOCODING_URI = os.environ.get(
+    "OPENDATA_GEOCODING_URI", "http://dcat-ap.de/def/politicalGeocoding/stateKey/05"
+)
+# Imports (interop/): files above this size are refused before reading.
+IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(50 * 1024 * 1024)))

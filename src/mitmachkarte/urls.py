@@ -5,6 +5,8 @@ from django.urls import include, path
 from .api import api
 
 urlpatterns = [
+    path("", include("mitmachkarte.opendata.urls")),  # before the API: /api/v1/export/…
+    path("api/kvm/", include("mitmachkarte.interop.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
