@@ -30,8 +30,9 @@ demo: $(STAMP)
 	DEBUG=1 $(BIN)/mitmachkarte load_demo_surveys
 	DEBUG=1 $(BIN)/mitmachkarte load_demo_support
 	DEBUG=1 $(BIN)/mitmachkarte load_demo_groups
-	DEBUG=1 $(BIN)/mitmachkarte load_demo_moderation
 	DEBUG=1 $(BIN)/mitmachkarte load_demo_stewardship
+# Last, so the demo logins of every role are the last lines before the server starts.
+	DEBUG=1 $(BIN)/mitmachkarte load_demo_moderation
 	@echo "Mitmachkarte runs at http://127.0.0.1:$(PORT)/  (Ctrl+C stops it)"
 	DEBUG=1 $(BIN)/mitmachkarte runserver 127.0.0.1:$(PORT)
 

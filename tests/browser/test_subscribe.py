@@ -48,6 +48,7 @@ def test_the_map_view_becomes_the_area(page, live_server, muenster):
     assert page.is_checked("input[name=area_type][value=bbox]")
 
     page.click("#area-draw")
+    page.locator("#area-map").scroll_into_view_if_needed()  # mouse coordinates are the viewport's
     box = page.locator("#area-map").bounding_box()
     page.mouse.move(box["x"] + 100, box["y"] + 100)
     page.mouse.down()

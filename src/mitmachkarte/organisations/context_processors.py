@@ -21,8 +21,17 @@ class Roles:
         self.municipality_ids = {o.municipality_id for o in self.municipal_organisations}
 
 
+class NoRoles:
+    network_team = moderator = False
+    municipal_organisations: list = []
+    municipality_ids: set = set()
+
+
 def roles(request):
-    user = getattr(request, "user", None)
-    if not (user and user.is_authenticated):
-        return {}
-    return {"roles": SimpleLazyObject(lambda: Roles(user))}
+    # Even `request.user` stays untouched until a template asks: reading it marks the session
+    # as accessed (Vary: Cookie), which would make cookie-free embeds uncacheable.
+    def build():
+        user = getattr(request, "user", None)
+        return Roles(user) if user is not None and user.is_authenticated else NoRoles()
+
+    return {"roles": SimpleLazyObject(build)}
