@@ -33,7 +33,6 @@ def propose(**overrides):
     return services.propose_initiative(**proposal_data(**overrides))
 
 
-
 @pytest.fixture
 def world(reference_data):
     town_a = MunicipalityFactory(name="A-Stadt", latitude=A[0], longitude=A[1],
