@@ -1,4 +1,4 @@
-"""Signed, expiring links for claims and freshness mails (django.core.signing).
+"""Signed, expiring links for claims and freshness mails (built on core.tokens).
 
 Each purpose has its own salt, so a confirm link cannot archive and a claim link cannot
 confirm; a changed character breaks the signature; every token expires.
@@ -6,7 +6,7 @@ confirm; a changed character breaks the signature; every token expires.
 
 from datetime import timedelta
 
-from django.core import signing
+from mitmachkarte.core import tokens as core_tokens
 
 CLAIM = "mitmachkarte.stewardship.claim"
 CONFIRM = "mitmachkarte.stewardship.freshness.confirm"
@@ -20,27 +20,16 @@ MAX_AGES = {
 }
 FRESHNESS_ACTIONS = {"confirm": CONFIRM, "edit": EDIT, "archive": ARCHIVE}
 
-
-class TokenError(ValueError):
-    def __init__(self, message: str, *, expired: bool = False):
-        super().__init__(message)
-        self.expired = expired
+TokenError = core_tokens.TokenError  # one class for all apps' links
 
 
 def make_token(*, purpose: str, **data: int | str) -> str:
     if purpose not in MAX_AGES:
         raise ValueError(f"unknown token purpose {purpose!r}")
-    return signing.dumps(data, salt=purpose)
+    return core_tokens.sign(data, salt=purpose)
 
 
 def read_token(token: str, *, purpose: str, keys: tuple[str, ...]) -> dict[str, int | str]:
     """The fields `keys` (integers or strings) of a valid token; TokenError otherwise."""
-    try:
-        data = signing.loads(token or "", salt=purpose, max_age=MAX_AGES[purpose])
-    except signing.SignatureExpired as exc:
-        raise TokenError("expired", expired=True) from exc
-    except (signing.BadSignature, ValueError, TypeError) as exc:
-        raise TokenError("invalid") from exc
-    if not isinstance(data, dict) or not all(isinstance(data.get(k), int | str) for k in keys):
-        raise TokenError("invalid")
-    return {k: data[k] for k in keys}
+    return core_tokens.unsign(token, salt=purpose, max_age=MAX_AGES[purpose],
+                              shape={key: int | str for key in keys})

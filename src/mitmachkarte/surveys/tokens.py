@@ -1,4 +1,4 @@
-"""Signed invitation links (django.core.signing with a purpose salt).
+"""Signed invitation links (built on core.tokens, with a purpose salt).
 
 A token names the invitation and its nonce: a changed character breaks the signature, a
 renewed invitation (new nonce) revokes old links, and a link expires after MAX_AGE.
@@ -6,31 +6,19 @@ renewed invitation (new nonce) revokes old links, and a link expires after MAX_A
 
 from datetime import timedelta
 
-from django.core import signing
+from mitmachkarte.core import tokens as core_tokens
 
 SALT = "mitmachkarte.surveys.invitation"
 MAX_AGE = timedelta(days=365)
 
-
-class TokenError(ValueError):
-    def __init__(self, message: str, *, expired: bool = False):
-        super().__init__(message)
-        self.expired = expired
+TokenError = core_tokens.TokenError  # one class for all apps' links
 
 
 def make_token(invitation) -> str:
-    return signing.dumps({"i": invitation.pk, "n": invitation.nonce[:12]}, salt=SALT)
+    return core_tokens.sign({"i": invitation.pk, "n": invitation.nonce[:12]}, salt=SALT)
 
 
 def read_token(token: str) -> tuple[int, str]:
     """(invitation id, nonce prefix) of a valid token; TokenError otherwise."""
-    try:
-        data = signing.loads(token or "", salt=SALT, max_age=MAX_AGE)
-    except signing.SignatureExpired as exc:
-        raise TokenError("expired", expired=True) from exc
-    except (signing.BadSignature, ValueError, TypeError) as exc:
-        raise TokenError("invalid") from exc
-    if not (isinstance(data, dict) and isinstance(data.get("i"), int)
-            and isinstance(data.get("n"), str)):
-        raise TokenError("invalid")
+    data = core_tokens.unsign(token, salt=SALT, max_age=MAX_AGE, shape={"i": int, "n": str})
     return data["i"], data["n"]
