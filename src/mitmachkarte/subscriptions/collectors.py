@@ -111,14 +111,14 @@ def with_topics(qs: QuerySet, subscription: Subscription, *, categories: str = "
 @register(Kind.INITIATIVES)
 def collect_initiatives(subscription: Subscription, *, since: datetime, until: datetime,
                         limit: int) -> list[Item]:
-    # created_at: initiatives have no publication date yet (an entry published long after
-    # it was proposed is not mailed; a published_at field in initiatives would fix that).
-    qs = Initiative.objects.filter(status=Status.PUBLISHED, created_at__gt=since,
-                                   created_at__lte=until)
+    """Initiatives first published in the window (a proposal approved weeks after it was
+    made is new when it appears, not when it was proposed)."""
+    qs = Initiative.objects.filter(status=Status.PUBLISHED, published_at__gt=since,
+                                   published_at__lte=until)
     qs = with_topics(in_area(qs, subscription), subscription)
-    qs = qs.select_related("municipality").order_by("-created_at", "-pk")[:limit]
+    qs = qs.select_related("municipality").order_by("-published_at", "-pk")[:limit]
     return [Item(kind=Kind.INITIATIVES, title=i.name, url=absolute(i.get_absolute_url()),
-                 created_at=i.created_at, summary=i.short_description,
+                 created_at=i.published_at, summary=i.short_description,
                  place=i.municipality.name if i.municipality_id else i.city)
             for i in qs]
 
