@@ -1,9 +1,9 @@
 """The SDG report and the cooperation network of one municipality (reads only).
 
 The report is built from *sources*: each is one small function `(municipality, today) ->
-{goal number: count}` registered in `SOURCES`. A new source (e.g. solved needs of the
-support exchange, `count_solved_needs`) is one more function and one more `Source(...)` line; the page, the CSV
-and the chart pick it up. Counts are of distinct objects per goal, so one initiative with
+{goal number: count}` registered in `SOURCES`. A new source (as `count_solved_needs` for
+the support exchange) is one more function and one more `Source(...)` line; the page, the
+CSV and the chart pick it up. Counts are of distinct objects per goal, so one initiative with
 three SDGs counts once under each of them.
 """
 
