@@ -133,3 +133,16 @@ GERMAN = {
 PLURALS = {
     "%(counter)s member": ("%(counter)s Mitglied", "%(counter)s Mitglieder"),
 }
+
+# Suggestions on a solved need's page (support exchange).
+GERMAN.update({
+    "Record this cooperation": "Diese Kooperation eintragen",
+    "Solved with the help of a municipality or an advice centre? Record the cooperation: it "
+    "shows in the municipality's network and SDG report once the other side confirms it.":
+        "Mit Hilfe einer Kommune oder Beratungsstelle gelöst? Tragt die Kooperation ein: Sie "
+        "erscheint im Netzwerk und im SDG-Bericht der Kommune, sobald die andere Seite sie "
+        "bestätigt.",
+    "already recorded": "bereits eingetragen",
+    "Need “%(need)s” solved through the offer “%(offer)s”.":
+        "Bedarf „%(need)s“ gelöst durch das Angebot „%(offer)s“.",
+})

@@ -1,6 +1,6 @@
 # German for the SDG report, the network view, the strategy and the SDG targets.
 GERMAN = {
-    "SDG report": "SDG-Bericht", "target": "Unterziel", "set by": "festgelegt von",
+    "SDG report": "SDG-Bericht", "Solved needs": "Gelöste Bedarfe", "target": "Unterziel", "set by": "festgelegt von",
     "strategy priority": "Strategieschwerpunkt", "strategy priorities": "Strategieschwerpunkte",
     "Only the municipality's sustainability management may change its strategy.":
         "Nur das Nachhaltigkeitsmanagement der Kommune darf ihre Strategie ändern.",

@@ -280,3 +280,55 @@ PLURALS = {
 
 GERMAN["Aggregated survey results of the initiatives in your territory:"] = (
     "Zusammengefasste Befragungsergebnisse der Initiativen in eurem Gebiet:")
+
+# Into action: support wishes become needs of the support exchange.
+GERMAN.update({
+    "Room wanted": "Raum gesucht",
+    "Support with permits": "Unterstützung bei Genehmigungen",
+    "Funding wanted": "Förderung gesucht",
+    "Support with publicity": "Unterstützung bei der Öffentlichkeitsarbeit",
+    "From our answer to the survey “%(survey)s” (%(date)s). Please describe here what exactly "
+    "you need, when and how often.":
+        "Aus unserer Antwort auf die Befragung „%(survey)s“ (%(date)s). Bitte beschreibt hier, "
+        "was ihr genau braucht, wann und wie oft.",
+    "This answer is not linked to an organisation (anonymous survey or open link), so it "
+    "cannot become a need.":
+        "Diese Antwort gehört zu keiner Organisation (anonyme Befragung oder offener Link), "
+        "daher kann kein Bedarf daraus werden.",
+    "Only members of %(organisation)s can turn these answers into needs.":
+        "Nur Mitglieder von %(organisation)s können aus diesen Antworten Bedarfe machen.",
+    "There is no type of need for this answer.": "Für diese Antwort gibt es keine Bedarfsart.",
+    "Submit your answers first.": "Bitte sende zuerst deine Antworten ab.",
+    "You did not ask for this support in your answers.":
+        "Diese Unterstützung hast du in deinen Antworten nicht gewünscht.",
+    "The need is posted in the support exchange. Describe it in more detail with “Edit”.":
+        "Der Bedarf steht in der Unterstützungsbörse. Beschreibe ihn mit „Bearbeiten“ genauer.",
+    "This need was already created from your answers.":
+        "Dieser Bedarf wurde bereits aus euren Antworten erstellt.",
+    "Into action: ask the support exchange": "Ins Handeln kommen: Unterstützungsbörse fragen",
+    "This answer is not linked to an organisation (anonymous survey or open link), so it "
+    "cannot become a need of your initiative with one click.":
+        "Diese Antwort gehört zu keiner Organisation (anonyme Befragung oder offener Link), "
+        "daher kann daraus nicht mit einem Klick ein Bedarf eurer Initiative werden.",
+    "Post a need in the support exchange yourself.":
+        "Stellt selbst einen Bedarf in die Unterstützungsbörse.",
+    "Log in as a member of %(name)s to turn the support you asked for into needs of the "
+    "support exchange.":
+        "Melde dich als Mitglied von %(name)s an, um die gewünschte Unterstützung als Bedarfe in "
+        "die Unterstützungsbörse zu stellen.",
+    "Log in": "Anmelden",
+    "Only members of %(name)s can turn these answers into needs of the support exchange.":
+        "Nur Mitglieder von %(name)s können aus diesen Antworten Bedarfe in der "
+        "Unterstützungsbörse machen.",
+    "You asked for support. Post it as a need: offers of municipalities, advice centres and "
+    "others nearby are matched to it, and you can edit it afterwards.":
+        "Ihr habt euch Unterstützung gewünscht. Stellt sie als Bedarf ein: Angebote von "
+        "Kommunen, Beratungsstellen und anderen in der Nähe werden passend vorgeschlagen, und "
+        "ihr könnt den Bedarf danach bearbeiten.",
+    "already created": "bereits erstellt",
+    "Post need “%(title)s”": "Bedarf „%(title)s“ einstellen",
+    "Cooperation is not a need of the support exchange: see the working groups and record "
+    "cooperations with your municipality.":
+        "Kooperation ist kein Bedarf der Unterstützungsbörse: Schaut in die Arbeitsgruppen und "
+        "tragt Kooperationen mit eurer Kommune ein.",
+})

@@ -15,11 +15,13 @@ from mitmachkarte.initiatives.models import Initiative
 from mitmachkarte.organisations.models import OrganisationType
 from mitmachkarte.sdgreport import selectors, services
 from mitmachkarte.sdgreport.models import StrategyPriority
+from mitmachkarte.support.models import Need
 from tests.factories import (
     EventFactory,
     InitiativeFactory,
     MembershipFactory,
     MunicipalityFactory,
+    NeedFactory,
     OrganisationFactory,
 )
 
@@ -56,6 +58,12 @@ def landscape(reference_data):
             until=today - timedelta(days=1) if index == 3 else None)
         if index != 2:  # index 2 stays pending
             group_services.confirm_cooperation(cooperation=cooperation, user=manager)
+        # Needs: Ini 0 and Ini 1 solved one here, Ini 2's is still open, Ini 0 solved one in
+        # the neighbour too.
+        NeedFactory(organisation=org, municipality=town,
+                    status="solved" if index < 2 else "open")
+        if index == 0:
+            NeedFactory(organisation=org, municipality=other, status="solved")
     group_services.create_group(name="AG Klima", created_by=manager, municipality=town,
                                 sdgs=[13, 7])
     group_services.create_group(name="AG intern", created_by=manager, municipality=town,
@@ -80,6 +88,9 @@ def direct_counts(town, goal):
             and c.initiative_organisation.initiative.sdgs.filter(number=goal).exists()),
         "working_groups": WorkingGroup.objects.filter(municipality=town,
                                                       sdgs=goal).count(),
+        "solved_needs": Need.objects.filter(status="solved", municipality=town,
+                                            organisation__initiative__sdgs=goal
+                                            ).distinct().count(),
     }
 
 
@@ -92,7 +103,8 @@ def test_report_counts_equal_direct_queries(landscape):
         assert row.total == sum(row.counts.values())
     by_goal = {row.sdg.number: row for row in report.rows}
     assert by_goal[12].counts == {"initiatives": 3, "events": 1, "cooperations": 2,
-                                  "working_groups": 0}
+                                  "working_groups": 0, "solved_needs": 2}
+    assert by_goal[13].counts["solved_needs"] == 1  # Ini 0 only; its Herne need not
     assert by_goal[13].counts["working_groups"] == 2
     assert by_goal[12].cooperating == ["Ini 0", "Ini 1"]  # Ini 2 pending, Ini 3 ended
 
@@ -119,9 +131,9 @@ def test_a_new_source_is_one_function(landscape):
         return {5: 42}
 
     sources = [*selectors.SOURCES,
-               selectors.Source("solved_needs", "Solved needs", count_nothing_but_goal_5)]
+               selectors.Source("made_up", "Made up", count_nothing_but_goal_5)]
     report = selectors.sdg_report(town, sources=sources)
-    assert report.rows[4].counts["solved_needs"] == 42 and report.rows[4].total == 42
+    assert report.rows[4].counts["made_up"] == 42 and report.rows[4].total == 42
 
 
 def test_unknown_target_number_changes_nothing(landscape):
@@ -175,6 +187,9 @@ def test_report_page_and_csv(landscape, client):
     assert len(rows) == 18
     report = selectors.sdg_report(town)
     assert [int(r[rows[0].index("total")]) for r in rows[1:]] == [r.total for r in report.rows]
+    solved = rows[0].index("solved_needs")
+    assert [int(r[solved]) for r in rows[1:]] == [r.counts["solved_needs"] for r in report.rows]
+    assert "Gelöste Bedarfe" in html
     assert "@" not in text  # no personal e-mail addresses
     assert client.get("/kommunen/bochum/sdg-bericht/?format=pdf").status_code == 400
     assert client.get("/kommunen/nirgendwo/sdg-bericht/").status_code == 404

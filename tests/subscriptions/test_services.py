@@ -180,7 +180,7 @@ def test_empty_or_double_area_is_refused(towns):
 @pytest.mark.parametrize("kwargs, field", [
     ({"email": "kein-at"}, "email"),
     ({"kinds": []}, "kinds"),
-    ({"kinds": ["needs"]}, "kinds"),  # no collector registered yet
+    ({"kinds": ["gossip"]}, "kinds"),  # no such kind
     ({"frequency": "daily"}, "frequency"),
     ({"categories": ["gibt-es-nicht"]}, "categories"),
     ({"sdgs": [18]}, "sdgs"),
@@ -261,6 +261,6 @@ def test_update_subscription_all_or_nothing(towns):
 
 def test_collector_registry_offers_only_collectable_kinds():
     assert [value for value, _label in collectors.available_kinds()] == [
-        "initiatives", "events"]
+        "initiatives", "events", "needs", "offers"]
     with pytest.raises(ValueError):
         collectors.register("gossip")

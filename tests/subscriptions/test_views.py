@@ -27,9 +27,9 @@ def test_form_preselects_the_municipality_of_the_link(client, towns):
     html = response.content.decode()
     assert 'value="Münster"' in html
     assert 'href="/datenschutz/"' in html
-    # needs and offers are hidden until their collectors exist
-    assert 'value="initiatives"' in html and 'value="events"' in html
-    assert 'value="needs"' not in html and 'value="offers"' not in html
+    # every kind with a collector, needs and offers of the support exchange included
+    for kind in ("initiatives", "events", "needs", "offers"):
+        assert f'value="{kind}"' in html
 
 
 def test_pages_link_to_the_form(client, towns):
@@ -68,7 +68,7 @@ def test_subscribe_confirm_and_manage(client, towns):
     {"consent": ""},
     {"email": "anna"},
     {"kinds": []},
-    {"kinds": ["needs"]},
+    {"kinds": ["gossip"]},
 ])
 def test_bad_form_input_saves_and_mails_nothing(client, towns, overrides):
     response = client.post(URL, form_data(**overrides))

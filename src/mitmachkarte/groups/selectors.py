@@ -1,16 +1,23 @@
 """Reads for working groups: lists, a group's dates and notes, cooperations."""
 
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime
 
 from django.db.models import Count, Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 
 from mitmachkarte.events.models import Event, Occurrence
+from mitmachkarte.organisations.models import Organisation, OrganisationType
 from mitmachkarte.organisations.permissions import is_network_team
+from mitmachkarte.support.models import Need, NeedStatus, OfferType, Thread
 
 from .models import (
     Cooperation,
     CooperationStatus,
+    CooperationType,
     GroupMember,
     JoinRequest,
     Meeting,
@@ -82,3 +89,70 @@ def cooperations_for_user(user) -> QuerySet[Cooperation]:
         return found
     mine = Q(partner__memberships__user=user) | Q(initiative_organisation__memberships__user=user)
     return found.filter(mine).distinct()
+
+
+# --- cooperation suggestions for solved needs --------------------------------------------
+
+# The type of cooperation a solved need's offer stands for.
+COOPERATION_TYPE_FOR_OFFER = {
+    OfferType.ROOM: CooperationType.ROOM,
+    OfferType.FUNDING: CooperationType.FUNDING,
+    OfferType.PERMIT: CooperationType.PERMIT,
+    OfferType.ADVICE: CooperationType.OTHER,
+    OfferType.OTHER: CooperationType.OTHER,
+}
+PARTNER_TYPES = (OrganisationType.MUNICIPALITY, OrganisationType.ADVICE_CENTRE)
+
+
+@dataclass(frozen=True)
+class CooperationSuggestion:
+    """"Record this cooperation": a solved need's conversation with a municipality's or an
+    advice centre's offer, as a prefilled cooperation form (the other side confirms)."""
+
+    need: Need
+    thread: Thread
+    partner: Organisation
+    type: str
+    since: date
+    description: str
+    existing: Cooperation | None  # already recorded (either side, any status)
+
+    @property
+    def type_label(self) -> str:
+        return CooperationType(self.type).label
+
+    @property
+    def form_url(self) -> str:
+        query = {"organisation": self.need.organisation_id, "counterpart": self.partner.pk,
+                 "type": self.type, "since": self.since.isoformat(),
+                 "description": self.description}
+        return reverse("groups:cooperations") + "?" + urlencode(query)
+
+
+def cooperation_suggestions_for_need(need: Need) -> list[CooperationSuggestion]:
+    """For a solved need: one suggestion per municipality or advice centre whose offer it
+    talked to (a conversation thread), typed by the offer (room → room provision, funding →
+    funding, permit → permit support, anything else → other). `since` is the day the
+    conversation began. Empty for needs that are not solved."""
+    if need.status != NeedStatus.SOLVED:
+        return []
+    threads = (need.threads.filter(offer__organisation__type__in=PARTNER_TYPES)
+               .select_related("offer", "offer__organisation").order_by("created_at", "pk"))
+    suggestions, seen = [], set()
+    for thread in threads:
+        partner = thread.offer.organisation
+        coop_type = COOPERATION_TYPE_FOR_OFFER.get(thread.offer.offer_type,
+                                                   CooperationType.OTHER)
+        if (partner.pk, coop_type) in seen:
+            continue
+        seen.add((partner.pk, coop_type))
+        existing = Cooperation.objects.filter(
+            partner=partner, initiative_organisation=need.organisation_id, type=coop_type,
+        ).order_by("-created_at").first()
+        suggestions.append(CooperationSuggestion(
+            need=need, thread=thread, partner=partner, type=coop_type,
+            since=timezone.localdate(thread.created_at),
+            description=_("Need “%(need)s” solved through the offer “%(offer)s”.") % {
+                "need": need.title, "offer": thread.offer.title},
+            existing=existing))
+    return suggestions

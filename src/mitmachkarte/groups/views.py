@@ -238,10 +238,16 @@ def _login_url() -> str:
     return resolve_url(settings.LOGIN_URL)
 
 
+PREFILL = ("organisation", "counterpart", "type", "since", "until", "description")
+
+
 @login_required
 def cooperations(request):
     organisations = organisations_of(request.user)
-    form = CooperationForm(request.POST or None, organisations=organisations)
+    # A suggestion (e.g. from a solved need) links here with the fields prefilled; the
+    # user checks them and saves, so nothing is recorded by following a link.
+    initial = {key: request.GET[key] for key in PREFILL if request.GET.get(key)}
+    form = CooperationForm(request.POST or None, organisations=organisations, initial=initial)
     status = 200
     if request.method == "POST":
         if form.is_valid():

@@ -1,6 +1,7 @@
 from django.contrib import admin
+from django.utils import timezone
 
-from .models import Initiative
+from .models import Initiative, Status
 from .services import refresh_derived_fields
 
 
@@ -13,9 +14,15 @@ class InitiativeAdmin(admin.ModelAdmin):
     autocomplete_fields = ["municipality", "tags"]
     filter_horizontal = ["categories", "sdgs"]
     prepopulated_fields = {"slug": ["name"]}
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["created_at", "updated_at", "published_at"]
     date_hierarchy = "created_at"
     list_select_related = ["municipality"]
+
+    def save_model(self, request, obj, form, change):
+        # Publishing by hand here counts as the first publication too (see publish_initiative).
+        if obj.status == Status.PUBLISHED and obj.published_at is None:
+            obj.published_at = timezone.now()
+        super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

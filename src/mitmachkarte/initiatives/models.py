@@ -80,6 +80,10 @@ class Initiative(models.Model):
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Set on the first publication only: subscriptions and feeds announce an entry by it, so
+    # a proposal approved weeks after it was made is still "new" when it appears.
+    published_at = models.DateTimeField(_("published"), null=True, blank=True, db_index=True,
+                                        editable=False)
     last_confirmed_at = models.DateTimeField(_("last confirmed"), default=timezone.now)
 
     # Folded words of name, texts, tags and place (see core.text); portable substring search.

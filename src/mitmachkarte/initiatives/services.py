@@ -81,6 +81,8 @@ def create_initiative(
             name=name.strip(), short_description=short_description.strip(),
             latitude=float(latitude), longitude=float(longitude), status=status, **fields,
         )
+        if status == Status.PUBLISHED and initiative.published_at is None:
+            initiative.published_at = initiative.created_at
         initiative.slug = unique_slug(initiative.name, city=initiative.city)
         initiative.full_clean(exclude=["categories", "sdgs", "tags"])
         initiative.save()
@@ -97,8 +99,14 @@ def create_initiative(
 
 
 def publish_initiative(*, initiative: Initiative) -> Initiative:
+    """Publish; `published_at` keeps the first publication (an entry archived and published
+    again is not announced as new a second time)."""
     with transaction.atomic():
+        now = timezone.now()
         initiative.status = Status.PUBLISHED
-        initiative.last_confirmed_at = timezone.now()
-        initiative.save(update_fields=["status", "last_confirmed_at", "updated_at"])
+        initiative.last_confirmed_at = now
+        if initiative.published_at is None:
+            initiative.published_at = now
+        initiative.save(update_fields=["status", "last_confirmed_at", "published_at",
+                                       "updated_at"])
     return initiative

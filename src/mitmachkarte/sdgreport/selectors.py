@@ -1,9 +1,9 @@
 """The SDG report and the cooperation network of one municipality (reads only).
 
 The report is built from *sources*: each is one small function `(municipality, today) ->
-{goal number: count}` registered in `SOURCES`. A new source (e.g. solved needs of the
-support exchange) is one more function and one more `Source(...)` line; the page, the CSV
-and the chart pick it up. Counts are of distinct objects per goal, so one initiative with
+{goal number: count}` registered in `SOURCES`. A new source (as `count_solved_needs` for
+the support exchange) is one more function and one more `Source(...)` line; the page, the
+CSV and the chart pick it up. Counts are of distinct objects per goal, so one initiative with
 three SDGs counts once under each of them.
 """
 
@@ -20,6 +20,7 @@ from mitmachkarte.events.models import Event, EventStatus
 from mitmachkarte.groups.models import Cooperation, CooperationStatus, WorkingGroup
 from mitmachkarte.initiatives.models import Initiative, Status
 from mitmachkarte.municipalities.models import Municipality
+from mitmachkarte.support.selectors import solved_needs_by_sdg
 from mitmachkarte.taxonomy.models import SDG
 
 from .models import StrategyPriority
@@ -63,6 +64,12 @@ def count_working_groups(municipality: Municipality, today: date) -> Counts:
     return _per_goal(WorkingGroup.objects.filter(municipality=municipality))
 
 
+def count_solved_needs(municipality: Municipality, today: date) -> Counts:
+    """Solved needs of the support exchange in the municipality, per SDG of the initiative
+    whose need it was (any date)."""
+    return {row["sdg"]: row["count"] for row in solved_needs_by_sdg(municipality)}
+
+
 @dataclass(frozen=True)
 class Source:
     key: str  # the CSV column
@@ -74,6 +81,7 @@ SOURCES: list[Source] = [
     Source("initiatives", _("Initiatives"), count_initiatives),
     Source("events", _("Events"), count_events),
     Source("cooperations", _("Cooperations"), count_cooperations),
+    Source("solved_needs", _("Solved needs"), count_solved_needs),
     Source("working_groups", _("Working groups"), count_working_groups),
 ]
 

@@ -11,8 +11,10 @@ the subscription's area and topics, newest first, at most `limit`:
         return [Item(kind=Kind.NEEDS, title=n.title, url=absolute(n.get_absolute_url()),
                      created_at=n.created_at) for n in qs.order_by("-created_at")[:limit]]
 
-Only kinds with a registered collector are offered in the form and accepted by the services,
-so needs and offers appear once the support app's two collectors are registered here.
+Only kinds with a registered collector are offered in the form and accepted by the services.
+Needs and offers (the support exchange) have theirs at the end of this module: needs match
+topics by the categories and SDGs of the needing initiative; offers have no topics, so a
+topic choice does not filter them (a room or a funding programme helps every topic).
 """
 
 from collections.abc import Callable, Sequence
@@ -27,6 +29,8 @@ from mitmachkarte.events.models import EventStatus, Occurrence
 from mitmachkarte.events.recurrence import EVENT_TZ
 from mitmachkarte.events.selectors import published_events
 from mitmachkarte.initiatives.models import Initiative, Status
+from mitmachkarte.support.models import NeedStatus
+from mitmachkarte.support.selectors import active_needs, active_offers, with_point
 
 from .models import Kind, Subscription
 
@@ -111,14 +115,14 @@ def with_topics(qs: QuerySet, subscription: Subscription, *, categories: str = "
 @register(Kind.INITIATIVES)
 def collect_initiatives(subscription: Subscription, *, since: datetime, until: datetime,
                         limit: int) -> list[Item]:
-    # created_at: initiatives have no publication date yet (an entry published long after
-    # it was proposed is not mailed; a published_at field in initiatives would fix that).
-    qs = Initiative.objects.filter(status=Status.PUBLISHED, created_at__gt=since,
-                                   created_at__lte=until)
+    """Initiatives first published in the window (a proposal approved weeks after it was
+    made is new when it appears, not when it was proposed)."""
+    qs = Initiative.objects.filter(status=Status.PUBLISHED, published_at__gt=since,
+                                   published_at__lte=until)
     qs = with_topics(in_area(qs, subscription), subscription)
-    qs = qs.select_related("municipality").order_by("-created_at", "-pk")[:limit]
+    qs = qs.select_related("municipality").order_by("-published_at", "-pk")[:limit]
     return [Item(kind=Kind.INITIATIVES, title=i.name, url=absolute(i.get_absolute_url()),
-                 created_at=i.created_at, summary=i.short_description,
+                 created_at=i.published_at, summary=i.short_description,
                  place=i.municipality.name if i.municipality_id else i.city)
             for i in qs]
 
@@ -140,3 +144,44 @@ def collect_events(subscription: Subscription, *, since: datetime, until: dateti
                  summary=e.address_line or e.get_format_display(),
                  when=timezone.localtime(e.next_start, EVENT_TZ))
             for e in qs]
+
+
+def _support_place(row) -> str:
+    return row.municipality.name if row.municipality_id else ""
+
+
+@register(Kind.NEEDS)
+def collect_needs(subscription: Subscription, *, since: datetime, until: datetime,
+                  limit: int) -> list[Item]:
+    """Open needs posted in the window in the area (their own point or their municipality's);
+    topics are those of the needing initiative."""
+    qs = with_point(active_needs().filter(status=NeedStatus.OPEN, created_at__gt=since,
+                                          created_at__lte=until))
+    qs = in_area(qs, subscription, lat="lat", lon="lon")
+    qs = with_topics(qs, subscription, categories="organisation__initiative__categories",
+                     sdgs="organisation__initiative__sdgs")
+    qs = qs.order_by("-created_at", "-pk")[:limit]
+    return [Item(kind=Kind.NEEDS, title=n.title, url=absolute(n.get_absolute_url()),
+                 created_at=n.created_at,
+                 summary=f"{n.get_need_type_display()} · {n.organisation.name}",
+                 place=_support_place(n))
+            for n in qs]
+
+
+@register(Kind.OFFERS)
+def collect_offers(subscription: Subscription, *, since: datetime, until: datetime,
+                   limit: int) -> list[Item]:
+    """Active offers posted in the window in the area, those of advice centres serving the
+    subscribed municipality, and state-wide ones (no municipality, no point). No topics."""
+    qs = with_point(active_offers().filter(created_at__gt=since, created_at__lte=until))
+    state_wide = Q(municipality__isnull=True, latitude__isnull=True)
+    local = in_area(qs, subscription, lat="lat", lon="lon").values("pk")
+    where = Q(pk__in=local) | state_wide
+    if subscription.municipality_id:
+        where |= Q(organisation__served_municipalities=subscription.municipality_id)
+    qs = qs.filter(where).distinct().order_by("-created_at", "-pk")[:limit]
+    return [Item(kind=Kind.OFFERS, title=o.title, url=absolute(o.get_absolute_url()),
+                 created_at=o.created_at,
+                 summary=f"{o.get_offer_type_display()} · {o.organisation.name}",
+                 place=_support_place(o))
+            for o in qs]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.db.models import Min, Q
+from django.db.models import F, Min, Q
 from django.http import HttpResponseBadRequest
 from django.urls import reverse
 from django.utils import timezone
@@ -80,7 +80,7 @@ class InitiativesFeed(Feed):
         qs = filter_initiatives(InitiativeFilter(municipality=flt.municipality,
                                                  categories=flt.categories))
         return (qs.select_related("municipality").prefetch_related("categories")
-                .order_by("-created_at", "-pk")[:FEED_ITEMS])
+                .order_by(F("published_at").desc(nulls_last=True), "-pk")[:FEED_ITEMS])
 
     def item_title(self, item) -> str:
         place = item.municipality.name if item.municipality_id else item.city
@@ -90,7 +90,8 @@ class InitiativesFeed(Feed):
         return item.short_description
 
     def item_pubdate(self, item):
-        return item.created_at
+        # The first publication (see Initiative.published_at); created_at only as a fallback.
+        return item.published_at or item.created_at
 
     def item_updateddate(self, item):
         return item.updated_at

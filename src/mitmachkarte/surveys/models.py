@@ -282,3 +282,22 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.response_id}:{self.question_id}"
+
+
+class ResponseNeed(models.Model):
+    """A need of the support exchange made from a support wish of a response ("into
+    action"): at most one per response and type of need, so a second click links to it."""
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE,
+                                 related_name="created_needs")
+    need_type = models.CharField(max_length=12)
+    need = models.ForeignKey("support.Need", on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["response", "need_type"]
+        constraints = [models.UniqueConstraint(fields=["response", "need_type"],
+                                               name="response_need_unique_type")]
+
+    def __str__(self) -> str:
+        return f"{self.response_id} → {self.need_id}"

@@ -25,6 +25,8 @@ urlpatterns = [
     path("befragungen/<slug:slug>/", views.answer, name="answer"),
     path("befragungen/<slug:slug>/pruefen/", views.review, name="review"),
     path("befragungen/<slug:slug>/danke/", views.thanks, name="thanks"),
+    path("befragungen/<slug:slug>/antworten/<int:pk>/bedarf/", views.need_from_wish,
+         name="need_from_wish"),
     path("befragungen/<slug:slug>/ergebnisse/", views_results.survey_results, name="results"),
     path("kommunen/<slug:slug>/befragungen/", views_results.municipality_results,
          name="municipality"),

@@ -4,16 +4,17 @@ A personal link carries its signed token in `?t=`; the session keeps only the re
 secret, so an anonymous answer is resumed without storing who gave it.
 """
 
+from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
-from . import answering, invitations, selectors, tokens
+from . import answering, into_action, invitations, selectors, tokens
 from .models import Answer, QuestionType, Response, Survey
 
 
@@ -197,6 +198,33 @@ def thanks(request, slug):
         return error
     if not response.pk or not response.is_submitted:
         return redirect(_url("surveys:review", survey, token))
+    here = _url("surveys:thanks", survey, token)
     return render(request, "surveys/thanks.html", {
         "survey": survey, "response": response, "summary": selectors.own_summary(response),
-        "edit_url": _url("surveys:answer", survey, token, seite=1)})
+        "edit_url": _url("surveys:answer", survey, token, seite=1),
+        "into_action": into_action.into_action(response, request.user),
+        "login_url": resolve_url(settings.LOGIN_URL) + "?" + urlencode({"next": here})})
+
+
+@require_POST
+def need_from_wish(request, slug, pk):
+    """One click on the thanks page: a support wish becomes a need (or links to the one made
+    before); the need's page is where it is edited."""
+    response = get_object_or_404(Response.objects.select_related("survey", "organisation"),
+                                 pk=pk, survey__slug=slug, survey__is_template=False)
+    if not request.user.is_authenticated:
+        return redirect(resolve_url(settings.LOGIN_URL) + "?" + urlencode(
+            {"next": reverse("surveys:thanks", args=[slug])}))
+    try:
+        need, created = into_action.need_from_wish(response=response, user=request.user,
+                                                   wish=request.POST.get("wish", ""))
+    except PermissionDenied as exc:
+        return problem(request, response.survey, str(exc), status=403)
+    except ValidationError as exc:
+        return problem(request, response.survey, exc.messages[0], status=400)
+    if created:
+        messages.success(request, _("The need is posted in the support exchange. Describe "
+                                    "it in more detail with “Edit”."))
+    else:
+        messages.info(request, _("This need was already created from your answers."))
+    return redirect(need.get_absolute_url())

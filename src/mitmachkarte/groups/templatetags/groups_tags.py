@@ -1,5 +1,7 @@
 from django import template
 
+from mitmachkarte.groups import permissions, selectors
+
 register = template.Library()
 
 
@@ -9,3 +11,13 @@ def person(user) -> str:
     if user is None:
         return "–"
     return user.get_full_name() or user.get_username().split("@")[0]
+
+
+@register.inclusion_tag("groups/_cooperation_suggestions.html", takes_context=True)
+def cooperation_suggestions(context, need) -> dict:
+    """On a solved need's page, for members of its initiative: record the cooperation with
+    the municipality or advice centre whose offer solved it (see the selector)."""
+    user = context.get("user")
+    if not permissions.belongs_to(user, need.organisation):
+        return {"suggestions": []}
+    return {"suggestions": selectors.cooperation_suggestions_for_need(need)}

@@ -172,6 +172,7 @@ def save(specs: list[Spec], *, status: str = Status.PUBLISHED) -> int:
                     meeting_times=x["meeting_times"], how_to_join=x["how_to_join"],
                     founded_year=x["founded_year"], status=status, data_licence=x["licence"],
                     created_at=x["created_at"],
+                    published_at=x["created_at"] if status == Status.PUBLISHED else None,
                     last_confirmed_at=now - timedelta(days=x["confirmed_days_ago"]),
                 )
                 obj.search_text = obj.build_search_text(
