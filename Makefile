@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
+# pytest-xdist workers: one per core (the suite is CPU-bound); TEST_WORKERS=0 runs in one process.
+TEST_WORKERS ?= auto
 DEV_STAMP := $(VENV)/.installed-dev
 
 .PHONY: demo test test-fast lint messages clean run
@@ -38,10 +40,10 @@ demo: $(STAMP)
 
 test: $(DEV_STAMP)
 	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 test-fast: $(DEV_STAMP)
-	$(BIN)/python -m pytest -m "not browser"
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) -m "not browser"
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check src tests benchmarks
