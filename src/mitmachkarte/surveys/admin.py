@@ -2,7 +2,16 @@
 
 from django.contrib import admin
 
-from .models import Answer, Choice, Invitation, Question, Response, Section, Survey
+from .models import (
+    Answer,
+    Choice,
+    Invitation,
+    Question,
+    Response,
+    ResponseNeed,
+    Section,
+    Survey,
+)
 
 
 class SectionInline(admin.TabularInline):
@@ -57,3 +66,12 @@ class ResponseAdmin(admin.ModelAdmin):
     raw_id_fields = ["organisation", "municipality", "invitation", "category"]
     readonly_fields = ["secret"]
     inlines = [AnswerInline]
+
+
+@admin.register(ResponseNeed)
+class ResponseNeedAdmin(admin.ModelAdmin):
+    """Needs made from survey answers ("into action"), to follow them up."""
+
+    list_display = ["need", "need_type", "response", "created_at"]
+    list_filter = ["need_type"]
+    raw_id_fields = ["response", "need"]
