@@ -2,14 +2,16 @@
 
 Nodes: the municipality (centre), advice centres and working groups (inner ring),
 initiatives (outer ring). Edges: active confirmed cooperations (by type) and working-group
-membership of organisations. The layout is deterministic (sorted by name), so the same
-data always gives the same picture; the SVG is drawn by a template (server-side, no JS).
+membership of organisations. Positions come from networkx's shell layout
+(concentric rings, deterministic: nodes sorted by name), so the same data always gives the
+same picture; the SVG is drawn by a template (server-side, no JavaScript to ship or copy).
 """
 
 import math
 from dataclasses import dataclass, field
 from datetime import date
 
+import networkx as nx
 from django.utils import timezone
 
 from mitmachkarte.groups.models import CooperationType, WorkingGroup
@@ -20,7 +22,7 @@ from .selectors import active_cooperations
 
 SIZE = 640
 CENTRE = SIZE / 2
-INNER, OUTER = 150, 270
+OUTER = 270  # radius of the outer ring; networkx spaces the inner ones evenly
 LABEL_ROOM = 190
 
 # One colour per cooperation type (colour-blind friendly "Okabe–Ito" palette).
@@ -95,13 +97,22 @@ class Network:
         return [(TYPE_COLOURS[t], t.label) for t in CooperationType if t in used]
 
 
-def _ring(nodes: list[Node], radius: float, offset: float = 0.0) -> None:
-    for index, node in enumerate(nodes):
-        angle = offset + 2 * math.pi * index / max(len(nodes), 1) - math.pi / 2
-        node.x = round(CENTRE + radius * math.cos(angle), 1)
-        node.y = round(CENTRE + radius * math.sin(angle), 1)
-        cos = math.cos(angle)
-        node.anchor = "start" if cos > 0.3 else "end" if cos < -0.3 else "middle"
+def _layout(centre: "Node", inner: list["Node"], outer: list["Node"]) -> None:
+    rings = [[centre], *(ring for ring in (inner, outer) if ring)]
+    graph = nx.Graph()
+    graph.add_nodes_from(node.key for ring in rings for node in ring)
+    # A single centre node sits at radius 0 and each further ring one step of scale/len out,
+    # so this scale puts the outermost ring at OUTER.
+    scale = OUTER * len(rings) / max(len(rings) - 1, 1)
+    positions = nx.shell_layout(graph, nlist=[[n.key for n in ring] for ring in rings],
+                                scale=scale, center=(CENTRE, CENTRE))
+    for ring in rings:
+        for node in ring:
+            x, y = positions[node.key]
+            node.x, node.y = round(float(x), 1), round(float(y), 1)
+            radius = math.hypot(x - CENTRE, y - CENTRE) or 1.0
+            cos = (x - CENTRE) / radius
+            node.anchor = "start" if cos > 0.3 else "end" if cos < -0.3 else "middle"
 
 
 def network_of(municipality: Municipality, *, today: date | None = None) -> Network:
@@ -154,7 +165,5 @@ def network_of(municipality: Municipality, *, today: date | None = None) -> Netw
     inner = sorted((n for n in unique if n.kind in ("advice_centre", "working_group")
                     or (n.kind == "municipality" and n is not centre)), key=lambda n: n.label)
     outer = sorted((n for n in unique if n.kind == "initiative"), key=lambda n: n.label)
-    _ring(inner, INNER)
-    _ring(outer, OUTER, offset=math.pi / max(len(outer), 1))
-    centre.x = centre.y = CENTRE
+    _layout(centre, inner, outer)
     return Network(nodes=[centre, *inner, *outer], edges=edges)
