@@ -121,3 +121,26 @@ def test_done_when_copy_invite_a_region_and_see_rooms_per_municipality(
     for name, wishes in expected.items():
         percent = round(100 * sum(wishes) / len(wishes))
         assert re.search(rf"{name}.*?n={len(wishes)}.*?{percent} %", chart, re.S), chart
+
+
+def test_automatic_reminder_once_in_the_last_week(survey, towns, capsys):
+    from django.core.management import call_command
+
+    for _ in range(2):
+        initiative_in(towns[0])
+    first, second = invitations.invite_initiatives(survey=survey, regions=["059"])
+    invitations.send_invitations(survey=survey)
+    answer(survey, MINIMAL, invitation=first)
+    mail.outbox.clear()
+    now = timezone.now()
+    services.update_survey(survey=survey, opens_at=now - timedelta(days=3),
+                           closes_at=now + timedelta(days=20))
+    call_command("send_survey_reminders")  # closes in 20 days: too early
+    assert "0 sent" in capsys.readouterr().out and mail.outbox == []
+    services.update_survey(survey=survey, opens_at=now - timedelta(days=3),
+                           closes_at=now + timedelta(days=5))
+    call_command("send_survey_reminders")
+    assert "1 sent" in capsys.readouterr().out
+    assert [m.to for m in mail.outbox] == [[second.organisation.initiative.contact_email]]
+    call_command("send_survey_reminders")  # the next day: nothing twice
+    assert "0 sent" in capsys.readouterr().out and len(mail.outbox) == 1

@@ -6,6 +6,7 @@ sending time and never stored here.
 """
 
 import hmac
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -112,13 +113,15 @@ def send_invitations(*, survey: Survey) -> int:
     return sent
 
 
-def send_reminders(*, survey: Survey) -> int:
+def send_reminders(*, survey: Survey, only_unreminded: bool = False) -> int:
     """Remind invited organisations that have not submitted yet (open surveys only)."""
     if not survey.is_open():
         return 0
     pending = survey.invitations.filter(sent_at__isnull=False, responded=False).exclude(
         response__status=ResponseStatus.SUBMITTED).select_related(
         "organisation__initiative", "survey")
+    if only_unreminded:
+        pending = pending.filter(reminded_at__isnull=True)
     sent = 0
     for invitation in pending:
         with translation.override("de"):
@@ -127,3 +130,13 @@ def send_reminders(*, survey: Survey) -> int:
             Invitation.objects.filter(pk=invitation.pk).update(reminded_at=timezone.now())
             sent += 1
     return sent
+
+
+
+def remind_before_closing(*, days: int = 7, now=None) -> int:
+    """One automatic reminder per invitation when its open survey closes within `days`
+    (run daily by `send_survey_reminders`); invitations reminded by hand are skipped."""
+    now = now or timezone.now()
+    closing = Survey.objects.filter(is_template=False, opens_at__lte=now, closes_at__gt=now,
+                                    closes_at__lte=now + timedelta(days=days))
+    return sum(send_reminders(survey=survey, only_unreminded=True) for survey in closing)
