@@ -234,6 +234,8 @@ def _need_expiry():
     from mitmachkarte.support.services import default_expiry
 
     return default_expiry()
+
+
 # --- working groups and the SDG report (issue 8) ----------------------------------------------
 
 

@@ -1,6 +1,11 @@
 """German for the support exchange (needs, offers, finders, workspace)."""
 
 GERMAN = {
+    "Your need expires soon": "Dein Bedarf läuft bald ab",
+    "Your need “%(title)s” expires on %(date)s. After that it no longer shows in lists and finders and is no longer matched with offers.":
+        "Dein Bedarf „%(title)s“ läuft am %(date)s ab. Danach erscheint er nicht mehr in Listen und Suchen und wird keinen Angeboten mehr zugeordnet.",
+    "Still looking? Renew it with one click on its page (three more months); solved or no longer needed? Set its status there:":
+        "Noch auf der Suche? Verlängere ihn mit einem Klick auf seiner Seite (um drei Monate); gelöst oder nicht mehr nötig? Setze dort seinen Status:",
     "Support exchange": "Unterstützungsbörse", "Support": "Unterstützung",
     "Unknown municipality “%(name)s”.": "Unbekannte Kommune „%(name)s“.",
     "Name or AGS, e.g. Bochum.": "Name oder AGS, z. B. Bochum.",

@@ -73,3 +73,28 @@ def relay(message_id: int) -> int:
             context={"message": message, "thread": thread,
                      "thread_url": absolute(thread.get_absolute_url())})
     return sent
+
+
+def send_expiry_reminders(*, days: int = 7, today=None) -> int:
+    """Tell an initiative's members, once per expiry date, that an active need expires within
+    `days` and can be renewed on its page. Returns the number of mails sent."""
+    from datetime import timedelta
+
+    from django.db.models import F, Q
+    from django.utils import timezone
+
+    from .models import NeedStatus
+
+    today = today or timezone.localdate()
+    due = (Need.objects.select_related("organisation", "municipality")
+           .filter(status__in=[NeedStatus.OPEN, NeedStatus.IN_CONTACT],
+                   expires_on__gte=today, expires_on__lte=today + timedelta(days=days))
+           .filter(Q(expiry_reminded_for__isnull=True) | ~Q(expiry_reminded_for=F("expires_on"))))
+    sent = 0
+    for need in due:
+        sent += _send_each(
+            member_addresses(need.organisation), template="expiry_reminder",
+            subject=lambda: _("Your need expires soon"),
+            context={"need": need, "need_url": absolute(need.get_absolute_url())})
+        Need.objects.filter(pk=need.pk).update(expiry_reminded_for=need.expires_on)
+    return sent

@@ -73,6 +73,9 @@ class Need(models.Model):
     status = models.CharField(_("status"), max_length=12, choices=NeedStatus.choices,
                               default=NeedStatus.OPEN)
     expires_on = models.DateField(_("expires on"))
+    # The expiry date the "expires soon" mail was sent for: renewing moves expires_on, so the
+    # next expiry gets its own reminder.
+    expiry_reminded_for = models.DateField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -1,4 +1,4 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from mitmachkarte.surveys.invitations import remind_before_closing
 
@@ -12,7 +12,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, days: int, **options):
         if days < 1:
-            self.stderr.write("--days must be at least 1")
-            raise SystemExit(2)
+            raise CommandError("--days must be at least 1")
         sent = remind_before_closing(days=days)
         self.stdout.write(f"Survey reminders: {sent} sent")
