@@ -11,13 +11,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from mitmachkarte.core.links import absolute
+
 from . import tokens
 from .models import Event, Registration
 from .recurrence import EVENT_TZ
-
-
-def absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
 
 
 def registration_links(registration: Registration) -> dict:

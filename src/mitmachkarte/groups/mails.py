@@ -10,13 +10,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from mitmachkarte.core.links import absolute
 from mitmachkarte.events.recurrence import EVENT_TZ
 
 from .models import ActionItem, GroupRole, Invitation, JoinRequest, Meeting
-
-
-def absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
 
 
 def _send(*, to: list[str], subject, template: str, context: dict) -> int:

@@ -11,12 +11,10 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from mitmachkarte.core.links import absolute
+
 from . import tokens
 from .models import Proposal
-
-
-def absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
 
 
 def _send(*, to: str, subject, template: str, context: dict) -> None:

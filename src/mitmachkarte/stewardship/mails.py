@@ -11,13 +11,10 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from mitmachkarte.core.links import absolute
 from mitmachkarte.organisations.models import Membership, OrganisationType
 
 from . import tokens
-
-
-def absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
 
 
 def editor_emails(initiative) -> list[str]:

@@ -6,9 +6,6 @@ Every published change becomes exactly one version in the history (django-simple
 attributed to the acting user and with a reason.
 """
 
-import hashlib
-import hmac
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
@@ -16,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mitmachkarte.core.geo import validate_lat_lon
+from mitmachkarte.core.tokens import digest_matches, email_digest
 from mitmachkarte.initiatives.models import Initiative, Status
 from mitmachkarte.initiatives.services import refresh_derived_fields
 from mitmachkarte.organisations import services as organisation_services
@@ -261,9 +259,6 @@ def revert_initiative(*, initiative: Initiative, history_id: int, user) -> Initi
 
 # --- claims ----------------------------------------------------------------------------------
 
-def _digest(email: str) -> str:
-    return hashlib.sha256(email.strip().lower().encode()).hexdigest()[:16]
-
 
 @transaction.atomic
 def request_claim(*, initiative: Initiative, user) -> Claim:
@@ -278,7 +273,7 @@ def request_claim(*, initiative: Initiative, user) -> Claim:
         raise ValidationError(_("You already edit this entry."))
     claim = Claim.objects.create(initiative=initiative, user=user)
     token = tokens.make_token(purpose=tokens.CLAIM, c=claim.pk, u=user.pk,
-                              e=_digest(initiative.contact_email))
+                              e=email_digest(initiative.contact_email))
     transaction.on_commit(lambda: mails.send_claim_link(claim=claim, token=token))
     return claim
 
@@ -310,7 +305,7 @@ def claim_initiative(*, token: str, user) -> Organisation:
     if claim.used_at is not None:
         raise ValidationError(_("This link has already been used."))
     initiative = claim.initiative
-    if not hmac.compare_digest(_digest(initiative.contact_email or ""), str(data["e"])):
+    if not digest_matches(initiative.contact_email or "", str(data["e"])):
         raise ValidationError(_("The contact e-mail of this entry has changed since the link "
                                 "was sent. Please request a new one."))
     organisation = Organisation.objects.filter(initiative=initiative).first()

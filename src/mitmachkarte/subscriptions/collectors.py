@@ -21,10 +21,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.conf import settings
 from django.db.models import Min, Q, QuerySet
 from django.utils import timezone
 
+from mitmachkarte.core.links import absolute
 from mitmachkarte.events.models import EventStatus, Occurrence
 from mitmachkarte.events.recurrence import EVENT_TZ
 from mitmachkarte.events.selectors import published_events
@@ -81,9 +81,6 @@ def collect(subscription: Subscription, *, since: datetime, until: datetime,
             found[kind] = items
     return found
 
-
-def absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
 
 
 def in_area(qs: QuerySet, subscription: Subscription, *, municipality: str = "municipality",

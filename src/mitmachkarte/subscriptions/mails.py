@@ -15,14 +15,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from mitmachkarte.core.links import absolute
 from mitmachkarte.events.recurrence import EVENT_TZ
 
 from . import tokens
 from .models import Kind, Subscription
-
-
-def absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
 
 
 def manage_path(subscription: Subscription) -> str:

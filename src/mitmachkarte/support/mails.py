@@ -8,14 +8,11 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from mitmachkarte.core.links import absolute
 from mitmachkarte.organisations.models import Organisation
 
 from . import tokens
 from .models import Message, Need
-
-
-def absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
 
 
 def member_addresses(organisation: Organisation) -> list[str]:
