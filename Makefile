@@ -40,6 +40,7 @@ demo: $(STAMP)
 
 test: $(DEV_STAMP)
 	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 test-fast: $(DEV_STAMP)

@@ -70,7 +70,8 @@ FIRST_MARKER = """
 """
 BLANK_PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082")
+    "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082"
+)
 
 
 def serve_app(port: int) -> None:
@@ -107,22 +108,32 @@ def run(args, env, **kwargs):
 
 
 def prepare(var_dir: Path, count: int) -> dict:
-    env = {**os.environ, "MITMACHKARTE_VAR_DIR": str(var_dir), "DEBUG": "0",
-           "STATIC_MANIFEST": "0", "SECRET_KEY": "benchmark-only", "SECURE_COOKIES": "0"}
+    env = {
+        **os.environ,
+        "MITMACHKARTE_VAR_DIR": str(var_dir),
+        "DEBUG": "0",
+        "STATIC_MANIFEST": "0",
+        "SECRET_KEY": "benchmark-only",
+        "SECURE_COOKIES": "0",
+    }
     env.pop("DATABASE_URL", None)
     if not (var_dir / "mitmachkarte.sqlite3").exists():
         print(f"Preparing {count} initiatives in {var_dir} …", flush=True)
         run(["migrate", "-v0"], env)
         data = ROOT / "src" / "mitmachkarte" / "data"
-        run(["import_municipalities", str(data / "nrw-municipalities.geojson")], env,
-            stdout=subprocess.DEVNULL)
+        run(
+            ["import_municipalities", str(data / "nrw-municipalities.geojson")],
+            env,
+            stdout=subprocess.DEVNULL,
+        )
         run(["generate_entries", "--count", str(count), "--seed", "1"], env)
     run(["collectstatic", "--noinput", "-v0"], env)
     # Pre-compressed copies next to the files, which WhiteNoise then serves (as its
     # CompressedManifest storage would; STATIC_MANIFEST=1 currently fails on a source map
     # reference in leaflet.markercluster.js).
-    subprocess.run([sys.executable, "-m", "whitenoise.compress", "-q", str(var_dir / "static")],
-                   check=True)
+    subprocess.run(
+        [sys.executable, "-m", "whitenoise.compress", "-q", str(var_dir / "static")], check=True
+    )
     return env
 
 
@@ -153,8 +164,14 @@ def load(page, host_url: str, platform: str) -> dict:
         response = request.response()
         body = response.body() if response and response.status == 200 else b""
         on_wire = max(request.sizes()["responseBodySize"], 0)  # -1: from the cache
-        rows.append((request.url[len(platform):], on_wire,
-                     len(gzip.compress(body, 6)) if body and on_wire else 0, len(body)))
+        rows.append(
+            (
+                request.url[len(platform) :],
+                on_wire,
+                len(gzip.compress(body, 6)) if body and on_wire else 0,
+                len(body),
+            )
+        )
     return {"ms": ms, "rows": rows}
 
 
@@ -174,14 +191,19 @@ def report(name: str, results: list[dict], *, detail: bool = False) -> None:
     gz = statistics.median(sum(r[2] for r in res["rows"]) for res in results)
     ms = statistics.median(res["ms"] for res in results)
     ok = "OK  " if wire < GOAL_BYTES and ms < GOAL_MS else "MISS"
-    print(f"{ok} {name:34} {wire / 1024:6.1f} KB on the wire ({gz / 1024:5.1f} KB gzip -6)  "
-          f"first markers {ms:5.0f} ms (min {min(r['ms'] for r in results):.0f}, "
-          f"max {max(r['ms'] for r in results):.0f})", flush=True)
+    print(
+        f"{ok} {name:34} {wire / 1024:6.1f} KB on the wire ({gz / 1024:5.1f} KB gzip -6)  "
+        f"first markers {ms:5.0f} ms (min {min(r['ms'] for r in results):.0f}, "
+        f"max {max(r['ms'] for r in results):.0f})",
+        flush=True,
+    )
     if detail:
         for path, on_wire, gzipped, raw in results[-1]["rows"]:
             short = path.split("?")[0] + ("?…" if "?" in path else "")
-            print(f"       {on_wire / 1024:6.1f} KB  gzip {gzipped / 1024:5.1f} KB  "
-                  f"raw {raw / 1024:6.1f} KB  {short}")
+            print(
+                f"       {on_wire / 1024:6.1f} KB  gzip {gzipped / 1024:5.1f} KB  "
+                f"raw {raw / 1024:6.1f} KB  {short}"
+            )
 
 
 def main() -> None:
@@ -189,8 +211,11 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--keep", type=Path, help="reuse/keep this var dir (database)")
-    parser.add_argument("--runserver", action="store_true",
-                        help="serve with `runserver` instead (adds ~40 ms per response)")
+    parser.add_argument(
+        "--runserver",
+        action="store_true",
+        help="serve with `runserver` instead (adds ~40 ms per response)",
+    )
     parser.add_argument("--serve", type=int, help=argparse.SUPPRESS)  # internal: the server
     args = parser.parse_args()
     if args.serve:
@@ -207,10 +232,14 @@ def main() -> None:
     env["TILE_URL"] = f"{host_base}/tile.png?{{z}}/{{x}}/{{y}}"
     port = free_port()
     platform = f"http://localhost:{port}"
-    command = (CLI + ["runserver", f"127.0.0.1:{port}", "--noreload"] if args.runserver
-               else [sys.executable, __file__, "--serve", str(port)])
-    server = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
+    command = (
+        CLI + ["runserver", f"127.0.0.1:{port}", "--noreload"]
+        if args.runserver
+        else [sys.executable, __file__, "--serve", str(port)]
+    )
+    server = subprocess.Popen(
+        command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     try:
         for _ in range(100):
             try:
@@ -218,10 +247,12 @@ def main() -> None:
                 break
             except OSError:
                 time.sleep(0.2)
-        print(f"\n{args.count} initiatives; {args.runs} cold runs each (median); "
-              f"{'runserver' if args.runserver else 'WSGI server with TCP_NODELAY'}; "
-              f"goals < {GOAL_BYTES // 1024} KB, < {GOAL_MS} ms; "
-              f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs\n")
+        print(
+            f"\n{args.count} initiatives; {args.runs} cold runs each (median); "
+            f"{'runserver' if args.runserver else 'WSGI server with TCP_NODELAY'}; "
+            f"goals < {GOAL_BYTES // 1024} KB, < {GOAL_MS} ms; "
+            f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs\n"
+        )
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for number, (name, attrs) in enumerate(SCENARIOS):
@@ -231,8 +262,10 @@ def main() -> None:
                 measure(browser, url, platform)  # warm the server (first query, templates)
                 results = [measure(browser, url, platform) for _ in range(args.runs)]
                 report(name, results, detail=True)
-                report("  repeat view (browser cache)",
-                       [measure(browser, url, platform, repeat=True) for _ in range(3)])
+                report(
+                    "  repeat view (browser cache)",
+                    [measure(browser, url, platform, repeat=True) for _ in range(3)],
+                )
             browser.close()
     finally:
         host.shutdown()

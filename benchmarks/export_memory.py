@@ -49,18 +49,30 @@ def measure(path: str) -> dict:
     for piece in response.streaming_content:
         size += len(piece)
         lines += piece.count(b"\n")
-    return {"format": path, "seconds": time.perf_counter() - start, "bytes": size,
-            "lines": lines, "base_mb": base, "growth_mb": peak_rss_mb() - base}
+    return {
+        "format": path,
+        "seconds": time.perf_counter() - start,
+        "bytes": size,
+        "lines": lines,
+        "base_mb": base,
+        "growth_mb": peak_rss_mb() - base,
+    }
 
 
 def manage(env, *args) -> str:
-    return subprocess.run([str(BIN / "mitmachkarte"), *args], env=env, check=True, text=True,
-                          capture_output=True).stdout
+    return subprocess.run(
+        [str(BIN / "mitmachkarte"), *args], env=env, check=True, text=True, capture_output=True
+    ).stdout
 
 
 def published(env) -> int:
-    out = manage(env, "shell", "-c", "from mitmachkarte.initiatives.models import Initiative "
-                 "as I; print(I.objects.filter(status='published').count())")
+    out = manage(
+        env,
+        "shell",
+        "-c",
+        "from mitmachkarte.initiatives.models import Initiative "
+        "as I; print(I.objects.filter(status='published').count())",
+    )
     return int(out.strip().splitlines()[-1])
 
 
@@ -85,34 +97,49 @@ def main() -> None:
 
     work = Path(os.environ.get("BENCH_DIR", Path(tempfile.gettempdir()) / "mmk-export-bench"))
     work.mkdir(parents=True, exist_ok=True)
-    base_env = {**os.environ, "MITMACHKARTE_VAR_DIR": str(work), "DEBUG": "0",
-                "ALLOWED_HOSTS": "testserver",
-                "SECRET_KEY": "benchmark-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz"}
+    base_env = {
+        **os.environ,
+        "MITMACHKARTE_VAR_DIR": str(work),
+        "DEBUG": "0",
+        "ALLOWED_HOSTS": "testserver",
+        "SECRET_KEY": "benchmark-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+    }
     results = []
     for count in sorted(args.entries):
         env = {**base_env, "DATABASE_URL": f"sqlite:///{work / f'bench-{count}.sqlite3'}"}
         manage(env, "migrate", "--no-input")
         top_up(env, count)
         for path in FORMATS:
-            out = subprocess.run([sys.executable, __file__, "--measure", path], env=env,
-                                 check=True, text=True, capture_output=True).stdout
+            out = subprocess.run(
+                [sys.executable, __file__, "--measure", path],
+                env=env,
+                check=True,
+                text=True,
+                capture_output=True,
+            ).stdout
             result = json.loads(out.split("RESULT ", 1)[1])
             result["entries"] = published(env)
             results.append(result)
-            print(f"{result['entries']:>7} {path:<22} {result['seconds']:6.1f} s "
-                  f"{result['bytes'] / 1e6:7.1f} MB body  peak RSS +{result['growth_mb']:.1f} MB "
-                  f"(base {result['base_mb']:.0f} MB)", flush=True)
-    table = ["| entries | export | time | body | peak RSS growth (base) |",
-             "|---|---|---|---|---|"]
-    table += [f"| {r['entries']:,} | {r['format']} | {r['seconds']:.1f} s | "
-              f"{r['bytes'] / 1e6:.1f} MB | +{r['growth_mb']:.1f} MB ({r['base_mb']:.0f} MB) |"
-              for r in results]
+            print(
+                f"{result['entries']:>7} {path:<22} {result['seconds']:6.1f} s "
+                f"{result['bytes'] / 1e6:7.1f} MB body  peak RSS +{result['growth_mb']:.1f} MB "
+                f"(base {result['base_mb']:.0f} MB)",
+                flush=True,
+            )
+    table = ["| entries | export | time | body | peak RSS growth (base) |", "|---|---|---|---|---|"]
+    table += [
+        f"| {r['entries']:,} | {r['format']} | {r['seconds']:.1f} s | "
+        f"{r['bytes'] / 1e6:.1f} MB | +{r['growth_mb']:.1f} MB ({r['base_mb']:.0f} MB) |"
+        for r in results
+    ]
     print("\n".join(table))
     if args.write:
-        section = (f"\n## Open-data exports, memory at 10k and 100k entries "
-                   f"(`benchmarks/export_memory.py`)\n\n{date.today()}, {platform.node()} "
-                   f"({os.cpu_count()} cores), SQLite, Django test client reading the streamed "
-                   "body piece by piece; each line a fresh process.\n\n" + "\n".join(table) + "\n")
+        section = (
+            f"\n## Open-data exports, memory at 10k and 100k entries "
+            f"(`benchmarks/export_memory.py`)\n\n{date.today()}, {platform.node()} "
+            f"({os.cpu_count()} cores), SQLite, Django test client reading the streamed "
+            "body piece by piece; each line a fresh process.\n\n" + "\n".join(table) + "\n"
+        )
         with open(ROOT / "benchmarks" / "RESULTS.md", "a", encoding="utf-8") as handle:
             handle.write(section)
 

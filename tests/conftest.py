@@ -36,9 +36,11 @@ def reference_data(db):
     from mitmachkarte.taxonomy import reference
     from mitmachkarte.taxonomy.models import SDG, Category, SDGTarget
 
-    complete = (Category.objects.count() == len(reference.CATEGORIES)
-                and SDG.objects.count() == len(reference.SDGS)
-                and SDGTarget.objects.count() == 169)
+    complete = (
+        Category.objects.count() == len(reference.CATEGORIES)
+        and SDG.objects.count() == len(reference.SDGS)
+        and SDGTarget.objects.count() == 169
+    )
     if not complete:  # three counts instead of ~200 upserts per test
         sync_reference_data()
 

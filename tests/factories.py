@@ -160,8 +160,9 @@ class UserFactory(factory.django.DjangoModelFactory):
         from allauth.account.models import EmailAddress
 
         obj.save()
-        EmailAddress.objects.create(user=obj, email=obj.email, primary=True,
-                                    verified=extracted is not False)
+        EmailAddress.objects.create(
+            user=obj, email=obj.email, primary=True, verified=extracted is not False
+        )
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
@@ -203,6 +204,8 @@ def _now():
     from django.utils import timezone
 
     return timezone.now()
+
+
 # --- support exchange (issue 6) -------------------------------------------------------------
 
 

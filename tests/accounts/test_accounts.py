@@ -29,9 +29,14 @@ def _logged_in(client) -> bool:
 
 
 def test_signup_sends_a_verification_mail_and_login_waits_for_it(client):
-    response = client.post("/konto/signup/", {
-        "email": "neu@example.org", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD,
-    })
+    response = client.post(
+        "/konto/signup/",
+        {
+            "email": "neu@example.org",
+            "password1": NEW_PASSWORD,
+            "password2": NEW_PASSWORD,
+        },
+    )
     assert response.status_code == 302
     assert response["Location"] == "/konto/confirm-email/"
     assert not _logged_in(client)
@@ -82,8 +87,9 @@ def test_password_reset_by_mail(client):
 def test_reset_for_an_unknown_address_reveals_nothing(client):
     response = client.post("/konto/password/reset/", {"email": "niemand@example.org"})
     assert response.status_code == 302
-    assert all("niemand" not in m.body or "/konto/password/reset/key/" not in m.body
-               for m in mail.outbox)
+    assert all(
+        "niemand" not in m.body or "/konto/password/reset/key/" not in m.body for m in mail.outbox
+    )
 
 
 def test_account_pages_are_german_with_the_site_chrome(client):
@@ -108,8 +114,9 @@ def test_header_shows_login_or_the_users_address_and_logout(client):
 
 def test_my_organisations_lists_memberships_and_needs_login(client):
     assert client.get("/konto/organisationen/")["Location"].startswith("/konto/login/")
-    membership = MembershipFactory(organisation=OrganisationFactory(
-        name="Netzwerkteam NRW", type="network_team"), role="owner")
+    membership = MembershipFactory(
+        organisation=OrganisationFactory(name="Netzwerkteam NRW", type="network_team"), role="owner"
+    )
     client.force_login(membership.user)
     html = client.get("/konto/organisationen/").content.decode()
     assert "Netzwerkteam NRW" in html and "Netzwerkteam" in html
@@ -121,9 +128,14 @@ def test_account_pages_refuse_framing(client):
 
 
 def test_users_are_created_without_a_username_field_in_the_form(client):
-    client.post("/konto/signup/", {
-        "email": "ohne-name@example.org", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD,
-    })
+    client.post(
+        "/konto/signup/",
+        {
+            "email": "ohne-name@example.org",
+            "password1": NEW_PASSWORD,
+            "password2": NEW_PASSWORD,
+        },
+    )
     user = get_user_model().objects.get(email="ohne-name@example.org")
     assert user.username
 

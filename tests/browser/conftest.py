@@ -46,13 +46,21 @@ def blank_png(width: int = 256, height: int = 256) -> bytes:
     """A fully transparent RGBA PNG, built by hand (signature, IHDR, IDAT, IEND)."""
 
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return (struct.pack(">I", len(data)) + kind + data
-                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
 
     header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)  # 8 bit, RGBA
     rows = b"".join(b"\x00" + b"\x00\x00\x00\x00" * width for _ in range(height))
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
-            + chunk(b"IDAT", zlib.compress(rows, 9)) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows, 9))
+        + chunk(b"IEND", b"")
+    )
 
 
 BLANK_TILE = blank_png()
@@ -90,8 +98,12 @@ class Traffic:
             route.continue_()
         elif _TILE_HOST_TEMPLATE and TILE_HOST.match(host):
             self.tiles.append(url)
-            route.fulfill(status=200, content_type="image/png", body=BLANK_TILE,
-                          headers={"Access-Control-Allow-Origin": "*"})
+            route.fulfill(
+                status=200,
+                content_type="image/png",
+                body=BLANK_TILE,
+                headers={"Access-Control-Allow-Origin": "*"},
+            )
         else:
             self.blocked.append(url)
             route.abort()
@@ -105,8 +117,13 @@ def new_context(browser):
     def make(**options):
         traffic = Traffic()
         context = browser.new_context(
-            **{"locale": "de-DE", "timezone_id": "Europe/Berlin",
-               "viewport": {"width": 1280, "height": 800}, **options})
+            **{
+                "locale": "de-DE",
+                "timezone_id": "Europe/Berlin",
+                "viewport": {"width": 1280, "height": 800},
+                **options,
+            }
+        )
         context.set_default_timeout(TIMEOUT_MS)
         context.route("**/*", traffic.route)
         context.traffic = traffic

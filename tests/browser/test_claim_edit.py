@@ -10,8 +10,13 @@ from tests.factories import DEFAULT_PASSWORD, InitiativeFactory, UserFactory
 
 @pytest.fixture
 def entry(live_server, reference_data):
-    return InitiativeFactory(name="Repair Café Ehrenfeld", latitude=50.95, longitude=6.92,
-                             city="Köln", contact_email="repair@ehrenfeld.example")
+    return InitiativeFactory(
+        name="Repair Café Ehrenfeld",
+        latitude=50.95,
+        longitude=6.92,
+        city="Köln",
+        contact_email="repair@ehrenfeld.example",
+    )
 
 
 def test_claim_edit_and_history(page, live_server, entry):

@@ -70,8 +70,12 @@ def inside(municipality: Municipality, initiatives) -> list[str]:
 @pytest.fixture
 def busiest(demo_data) -> Municipality:
     """The municipality with the most demo entries (several markers, many outside)."""
-    return (Municipality.objects.exclude(boundary=None)
-            .annotate(n=Count("initiatives")).order_by("-n", "ags").first())
+    return (
+        Municipality.objects.exclude(boundary=None)
+        .annotate(n=Count("initiatives"))
+        .order_by("-n", "ags")
+        .first()
+    )
 
 
 def open_embed(page, url):
@@ -86,8 +90,10 @@ def open_embed(page, url):
 def test_script_snippet_on_another_origin(page, live_server, host_site, demo_data, busiest):
     expected = inside(busiest, demo_data)
     assert 2 <= len(expected) < demo_data.count()
-    snippet = (f'<script src="{live_server.url}/embed/embed.js" data-kommune="{busiest.ags}"'
-               f' data-height="320" async></script>')
+    snippet = (
+        f'<script src="{live_server.url}/embed/embed.js" data-kommune="{busiest.ags}"'
+        f' data-height="320" async></script>'
+    )
     url = host_site.publish("/karte.html", snippet)
     iframe, frame = open_embed(page, url)
 
@@ -103,7 +109,8 @@ def test_script_snippet_on_another_origin(page, live_server, host_site, demo_dat
     assert abs(content_height - (320 + 160)) > 50
     page.wait_for_function(
         "h => Math.abs(document.querySelector('iframe').getBoundingClientRect().height - h) <= 1",
-        arg=content_height)
+        arg=content_height,
+    )
 
     # The wheel over the map scrolls the host page; the map keeps its zoom.
     zoom = frame.evaluate("() => window.mmkEmbed.map.getZoom()")
@@ -128,16 +135,17 @@ def test_configurator_to_static_page(page, live_server, host_site, demo_data, bu
     chosen = [slug for slug, _n in first_categories.most_common(2)]
     assert len(chosen) == 2
 
-    page.context.grant_permissions(["clipboard-read", "clipboard-write"],
-                                   origin=live_server.url)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
     page.goto(f"{live_server.url}/einbinden/")
     page.fill("#kommune", busiest.ags)
     page.locator("#embed-form details").first.locator("summary").click()
     for slug in chosen:
         page.check(f"input[name=category][value='{slug}']")
     page.wait_for_function(
-        "n => (document.getElementById('snippet-script').value.match(/data-category=\"([^\"]*)\"/)"
-        " || [])[1]?.split(',').length === n", arg=len(chosen))
+        'n => (document.getElementById(\'snippet-script\').value.match(/data-category="([^"]*)"/)'
+        " || [])[1]?.split(',').length === n",
+        arg=len(chosen),
+    )
     snippet = page.input_value("#snippet-script")
     assert f'data-kommune="{busiest.ags}"' in snippet
     assert "/embed/?kommune=" in page.get_attribute("#embed-preview", "src")
@@ -147,16 +155,15 @@ def test_configurator_to_static_page(page, live_server, host_site, demo_data, bu
 
     page.context.clear_cookies()  # the configurator is a platform page (CSRF cookie)
     _iframe, frame = open_embed(page, host_site.publish("/gemeinde.html", snippet))
-    expected = [i.name for i in in_town
-                if set(i.categories.values_list("slug", flat=True)) & set(chosen)]
+    expected = [
+        i.name for i in in_town if set(i.categories.values_list("slug", flat=True)) & set(chosen)
+    ]
     assert Counter(frame.evaluate(MARKER_TITLES)) == Counter(expected)
     assert page.context.cookies([live_server.url]) == []
 
 
-def test_widget_is_usable_on_a_phone_and_by_keyboard(new_context, live_server, demo_data,
-                                                     busiest):
-    context = new_context(viewport={"width": 375, "height": 740}, is_mobile=True,
-                          has_touch=True)
+def test_widget_is_usable_on_a_phone_and_by_keyboard(new_context, live_server, demo_data, busiest):
+    context = new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
     page = context.new_page()
     page.goto(f"{live_server.url}/embed/?kommune={busiest.ags}")
     page.wait_for_selector("#map[data-loaded]", state="attached")

@@ -51,13 +51,15 @@ def map_bbox(page):
 
 def in_bbox(initiatives, bbox):
     west, south, east, north = bbox
-    return initiatives.filter(latitude__gte=south, latitude__lte=north,
-                              longitude__gte=west, longitude__lte=east)
+    return initiatives.filter(
+        latitude__gte=south, latitude__lte=north, longitude__gte=west, longitude__lte=east
+    )
 
 
 def card_slugs(page) -> list[str]:
     return page.locator(".result-list .card").evaluate_all(
-        "cards => cards.map(c => c.dataset.slug)")
+        "cards => cards.map(c => c.dataset.slug)"
+    )
 
 
 def view_query(initiative, zoom: int = 16) -> str:
@@ -72,8 +74,9 @@ def test_map_shows_clustered_markers(page, live_server, demo_data, tmp_path):
     assert page.evaluate("typeof L !== 'undefined' && L.version") == "1.9.3"
     assert page.evaluate("typeof L.MarkerClusterGroup") == "function"
     assert page.locator("#map.leaflet-container").count() == 1
-    cluster_bg = page.eval_on_selector(".marker-cluster",
-                                       "e => getComputedStyle(e).backgroundColor")
+    cluster_bg = page.eval_on_selector(
+        ".marker-cluster", "e => getComputedStyle(e).backgroundColor"
+    )
     assert cluster_bg not in ("", "transparent", "rgba(0, 0, 0, 0)"), "MarkerCluster CSS missing"
 
     assert page.locator(".marker-cluster").count() > 0
@@ -142,8 +145,10 @@ def test_clicking_clusters_zooms_in_to_single_markers(page, live_server, demo_da
 
     def inside(box, margin=40):
         cx, cy = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
-        return (map_box["x"] + margin < cx < map_box["x"] + map_box["width"] - margin
-                and map_box["y"] + margin < cy < map_box["y"] + map_box["height"] - margin)
+        return (
+            map_box["x"] + margin < cx < map_box["x"] + map_box["width"] - margin
+            and map_box["y"] + margin < cy < map_box["y"] + map_box["height"] - margin
+        )
 
     def marker_titles():
         return set(page.locator(".mmk-marker").evaluate_all("ms => ms.map(m => m.title)"))
@@ -164,8 +169,11 @@ def test_clicking_clusters_zooms_in_to_single_markers(page, live_server, demo_da
     assert new, "clicking clusters never revealed a single marker"
     assert map_zoom(page) > start_zoom
 
-    marker = next(m for m in page.locator(".mmk-marker").all()
-                  if m.get_attribute("title") in new and inside(m.bounding_box(), 30))
+    marker = next(
+        m
+        for m in page.locator(".mmk-marker").all()
+        if m.get_attribute("title") in new and inside(m.bounding_box(), 30)
+    )
     name = marker.get_attribute("title")
     marker.click()
     assert name in page.locator(".leaflet-popup-content").inner_text()
@@ -187,8 +195,7 @@ def test_detail_page(page, live_server, demo_data):
     # The small map shows the entry with Leaflet's default marker image (a static file).
     marker = page.locator(f"img.leaflet-marker-icon[title={json.dumps(item.name)}]")
     marker.wait_for()
-    page.wait_for_function(
-        "m => m.complete && m.naturalWidth > 0", arg=marker.element_handle())
+    page.wait_for_function("m => m.complete && m.naturalWidth > 0", arg=marker.element_handle())
     assert not page.traffic.blocked, page.traffic.blocked
 
 
@@ -243,8 +250,12 @@ def test_pager_in_synced_list_keeps_page(page, live_server, demo_data):
     wait_for_list_sync(page)
     assert "page" not in parse_qs(urlsplit(page.url).query)
     assert page.locator(".pager a[rel=prev]").count() == 0
-    assert card_slugs(page)[0] == in_bbox(demo_data, map_bbox(page)).order_by(
-        "name", "pk").values_list("slug", flat=True)[0]
+    assert (
+        card_slugs(page)[0]
+        == in_bbox(demo_data, map_bbox(page))
+        .order_by("name", "pk")
+        .values_list("slug", flat=True)[0]
+    )
 
 
 def test_page_works_without_javascript(new_context, live_server, demo_data):

@@ -35,7 +35,8 @@ def test_server_clusters_add_up_and_zoom_in_on_click(page, live_server, many):
     # The view now shows only that cluster's area: a new, smaller exact count.
     page.wait_for_function(
         f"() => document.getElementById('map').dataset.total !== '{total}'"
-        " && !document.getElementById('map').hasAttribute('aria-busy')")
+        " && !document.getElementById('map').hasAttribute('aria-busy')"
+    )
     new_total = int(page.get_attribute("#map", "data-total"))
     shown = sum(cluster_numbers(page)) + page.locator(".mmk-marker").count()
     assert shown == new_total

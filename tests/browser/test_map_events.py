@@ -22,8 +22,11 @@ def test_events_layer_switches_on_and_off_and_opens_a_popup(page, live_server, u
     marker.click()
     popup = page.locator(".leaflet-popup-content")
     assert "Regionalgespräch Köln" in popup.inner_text()
-    assert popup.locator("a").first.get_attribute("href").endswith(
-        f"/veranstaltungen/{upcoming.slug}/")
+    assert (
+        popup.locator("a")
+        .first.get_attribute("href")
+        .endswith(f"/veranstaltungen/{upcoming.slug}/")
+    )
     page.uncheck("#show-events")
     page.wait_for_function("document.querySelectorAll('.mmk-event-marker').length === 0")
     assert "events=1" not in page.url

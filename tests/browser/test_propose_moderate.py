@@ -17,12 +17,17 @@ BOCHUM = (51.4818, 7.2162)  # the postcode centre of 44787 lies inside this squa
 
 @pytest.fixture
 def moderator(live_server, reference_data):
-    town = MunicipalityFactory(name="Bochum", slug="bochum", latitude=BOCHUM[0],
-                               longitude=BOCHUM[1], boundary=square(*BOCHUM, half=0.15))
-    organisation = OrganisationFactory(type="municipality", municipality=town,
-                                       name="Stadt Bochum")
-    return MembershipFactory(organisation=organisation,
-                             user__email="moderation@bochum.example").user
+    town = MunicipalityFactory(
+        name="Bochum",
+        slug="bochum",
+        latitude=BOCHUM[0],
+        longitude=BOCHUM[1],
+        boundary=square(*BOCHUM, half=0.15),
+    )
+    organisation = OrganisationFactory(type="municipality", municipality=town, name="Stadt Bochum")
+    return MembershipFactory(
+        organisation=organisation, user__email="moderation@bochum.example"
+    ).user
 
 
 def test_propose_pick_on_map_approve_and_see_it_published(page, live_server, moderator):
@@ -47,8 +52,9 @@ def test_propose_pick_on_map_approve_and_see_it_published(page, live_server, mod
     before = page.get_attribute("#picker", "data-picked")
     box = page.locator("#picker").bounding_box()
     page.mouse.click(box["x"] + box["width"] / 2 + 60, box["y"] + box["height"] / 2 + 40)
-    page.wait_for_function("b => document.getElementById('picker').dataset.picked !== b",
-                           arg=before)
+    page.wait_for_function(
+        "b => document.getElementById('picker').dataset.picked !== b", arg=before
+    )
     picked = (float(page.input_value("#id_latitude")), float(page.input_value("#id_longitude")))
     assert picked[0] < found  # clicked below the centre: further south
     assert abs(picked[0] - BOCHUM[0]) < 0.05 and abs(picked[1] - BOCHUM[1]) < 0.05
@@ -61,7 +67,9 @@ def test_propose_pick_on_map_approve_and_see_it_published(page, live_server, mod
     entry = Initiative.objects.get(name="Lastenrad-Verleih Testviertel")
     assert entry.status == Status.PENDING
     assert (round(entry.latitude, 5), round(entry.longitude, 5)) == (
-        round(picked[0], 5), round(picked[1], 5))
+        round(picked[0], 5),
+        round(picked[1], 5),
+    )
 
     # The municipal moderator logs in and approves it.
     page.goto(f"{live_server.url}/konto/login/")

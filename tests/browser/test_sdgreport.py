@@ -13,8 +13,9 @@ from mitmachkarte.municipalities.models import Municipality
 def busiest(demo_data):
     """The model municipality of the demo with the most confirmed cooperations."""
     demo.load()
-    counts = Counter(Cooperation.objects.filter(status="confirmed")
-                     .values_list("municipality__slug", flat=True))
+    counts = Counter(
+        Cooperation.objects.filter(status="confirmed").values_list("municipality__slug", flat=True)
+    )
     slug, count = counts.most_common(1)[0]
     assert count > 0
     return Municipality.objects.get(slug=slug)

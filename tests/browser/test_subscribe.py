@@ -11,8 +11,14 @@ from tests.subscriptions.conftest import link_from
 @pytest.fixture
 def muenster(live_server, reference_data, settings):
     settings.SITE_URL = live_server.url  # links in mails point at the test server
-    return MunicipalityFactory(name="Münster", slug="muenster", ags="05515000",
-                               latitude=51.96, longitude=7.63, with_boundary=True)
+    return MunicipalityFactory(
+        name="Münster",
+        slug="muenster",
+        ags="05515000",
+        latitude=51.96,
+        longitude=7.63,
+        with_boundary=True,
+    )
 
 
 def test_subscribe_for_a_municipality_confirm_and_manage(page, live_server, muenster):

@@ -16,14 +16,27 @@ from tests.factories import (
 
 @pytest.fixture
 def bochum_exchange(live_server, reference_data):
-    bochum = MunicipalityFactory(name="Bochum", slug="bochum", ags="05911000", latitude=51.476,
-                                 longitude=7.228, with_boundary=True)
-    city = create_organisation(name="Stadt Bochum – Nachhaltigkeitsmanagement",
-                               type="municipality", municipality=bochum)
+    bochum = MunicipalityFactory(
+        name="Bochum",
+        slug="bochum",
+        ags="05911000",
+        latitude=51.476,
+        longitude=7.228,
+        with_boundary=True,
+    )
+    city = create_organisation(
+        name="Stadt Bochum – Nachhaltigkeitsmanagement", type="municipality", municipality=bochum
+    )
     add_member(organisation=city, user=UserFactory(email="manager@bochum.example"))
-    OfferFactory(organisation=city, municipality=bochum, latitude=51.477, longitude=7.319,
-                 title="Stadtteilzentrum Langendreer – Gruppenraum", capacity=30,
-                 step_free=True)
+    OfferFactory(
+        organisation=city,
+        municipality=bochum,
+        latitude=51.477,
+        longitude=7.319,
+        title="Stadtteilzentrum Langendreer – Gruppenraum",
+        capacity=30,
+        step_free=True,
+    )
     initiative = InitiativeFactory(name="Repair Café Bochum", latitude=51.48, longitude=7.22)
     group = create_organisation(name=initiative.name, type="initiative", initiative=initiative)
     user = UserFactory(email="team@repaircafe.example")
@@ -56,15 +69,16 @@ def test_room_need_to_city_room_to_in_contact(page, live_server, bochum_exchange
     assert first.inner_text() == "Stadtteilzentrum Langendreer – Gruppenraum"
     first.click()
     page.wait_for_selector("#map .leaflet-marker-icon")
-    assert page.locator("#id_need option:checked").inner_text() \
+    assert (
+        page.locator("#id_need option:checked").inner_text()
         == "Raum für unser monatliches Repair Café"
+    )
     # Click 2: get in touch.
     page.fill("#id_body", "Hallo! Passt der Raum an jedem 2. Samstag?")
     page.click("button:has-text('Nachricht senden')")
     assert page.inner_text("#need-status") == "in Kontakt"
     assert "manager@bochum.example" not in page.content()
-    assert [m.to for m in mail.outbox if "Passt der Raum" in m.body] \
-        == [["manager@bochum.example"]]
+    assert [m.to for m in mail.outbox if "Passt der Raum" in m.body] == [["manager@bochum.example"]]
 
 
 def test_room_finder_shows_the_room_on_the_map(page, live_server, bochum_exchange):

@@ -19,25 +19,35 @@ def open_survey(live_server, reference_data):
     template = services.install_template()
     survey = services.copy_survey(survey=template, title_de="Befragung am Telefon")
     now = timezone.now()
-    return services.update_survey(survey=survey, opens_at=now - timedelta(hours=1),
-                                  closes_at=now + timedelta(days=7), open_link=True)
+    return services.update_survey(
+        survey=survey,
+        opens_at=now - timedelta(hours=1),
+        closes_at=now + timedelta(days=7),
+        open_link=True,
+    )
 
 
 def logged_in_context(new_context, live_server, user):
     client = Client()
     client.force_login(user)
     context = new_context()
-    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME,
-                          "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                          "url": live_server.url}])
+    context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
+    )
     return context
 
 
-def test_answer_on_a_phone_and_the_results_chart_updates(new_context, live_server,
-                                                         open_survey):
+def test_answer_on_a_phone_and_the_results_chart_updates(new_context, live_server, open_survey):
     ids = {q.key: q.pk for q in open_survey.questions.all()}
-    team = MembershipFactory(organisation=OrganisationFactory(
-        type=OrganisationType.NETWORK_TEAM)).user
+    team = MembershipFactory(
+        organisation=OrganisationFactory(type=OrganisationType.NETWORK_TEAM)
+    ).user
     results_page = logged_in_context(new_context, live_server, team).new_page()
     results_url = f"{live_server.url}/befragungen/{open_survey.slug}/ergebnisse/"
     results_page.goto(results_url)
@@ -78,9 +88,11 @@ def test_answer_on_a_phone_and_the_results_chart_updates(new_context, live_serve
     results_page.reload()
     assert results_page.locator("#response-count").get_attribute("data-count") == "1"
     assert room.get_attribute("data-count") == "1"
-    width = results_page.locator(
-        "#ergebnis-support_wanted [data-key='room'] rect").get_attribute("width")
+    width = results_page.locator("#ergebnis-support_wanted [data-key='room'] rect").get_attribute(
+        "width"
+    )
     assert width == "100.0%"
     funding = results_page.locator(
-        "#ergebnis-support_wanted [data-key='funding'] rect").get_attribute("width")
+        "#ergebnis-support_wanted [data-key='funding'] rect"
+    ).get_attribute("width")
     assert funding == "0.0%"

@@ -25,8 +25,13 @@ pytestmark = [
     pytest.mark.skipif(not redis_reachable(), reason="no Redis on 127.0.0.1:6379"),
 ]
 
-REDIS_CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                            "LOCATION": REDIS_URL, "KEY_PREFIX": "mmk-test"}}
+REDIS_CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "mmk-test",
+    }
+}
 
 
 @override_settings(CACHES=REDIS_CACHES)

@@ -24,7 +24,10 @@ def run_check(tmp_path, **env) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "mitmachkarte.cli", "check", "--deploy", "--fail-level", "WARNING"],
         env={**clean, "MITMACHKARTE_VAR_DIR": str(tmp_path), **env},
-        capture_output=True, text=True, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
 
 
@@ -46,7 +49,10 @@ def test_collectstatic_builds_hashed_compressed_files(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "mitmachkarte.cli", "collectstatic", "--no-input"],
         env={**env, "MITMACHKARTE_VAR_DIR": str(tmp_path), "STATIC_MANIFEST": "1"},
-        capture_output=True, text=True, timeout=300, check=False,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     static = tmp_path / "static"

@@ -28,8 +28,9 @@ def nominatim(settings):
 
 
 def test_nominatim_result_is_used_and_cached(nominatim):
-    nominatim.return_value = mock.Mock(latitude=51.48165, longitude=7.21648,
-                                       address="Rathaus, Bochum")
+    nominatim.return_value = mock.Mock(
+        latitude=51.48165, longitude=7.21648, address="Rathaus, Bochum"
+    )
     first = geocoding.geocode(street="Willy-Brandt-Platz 2", postcode="44787", city="Bochum")
     second = geocoding.geocode(street="Willy-Brandt-Platz 2", postcode="44787", city="Bochum")
     assert first == second

@@ -11,8 +11,9 @@ def test_allows_up_to_the_limit_then_refuses():
 
 
 def test_client_ip_ignores_forwarded_for_unless_proxies_are_trusted(settings):
-    request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.1",
-                                   HTTP_X_FORWARDED_FOR="6.6.6.6, 9.9.9.9")
+    request = RequestFactory().get(
+        "/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 9.9.9.9"
+    )
     settings.TRUSTED_PROXY_COUNT = 0
     assert ratelimit.client_ip(request) == "10.0.0.1"
     settings.TRUSTED_PROXY_COUNT = 1

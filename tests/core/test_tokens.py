@@ -36,7 +36,7 @@ def test_round_trip_returns_the_keys_of_the_shape():
 def test_a_changed_character_is_invalid():
     token = tokens.sign({"i": 7, "e": "abc"}, salt=SALT)
     for i in (0, len(token) // 2, len(token) - 1):
-        tampered = token[:i] + ("A" if token[i] != "A" else "B") + token[i + 1:]
+        tampered = token[:i] + ("A" if token[i] != "A" else "B") + token[i + 1 :]
         with pytest.raises(tokens.TokenError) as exc:
             unsign(tampered)
         assert str(exc.value) == "invalid" and not exc.value.expired
@@ -75,10 +75,22 @@ def test_a_forged_token_is_invalid_even_when_it_would_be_expired():
     assert not exc.value.expired
 
 
-@pytest.mark.parametrize("payload", [
-    None, 7, "text", [7, "abc"], {}, {"i": 7}, {"e": "abc"}, {"i": "7", "e": "abc"},
-    {"i": 7, "e": 5}, {"i": None, "e": "abc"}, {"i": 7.0, "e": "abc"},
-])
+@pytest.mark.parametrize(
+    "payload",
+    [
+        None,
+        7,
+        "text",
+        [7, "abc"],
+        {},
+        {"i": 7},
+        {"e": "abc"},
+        {"i": "7", "e": "abc"},
+        {"i": 7, "e": 5},
+        {"i": None, "e": "abc"},
+        {"i": 7.0, "e": "abc"},
+    ],
+)
 def test_a_genuine_token_of_another_shape_is_invalid(payload):
     token = tokens.sign(payload, salt=SALT)
     with pytest.raises(tokens.TokenError) as exc:
@@ -86,8 +98,13 @@ def test_a_genuine_token_of_another_shape_is_invalid(payload):
     assert str(exc.value) == "invalid" and not exc.value.expired
 
 
-@given(st.one_of(st.none(), st.text(), st.text(alphabet="abcdefghijklmnopqrstuvwxyz"
-                                                          "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789:-_")))
+@given(
+    st.one_of(
+        st.none(),
+        st.text(),
+        st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789:-_"),
+    )
+)
 @example("")
 @example(":")
 @example("a:b:c")
@@ -114,8 +131,14 @@ def test_digest_matches_compares_address_digests():
 
 
 def test_every_app_raises_the_one_shared_token_error():
-    for module in (events_tokens, groups_tokens, moderation_tokens, stewardship_tokens,
-                   subscriptions_tokens, surveys_tokens):
+    for module in (
+        events_tokens,
+        groups_tokens,
+        moderation_tokens,
+        stewardship_tokens,
+        subscriptions_tokens,
+        surveys_tokens,
+    ):
         assert module.TokenError is tokens.TokenError
     with pytest.raises(tokens.TokenError):
         groups_tokens.read_token("kaputt")
@@ -125,14 +148,15 @@ def test_every_app_raises_the_one_shared_token_error():
 
 def test_links_signed_before_the_shared_module_still_read():
     # What the apps' own signing.dumps calls produced: same salts, same payload keys.
-    old_revise = signing.dumps({"p": 1, "r": 2, "e": tokens.email_digest("a@b.de")},
-                               salt=moderation_tokens.REVISE)
+    old_revise = signing.dumps(
+        {"p": 1, "r": 2, "e": tokens.email_digest("a@b.de")}, salt=moderation_tokens.REVISE
+    )
     assert moderation_tokens.read_revise_token(old_revise) == (1, 2, tokens.email_digest("a@b.de"))
-    old_invitation = signing.dumps({"i": 4, "e": tokens.email_digest("x@y.de")},
-                                   salt="mitmachkarte.groups.invitation")
+    old_invitation = signing.dumps(
+        {"i": 4, "e": tokens.email_digest("x@y.de")}, salt="mitmachkarte.groups.invitation"
+    )
     assert groups_tokens.read_token(old_invitation)[0] == 4
     with mock.patch("time.time", return_value=time.time()):
-        assert (events_tokens.make_token(registration_id=3, email="A@b.de ",
-                                         purpose=events_tokens.CONFIRM)
-                == signing.dumps({"r": 3, "e": tokens.email_digest("a@b.de")},
-                                 salt=events_tokens.CONFIRM))
+        assert events_tokens.make_token(
+            registration_id=3, email="A@b.de ", purpose=events_tokens.CONFIRM
+        ) == signing.dumps({"r": 3, "e": tokens.email_digest("a@b.de")}, salt=events_tokens.CONFIRM)

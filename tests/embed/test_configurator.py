@@ -17,11 +17,15 @@ def test_configurator_offers_form_preview_and_both_snippets(client, koeln):
     assert 'id="embed-form"' in html
     assert '<option value="Köln">' in html
     assert 'value="repair" checked' in html and 'value="food" checked' in html
-    assert ('<iframe id="embed-preview" class="preview" '
-            'src="/embed/?kommune=05315000&amp;category=repair&amp;category=food"') in html
-    assert ('&lt;script src=&quot;http://testserver/embed/embed.js&quot; '
-            'data-kommune=&quot;05315000&quot; data-category=&quot;repair,food&quot; '
-            'async&gt;&lt;/script&gt;') in html
+    assert (
+        '<iframe id="embed-preview" class="preview" '
+        'src="/embed/?kommune=05315000&amp;category=repair&amp;category=food"'
+    ) in html
+    assert (
+        "&lt;script src=&quot;http://testserver/embed/embed.js&quot; "
+        "data-kommune=&quot;05315000&quot; data-category=&quot;repair,food&quot; "
+        "async&gt;&lt;/script&gt;"
+    ) in html
     assert "&lt;iframe src=&quot;http://testserver/embed/?kommune=05315000" in html
     assert html.count('data-copy="snippet-') == 2
 

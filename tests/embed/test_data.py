@@ -13,10 +13,14 @@ pytestmark = pytest.mark.django_db
 def two_groups(koeln, monkeypatch):
     monkeypatch.setattr(selectors, "MAX_FEATURES", 3)
     monkeypatch.setattr(map_index, "POINTS_UP_TO", 3)
-    cologne = [InitiativeFactory(name=f"Köln {n}", latitude=50.94 + n * 0.001,
-                                 longitude=6.96) for n in range(3)]
-    muenster = [InitiativeFactory(name=f"Münster {n}", latitude=51.96 + n * 0.001,
-                                  longitude=7.62) for n in range(2)]
+    cologne = [
+        InitiativeFactory(name=f"Köln {n}", latitude=50.94 + n * 0.001, longitude=6.96)
+        for n in range(3)
+    ]
+    muenster = [
+        InitiativeFactory(name=f"Münster {n}", latitude=51.96 + n * 0.001, longitude=7.62)
+        for n in range(2)
+    ]
     lonely = InitiativeFactory(name="Einsam", latitude=52.3, longitude=9.0)
     return cologne, muenster, lonely
 

@@ -9,15 +9,23 @@ from tests.factories import InitiativeFactory
 
 pytestmark = pytest.mark.django_db
 
-EMBED_URLS = ["/embed/", "/embed/?kommune=05315000&lang=en", "/embed/data.geojson",
-              "/embed/data.geojson?kommune=koeln&lang=en", "/embed/embed.js"]
+EMBED_URLS = [
+    "/embed/",
+    "/embed/?kommune=05315000&lang=en",
+    "/embed/data.geojson",
+    "/embed/data.geojson?kommune=koeln&lang=en",
+    "/embed/embed.js",
+]
 
 
 @pytest.fixture
 def entries(koeln):
-    return [InitiativeFactory(name="Repair Café Köln", latitude=50.94, longitude=6.96),
-            InitiativeFactory(name="Garten Bonn", latitude=50.73, longitude=7.10,
-                              categories=["gardening-nature"])]
+    return [
+        InitiativeFactory(name="Repair Café Köln", latitude=50.94, longitude=6.96),
+        InitiativeFactory(
+            name="Garten Bonn", latitude=50.73, longitude=7.10, categories=["gardening-nature"]
+        ),
+    ]
 
 
 @pytest.mark.parametrize("url", ["/embed/", "/embed/?kommune=koeln&category=repair"])
@@ -83,8 +91,9 @@ def test_csp_allows_only_self_and_the_tile_server(client, entries, settings):
     assert directives["img-src"] == "'self' data: https://*.tiles.example.org"
 
 
-@pytest.mark.parametrize("url", ["/embed/data.geojson?kommune=koeln", "/embed/?kommune=koeln",
-                                 "/embed/embed.js"])
+@pytest.mark.parametrize(
+    "url", ["/embed/data.geojson?kommune=koeln", "/embed/?kommune=koeln", "/embed/embed.js"]
+)
 def test_conditional_get_answers_304(client, entries, url):
     first = client.get(url)
     assert first.status_code == 200

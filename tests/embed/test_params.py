@@ -23,9 +23,16 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def entries(koeln):
-    return [InitiativeFactory(name="Repair Café Köln", latitude=50.94, longitude=6.96),
-            InitiativeFactory(name="Garten Bonn", latitude=50.73, longitude=7.10,
-                              categories=["gardening-nature"], sdgs=[11])]
+    return [
+        InitiativeFactory(name="Repair Café Köln", latitude=50.94, longitude=6.96),
+        InitiativeFactory(
+            name="Garten Bonn",
+            latitude=50.73,
+            longitude=7.10,
+            categories=["gardening-nature"],
+            sdgs=[11],
+        ),
+    ]
 
 
 def get(client, query: str):
@@ -47,16 +54,30 @@ def test_defaults_show_everything_with_list_and_search(client, entries):
     assert config["view"] == {"bounds": [[50.73, 6.96], [50.94, 7.10]]}
 
 
-@pytest.mark.parametrize("query, param", [
-    ("color=red", "color"), ("color=%23ggg000", "color"), ("bbox=1,2,3", "bbox"),
-    ("bbox=7,51,6,50", "bbox"), ("kommune=atlantis", "kommune"), ("kommune=99999999", "kommune"),
-    ("category=nope", "category"), ("sdg=18", "sdg"), ("sdg=x", "sdg"), ("lang=fr", "lang"),
-    ("list=maybe", "list"), ("search=2", "search"), ("center=abc", "center"),
-    ("center=95,7", "center"), ("center=51,7&zoom=40", "zoom"), ("zoom=5", "zoom"),
-    ("height=5000", "height"), ("farbe=%23ff0000", "farbe"),
-])
-def test_malformed_or_unknown_parameters_give_a_notice_and_defaults(client, entries, query,
-                                                                     param):
+@pytest.mark.parametrize(
+    "query, param",
+    [
+        ("color=red", "color"),
+        ("color=%23ggg000", "color"),
+        ("bbox=1,2,3", "bbox"),
+        ("bbox=7,51,6,50", "bbox"),
+        ("kommune=atlantis", "kommune"),
+        ("kommune=99999999", "kommune"),
+        ("category=nope", "category"),
+        ("sdg=18", "sdg"),
+        ("sdg=x", "sdg"),
+        ("lang=fr", "lang"),
+        ("list=maybe", "list"),
+        ("search=2", "search"),
+        ("center=abc", "center"),
+        ("center=95,7", "center"),
+        ("center=51,7&zoom=40", "zoom"),
+        ("zoom=5", "zoom"),
+        ("height=5000", "height"),
+        ("farbe=%23ff0000", "farbe"),
+    ],
+)
+def test_malformed_or_unknown_parameters_give_a_notice_and_defaults(client, entries, query, param):
     response = get(client, query)
     found = notices(response)
     assert len(found) == 1, found
@@ -77,8 +98,11 @@ def test_bad_bbox_keeps_the_other_filters(client, entries):
 
 
 def test_valid_parameters_are_applied(client, entries):
-    response = get(client, "kommune=05315000&color=%23C2255C&list=0&search=0&lang=en"
-                           "&title=Initiativen%20in%20K%C3%B6ln&height=300")
+    response = get(
+        client,
+        "kommune=05315000&color=%23C2255C&list=0&search=0&lang=en"
+        "&title=Initiativen%20in%20K%C3%B6ln&height=300",
+    )
     html = response.content.decode()
     assert notices(response) == []
     assert '<html lang="en" style="--accent:#c2255c;--accent-ink:#ffffff">' in html
@@ -143,16 +167,23 @@ def test_colour_parsing_and_readable_ink():
 
 
 def test_snippets_carry_the_canonical_options(koeln):
-    options = parse_options(QueryDict(
-        "kommune=K%C3%B6ln&category=repair&category=food&list=0&title=Karte%20%22K%C3%B6ln%22"))
+    options = parse_options(
+        QueryDict(
+            "kommune=K%C3%B6ln&category=repair&category=food&list=0&title=Karte%20%22K%C3%B6ln%22"
+        )
+    )
     assert options.notices == ()
     frame = iframe_snippet(options, base_url="https://karte.example")
-    assert frame.startswith('<iframe src="https://karte.example/embed/?kommune=05315000'
-                            '&amp;category=repair&amp;category=food&amp;list=0')
+    assert frame.startswith(
+        '<iframe src="https://karte.example/embed/?kommune=05315000'
+        "&amp;category=repair&amp;category=food&amp;list=0"
+    )
     assert 'title="Karte &quot;Köln&quot;"' in frame
     assert 'loading="lazy"' in frame and 'height="' in frame
     script = script_snippet(options, base_url="https://karte.example")
-    assert script == ('<script src="https://karte.example/embed/embed.js" data-kommune="05315000"'
-                      ' data-category="repair,food" data-list="0"'
-                      ' data-title="Karte &quot;Köln&quot;" async></script>')
+    assert script == (
+        '<script src="https://karte.example/embed/embed.js" data-kommune="05315000"'
+        ' data-category="repair,food" data-list="0"'
+        ' data-title="Karte &quot;Köln&quot;" async></script>'
+    )
     assert parse_options(QueryDict("")).height == DEFAULT_HEIGHT

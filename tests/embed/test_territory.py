@@ -34,8 +34,7 @@ def points_across_an_edge(geometry, metres: float = OFFSET_M):
     """Two points `metres` either side of the middle of a long border segment (inside first),
     each with that segment as its nearest border."""
     ring = list(largest_polygon(geometry).exterior.coords)
-    segments = sorted(zip(ring, ring[1:], strict=False),
-                      key=lambda s: -math.dist(*s))
+    segments = sorted(zip(ring, ring[1:], strict=False), key=lambda s: -math.dist(*s))
     for (x1, y1), (x2, y2) in segments:
         mid_x, mid_y = (x1 + x2) / 2, (y1 + y2) / 2
         scale = math.cos(math.radians(mid_y))  # metres east per degree shrink with latitude
@@ -47,7 +46,8 @@ def points_across_an_edge(geometry, metres: float = OFFSET_M):
         b = Point(mid_x - nx * metres / M_PER_DEG / scale, mid_y - ny * metres / M_PER_DEG)
         near = [geometry.boundary.distance(p) * M_PER_DEG for p in (a, b)]
         if all(metres * 0.5 < d < metres * 1.5 for d in near) and (
-                geometry.covers(a) != geometry.covers(b)):
+            geometry.covers(a) != geometry.covers(b)
+        ):
             return (a, b) if geometry.covers(a) else (b, a)
     raise AssertionError("no suitable border segment")
 
@@ -107,8 +107,9 @@ def test_the_polygon_decides_not_the_stored_link(concave):
 def test_territory_combines_with_the_other_filters(concave):
     centre = shape(concave.boundary).representative_point()
     InitiativeFactory(name="Repair Café", latitude=centre.y, longitude=centre.x)
-    InitiativeFactory(name="Garten", latitude=centre.y, longitude=centre.x,
-                      categories=["gardening-nature"])
+    InitiativeFactory(
+        name="Garten", latitude=centre.y, longitude=centre.x, categories=["gardening-nature"]
+    )
     flt = InitiativeFilter(categories=("gardening-nature",))
     assert list(selectors.in_territory(flt, concave).values_list("name", flat=True)) == ["Garten"]
 
@@ -116,8 +117,9 @@ def test_territory_combines_with_the_other_filters(concave):
 def test_embed_fits_the_map_to_the_boundary(concave, client):
     config = embed_config(client.get(f"/embed/?kommune={concave.ags}"))
     assert config["boundary"] == concave.boundary
-    assert config["view"] == {"bounds": [[concave.bbox_south, concave.bbox_west],
-                                         [concave.bbox_north, concave.bbox_east]]}
+    assert config["view"] == {
+        "bounds": [[concave.bbox_south, concave.bbox_west], [concave.bbox_north, concave.bbox_east]]
+    }
 
 
 def test_without_boundary_the_municipality_link_decides(reference_data, client):

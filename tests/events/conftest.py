@@ -11,12 +11,30 @@ LINK = re.compile(r"https?://\S+/veranstaltungen/anmeldung/(bestaetigen|abmelden
 def towns(reference_data):
     """Münster, Greven and Telgte with small square boundaries."""
     return [
-        MunicipalityFactory(name="Münster", slug="muenster", ags="05515000", latitude=51.96,
-                            longitude=7.63, with_boundary=True),
-        MunicipalityFactory(name="Greven", slug="greven", ags="05566012", latitude=52.09,
-                            longitude=7.61, with_boundary=True),
-        MunicipalityFactory(name="Telgte", slug="telgte", ags="05570048", latitude=51.98,
-                            longitude=7.79, with_boundary=True),
+        MunicipalityFactory(
+            name="Münster",
+            slug="muenster",
+            ags="05515000",
+            latitude=51.96,
+            longitude=7.63,
+            with_boundary=True,
+        ),
+        MunicipalityFactory(
+            name="Greven",
+            slug="greven",
+            ags="05566012",
+            latitude=52.09,
+            longitude=7.61,
+            with_boundary=True,
+        ),
+        MunicipalityFactory(
+            name="Telgte",
+            slug="telgte",
+            ags="05570048",
+            latitude=51.98,
+            longitude=7.79,
+            with_boundary=True,
+        ),
     ]
 
 

@@ -19,22 +19,58 @@ def at(days: int, hour: int) -> datetime:
 
 @pytest.fixture
 def events(towns):
-    bochum = MunicipalityFactory(name="Bochum", slug="bochum", ags="05911000", latitude=51.48,
-                                 longitude=7.22, with_boundary=True)
+    bochum = MunicipalityFactory(
+        name="Bochum",
+        slug="bochum",
+        ags="05911000",
+        latitude=51.48,
+        longitude=7.22,
+        with_boundary=True,
+    )
     campaign = CampaignFactory(slug="glueckstaten")
     return {
-        "talk": EventFactory(title="Regionalgespräch", event_type="regional_talk",
-                             start=at(3, 17), end=at(3, 20), latitude=51.96, longitude=7.63,
-                             municipalities=towns, categories=["repair"]),
-        "online": EventFactory(title="Online-Treffen", format="online",
-                               online_url="https://meet.example/offen", venue_name="", city="",
-                               latitude=None, longitude=None, start=at(5, 18), end=at(5, 19)),
-        "private": EventFactory(title="Mit Anmeldung", format="hybrid", latitude=51.48,
-                                longitude=7.22, online_url="https://meet.example/geheim",
-                                registration_enabled=True, capacity=20, municipalities=[bochum],
-                                start=at(8, 18), end=at(8, 20), campaign=campaign),
-        "weekly": EventFactory(title="Repair Café", start=at(1, 10), end=at(1, 13),
-                               recurrence="FREQ=WEEKLY", latitude=50.94, longitude=6.96),
+        "talk": EventFactory(
+            title="Regionalgespräch",
+            event_type="regional_talk",
+            start=at(3, 17),
+            end=at(3, 20),
+            latitude=51.96,
+            longitude=7.63,
+            municipalities=towns,
+            categories=["repair"],
+        ),
+        "online": EventFactory(
+            title="Online-Treffen",
+            format="online",
+            online_url="https://meet.example/offen",
+            venue_name="",
+            city="",
+            latitude=None,
+            longitude=None,
+            start=at(5, 18),
+            end=at(5, 19),
+        ),
+        "private": EventFactory(
+            title="Mit Anmeldung",
+            format="hybrid",
+            latitude=51.48,
+            longitude=7.22,
+            online_url="https://meet.example/geheim",
+            registration_enabled=True,
+            capacity=20,
+            municipalities=[bochum],
+            start=at(8, 18),
+            end=at(8, 20),
+            campaign=campaign,
+        ),
+        "weekly": EventFactory(
+            title="Repair Café",
+            start=at(1, 10),
+            end=at(1, 13),
+            recurrence="FREQ=WEEKLY",
+            latitude=50.94,
+            longitude=6.96,
+        ),
         "draft": EventFactory(title="Entwurf", status="pending", start=at(2, 10), end=at(2, 11)),
     }
 
@@ -50,7 +86,10 @@ def test_lists_dates_of_published_events_in_order(client, events):
     assert "Entwurf" not in names
     assert names[0] == "Repair Café"
     assert [n for n in names if n != "Repair Café"] == [
-        "Regionalgespräch", "Online-Treffen", "Mit Anmeldung"]
+        "Regionalgespräch",
+        "Online-Treffen",
+        "Mit Anmeldung",
+    ]
     assert names.count("Repair Café") == data["count"] - 3 >= 52
     starts = [i["start"] for i in data["items"]]
     assert starts == sorted(starts, key=datetime.fromisoformat)
@@ -74,36 +113,41 @@ def test_online_link_only_public_without_registration(client, events):
     assert items["Online-Treffen"]["online_url"] == "https://meet.example/offen"
     assert items["Mit Anmeldung"]["online_url"] == ""
     assert items["Mit Anmeldung"]["registration"] == {
-        "enabled": True, "deadline": None, "capacity": 20, "waiting_list": True}
+        "enabled": True,
+        "deadline": None,
+        "capacity": 20,
+        "waiting_list": True,
+    }
     assert "geheim" not in client.get(API).content.decode()
 
 
-@pytest.mark.parametrize("query, expected", [
-    ("type=regional_talk", {"Regionalgespräch"}),
-    ("online=1", {"Online-Treffen", "Mit Anmeldung"}),
-    ("online=true&type=networking_meeting", {"Online-Treffen", "Mit Anmeldung"}),
-    ("municipality=05911000", {"Mit Anmeldung"}),
-    ("municipality=Telgte", {"Regionalgespräch"}),
-    ("category=repair", {"Regionalgespräch"}),
-    ("campaign=glueckstaten", {"Mit Anmeldung"}),
-    ("bbox=7.5,51.9,7.7,52.0", {"Regionalgespräch"}),
-    ("bbox=6.9,50.9,7.0,51.0", {"Repair Café"}),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("type=regional_talk", {"Regionalgespräch"}),
+        ("online=1", {"Online-Treffen", "Mit Anmeldung"}),
+        ("online=true&type=networking_meeting", {"Online-Treffen", "Mit Anmeldung"}),
+        ("municipality=05911000", {"Mit Anmeldung"}),
+        ("municipality=Telgte", {"Regionalgespräch"}),
+        ("category=repair", {"Regionalgespräch"}),
+        ("campaign=glueckstaten", {"Mit Anmeldung"}),
+        ("bbox=7.5,51.9,7.7,52.0", {"Regionalgespräch"}),
+        ("bbox=6.9,50.9,7.0,51.0", {"Repair Café"}),
+    ],
+)
 def test_filters(client, events, query, expected):
     assert set(titles(client.get(f"{API}?{query}&limit=500"))) == expected
 
 
 def test_date_range_with_dates_and_date_times(client, events):
     day = (timezone.localdate() + timedelta(days=3)).isoformat()
-    assert set(titles(client.get(f"{API}?start_min={day}&start_max={day}"))) == {
-        "Regionalgespräch"}
+    assert set(titles(client.get(f"{API}?start_min={day}&start_max={day}"))) == {"Regionalgespräch"}
     # 16:00 UTC is 17:00 or 18:00 in Berlin: the talk starts at 17:00 local.
     utc_start = events["talk"].start.astimezone(EVENT_TZ)
     after = (utc_start + timedelta(minutes=1)).isoformat().replace("+", "%2B")
     assert "Regionalgespräch" not in titles(client.get(f"{API}?start_min={after}&limit=500"))
     naive = utc_start.replace(tzinfo=None).isoformat()
-    assert titles(client.get(f"{API}?start_min={naive}&start_max={naive}")) == [
-        "Regionalgespräch"]
+    assert titles(client.get(f"{API}?start_min={naive}&start_max={naive}")) == ["Regionalgespräch"]
 
 
 def test_paging(client, events):
@@ -113,20 +157,23 @@ def test_paging(client, events):
     assert first["items"][1]["id"] != second["items"][0]["id"]
 
 
-@pytest.mark.parametrize("query, param", [
-    ("start_min=yesterday", "start_min"),
-    ("start_min=2026-13-01", "start_min"),
-    ("start_max=0001-01-01", "start_max"),
-    ("start_min=2030-01-02&start_max=2030-01-01", "start_max"),
-    ("type=party", "type"),
-    ("municipality=atlantis", "municipality"),
-    ("online=maybe", "online"),
-    ("category=unknown", "category"),
-    ("bbox=1,2,3", "bbox"),
-    ("bbox=10,50,5,51", "bbox"),
-    ("campaign=none-such", "campaign"),
-    ("municipality=%00", "municipality"),
-])
+@pytest.mark.parametrize(
+    "query, param",
+    [
+        ("start_min=yesterday", "start_min"),
+        ("start_min=2026-13-01", "start_min"),
+        ("start_max=0001-01-01", "start_max"),
+        ("start_min=2030-01-02&start_max=2030-01-01", "start_max"),
+        ("type=party", "type"),
+        ("municipality=atlantis", "municipality"),
+        ("online=maybe", "online"),
+        ("category=unknown", "category"),
+        ("bbox=1,2,3", "bbox"),
+        ("bbox=10,50,5,51", "bbox"),
+        ("campaign=none-such", "campaign"),
+        ("municipality=%00", "municipality"),
+    ],
+)
 def test_bad_filters_get_400_naming_the_parameter(client, events, query, param):
     response = client.get(f"{API}?{query}")
     assert response.status_code == 400
@@ -134,10 +181,15 @@ def test_bad_filters_get_400_naming_the_parameter(client, events, query, param):
     assert body["param"] == param and body["detail"].startswith(f"{param}: ")
 
 
-@pytest.mark.parametrize("query, param", [
-    ("limit=0", "limit"), ("limit=501", "limit"), ("offset=-1", "offset"),
-    ("limit=many", "limit"),
-])
+@pytest.mark.parametrize(
+    "query, param",
+    [
+        ("limit=0", "limit"),
+        ("limit=501", "limit"),
+        ("offset=-1", "offset"),
+        ("limit=many", "limit"),
+    ],
+)
 def test_bad_paging_gets_422_naming_the_parameter(client, events, query, param):
     response = client.get(f"{API}?{query}")
     assert response.status_code == 422

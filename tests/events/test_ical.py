@@ -34,13 +34,22 @@ def next_weekday(weekday: int, hour: int) -> datetime:
 
 def test_single_event_field_by_field(client, towns):
     event = EventFactory(
-        title="Regionalgespräch Münsterland", event_type="regional_talk", format="hybrid",
+        title="Regionalgespräch Münsterland",
+        event_type="regional_talk",
+        format="hybrid",
         start=datetime(2031, 11, 13, 17, 0, tzinfo=EVENT_TZ),
         end=datetime(2031, 11, 13, 20, 0, tzinfo=EVENT_TZ),
-        online_url="https://meet.example/rg", venue_name="Stadtteilhaus", street="Weg 1",
-        postcode="48143", city="Münster", latitude=51.96, longitude=7.63,
-        description="Initiativen und Kommune, *gemeinsam*.", categories=["repair"],
-        municipalities=towns, registration_enabled=False,
+        online_url="https://meet.example/rg",
+        venue_name="Stadtteilhaus",
+        street="Weg 1",
+        postcode="48143",
+        city="Münster",
+        latitude=51.96,
+        longitude=7.63,
+        description="Initiativen und Kommune, *gemeinsam*.",
+        categories=["repair"],
+        municipalities=towns,
+        registration_enabled=False,
     )
     cal = parse(client.get(f"/veranstaltungen/{event.slug}.ics"))
     assert str(cal["version"]) == "2.0" and "Mitmachkarte" in str(cal["prodid"])
@@ -67,10 +76,16 @@ def test_single_event_field_by_field(client, towns):
 
 
 def test_the_dtstart_is_the_same_instant_as_stored_in_summer_and_winter(client):
-    summer = EventFactory(title="Sommer", start=datetime(2031, 7, 1, 10, tzinfo=EVENT_TZ),
-                          end=datetime(2031, 7, 1, 12, tzinfo=EVENT_TZ))
-    winter = EventFactory(title="Winter", start=datetime(2031, 12, 1, 10, tzinfo=EVENT_TZ),
-                          end=datetime(2031, 12, 1, 12, tzinfo=EVENT_TZ))
+    summer = EventFactory(
+        title="Sommer",
+        start=datetime(2031, 7, 1, 10, tzinfo=EVENT_TZ),
+        end=datetime(2031, 7, 1, 12, tzinfo=EVENT_TZ),
+    )
+    winter = EventFactory(
+        title="Winter",
+        start=datetime(2031, 12, 1, 10, tzinfo=EVENT_TZ),
+        end=datetime(2031, 12, 1, 12, tzinfo=EVENT_TZ),
+    )
     feed = vevents(parse(client.get("/veranstaltungen/feed.ics?start_min=2031-01-01")))
     for event in (summer, winter):
         decoded = feed[event.title].decoded("dtstart")
@@ -81,9 +96,15 @@ def test_the_dtstart_is_the_same_instant_as_stored_in_summer_and_winter(client):
 
 
 def test_online_link_of_an_event_with_registration_stays_private(client):
-    event = EventFactory(format="online", online_url="https://meet.example/geheim",
-                         registration_enabled=True, venue_name="", city="", latitude=None,
-                         longitude=None)
+    event = EventFactory(
+        format="online",
+        online_url="https://meet.example/geheim",
+        registration_enabled=True,
+        venue_name="",
+        city="",
+        latitude=None,
+        longitude=None,
+    )
     body = client.get(f"/veranstaltungen/{event.slug}.ics").content.decode()
     assert "geheim" not in body
     assert "LOCATION:Online" in body
@@ -91,8 +112,13 @@ def test_online_link_of_an_event_with_registration_stays_private(client):
 
 def test_recurring_event_is_one_vevent_with_its_rule_across_dst(client):
     start = next_weekday(5, 10)  # the next Saturday, 10:00
-    event = EventFactory(title="Repair Café", start=start, end=start + timedelta(hours=3),
-                         recurrence="FREQ=WEEKLY;BYDAY=SA", registration_enabled=True)
+    event = EventFactory(
+        title="Repair Café",
+        start=start,
+        end=start + timedelta(hours=3),
+        recurrence="FREQ=WEEKLY;BYDAY=SA",
+        registration_enabled=True,
+    )
     dropped = event.occurrences.order_by("start")[3]
     dropped.is_cancelled = True
     dropped.save()
@@ -110,38 +136,70 @@ def test_recurring_event_is_one_vevent_with_its_rule_across_dst(client):
 
 @pytest.fixture
 def feed_events(towns):
-    bochum = MunicipalityFactory(name="Bochum", slug="bochum", ags="05911000", latitude=51.48,
-                                 longitude=7.22, with_boundary=True)
+    bochum = MunicipalityFactory(
+        name="Bochum",
+        slug="bochum",
+        ags="05911000",
+        latitude=51.48,
+        longitude=7.22,
+        with_boundary=True,
+    )
     start = next_weekday(2, 18)
     make = EventFactory
     return {
-        "talk": make(title="Regionalgespräch", event_type="regional_talk", start=start,
-                     end=start + timedelta(hours=2), municipalities=towns,
-                     categories=["repair"]),
-        "online": make(title="Online-Treffen", format="online", online_url="https://x.example",
-                       venue_name="", city="", latitude=None, longitude=None,
-                       start=start + timedelta(days=10), end=start + timedelta(days=10, hours=1)),
-        "hybrid": make(title="Hybrid-AG", event_type="working_group", format="hybrid",
-                       online_url="https://y.example", municipalities=[bochum],
-                       start=start + timedelta(days=40), end=start + timedelta(days=40, hours=1)),
-        "pending": make(title="Noch nicht frei", status="pending", start=start,
-                        end=start + timedelta(hours=1)),
-        "past": make(title="Vorbei", start=start - timedelta(days=60),
-                     end=start - timedelta(days=60) + timedelta(hours=1)),
+        "talk": make(
+            title="Regionalgespräch",
+            event_type="regional_talk",
+            start=start,
+            end=start + timedelta(hours=2),
+            municipalities=towns,
+            categories=["repair"],
+        ),
+        "online": make(
+            title="Online-Treffen",
+            format="online",
+            online_url="https://x.example",
+            venue_name="",
+            city="",
+            latitude=None,
+            longitude=None,
+            start=start + timedelta(days=10),
+            end=start + timedelta(days=10, hours=1),
+        ),
+        "hybrid": make(
+            title="Hybrid-AG",
+            event_type="working_group",
+            format="hybrid",
+            online_url="https://y.example",
+            municipalities=[bochum],
+            start=start + timedelta(days=40),
+            end=start + timedelta(days=40, hours=1),
+        ),
+        "pending": make(
+            title="Noch nicht frei", status="pending", start=start, end=start + timedelta(hours=1)
+        ),
+        "past": make(
+            title="Vorbei",
+            start=start - timedelta(days=60),
+            end=start - timedelta(days=60) + timedelta(hours=1),
+        ),
         "start": start,
     }
 
 
-@pytest.mark.parametrize("query, expected", [
-    ("", {"Regionalgespräch", "Online-Treffen", "Hybrid-AG"}),
-    ("?type=regional_talk", {"Regionalgespräch"}),
-    ("?type=regional_talk&type=working_group", {"Regionalgespräch", "Hybrid-AG"}),
-    ("?online=1", {"Online-Treffen", "Hybrid-AG"}),
-    ("?municipality=greven", {"Regionalgespräch"}),
-    ("?municipality=05911000", {"Hybrid-AG"}),
-    ("?category=repair", {"Regionalgespräch"}),
-    ("?online=1&municipality=bochum", {"Hybrid-AG"}),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("", {"Regionalgespräch", "Online-Treffen", "Hybrid-AG"}),
+        ("?type=regional_talk", {"Regionalgespräch"}),
+        ("?type=regional_talk&type=working_group", {"Regionalgespräch", "Hybrid-AG"}),
+        ("?online=1", {"Online-Treffen", "Hybrid-AG"}),
+        ("?municipality=greven", {"Regionalgespräch"}),
+        ("?municipality=05911000", {"Hybrid-AG"}),
+        ("?category=repair", {"Regionalgespräch"}),
+        ("?online=1&municipality=bochum", {"Hybrid-AG"}),
+    ],
+)
 def test_feed_filters(client, feed_events, query, expected):
     assert set(vevents(parse(client.get(f"/veranstaltungen/feed.ics{query}")))) == expected
 
@@ -162,11 +220,18 @@ def test_feed_includes_the_recent_past_but_not_unpublished_events(client, feed_e
     assert "Regionalgespräch" not in names and "Noch nicht frei" not in names
 
 
-@pytest.mark.parametrize("query, param", [
-    ("type=party", "type"), ("start_min=morgen", "start_min"), ("online=vielleicht", "online"),
-    ("municipality=atlantis", "municipality"), ("category=nope", "category"),
-    ("start_min=2030-01-02&start_max=2030-01-01", "start_max"), ("bbox=1,2,3", "bbox"),
-])
+@pytest.mark.parametrize(
+    "query, param",
+    [
+        ("type=party", "type"),
+        ("start_min=morgen", "start_min"),
+        ("online=vielleicht", "online"),
+        ("municipality=atlantis", "municipality"),
+        ("category=nope", "category"),
+        ("start_min=2030-01-02&start_max=2030-01-01", "start_max"),
+        ("bbox=1,2,3", "bbox"),
+    ],
+)
 def test_feed_answers_bad_filters_with_400_naming_the_parameter(client, towns, query, param):
     response = client.get(f"/veranstaltungen/feed.ics?{query}")
     assert response.status_code == 400
@@ -179,8 +244,13 @@ def test_participant_of_a_recurring_event_gets_their_own_date(client, mailoutbox
     from .conftest import token_from
 
     start = next_weekday(5, 10)
-    event = EventFactory(title="Repair Café", start=start, end=start + timedelta(hours=3),
-                         recurrence="FREQ=WEEKLY;BYDAY=SA", registration_enabled=True)
+    event = EventFactory(
+        title="Repair Café",
+        start=start,
+        end=start + timedelta(hours=3),
+        recurrence="FREQ=WEEKLY;BYDAY=SA",
+        registration_enabled=True,
+    )
     third = event.occurrences.order_by("start")[2]
     registrations.register(occurrence=third, name="Ada", email="ada@example.org")
     registrations.confirm(token=token_from(mailoutbox[-1], "bestaetigen"))

@@ -29,8 +29,13 @@ def _english():
 
 
 def make_occurrence(**changes):
-    fields = {"registration_enabled": True, "capacity": 2, "format": "hybrid",
-              "online_url": "https://meet.example/geheim", **changes}
+    fields = {
+        "registration_enabled": True,
+        "capacity": 2,
+        "format": "hybrid",
+        "online_url": "https://meet.example/geheim",
+        **changes,
+    }
     return EventFactory(**fields).occurrences.get()
 
 
@@ -46,8 +51,9 @@ def statuses(occurrence) -> dict[str, str]:
 
 def test_registration_needs_confirmation_by_mail(mailoutbox):
     occurrence = make_occurrence()
-    outcome = registrations.register(occurrence=occurrence, name="  Ada  Lovelace ",
-                                     email=" Ada@Example.ORG ")
+    outcome = registrations.register(
+        occurrence=occurrence, name="  Ada  Lovelace ", email=" Ada@Example.ORG "
+    )
     assert outcome.created and outcome.registration.status == S.PENDING
     assert outcome.registration.email == "ada@example.org"
     assert outcome.registration.name == "Ada Lovelace"
@@ -68,12 +74,15 @@ def test_waiting_list_and_automatic_promotion_on_cancellation(mailoutbox):
     fourth = join(occurrence, "Dan", mailoutbox)
     assert (third.registration.status, third.position) == (S.WAITLISTED, 1)
     assert (fourth.registration.status, fourth.position) == (S.WAITLISTED, 2)
-    ada_cancel = token_from([m for m in mailoutbox if m.to == ["ada@example.org"]][-1],
-                            "abmelden")
+    ada_cancel = token_from([m for m in mailoutbox if m.to == ["ada@example.org"]][-1], "abmelden")
     sent_before = len(mailoutbox)
     registrations.cancel(token=ada_cancel)
-    assert statuses(occurrence) == {"Ada": S.CANCELLED, "Bea": S.CONFIRMED,
-                                    "Cem": S.CONFIRMED, "Dan": S.WAITLISTED}
+    assert statuses(occurrence) == {
+        "Ada": S.CANCELLED,
+        "Bea": S.CONFIRMED,
+        "Cem": S.CONFIRMED,
+        "Dan": S.WAITLISTED,
+    }
     [promoted] = mailoutbox[sent_before:]  # only the person moving up is told
     assert promoted.to == ["cem@example.org"]
     assert "https://meet.example/geheim" in promoted.body
@@ -104,8 +113,10 @@ def test_registering_twice_with_one_address_is_idempotent(mailoutbox):
     # The mail about the existing registration carries a cancel link, no confirm link.
     assert "/abmelden/" in mailoutbox[-1].body and "/bestaetigen/" not in mailoutbox[-1].body
     # Confirming an old link again is harmless.
-    assert registrations.confirm(token=token_from(mailoutbox[0], "bestaetigen")).registration \
-        .status == S.CONFIRMED
+    assert (
+        registrations.confirm(token=token_from(mailoutbox[0], "bestaetigen")).registration.status
+        == S.CONFIRMED
+    )
 
 
 def test_a_cancelled_registration_can_start_over(mailoutbox):
@@ -134,10 +145,13 @@ def test_place_taken_between_registering_and_confirming(mailoutbox):
     assert statuses(occurrence) == {"Ada": S.PENDING, "Bea": S.CONFIRMED}
 
 
-@pytest.mark.parametrize("changes, message", [
-    ({"registration_enabled": False}, "not possible"),
-    ({"status": "pending"}, "not possible"),
-])
+@pytest.mark.parametrize(
+    "changes, message",
+    [
+        ({"registration_enabled": False}, "not possible"),
+        ({"status": "pending"}, "not possible"),
+    ],
+)
 def test_closed_registration(changes, message):
     occurrence = make_occurrence(**changes)
     with pytest.raises(RegistrationError, match=message):
@@ -147,25 +161,39 @@ def test_closed_registration(changes, message):
 def test_registration_after_the_deadline_is_refused():
     deadline = timezone.now() + timedelta(days=1)
     occurrence = make_occurrence(registration_deadline=deadline)
-    registrations.register(occurrence=occurrence, name="Ada", email="ada@example.org",
-                           now=deadline - timedelta(seconds=1))
+    registrations.register(
+        occurrence=occurrence,
+        name="Ada",
+        email="ada@example.org",
+        now=deadline - timedelta(seconds=1),
+    )
     with pytest.raises(RegistrationError, match="deadline has passed") as exc:
-        registrations.register(occurrence=occurrence, name="Bea", email="bea@example.org",
-                               now=deadline + timedelta(seconds=1))
+        registrations.register(
+            occurrence=occurrence,
+            name="Bea",
+            email="bea@example.org",
+            now=deadline + timedelta(seconds=1),
+        )
     assert exc.value.code == "deadline" and Registration.objects.count() == 1
 
 
 def test_no_registration_once_the_date_has_begun():
     occurrence = make_occurrence()
     with pytest.raises(RegistrationError, match="already begun"):
-        registrations.register(occurrence=occurrence, name="Ada", email="ada@example.org",
-                               now=occurrence.start)
+        registrations.register(
+            occurrence=occurrence, name="Ada", email="ada@example.org", now=occurrence.start
+        )
 
 
-@pytest.mark.parametrize("name, email, field", [
-    ("", "ada@example.org", "name"), ("x" * 121, "ada@example.org", "name"),
-    ("Ada", "not-an-address", "email"), ("Ada", "", "email"),
-])
+@pytest.mark.parametrize(
+    "name, email, field",
+    [
+        ("", "ada@example.org", "name"),
+        ("x" * 121, "ada@example.org", "name"),
+        ("Ada", "not-an-address", "email"),
+        ("Ada", "", "email"),
+    ],
+)
 def test_name_and_address_are_required(name, email, field):
     occurrence = make_occurrence()
     with pytest.raises(RegistrationError) as exc:
@@ -183,8 +211,9 @@ def test_tampered_tokens_are_refused(mailoutbox):
     with pytest.raises(tokens.TokenError):  # a confirmation link cannot cancel
         registrations.cancel(token=token)
     registration = Registration.objects.get()
-    forged = tokens.make_token(registration_id=registration.pk, email="eve@example.org",
-                               purpose=tokens.CONFIRM)
+    forged = tokens.make_token(
+        registration_id=registration.pk, email="eve@example.org", purpose=tokens.CONFIRM
+    )
     with pytest.raises(tokens.TokenError):  # signed, but for another address
         registrations.confirm(token=forged)
     unsigned = signing.dumps({"r": registration.pk, "e": "x"}, salt="another salt")
@@ -194,12 +223,16 @@ def test_tampered_tokens_are_refused(mailoutbox):
 
 
 def test_confirmation_link_expires_after_a_week(mailoutbox, monkeypatch):
-    occurrence = make_occurrence(start=timezone.now() + timedelta(days=30),
-                                 end=timezone.now() + timedelta(days=30, hours=2))
+    occurrence = make_occurrence(
+        start=timezone.now() + timedelta(days=30), end=timezone.now() + timedelta(days=30, hours=2)
+    )
     registrations.register(occurrence=occurrence, name="Ada", email="ada@example.org")
     token = token_from(mailoutbox[-1], "bestaetigen")
-    cancel_token = tokens.make_token(registration_id=Registration.objects.get().pk,
-                                     email="ada@example.org", purpose=tokens.CANCEL)
+    cancel_token = tokens.make_token(
+        registration_id=Registration.objects.get().pk,
+        email="ada@example.org",
+        purpose=tokens.CANCEL,
+    )
     real_time = signing.time.time
     monkeypatch.setattr(signing.time, "time", lambda: real_time() + 8 * 24 * 3600)
     with pytest.raises(tokens.TokenError) as exc:
@@ -209,13 +242,20 @@ def test_confirmation_link_expires_after_a_week(mailoutbox, monkeypatch):
     assert Registration.objects.get().status == S.CANCELLED
 
 
-@settings(max_examples=25, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(capacity=st.integers(min_value=1, max_value=4),
-       steps=st.lists(st.tuples(st.booleans(), st.integers(min_value=0, max_value=7)),
-                      min_size=1, max_size=14))
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    capacity=st.integers(min_value=1, max_value=4),
+    steps=st.lists(
+        st.tuples(st.booleans(), st.integers(min_value=0, max_value=7)), min_size=1, max_size=14
+    ),
+)
 def test_capacity_is_never_exceeded_and_the_queue_is_first_come_first_served(
-        mailoutbox, capacity, steps):
+    mailoutbox, capacity, steps
+):
     """Random joins (True) and cancellations (False) of eight people."""
     occurrence = make_occurrence(capacity=capacity)
     cancel_links = {}
@@ -223,8 +263,9 @@ def test_capacity_is_never_exceeded_and_the_queue_is_first_come_first_served(
     for joining, person in steps:
         if joining and person in cancel_links:  # already in: registering again is a no-op
             before = statuses(occurrence)
-            registrations.register(occurrence=occurrence, name=f"P{person}",
-                                   email=f"p{person}@example.org")
+            registrations.register(
+                occurrence=occurrence, name=f"P{person}", email=f"p{person}@example.org"
+            )
             assert statuses(occurrence) == before
         elif joining:
             outcome = join(occurrence, f"P{person}", mailoutbox)
@@ -242,22 +283,30 @@ def test_capacity_is_never_exceeded_and_the_queue_is_first_come_first_served(
         assert not waiting or len(confirmed) == capacity
         queue = [p for p in queue if p in waiting]
         assert sorted(waiting) == sorted(queue)
-        in_line = list(occurrence.registrations.filter(status=S.WAITLISTED)
-                       .order_by("queued_at", "pk").values_list("name", flat=True))
+        in_line = list(
+            occurrence.registrations.filter(status=S.WAITLISTED)
+            .order_by("queued_at", "pk")
+            .values_list("name", flat=True)
+        )
         assert in_line == [f"P{p}" for p in queue]
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.skipif(connection.vendor != "postgresql",
-                    reason="threads need a shared server database (run on PostgreSQL)")
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="threads need a shared server database (run on PostgreSQL)",
+)
 def test_concurrent_confirmations_never_exceed_capacity(reference_data):
     occurrence = make_occurrence(capacity=5)
     links = []
     for n in range(20):
         registrations.register(occurrence=occurrence, name=f"P{n}", email=f"p{n}@example.org")
         registration = Registration.objects.get(email=f"p{n}@example.org")
-        links.append(tokens.make_token(registration_id=registration.pk,
-                                       email=registration.email, purpose=tokens.CONFIRM))
+        links.append(
+            tokens.make_token(
+                registration_id=registration.pk, email=registration.email, purpose=tokens.CONFIRM
+            )
+        )
     barrier, errors = threading.Barrier(len(links)), []
 
     def confirm(link):

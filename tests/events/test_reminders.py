@@ -29,15 +29,25 @@ def _english():
 
 def online_event_starting_in(delta: timedelta, **changes):
     start = timezone.now().replace(microsecond=0) + delta
-    return EventFactory(start=start, end=start + timedelta(hours=1), format="online",
-                        online_url=LINK, venue_name="", city="", latitude=None, longitude=None,
-                        registration_enabled=True, **changes)
+    return EventFactory(
+        start=start,
+        end=start + timedelta(hours=1),
+        format="online",
+        online_url=LINK,
+        venue_name="",
+        city="",
+        latitude=None,
+        longitude=None,
+        registration_enabled=True,
+        **changes,
+    )
 
 
 def confirmed(event, name, outbox, language="en"):
     occurrence = event.occurrences.get()
-    registrations.register(occurrence=occurrence, name=name, email=f"{name}@example.org",
-                           language=language)
+    registrations.register(
+        occurrence=occurrence, name=name, email=f"{name}@example.org", language=language
+    )
     registrations.confirm(token=token_from(outbox[-1], "bestaetigen"))
     return Registration.objects.get(email=f"{name}@example.org", occurrence=occurrence)
 
@@ -74,8 +84,7 @@ def test_only_confirmed_people_of_dates_within_a_day_are_reminded(mailoutbox):
     assert send_event_reminders.enqueue().return_value == 1
     assert [m.to for m in reminders(mailoutbox)] == [["ada@example.org"]]
     # Once the later date is within a day, its participant is reminded too.
-    assert registrations.send_due_reminders(
-        now=timezone.now() + timedelta(hours=7)) == 1
+    assert registrations.send_due_reminders(now=timezone.now() + timedelta(hours=7)) == 1
     assert [m.to for m in reminders(mailoutbox)][-1] == ["dan@example.org"]
 
 

@@ -22,18 +22,29 @@ def test_coordinator_talk_with_waiting_list_and_calendars(client, towns, mailout
     day = timezone.localdate() + timedelta(days=21)
     start = datetime(day.year, day.month, day.day, 17, 0, tzinfo=EVENT_TZ)
     event = services.create_event(
-        title="Regionalgespräch Münsterland", event_type="regional_talk", start=start,
-        end=start + timedelta(hours=3), organiser_name="Netzwerkteam NRW", format="hybrid",
-        venue_name="Stadtteilhaus", city="Münster", postcode="48143",
-        online_url="https://meet.example/rg-muensterland", municipalities=towns, capacity=30,
-        registration_enabled=True, organiser_email="netzwerk@example.org",
+        title="Regionalgespräch Münsterland",
+        event_type="regional_talk",
+        start=start,
+        end=start + timedelta(hours=3),
+        organiser_name="Netzwerkteam NRW",
+        format="hybrid",
+        venue_name="Stadtteilhaus",
+        city="Münster",
+        postcode="48143",
+        online_url="https://meet.example/rg-muensterland",
+        municipalities=towns,
+        capacity=30,
+        registration_enabled=True,
+        organiser_email="netzwerk@example.org",
     )
     occurrence = event.occurrences.get()
     page = f"/veranstaltungen/{event.slug}/anmelden/"
     cancel_links = {}
     for n in range(1, 32):
-        response = client.post(page, {"occurrence": occurrence.pk, "name": f"Person {n}",
-                                      "email": f"person{n}@example.org"})
+        response = client.post(
+            page,
+            {"occurrence": occurrence.pk, "name": f"Person {n}", "email": f"person{n}@example.org"},
+        )
         assert response.status_code == 200
         token = token_from(mailoutbox[-1], "bestaetigen")
         assert client.post(f"/veranstaltungen/anmeldung/bestaetigen/{token}/").status_code == 200

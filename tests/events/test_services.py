@@ -31,20 +31,23 @@ def errors_of(exc: pytest.ExceptionInfo) -> dict:
     return exc.value.message_dict
 
 
-@pytest.mark.parametrize("changes, field, message", [
-    ({"end": soon(7, 17)}, "end", "end must be after the start"),
-    ({"end": soon(7, 18)}, "end", "end must be after the start"),
-    ({"capacity": 0}, "capacity", "at least 1"),
-    ({"recurrence": "FREQ=WEEKLY;BYDAY=XX"}, "recurrence", "not a valid RRULE"),
-    ({"recurrence": "FREQ=HOURLY"}, "recurrence", "daily, weekly"),
-    ({"format": "online", "online_url": ""}, "online_url", "needs a meeting link"),
-    ({"format": "hybrid", "online_url": ""}, "online_url", "needs a meeting link"),
-    ({"venue_name": "", "city": ""}, "city", "needs a venue address"),
-    ({"latitude": None, "longitude": None}, "latitude", "needs coordinates"),
-    ({"latitude": 95.0}, "latitude", "less than or equal to 90"),
-    ({"online_url": "javascript:alert(1)", "format": "online"}, "online_url", "valid URL"),
-    ({"registration_deadline": soon(8)}, "registration_deadline", "not be after"),
-])
+@pytest.mark.parametrize(
+    "changes, field, message",
+    [
+        ({"end": soon(7, 17)}, "end", "end must be after the start"),
+        ({"end": soon(7, 18)}, "end", "end must be after the start"),
+        ({"capacity": 0}, "capacity", "at least 1"),
+        ({"recurrence": "FREQ=WEEKLY;BYDAY=XX"}, "recurrence", "not a valid RRULE"),
+        ({"recurrence": "FREQ=HOURLY"}, "recurrence", "daily, weekly"),
+        ({"format": "online", "online_url": ""}, "online_url", "needs a meeting link"),
+        ({"format": "hybrid", "online_url": ""}, "online_url", "needs a meeting link"),
+        ({"venue_name": "", "city": ""}, "city", "needs a venue address"),
+        ({"latitude": None, "longitude": None}, "latitude", "needs coordinates"),
+        ({"latitude": 95.0}, "latitude", "less than or equal to 90"),
+        ({"online_url": "javascript:alert(1)", "format": "online"}, "online_url", "valid URL"),
+        ({"registration_deadline": soon(8)}, "registration_deadline", "not be after"),
+    ],
+)
 def test_invalid_events_are_refused_and_nothing_is_saved(changes, field, message):
     with pytest.raises(ValidationError) as exc:
         EventFactory(**changes)
@@ -60,21 +63,35 @@ def test_unknown_category_rolls_back_the_whole_event():
 
 
 def test_online_event_needs_no_venue_and_postcode_gives_coordinates():
-    online = EventFactory(format="online", online_url="https://meet.example/x", venue_name="",
-                          city="", latitude=None, longitude=None)
+    online = EventFactory(
+        format="online",
+        online_url="https://meet.example/x",
+        venue_name="",
+        city="",
+        latitude=None,
+        longitude=None,
+    )
     assert online.occurrences.count() == 1 and online.latitude is None
     by_postcode = EventFactory(latitude=None, longitude=None, postcode="48143", city="Münster")
     assert by_postcode.latitude == pytest.approx(51.96, abs=0.05)
 
 
 def test_hybrid_event_for_three_municipalities(towns):
-    event = EventFactory(format="hybrid", online_url="https://meet.example/rg",
-                         municipalities=towns, capacity=30, registration_enabled=True,
-                         categories=["repair"], sdgs=[11, 17])
+    event = EventFactory(
+        format="hybrid",
+        online_url="https://meet.example/rg",
+        municipalities=towns,
+        capacity=30,
+        registration_enabled=True,
+        categories=["repair"],
+        sdgs=[11, 17],
+    )
     assert {m.name for m in event.municipalities.all()} == {"Münster", "Greven", "Telgte"}
     assert sorted(event.sdgs.values_list("number", flat=True)) == [11, 17]
-    assert event.status == EventStatus.PUBLISHED and event.slug == "vernetzungstreffen-" + (
-        event.title.split()[-1])
+    assert (
+        event.status == EventStatus.PUBLISHED
+        and event.slug == "vernetzungstreffen-" + (event.title.split()[-1])
+    )
 
 
 def test_municipality_comes_from_the_venue_when_not_given(towns):
@@ -97,8 +114,12 @@ def test_recurring_event_gets_its_dates_within_a_year():
 
 def test_changing_the_rule_drops_free_dates_and_cancels_booked_ones():
     start = soon(1, 10)
-    event = EventFactory(start=start, end=start + timedelta(hours=2),
-                         recurrence="FREQ=WEEKLY;COUNT=4", registration_enabled=True)
+    event = EventFactory(
+        start=start,
+        end=start + timedelta(hours=2),
+        recurrence="FREQ=WEEKLY;COUNT=4",
+        registration_enabled=True,
+    )
     booked = event.occurrences.order_by("start")[2]
     registrations.register(occurrence=booked, name="Ada", email="ada@example.org")
     event.recurrence = "FREQ=WEEKLY;COUNT=2"
@@ -123,8 +144,9 @@ def test_moving_a_single_event_keeps_its_registrations():
 
 def test_extending_recurring_events_adds_dates_as_time_passes():
     start = soon(1, 10)
-    event = EventFactory(start=start, end=start + timedelta(hours=1),
-                         recurrence="FREQ=WEEKLY;INTERVAL=4")
+    event = EventFactory(
+        start=start, end=start + timedelta(hours=1), recurrence="FREQ=WEEKLY;INTERVAL=4"
+    )
     last_before = event.occurrences.order_by("start").last().start
     later = timezone.now() + timedelta(days=95)
     assert services.extend_recurring_events(now=later) == 1
@@ -138,14 +160,26 @@ def test_extending_recurring_events_adds_dates_as_time_passes():
 @pytest.fixture
 def campaign():
     today = timezone.localdate()
-    return CampaignFactory(name="GlücksTaten", slug="glueckstaten",
-                           starts_on=today + timedelta(days=10), ends_on=today + timedelta(16))
+    return CampaignFactory(
+        name="GlücksTaten",
+        slug="glueckstaten",
+        starts_on=today + timedelta(days=10),
+        ends_on=today + timedelta(16),
+    )
 
 
 def submit(campaign, **changes):
-    data = {"title": "Kleidertausch", "start": soon(12, 10), "end": soon(12, 14),
-            "organiser_name": "Tauschring", "organiser_email": "tausch@initiative.example",
-            "city": "Köln", "postcode": "50667", "format": "in_person", "categories": ["repair"]}
+    data = {
+        "title": "Kleidertausch",
+        "start": soon(12, 10),
+        "end": soon(12, 14),
+        "organiser_name": "Tauschring",
+        "organiser_email": "tausch@initiative.example",
+        "city": "Köln",
+        "postcode": "50667",
+        "format": "in_person",
+        "categories": ["repair"],
+    }
     return services.submit_campaign_action(campaign=campaign, **{**data, **changes})
 
 

@@ -16,14 +16,21 @@ from tests.factories import (
 
 @pytest.fixture
 def town(reference_data):
-    return MunicipalityFactory(name="Bochum", slug="bochum", ags="05911000", latitude=51.48,
-                               longitude=7.22, with_boundary=True)
+    return MunicipalityFactory(
+        name="Bochum",
+        slug="bochum",
+        ags="05911000",
+        latitude=51.48,
+        longitude=7.22,
+        with_boundary=True,
+    )
 
 
 @pytest.fixture
 def city_org(town):
-    return OrganisationFactory(name="Stadt Bochum", type=OrganisationType.MUNICIPALITY,
-                               municipality=town)
+    return OrganisationFactory(
+        name="Stadt Bochum", type=OrganisationType.MUNICIPALITY, municipality=town
+    )
 
 
 @pytest.fixture
@@ -33,14 +40,16 @@ def manager(city_org):
 
 @pytest.fixture
 def initiative(town):
-    return InitiativeFactory(name="Repair Café Bochum", latitude=51.48, longitude=7.22,
-                             sdgs=[12, 13])
+    return InitiativeFactory(
+        name="Repair Café Bochum", latitude=51.48, longitude=7.22, sdgs=[12, 13]
+    )
 
 
 @pytest.fixture
 def initiative_org(initiative):
-    return OrganisationFactory(name=initiative.name, type=OrganisationType.INITIATIVE,
-                               initiative=initiative)
+    return OrganisationFactory(
+        name=initiative.name, type=OrganisationType.INITIATIVE, initiative=initiative
+    )
 
 
 @pytest.fixture
@@ -64,9 +73,14 @@ def member(db):
 
 
 def make_group(chair, *, town=None, visibility="public", members=()):
-    group = services.create_group(name="Steuerungsgruppe Nachhaltigkeit", created_by=chair,
-                                  municipality=town, region="" if town else "Ruhrgebiet",
-                                  visibility=visibility, sdgs=[11, 13])
+    group = services.create_group(
+        name="Steuerungsgruppe Nachhaltigkeit",
+        created_by=chair,
+        municipality=town,
+        region="" if town else "Ruhrgebiet",
+        visibility=visibility,
+        sdgs=[11, 13],
+    )
     for user in members:
         services.add_member(group=group, user=user)
     return group
@@ -74,7 +88,15 @@ def make_group(chair, *, town=None, visibility="public", members=()):
 
 def schedule(group, chair, *, start=None, rule="FREQ=MONTHLY;BYDAY=2TU", now=None):
     start = start or datetime(2026, 1, 13, 17, 0, tzinfo=EVENT_TZ)  # 2nd Tuesday
-    return services.schedule_meetings(group=group, by=chair, start=start,
-                                      end=start.replace(hour=19), recurrence=rule,
-                                      venue_name="Rathaus", city="Bochum", latitude=51.48,
-                                      longitude=7.22, now=now or start)
+    return services.schedule_meetings(
+        group=group,
+        by=chair,
+        start=start,
+        end=start.replace(hour=19),
+        recurrence=rule,
+        venue_name="Rathaus",
+        city="Bochum",
+        latitude=51.48,
+        longitude=7.22,
+        now=now or start,
+    )

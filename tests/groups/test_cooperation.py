@@ -15,12 +15,19 @@ pytestmark = pytest.mark.django_db
 
 def record(editor, initiative_org, city_org, **extra):
     return services.record_cooperation(
-        user=editor, organisation=initiative_org, counterpart=city_org, type="room",
-        since=date(2025, 3, 1), description="Raum im Bürgerhaus", **extra)
+        user=editor,
+        organisation=initiative_org,
+        counterpart=city_org,
+        type="room",
+        since=date(2025, 3, 1),
+        description="Raum im Bürgerhaus",
+        **extra,
+    )
 
 
-def test_entered_by_the_initiative_confirmed_by_the_municipality(editor, manager,
-                                                                 initiative_org, city_org, town):
+def test_entered_by_the_initiative_confirmed_by_the_municipality(
+    editor, manager, initiative_org, city_org, town
+):
     cooperation = record(editor, initiative_org, city_org)
     assert cooperation.status == CooperationStatus.PENDING
     assert cooperation.partner == city_org and cooperation.municipality == town
@@ -32,7 +39,8 @@ def test_entered_by_the_initiative_confirmed_by_the_municipality(editor, manager
 
 
 def test_confirmation_by_someone_outside_the_other_organisation_is_refused(
-        editor, initiative_org, city_org, outsider):
+    editor, initiative_org, city_org, outsider
+):
     cooperation = record(editor, initiative_org, city_org)
     other_city = OrganisationFactory(type=OrganisationType.MUNICIPALITY)
     stranger = MembershipFactory(organisation=other_city).user
@@ -49,8 +57,12 @@ def test_an_advice_centre_entering_is_confirmed_by_the_initiative(editor, initia
     advice.served_municipalities.add(town)
     adviser = MembershipFactory(organisation=advice).user
     cooperation = services.record_cooperation(
-        user=adviser, organisation=advice, counterpart=initiative_org, type="publicity",
-        since=date(2026, 1, 1))
+        user=adviser,
+        organisation=advice,
+        counterpart=initiative_org,
+        type="publicity",
+        since=date(2026, 1, 1),
+    )
     assert cooperation.municipality == town  # the initiative's municipality
     with pytest.raises(PermissionDenied):
         services.confirm_cooperation(cooperation=cooperation, user=adviser)
@@ -58,22 +70,35 @@ def test_an_advice_centre_entering_is_confirmed_by_the_initiative(editor, initia
     assert Cooperation.objects.get().status == CooperationStatus.CONFIRMED
 
 
-@pytest.mark.parametrize("change", [
-    {"type": "bribery"}, {"until": date(2024, 1, 1)},
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"type": "bribery"},
+        {"until": date(2024, 1, 1)},
+    ],
+)
 def test_bad_data_is_refused(editor, initiative_org, city_org, change):
     with pytest.raises(ValidationError):
         services.record_cooperation(
-            user=editor, organisation=initiative_org, counterpart=city_org,
-            since=date(2025, 3, 1), **{"type": "room", **change})
+            user=editor,
+            organisation=initiative_org,
+            counterpart=city_org,
+            since=date(2025, 3, 1),
+            **{"type": "room", **change},
+        )
     assert not Cooperation.objects.exists()
 
 
 def test_two_initiatives_are_no_cooperation_record(editor, initiative_org):
     other = OrganisationFactory(type=OrganisationType.INITIATIVE)
     with pytest.raises(ValidationError):
-        services.record_cooperation(user=editor, organisation=initiative_org, counterpart=other,
-                                    type="other", since=date(2025, 1, 1))
+        services.record_cooperation(
+            user=editor,
+            organisation=initiative_org,
+            counterpart=other,
+            type="other",
+            since=date(2025, 1, 1),
+        )
 
 
 def test_only_members_enter_for_their_organisation(outsider, initiative_org, city_org):
@@ -82,12 +107,18 @@ def test_only_members_enter_for_their_organisation(outsider, initiative_org, cit
     assert not Cooperation.objects.exists()
 
 
-def test_cooperations_page_records_and_confirms(client, editor, manager, initiative_org,
-                                                city_org):
+def test_cooperations_page_records_and_confirms(client, editor, manager, initiative_org, city_org):
     client.force_login(editor)
-    response = client.post("/kooperationen/", {
-        "organisation": initiative_org.pk, "counterpart": city_org.pk, "type": "funding",
-        "since": "2025-05-01", "description": "Förderung"})
+    response = client.post(
+        "/kooperationen/",
+        {
+            "organisation": initiative_org.pk,
+            "counterpart": city_org.pk,
+            "type": "funding",
+            "since": "2025-05-01",
+            "description": "Förderung",
+        },
+    )
     assert response.status_code == 302
     cooperation = Cooperation.objects.get()
     assert client.post(f"/kooperationen/{cooperation.pk}/bestaetigen/").status_code == 403

@@ -43,8 +43,11 @@ def test_recurring_meetings_are_events_of_the_working_group_type(chair, town):
     # time in winter and summer alike.
     expected = []
     for year, month in [(2026, m) for m in range(1, 13)] + [(2027, 1)]:
-        tuesdays = [d for d in calendar.Calendar().itermonthdates(year, month)
-                    if d.month == month and d.weekday() == calendar.TUESDAY]
+        tuesdays = [
+            d
+            for d in calendar.Calendar().itermonthdates(year, month)
+            if d.month == month and d.weekday() == calendar.TUESDAY
+        ]
         expected.append(tuesdays[1])
     assert [s.date() for s in starts] == expected
     assert {(s.hour, s.minute) for s in starts} == {(17, 0)}
@@ -72,13 +75,19 @@ def test_an_action_item_due_before_its_meeting_is_refused(chair, member, town):
     meeting = services.meeting_for(occurrence=occurrence)
     day = local(occurrence.start).date()
     with pytest.raises(ValidationError) as exc:
-        services.add_action_item(meeting=meeting, by=chair, title="Raumliste", owner=member,
-                                 due_date=day - timedelta(days=1))
+        services.add_action_item(
+            meeting=meeting,
+            by=chair,
+            title="Raumliste",
+            owner=member,
+            due_date=day - timedelta(days=1),
+        )
     assert "due_date" in exc.value.message_dict
     assert "darf nicht vor dem Treffen" in exc.value.message_dict["due_date"][0]
     assert not ActionItem.objects.exists()
-    item = services.add_action_item(meeting=meeting, by=chair, title="Raumliste",
-                                    owner=member, due_date=day)
+    item = services.add_action_item(
+        meeting=meeting, by=chair, title="Raumliste", owner=member, due_date=day
+    )
     assert item.owner == member
 
 
@@ -86,8 +95,9 @@ def test_an_action_item_owner_must_be_a_member(chair, outsider, town):
     group = make_group(chair, town=town)
     meeting = services.meeting_for(occurrence=schedule(group, chair).event.occurrences.first())
     with pytest.raises(ValidationError) as exc:
-        services.add_action_item(meeting=meeting, by=chair, title="X", owner=outsider,
-                                 due_date=date(2026, 12, 1))
+        services.add_action_item(
+            meeting=meeting, by=chair, title="X", owner=outsider, due_date=date(2026, 12, 1)
+        )
     assert "owner" in exc.value.message_dict
 
 
@@ -108,8 +118,7 @@ def test_minutes_go_to_every_member_by_mail(chair, member, town):
     assert meeting.minutes_sent_at is not None
 
 
-def test_invitation_link_lets_the_invited_person_join_once(chair, member, outsider, town,
-                                                          client):
+def test_invitation_link_lets_the_invited_person_join_once(chair, member, outsider, town, client):
     group = make_group(chair, town=town)
     mail.outbox.clear()
     services.invite(group=group, email=member.email.upper(), by=chair)

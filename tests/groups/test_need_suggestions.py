@@ -18,8 +18,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def need(initiative_org, town):
-    return NeedFactory(organisation=initiative_org, municipality=town,
-                       title="Raum für unser Repair Café")
+    return NeedFactory(
+        organisation=initiative_org, municipality=town, title="Raum für unser Repair Café"
+    )
 
 
 def talk_and_solve(need, offer, editor):
@@ -45,30 +46,34 @@ def test_solved_need_suggests_a_room_cooperation_with_the_city(need, city_org, e
     assert "Bürgersaal" in query["description"][0]
 
 
-@pytest.mark.parametrize("offer_type, extra, expected", [
-    ("funding", {"funder": "Stadt", "capacity": None}, "funding"),
-    ("permit", {"topic": "street_festival", "capacity": None}, "permit"),
-    ("advice", {"capacity": None}, "other"),
-    ("other", {"capacity": None}, "other"),
-])
+@pytest.mark.parametrize(
+    "offer_type, extra, expected",
+    [
+        ("funding", {"funder": "Stadt", "capacity": None}, "funding"),
+        ("permit", {"topic": "street_festival", "capacity": None}, "permit"),
+        ("advice", {"capacity": None}, "other"),
+        ("other", {"capacity": None}, "other"),
+    ],
+)
 def test_type_follows_the_offer(need, editor, town, offer_type, extra, expected):
     centre = OrganisationFactory(type=OrganisationType.ADVICE_CENTRE, name="Verbraucherzentrale")
     centre.served_municipalities.add(town)
-    offer = OfferFactory(organisation=centre, offer_type=offer_type, municipality=town,
-                         **extra)
+    offer = OfferFactory(organisation=centre, offer_type=offer_type, municipality=town, **extra)
     need = talk_and_solve(need, offer, editor)
     assert [s.type for s in cooperation_suggestions_for_need(need)] == [expected]
 
 
 def test_offers_of_other_initiatives_suggest_nothing(need, editor, town):
-    workshop = OfferFactory(organisation=OrganisationFactory(type=OrganisationType.INITIATIVE),
-                            municipality=town)
+    workshop = OfferFactory(
+        organisation=OrganisationFactory(type=OrganisationType.INITIATIVE), municipality=town
+    )
     need = talk_and_solve(need, workshop, editor)
     assert cooperation_suggestions_for_need(need) == []
 
 
-def test_page_link_prefilled_form_and_already_recorded(client, need, city_org, editor,
-                                                       manager, outsider):
+def test_page_link_prefilled_form_and_already_recorded(
+    client, need, city_org, editor, manager, outsider
+):
     room = OfferFactory(organisation=city_org, title="Bürgersaal", offer_type="room")
     need = talk_and_solve(need, room, editor)
     url = f"/unterstuetzung/bedarfe/{need.pk}/"
@@ -85,13 +90,23 @@ def test_page_link_prefilled_form_and_already_recorded(client, need, city_org, e
     assert f'value="{timezone.localdate().isoformat()}"' in form
     assert Cooperation.objects.count() == 0  # following the link records nothing
 
-    response = client.post("/kooperationen/", {
-        "organisation": need.organisation_id, "counterpart": city_org.pk, "type": "room",
-        "since": timezone.localdate().isoformat(), "description": "Raum im Bürgersaal"})
+    response = client.post(
+        "/kooperationen/",
+        {
+            "organisation": need.organisation_id,
+            "counterpart": city_org.pk,
+            "type": "room",
+            "since": timezone.localdate().isoformat(),
+            "description": "Raum im Bürgersaal",
+        },
+    )
     assert response.status_code == 302
     cooperation = Cooperation.objects.get()
     assert (cooperation.partner, cooperation.type, cooperation.status) == (
-        city_org, "room", "pending")
+        city_org,
+        "room",
+        "pending",
+    )
     page = client.get(url).content.decode()
     assert "bereits eingetragen" in page and 'class="button" href="/kooperationen/?' not in page
 
@@ -108,5 +123,6 @@ def test_bad_prefill_values_just_leave_the_form_empty(client, editor):
     client.force_login(editor)
     response = client.get("/kooperationen/?type=gibtsnicht&counterpart=abc&since=gestern")
     assert response.status_code == 200
-    assert " selected>" not in response.content.decode().split('name="type"')[1].split(
-        "</select>")[0]
+    assert (
+        " selected>" not in response.content.decode().split('name="type"')[1].split("</select>")[0]
+    )

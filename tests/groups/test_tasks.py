@@ -22,12 +22,23 @@ def test_owners_get_one_reminder_before_the_due_date(chair, member, town):
     series = schedule(group, chair)
     first = series.event.occurrences.order_by("start").first()
     group_meeting = services.meeting_for(occurrence=first)
-    due = services.add_action_item(meeting=group_meeting, by=chair, title="Flyer drucken",
-                                   owner=member, due_date=today + timedelta(days=1))
-    later = services.add_action_item(meeting=group_meeting, by=chair, title="Später",
-                                     owner=chair, due_date=today + timedelta(days=20))
-    done = services.add_action_item(meeting=group_meeting, by=chair, title="Erledigt",
-                                    owner=chair, due_date=today)
+    due = services.add_action_item(
+        meeting=group_meeting,
+        by=chair,
+        title="Flyer drucken",
+        owner=member,
+        due_date=today + timedelta(days=1),
+    )
+    later = services.add_action_item(
+        meeting=group_meeting,
+        by=chair,
+        title="Später",
+        owner=chair,
+        due_date=today + timedelta(days=20),
+    )
+    done = services.add_action_item(
+        meeting=group_meeting, by=chair, title="Erledigt", owner=chair, due_date=today
+    )
     services.set_action_item_status(item=done, by=chair, status="done")
     mail.outbox.clear()
     call_command("run_group_tasks", stdout=StringIO())

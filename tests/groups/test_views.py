@@ -26,8 +26,11 @@ def private(chair, member, town):
 
 def test_members_only_minutes_are_a_404_for_non_members(private, client, outsider):
     group, meeting = private
-    urls = [meeting.get_absolute_url(), f"/arbeitsgruppen/{group.slug}.ics",
-            f"/arbeitsgruppen/{group.slug}/termin/{meeting.occurrence_id}/"]
+    urls = [
+        meeting.get_absolute_url(),
+        f"/arbeitsgruppen/{group.slug}.ics",
+        f"/arbeitsgruppen/{group.slug}/termin/{meeting.occurrence_id}/",
+    ]
     for url in urls:
         assert client.get(url).status_code == 404, url
     client.force_login(outsider)
@@ -84,19 +87,24 @@ def test_a_member_opening_an_empty_date_creates_nothing(chair, member, town, cli
     assert response.status_code == 302 and Meeting.objects.count() == 1
 
 
-def test_chair_adds_an_action_item_in_the_page_and_bad_dates_get_a_form_error(private, client,
-                                                                               chair, member):
+def test_chair_adds_an_action_item_in_the_page_and_bad_dates_get_a_form_error(
+    private, client, chair, member
+):
     group, meeting = private
     client.force_login(chair)
     day = local(meeting.start).date()
     url = f"{meeting.get_absolute_url()}aufgaben/"
-    bad = client.post(url, {"title": "Flyer", "owner": member.pk,
-                            "due_date": (day - timedelta(days=3)).isoformat()})
+    bad = client.post(
+        url,
+        {"title": "Flyer", "owner": member.pk, "due_date": (day - timedelta(days=3)).isoformat()},
+    )
     assert bad.status_code == 400
     assert "darf nicht vor dem Treffen" in bad.content.decode()
     assert not ActionItem.objects.exists()
-    good = client.post(url, {"title": "Flyer", "owner": member.pk,
-                             "due_date": (day + timedelta(days=3)).isoformat()})
+    good = client.post(
+        url,
+        {"title": "Flyer", "owner": member.pk, "due_date": (day + timedelta(days=3)).isoformat()},
+    )
     assert good.status_code == 302
     assert ActionItem.objects.get().owner == member
 
@@ -104,8 +112,10 @@ def test_chair_adds_an_action_item_in_the_page_and_bad_dates_get_a_form_error(pr
 def test_join_request_through_the_page(chair, outsider, town, client):
     group = make_group(chair, town=town)
     client.force_login(outsider)
-    assert client.post(f"/arbeitsgruppen/{group.slug}/beitreten/",
-                       {"message": "Hallo"}).status_code == 302
+    assert (
+        client.post(f"/arbeitsgruppen/{group.slug}/beitreten/", {"message": "Hallo"}).status_code
+        == 302
+    )
     request = group.join_requests.get()
     client.force_login(chair)
     assert f"/anfragen/{request.pk}/" in client.get(group.get_absolute_url()).content.decode()

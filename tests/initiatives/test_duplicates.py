@@ -18,16 +18,17 @@ METRE_LAT = 1 / 111_320
 
 def test_similar_name_within_100_m_is_a_duplicate():
     other = InitiativeFactory(name="Repair-Café Bochum", latitude=LAT, longitude=LON)
-    found = find_duplicates(name="Repair Cafe Bochum", latitude=LAT + 60 * METRE_LAT,
-                            longitude=LON)
+    found = find_duplicates(name="Repair Cafe Bochum", latitude=LAT + 60 * METRE_LAT, longitude=LON)
     assert [(d.initiative, d.reason) for d in found] == [(other, "name")]
     assert 55 < found[0].distance_m < 65
 
 
 def test_similar_name_farther_than_100_m_is_not():
     InitiativeFactory(name="Repair-Café Bochum", latitude=LAT, longitude=LON)
-    assert find_duplicates(name="Repair Café Bochum", latitude=LAT + 150 * METRE_LAT,
-                           longitude=LON) == []
+    assert (
+        find_duplicates(name="Repair Café Bochum", latitude=LAT + 150 * METRE_LAT, longitude=LON)
+        == []
+    )
 
 
 def test_different_name_nearby_is_not():
@@ -35,22 +36,30 @@ def test_different_name_nearby_is_not():
     assert find_duplicates(name="Gemeinschaftsgarten Linden", latitude=LAT, longitude=LON) == []
 
 
-@pytest.mark.parametrize("given_site", ["https://www.repair.example/", "http://repair.example",
-                                        "repair.example"])
+@pytest.mark.parametrize(
+    "given_site", ["https://www.repair.example/", "http://repair.example", "repair.example"]
+)
 def test_same_website_within_1_km(given_site):
-    other = InitiativeFactory(name="Reparaturtreff", website="https://repair.example",
-                              latitude=LAT, longitude=LON)
-    found = find_duplicates(name="Ganz anders", website=given_site,
-                            latitude=LAT + 800 * METRE_LAT, longitude=LON)
+    other = InitiativeFactory(
+        name="Reparaturtreff", website="https://repair.example", latitude=LAT, longitude=LON
+    )
+    found = find_duplicates(
+        name="Ganz anders", website=given_site, latitude=LAT + 800 * METRE_LAT, longitude=LON
+    )
     assert [(d.initiative, d.reason) for d in found] == [(other, "website")]
 
 
 def test_same_email_within_1_km_but_not_beyond():
     other = InitiativeFactory(contact_email="Info@Garten.example", latitude=LAT, longitude=LON)
-    near = find_duplicates(name="x", contact_email="info@garten.example",
-                           latitude=LAT + 900 * METRE_LAT, longitude=LON)
-    far = find_duplicates(name="x", contact_email="info@garten.example",
-                          latitude=LAT + 1200 * METRE_LAT, longitude=LON)
+    near = find_duplicates(
+        name="x", contact_email="info@garten.example", latitude=LAT + 900 * METRE_LAT, longitude=LON
+    )
+    far = find_duplicates(
+        name="x",
+        contact_email="info@garten.example",
+        latitude=LAT + 1200 * METRE_LAT,
+        longitude=LON,
+    )
     assert [(d.initiative, d.reason) for d in near] == [(other, "email")]
     assert far == []
 
@@ -62,10 +71,12 @@ def test_excludes_itself_archived_and_drafts():
 
 
 def test_pending_proposals_count_as_duplicates():
-    pending = InitiativeFactory(name="Tauschring", latitude=LAT, longitude=LON,
-                                status=Status.PENDING)
-    assert [d.initiative for d in find_duplicates(name="Tauschring", latitude=LAT,
-                                                  longitude=LON)] == [pending]
+    pending = InitiativeFactory(
+        name="Tauschring", latitude=LAT, longitude=LON, status=Status.PENDING
+    )
+    assert [
+        d.initiative for d in find_duplicates(name="Tauschring", latitude=LAT, longitude=LON)
+    ] == [pending]
 
 
 def test_extra_word_still_matches():

@@ -48,21 +48,28 @@ def test_small_results_come_as_points(client, entries):
     assert payload["clustered"] is False
     assert all("cluster" not in f["properties"] for f in payload["features"])
     assert {f["properties"]["slug"] for f in payload["features"]} == set(
-        selectors.filter_initiatives(parse_filter(municipality="koeln"))
-        .values_list("slug", flat=True))
+        selectors.filter_initiatives(parse_filter(municipality="koeln")).values_list(
+            "slug", flat=True
+        )
+    )
 
 
-@settings(max_examples=40, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
-    west=st.floats(5.5, 9.5), south=st.floats(50.2, 52.6),
-    width=st.floats(0.01, 4), height=st.floats(0.01, 3), zoom=st.integers(0, 18),
+    west=st.floats(5.5, 9.5),
+    south=st.floats(50.2, 52.6),
+    width=st.floats(0.01, 4),
+    height=st.floats(0.01, 3),
+    zoom=st.integers(0, 18),
     categories=st.lists(st.sampled_from(CATEGORY_SLUGS), max_size=3, unique=True),
     sdgs=st.lists(st.integers(1, 17), max_size=2, unique=True),
     q=st.sampled_from(["", "garten", "koln", "repair cafe", "ab"]),
 )
-def test_cluster_counts_equal_brute_force(entries, west, south, width, height, zoom,
-                                          categories, sdgs, q):
+def test_cluster_counts_equal_brute_force(
+    entries, west, south, width, height, zoom, categories, sdgs, q
+):
     bbox = f"{west},{south},{min(west + width, 180)},{min(south + height, 90)}"
     flt = parse_filter(bbox=bbox, categories=categories, sdgs=[str(s) for s in sdgs], q=q)
     result = get_index().features(flt, zoom=zoom)
@@ -110,10 +117,16 @@ def test_unpublishing_removes_from_map(client, entries):
     assert client.get("/api/v1/map", {"zoom": 5}).json()["count"] == before - 1
 
 
-@pytest.mark.parametrize("params, param", [
-    ({"zoom": 40}, "zoom"), ({"zoom": "x"}, "zoom"), ({}, "zoom"),
-    ({"zoom": 5, "bbox": "1,2,3"}, "bbox"), ({"zoom": 5, "category": "nope"}, "category"),
-])
+@pytest.mark.parametrize(
+    "params, param",
+    [
+        ({"zoom": 40}, "zoom"),
+        ({"zoom": "x"}, "zoom"),
+        ({}, "zoom"),
+        ({"zoom": 5, "bbox": "1,2,3"}, "bbox"),
+        ({"zoom": 5, "category": "nope"}, "category"),
+    ],
+)
 def test_bad_map_parameters_are_named(client, reference_data, params, param):
     response = client.get("/api/v1/map", params)
     assert response.status_code in (400, 422)

@@ -19,20 +19,32 @@ def names(query: str) -> list[str]:
 
 @pytest.fixture
 def entries(reference_data):
-    InitiativeFactory(name="Repair Café Köln", short_description="Reparieren in Köln-Sülz",
-                      street="Zülpicher Straße 1")
-    InitiativeFactory(name="Gemeinschaftsgarten Essen",
-                      short_description="Gärtnern; auch Reparatur von Werkzeug")
+    InitiativeFactory(
+        name="Repair Café Köln",
+        short_description="Reparieren in Köln-Sülz",
+        street="Zülpicher Straße 1",
+    )
+    InitiativeFactory(
+        name="Gemeinschaftsgarten Essen", short_description="Gärtnern; auch Reparatur von Werkzeug"
+    )
     InitiativeFactory(name="Foodsharing Münster", short_description="Lebensmittel retten")
 
 
-@pytest.mark.parametrize("query, expected", [
-    ("koln", {"Repair Café Köln"}), ("KÖLN", {"Repair Café Köln"}),
-    ("koeln", {"Repair Café Köln"}), ("strasse", {"Repair Café Köln"}),
-    ("zulpicher", {"Repair Café Köln"}), ("garten", {"Gemeinschaftsgarten Essen"}),
-    ("muenster lebensmittel", {"Foodsharing Münster"}), ("mu", {"Foodsharing Münster"}),
-    ("repar", {"Repair Café Köln", "Gemeinschaftsgarten Essen"}), ("zzzz", set()),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("koln", {"Repair Café Köln"}),
+        ("KÖLN", {"Repair Café Köln"}),
+        ("koeln", {"Repair Café Köln"}),
+        ("strasse", {"Repair Café Köln"}),
+        ("zulpicher", {"Repair Café Köln"}),
+        ("garten", {"Gemeinschaftsgarten Essen"}),
+        ("muenster lebensmittel", {"Foodsharing Münster"}),
+        ("mu", {"Foodsharing Münster"}),
+        ("repar", {"Repair Café Köln", "Gemeinschaftsgarten Essen"}),
+        ("zzzz", set()),
+    ],
+)
 def test_folding_and_substrings(entries, query, expected):
     assert set(names(query)) == expected
 
@@ -79,5 +91,7 @@ def test_large_results_put_name_matches_first(entries, monkeypatch):
     assert [by_id[i] for i in ordered_here] == [
         "Reparatur-Café Aachen",  # the name holds "repar"
         # only the text does ("Reparieren", "Reparatur"): by name
-        "Gemeinschaftsgarten Essen", "Repair Café Köln", "Zukunftswerkstatt",
+        "Gemeinschaftsgarten Essen",
+        "Repair Café Köln",
+        "Zukunftswerkstatt",
     ]

@@ -168,6 +168,11 @@ def test_factory_creates_through_the_service():
 @pytest.mark.django_db
 def test_create_without_category_is_rejected_and_saves_nothing(reference_data):
     with pytest.raises(ValidationError):
-        services.create_initiative(name="Ohne Kategorie", short_description="x", latitude=51.0,
-                          longitude=7.0, categories=[])
+        services.create_initiative(
+            name="Ohne Kategorie",
+            short_description="x",
+            latitude=51.0,
+            longitude=7.0,
+            categories=[],
+        )
     assert not Initiative.objects.filter(name="Ohne Kategorie").exists()

@@ -14,8 +14,14 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def town(reference_data):
-    return MunicipalityFactory(name="Köln", slug="koeln", ags="05315000", with_boundary=True,
-                               latitude=50.94, longitude=6.96)
+    return MunicipalityFactory(
+        name="Köln",
+        slug="koeln",
+        ags="05315000",
+        with_boundary=True,
+        latitude=50.94,
+        longitude=6.96,
+    )
 
 
 def test_map_page_lists_published_entries_in_german_by_default(client, town):
@@ -60,10 +66,10 @@ def test_list_is_paginated_without_javascript(client, town):
 
 
 def test_bad_filter_gives_a_notice_and_keeps_the_rest(client, town):
-    InitiativeFactory(name="Repair Café Köln", latitude=50.95, longitude=6.92,
-                      categories=["repair"])
-    InitiativeFactory(name="Foodsharing Köln", latitude=50.95, longitude=6.93,
-                      categories=["food"])
+    InitiativeFactory(
+        name="Repair Café Köln", latitude=50.95, longitude=6.92, categories=["repair"]
+    )
+    InitiativeFactory(name="Foodsharing Köln", latitude=50.95, longitude=6.93, categories=["food"])
     response = client.get("/", {"category": ["nope", "food"], "bbox": "1,2,3"})
     html = response.content.decode()
     assert response.status_code == 200
@@ -85,9 +91,14 @@ def test_htmx_request_gets_only_the_results_fragment(client, town):
 
 def test_detail_page_has_json_ld_open_graph_and_no_email(client, town):
     initiative = InitiativeFactory(
-        name="Repair Café Köln", latitude=50.95, longitude=6.92, sdgs=[12],
-        description="## Wir\n\n<script>alert(1)</script> **fett**", tags=["Reparatur"],
-        contact_email="geheim@initiative.example", contact_phone="0221 123456",
+        name="Repair Café Köln",
+        latitude=50.95,
+        longitude=6.92,
+        sdgs=[12],
+        description="## Wir\n\n<script>alert(1)</script> **fett**",
+        tags=["Reparatur"],
+        contact_email="geheim@initiative.example",
+        contact_phone="0221 123456",
         website="https://repair.example/",
     )
     response = client.get(reverse("initiatives:detail", args=[initiative.slug]))
@@ -138,8 +149,9 @@ def test_pages_refuse_framing(client, town):
 
 
 def test_json_ld_cannot_be_closed_by_user_text(client, town):
-    initiative = InitiativeFactory(name="X </script><script>alert(1)</script> & Co",
-                                   latitude=50.95, longitude=6.92)
+    initiative = InitiativeFactory(
+        name="X </script><script>alert(1)</script> & Co", latitude=50.95, longitude=6.92
+    )
     html = client.get(initiative.get_absolute_url()).content.decode()
     block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
     assert "<" not in block

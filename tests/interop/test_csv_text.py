@@ -9,24 +9,53 @@ from mitmachkarte.interop.mapping import TagMapping
 from mitmachkarte.interop.readers import Row, read_rows
 from mitmachkarte.opendata.formats import csv_lines
 
-TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
-               max_size=80)
-WORD = st.text(st.characters(whitelist_categories=("L", "N"), whitelist_characters=" -.&'"),
-               min_size=1, max_size=20).map(str.strip).filter(bool)
+TEXT = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=80
+)
+WORD = (
+    st.text(
+        st.characters(whitelist_categories=("L", "N"), whitelist_characters=" -.&'"),
+        min_size=1,
+        max_size=20,
+    )
+    .map(str.strip)
+    .filter(bool)
+)
 
 
 @settings(max_examples=60, deadline=None)
-@given(name=WORD, description=TEXT, meeting=TEXT, tags=st.lists(WORD, max_size=4),
-       lat=st.floats(-90, 90), lon=st.floats(-180, 180))
+@given(
+    name=WORD,
+    description=TEXT,
+    meeting=TEXT,
+    tags=st.lists(WORD, max_size=4),
+    lat=st.floats(-90, 90),
+    lon=st.floats(-180, 180),
+)
 def test_exported_csv_rows_read_back_unchanged(name, description, meeting, tags, lat, lon):
     row = {
-        "id": 7, "slug": "x", "name": name, "short_description": "kurz",
-        "description": description, "categories": ["repair", "food"], "sdgs": [3, 12],
-        "tags": tags, "street": "Weg 1", "postcode": "50667", "city": "Köln", "latitude": lat,
-        "longitude": lon, "municipality_ags": "05315000", "municipality_name": "Köln",
-        "website": "", "meeting_times": meeting, "how_to_join": "", "founded_year": 2001,
+        "id": 7,
+        "slug": "x",
+        "name": name,
+        "short_description": "kurz",
+        "description": description,
+        "categories": ["repair", "food"],
+        "sdgs": [3, 12],
+        "tags": tags,
+        "street": "Weg 1",
+        "postcode": "50667",
+        "city": "Köln",
+        "latitude": lat,
+        "longitude": lon,
+        "municipality_ags": "05315000",
+        "municipality_name": "Köln",
+        "website": "",
+        "meeting_times": meeting,
+        "how_to_join": "",
+        "founded_year": 2001,
         "last_confirmed_at": datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC),
-        "updated_at": datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC), "data_licence": "CC0-1.0",
+        "updated_at": datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC),
+        "data_licence": "CC0-1.0",
         "url": "https://example.org/initiativen/x/",
     }
     content = "".join(csv_lines([row])).encode()

@@ -25,11 +25,11 @@ def kvm_import(**kwargs):
 
 def test_kvm_sample_import_report(db):
     report = kvm_import()
-    assert report.counts == {"new": 7, "updated": 0, "unchanged": 0, "duplicates": 1,
-                             "rejected": 2}
+    assert report.counts == {"new": 7, "updated": 0, "unchanged": 0, "duplicates": 1, "rejected": 2}
     # Line numbers are the file's: the first row spans lines 2–4 (a multi-line description).
     assert [(line, name) for line, name, _slug, _why in report.duplicates] == [
-        (8, "Repair Cafe Ehrenfeld")]
+        (8, "Repair Cafe Ehrenfeld")
+    ]
     rejected = dict(report.rejected)
     assert "latitude 200 is out of range" in rejected[9]
     assert "company" in rejected[11]
@@ -62,15 +62,16 @@ def test_kvm_rows_are_mapped_onto_the_platforms_fields(db):
 def test_reimport_is_idempotent_and_updates_changed_rows(db, tmp_path):
     kvm_import()
     again = kvm_import()
-    assert again.counts == {"new": 0, "updated": 0, "unchanged": 7, "duplicates": 1,
-                            "rejected": 2}
+    assert again.counts == {"new": 0, "updated": 0, "unchanged": 7, "duplicates": 1, "rejected": 2}
     assert Initiative.objects.count() == 7
     changed = tmp_path / "changed.csv"
-    changed.write_text(FIXTURE.read_text().replace(
-        "Ein öffentlicher Kühlschrank", "Ein öffentlicher Kühlschrank am Campus"))
+    changed.write_text(
+        FIXTURE.read_text().replace(
+            "Ein öffentlicher Kühlschrank", "Ein öffentlicher Kühlschrank am Campus"
+        )
+    )
     report = kvm_import(data=changed)
-    assert [name for _line, name, _slug in report.updated] == [
-        "Foodsharing Bochum Fairteiler Uni"]
+    assert [name for _line, name, _slug in report.updated] == ["Foodsharing Bochum Fairteiler Uni"]
     assert report.counts["unchanged"] == 6
     assert "am Campus" in Initiative.objects.get(name__startswith="Foodsharing").description
     assert Initiative.objects.count() == 7
@@ -169,8 +170,10 @@ def test_mapping_file_is_validated(db, tmp_path):
     with pytest.raises(MappingError, match="unknown category slugs: nope"):
         load_mapping(bad)
     custom = tmp_path / "custom.toml"
-    custom.write_text('default_category = "housing"\n[tags]\ntreffpunkt = '
-                      '{ categories = ["education-culture"], sdgs = [4] }\n')
+    custom.write_text(
+        'default_category = "housing"\n[tags]\ntreffpunkt = '
+        '{ categories = ["education-culture"], sdgs = [4] }\n'
+    )
     kvm_import(mapping=custom)
     treff = Initiative.objects.get(name="Nachbarschaftstreff Bielefeld")
     assert [c.slug for c in treff.categories.all()] == ["education-culture"]
@@ -208,8 +211,9 @@ def test_admin_upload_shows_the_report_and_respects_dry_run(db, admin_client):
 def test_admin_upload_refuses_large_files(db, admin_client, settings):
     settings.IMPORT_MAX_BYTES = 100
     with open(FIXTURE, "rb") as handle:
-        response = admin_client.post("/admin/interop/importedentry/upload/",
-                                     {"file": handle, "fmt": "kvm-csv"})
+        response = admin_client.post(
+            "/admin/interop/importedentry/upload/", {"file": handle, "fmt": "kvm-csv"}
+        )
     assert response.context["report"] is None
     assert response.context["form"].errors["file"]
     assert Initiative.objects.count() == 0

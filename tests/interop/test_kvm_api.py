@@ -11,8 +11,17 @@ from tests.factories import InitiativeFactory
 pytestmark = pytest.mark.usefixtures("reference_data")
 
 KVM = "/api/kvm"
-SEARCH_KEYS = {"id", "status", "lat", "lng", "title", "description", "categories", "tags",
-               "ratings"}
+SEARCH_KEYS = {
+    "id",
+    "status",
+    "lat",
+    "lng",
+    "title",
+    "description",
+    "categories",
+    "tags",
+    "ratings",
+}
 BONN_BOX = "50.70,7.05,50.76,7.15"  # south,west,north,east (lat1,lng1,lat2,lng2)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[a-z]")
 
@@ -26,16 +35,28 @@ def client():
 def entries(db):
     return {
         "repair": InitiativeFactory(
-            name="Repair Café Bonn", latitude=50.73, longitude=7.10, categories=["repair"],
-            tags=["Elektro"], website="https://repair.example", street="Markt 1",
-            postcode="53111", city="Bonn", contact_email="geheim@repair.example",
-            contact_phone="0228 123456", description="Lange **Beschreibung**."),
-        "garden": InitiativeFactory(name="Garten Bonn", latitude=50.74, longitude=7.12,
-                                    categories=["gardening-nature"]),
-        "outside": InitiativeFactory(name="Repair Café Siegburg", latitude=50.80,
-                                     longitude=7.20, categories=["repair"]),
-        "draft": InitiativeFactory(name="Entwurf Bonn", latitude=50.73, longitude=7.11,
-                                   status=Status.DRAFT),
+            name="Repair Café Bonn",
+            latitude=50.73,
+            longitude=7.10,
+            categories=["repair"],
+            tags=["Elektro"],
+            website="https://repair.example",
+            street="Markt 1",
+            postcode="53111",
+            city="Bonn",
+            contact_email="geheim@repair.example",
+            contact_phone="0228 123456",
+            description="Lange **Beschreibung**.",
+        ),
+        "garden": InitiativeFactory(
+            name="Garten Bonn", latitude=50.74, longitude=7.12, categories=["gardening-nature"]
+        ),
+        "outside": InitiativeFactory(
+            name="Repair Café Siegburg", latitude=50.80, longitude=7.20, categories=["repair"]
+        ),
+        "draft": InitiativeFactory(
+            name="Entwurf Bonn", latitude=50.73, longitude=7.11, status=Status.DRAFT
+        ),
     }
 
 
@@ -60,8 +81,10 @@ def test_search_answers_in_openfairdb_shape(client, entries):
 
 def test_search_filters_by_text_tags_and_categories(client, entries):
     def titles(**params):
-        return [e["title"] for e in client.get(f"{KVM}/search",
-                                               {"bbox": BONN_BOX, **params}).json()["visible"]]
+        return [
+            e["title"]
+            for e in client.get(f"{KVM}/search", {"bbox": BONN_BOX, **params}).json()["visible"]
+        ]
 
     assert titles(text="garten") == ["Garten Bonn"]
     assert titles(tags="repaircafe") == ["Repair Café Bonn"]  # a KVM tag mapped to repair
@@ -91,16 +114,19 @@ def test_entries_are_full_but_without_contact_data(client, entries):
     assert "0228 123456" not in text
 
 
-@pytest.mark.parametrize("params, param", [
-    ({}, "bbox"),
-    ({"bbox": "50,7,51"}, "bbox"),
-    ({"bbox": "100,7,101,8"}, "bbox"),
-    ({"bbox": "a,b,c,d"}, "bbox"),
-    ({"bbox": BONN_BOX, "limit": "0"}, "limit"),
-    ({"bbox": BONN_BOX, "limit": "5000"}, "limit"),
-    ({"bbox": BONN_BOX, "limit": "x"}, "limit"),
-    ({"bbox": BONN_BOX, "categories": "unknown"}, "category"),
-])
+@pytest.mark.parametrize(
+    "params, param",
+    [
+        ({}, "bbox"),
+        ({"bbox": "50,7,51"}, "bbox"),
+        ({"bbox": "100,7,101,8"}, "bbox"),
+        ({"bbox": "a,b,c,d"}, "bbox"),
+        ({"bbox": BONN_BOX, "limit": "0"}, "limit"),
+        ({"bbox": BONN_BOX, "limit": "5000"}, "limit"),
+        ({"bbox": BONN_BOX, "limit": "x"}, "limit"),
+        ({"bbox": BONN_BOX, "categories": "unknown"}, "category"),
+    ],
+)
 def test_bad_search_parameters_get_400(client, db, params, param):
     response = client.get(f"{KVM}/search", params)
     assert response.status_code == 400

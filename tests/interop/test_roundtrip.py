@@ -13,9 +13,24 @@ from tests.factories import InitiativeFactory
 
 pytestmark = pytest.mark.usefixtures("reference_data")
 
-COMPARED = ["slug", "name", "short_description", "description", "street", "postcode", "city",
-            "latitude", "longitude", "website", "meeting_times", "how_to_join", "founded_year",
-            "data_licence", "last_confirmed_at", "status"]
+COMPARED = [
+    "slug",
+    "name",
+    "short_description",
+    "description",
+    "street",
+    "postcode",
+    "city",
+    "latitude",
+    "longitude",
+    "website",
+    "meeting_times",
+    "how_to_join",
+    "founded_year",
+    "data_licence",
+    "last_confirmed_at",
+    "status",
+]
 
 
 def snapshot() -> dict[str, dict]:
@@ -33,22 +48,37 @@ def snapshot() -> dict[str, dict]:
 @pytest.fixture
 def entries(db):
     InitiativeFactory(
-        name="Repair Café Köln", categories=["repair", "zero-waste"], sdgs=[12, 13],
-        tags=["Reparatur", "Elektro, Kleingeräte"], street="Venloer Str. 1", postcode="50825",
-        city="Köln", website="https://repair.example/", meeting_times="Jeden 1. Samstag\n11–15 Uhr",
-        how_to_join="Einfach kommen; \"Werkzeug\" ist da.", founded_year=2014,
+        name="Repair Café Köln",
+        categories=["repair", "zero-waste"],
+        sdgs=[12, 13],
+        tags=["Reparatur", "Elektro, Kleingeräte"],
+        street="Venloer Str. 1",
+        postcode="50825",
+        city="Köln",
+        website="https://repair.example/",
+        meeting_times="Jeden 1. Samstag\n11–15 Uhr",
+        how_to_join='Einfach kommen; "Werkzeug" ist da.',
+        founded_year=2014,
         description="# Wir reparieren\n\n* Toaster\n* Lampen, Radios",
         last_confirmed_at=timezone.now() - timedelta(days=200),
     )
-    InitiativeFactory(name="Repair Café Köln", city="Bonn", categories=["repair"],
-                      data_licence=DataLicence.CC0, latitude=50.73, longitude=7.1)
+    InitiativeFactory(
+        name="Repair Café Köln",
+        city="Bonn",
+        categories=["repair"],
+        data_licence=DataLicence.CC0,
+        latitude=50.73,
+        longitude=7.1,
+    )
     InitiativeFactory(name="Gemeinschaftsgarten", categories=["gardening-nature"], sdgs=[15])
 
 
-@pytest.mark.parametrize("fmt, path", [("csv", "initiatives.csv"),
-                                       ("geojson", "initiatives.geojson")])
+@pytest.mark.parametrize(
+    "fmt, path", [("csv", "initiatives.csv"), ("geojson", "initiatives.geojson")]
+)
 def test_export_then_import_into_an_empty_database_gives_the_same_entries(
-        entries, tmp_path, fmt, path):
+    entries, tmp_path, fmt, path
+):
     before = snapshot()
     response = Client().get(f"/api/v1/export/{path}")
     exported = tmp_path / path
@@ -58,8 +88,7 @@ def test_export_then_import_into_an_empty_database_gives_the_same_entries(
     Tag.objects.all().delete()
     report = import_entries(data=exported, fmt=fmt)
 
-    assert report.counts == {"new": 3, "updated": 0, "unchanged": 0, "duplicates": 0,
-                             "rejected": 0}
+    assert report.counts == {"new": 3, "updated": 0, "unchanged": 0, "duplicates": 0, "rejected": 0}
     assert snapshot() == before
     # And again: nothing changes.
     assert import_entries(data=exported, fmt=fmt).counts["unchanged"] == 3

@@ -16,13 +16,23 @@ B = (52.0, 8.0)  # centre of town B
 
 def proposal_data(**overrides) -> dict:
     data = {
-        "proposer_name": "Paula Vorschlag", "proposer_email": "paula@example.org",
-        "name": "Repair Café Neustadt", "short_description": "Wir reparieren zusammen.",
-        "description": "Jeden **Samstag**.", "latitude": A[0], "longitude": A[1],
-        "categories": ["repair"], "sdgs": [12], "tags": ["Reparieren"],
-        "street": "Hauptstraße 1", "postcode": "", "city": "Neustadt",
-        "contact_email": "team@repair.example", "website": "https://repair.example",
-        "meeting_times": "Samstags 10–14 Uhr", "how_to_join": "Einfach vorbeikommen.",
+        "proposer_name": "Paula Vorschlag",
+        "proposer_email": "paula@example.org",
+        "name": "Repair Café Neustadt",
+        "short_description": "Wir reparieren zusammen.",
+        "description": "Jeden **Samstag**.",
+        "latitude": A[0],
+        "longitude": A[1],
+        "categories": ["repair"],
+        "sdgs": [12],
+        "tags": ["Reparieren"],
+        "street": "Hauptstraße 1",
+        "postcode": "",
+        "city": "Neustadt",
+        "contact_email": "team@repair.example",
+        "website": "https://repair.example",
+        "meeting_times": "Samstags 10–14 Uhr",
+        "how_to_join": "Einfach vorbeikommen.",
         "data_licence": "ODbL-1.0",
     }
     data.update(overrides)
@@ -35,12 +45,11 @@ def propose(**overrides):
 
 @pytest.fixture
 def world(reference_data):
-    town_a = MunicipalityFactory(name="A-Stadt", latitude=A[0], longitude=A[1],
-                                 with_boundary=True)
-    town_b = MunicipalityFactory(name="B-Dorf", latitude=B[0], longitude=B[1],
-                                 with_boundary=True)
-    published_a = InitiativeFactory(name="Gemeinschaftsgarten A", latitude=A[0] + 0.005,
-                                    longitude=A[1])
+    town_a = MunicipalityFactory(name="A-Stadt", latitude=A[0], longitude=A[1], with_boundary=True)
+    town_b = MunicipalityFactory(name="B-Dorf", latitude=B[0], longitude=B[1], with_boundary=True)
+    published_a = InitiativeFactory(
+        name="Gemeinschaftsgarten A", latitude=A[0] + 0.005, longitude=A[1]
+    )
 
     def member(**org):
         return MembershipFactory(organisation=OrganisationFactory(**org)).user

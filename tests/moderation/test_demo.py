@@ -16,8 +16,11 @@ pytestmark = pytest.mark.django_db
 def demo_world(reference_data, nrw_municipalities):
     bochum = Municipality.objects.get(ags=BOCHUM_AGS)
     for n in range(3):
-        InitiativeFactory(name=f"Bochumer Initiative {n}", latitude=bochum.latitude + n * 0.01,
-                          longitude=bochum.longitude)
+        InitiativeFactory(
+            name=f"Bochumer Initiative {n}",
+            latitude=bochum.latitude + n * 0.01,
+            longitude=bochum.longitude,
+        )
     InitiativeFactory(name="Kölner Initiative", latitude=50.94, longitude=6.96)
 
 

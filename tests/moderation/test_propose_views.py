@@ -21,13 +21,26 @@ URL = "/mitmachen/eintragen/"
 
 def form_data(**overrides) -> dict:
     data = {
-        "name": "Foodsharing Neustadt", "short_description": "Lebensmittel retten.",
-        "description": "Wir <script>alert(1)</script> **retten**.", "categories": ["food"],
-        "sdgs": ["2", "12"], "tags": "Lebensmittel, Teilen", "street": "Marktplatz 3",
-        "postcode": "", "city": "Neustadt", "latitude": str(A[0]), "longitude": str(A[1]),
-        "contact_email": "", "website": "foodsharing.example", "meeting_times": "",
-        "how_to_join": "", "data_licence": "CC0-1.0", "proposer_name": "Paula",
-        "proposer_email": "paula@example.org", "consent": "on", "homepage": "",
+        "name": "Foodsharing Neustadt",
+        "short_description": "Lebensmittel retten.",
+        "description": "Wir <script>alert(1)</script> **retten**.",
+        "categories": ["food"],
+        "sdgs": ["2", "12"],
+        "tags": "Lebensmittel, Teilen",
+        "street": "Marktplatz 3",
+        "postcode": "",
+        "city": "Neustadt",
+        "latitude": str(A[0]),
+        "longitude": str(A[1]),
+        "contact_email": "",
+        "website": "foodsharing.example",
+        "meeting_times": "",
+        "how_to_join": "",
+        "data_licence": "CC0-1.0",
+        "proposer_name": "Paula",
+        "proposer_email": "paula@example.org",
+        "consent": "on",
+        "homepage": "",
     }
     data.update(overrides)
     return {k: v for k, v in data.items() if v is not None}
@@ -59,13 +72,17 @@ def test_propose_creates_a_pending_entry_and_mails(client, world, mailoutbox):
 
 def test_without_javascript_the_address_is_geocoded(client, world):
     # 44787 is Bochum's centre; a test municipality with a boundary around it.
-    bochum = MunicipalityFactory(name="Bochum-Test", latitude=51.48, longitude=7.22,
-                                 with_boundary=True)
-    bochum.boundary = {"type": "Polygon", "coordinates": [[[7.0, 51.3], [7.5, 51.3],
-                                                          [7.5, 51.7], [7.0, 51.7], [7.0, 51.3]]]}
+    bochum = MunicipalityFactory(
+        name="Bochum-Test", latitude=51.48, longitude=7.22, with_boundary=True
+    )
+    bochum.boundary = {
+        "type": "Polygon",
+        "coordinates": [[[7.0, 51.3], [7.5, 51.3], [7.5, 51.7], [7.0, 51.7], [7.0, 51.3]]],
+    }
     bochum.save()
-    response = client.post(URL, form_data(latitude="", longitude="", postcode="44787",
-                                          city="Bochum"))
+    response = client.post(
+        URL, form_data(latitude="", longitude="", postcode="44787", city="Bochum")
+    )
     assert response.status_code == 302, response.content.decode()[:3000]
     entry = Initiative.objects.get(name="Foodsharing Neustadt")
     assert entry.municipality == bochum
@@ -113,14 +130,23 @@ def test_no_confirmation_step_without_duplicates(client, world):
 
 def test_htmx_partial_shows_duplicates_while_typing(client, world):
     url = reverse("moderation:duplicates")
-    hit = client.post(url, {"name": "Gemeinschaftsgarten A", "latitude": A[0] + 0.005,
-                            "longitude": A[1]}, HTTP_HX_REQUEST="true")
+    hit = client.post(
+        url,
+        {"name": "Gemeinschaftsgarten A", "latitude": A[0] + 0.005, "longitude": A[1]},
+        HTTP_HX_REQUEST="true",
+    )
     assert world["published_a"].name in hit.content.decode()
-    far = client.post(url, {"name": "Gemeinschaftsgarten A", "latitude": 52.0,
-                            "longitude": 8.0})
+    far = client.post(url, {"name": "Gemeinschaftsgarten A", "latitude": 52.0, "longitude": 8.0})
     assert world["published_a"].name not in far.content.decode()
-    website = client.post(url, {"name": "Anders", "latitude": A[0] + 0.008, "longitude": A[1],
-                                "website": "https://" + "x" * 300})
+    website = client.post(
+        url,
+        {
+            "name": "Anders",
+            "latitude": A[0] + 0.008,
+            "longitude": A[1],
+            "website": "https://" + "x" * 300,
+        },
+    )
     assert website.status_code == 200
     junk = client.post(url, {"name": "x", "latitude": "abc", "longitude": "1e999"})
     assert junk.status_code == 200 and junk.content.decode().strip() == ""
@@ -128,9 +154,15 @@ def test_htmx_partial_shows_duplicates_while_typing(client, world):
 
 def test_duplicate_partial_never_shows_contact_addresses(client, world):
     email = world["published_a"].contact_email
-    hit = client.post(reverse("moderation:duplicates"), {
-        "name": "Etwas anderes", "latitude": A[0] + 0.004, "longitude": A[1],
-        "contact_email": email})
+    hit = client.post(
+        reverse("moderation:duplicates"),
+        {
+            "name": "Etwas anderes",
+            "latitude": A[0] + 0.004,
+            "longitude": A[1],
+            "contact_email": email,
+        },
+    )
     page = hit.content.decode()
     assert world["published_a"].name in page and email not in page
 
@@ -144,14 +176,20 @@ def test_honeypot_rejects_bots(client, world):
 def test_rate_limit_per_ip(client, world, monkeypatch):
     monkeypatch.setattr(views, "PROPOSAL_LIMIT", (2, 3600))
     for n in range(2):
-        assert client.post(URL, form_data(name=f"Initiative Nummer {n}",
-                                          latitude=str(A[0] + n * 0.01))).status_code == 302
+        assert (
+            client.post(
+                URL, form_data(name=f"Initiative Nummer {n}", latitude=str(A[0] + n * 0.01))
+            ).status_code
+            == 302
+        )
     blocked = client.post(URL, form_data(name="Noch eine", latitude=str(A[0] - 0.01)))
     assert blocked.status_code == 429
     assert Initiative.objects.filter(status=Status.PENDING).count() == 2
     other = Client(REMOTE_ADDR="198.51.100.7")
-    assert other.post(URL, form_data(name="Von woanders",
-                                     latitude=str(A[0] - 0.01))).status_code == 302
+    assert (
+        other.post(URL, form_data(name="Von woanders", latitude=str(A[0] - 0.01))).status_code
+        == 302
+    )
 
 
 def test_missing_csrf_token_changes_nothing(world):
@@ -169,14 +207,22 @@ def test_geocode_endpoint(client, world):
     assert missing.status_code == 404 and "detail" in missing.json()
 
 
-@hypothesis_settings(max_examples=40, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(name=st.text(max_size=200), lat=st.text(max_size=30), lon=st.text(max_size=30),
-       website=st.text(max_size=50), postcode=st.text(max_size=20))
+@hypothesis_settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    name=st.text(max_size=200),
+    lat=st.text(max_size=30),
+    lon=st.text(max_size=30),
+    website=st.text(max_size=50),
+    postcode=st.text(max_size=20),
+)
 def test_lookups_never_fail_on_odd_input(client, world, name, lat, lon, website, postcode):
     cache.clear()  # the rate limit counts per test, not per example
-    partial = client.post(reverse("moderation:duplicates"), {
-        "name": name, "latitude": lat, "longitude": lon, "website": website})
+    partial = client.post(
+        reverse("moderation:duplicates"),
+        {"name": name, "latitude": lat, "longitude": lon, "website": website},
+    )
     assert partial.status_code == 200
     answer = client.get(reverse("moderation:geocode"), {"postcode": postcode, "city": name})
     body = answer.json()

@@ -20,8 +20,7 @@ def login(client, user):
 
 def test_anonymous_is_sent_to_login(client, world, pending_a):
     assert client.get("/moderation/").status_code == 302
-    response = client.post(reverse("moderation:decide", args=[pending_a.pk]),
-                           {"action": "approve"})
+    response = client.post(reverse("moderation:decide", args=[pending_a.pk]), {"action": "approve"})
     assert response.status_code == 302 and "/konto/" in response["Location"]
     assert Initiative.objects.get(pk=pending_a.pk).status == Status.PENDING
 
@@ -43,8 +42,9 @@ def test_queue_is_scoped_to_the_municipality(client, world, pending_a):
 def test_moderator_outside_the_municipality_gets_403(client, world, pending_a, mailoutbox):
     login(client, world["users"]["municipal_b"])
     for action in ("approve", "reject", "changes"):
-        response = client.post(reverse("moderation:decide", args=[pending_a.pk]),
-                               {"action": action, "reason": "x"})
+        response = client.post(
+            reverse("moderation:decide", args=[pending_a.pk]), {"action": action, "reason": "x"}
+        )
         assert response.status_code == 403
     assert Initiative.objects.get(pk=pending_a.pk).status == Status.PENDING
     assert not Decision.objects.exists() and not mailoutbox
@@ -52,8 +52,11 @@ def test_moderator_outside_the_municipality_gets_403(client, world, pending_a, m
 
 def test_approve_through_the_queue(client, world, pending_a):
     login(client, world["users"]["municipal_a"])
-    response = client.post(reverse("moderation:decide", args=[pending_a.pk]),
-                           {"action": "approve", "reason": ""}, follow=True)
+    response = client.post(
+        reverse("moderation:decide", args=[pending_a.pk]),
+        {"action": "approve", "reason": ""},
+        follow=True,
+    )
     assert response.status_code == 200
     assert Initiative.objects.get(pk=pending_a.pk).status == Status.PUBLISHED
     assert f"„{pending_a.name}“ ist veröffentlicht." in response.content.decode()
@@ -61,8 +64,11 @@ def test_approve_through_the_queue(client, world, pending_a):
 
 def test_reject_without_reason_is_a_message_not_a_change(client, world, pending_a):
     login(client, world["users"]["network"])
-    response = client.post(reverse("moderation:decide", args=[pending_a.pk]),
-                           {"action": "reject", "reason": ""}, follow=True)
+    response = client.post(
+        reverse("moderation:decide", args=[pending_a.pk]),
+        {"action": "reject", "reason": ""},
+        follow=True,
+    )
     assert response.status_code == 200 and 'class="message-error"' in response.content.decode()
     assert Initiative.objects.get(pk=pending_a.pk).status == Status.PENDING
 
@@ -77,8 +83,11 @@ def test_get_and_missing_csrf_change_nothing(world, pending_a):
 
 
 def test_html_in_a_proposal_is_inert_in_the_queue(client, world):
-    propose(name="<img src=x onerror=alert(1)>", description="<script>alert(2)</script> *ok*",
-            latitude=51.01)
+    propose(
+        name="<img src=x onerror=alert(1)>",
+        description="<script>alert(2)</script> *ok*",
+        latitude=51.01,
+    )
     page = login(client, world["users"]["network"]).get("/moderation/").content.decode()
     assert "<script>alert(2)" not in page and "<img src=x" not in page
     assert "&lt;img src=x onerror=alert(1)&gt;" in page and "<em>ok</em>" in page
@@ -89,19 +98,28 @@ def test_report_a_problem_and_resolve_it(client, world, monkeypatch):
     detail = client.get(entry.get_absolute_url()).content.decode()
     report_url = reverse("moderation:report", args=[entry.slug])
     assert report_url in detail
-    response = client.post(report_url, {"kind": "wrong_data", "message": "Neue Adresse.",
-                                        "reporter_email": "", "homepage": ""})
+    response = client.post(
+        report_url,
+        {"kind": "wrong_data", "message": "Neue Adresse.", "reporter_email": "", "homepage": ""},
+    )
     assert response.status_code == 302
     report = ProblemReport.objects.get()
     page = login(client, world["users"]["municipal_a"]).get("/moderation/").content.decode()
     assert "Neue Adresse." in page
     other = login(Client(), world["users"]["municipal_b"])
     assert "Neue Adresse." not in other.get("/moderation/").content.decode()
-    assert other.post(reverse("moderation:decide_report", args=[report.pk]),
-                      {"action": "archive", "note": "weg"}).status_code == 403
+    assert (
+        other.post(
+            reverse("moderation:decide_report", args=[report.pk]),
+            {"action": "archive", "note": "weg"},
+        ).status_code
+        == 403
+    )
     assert Initiative.objects.get(pk=entry.pk).status == Status.PUBLISHED
-    client.post(reverse("moderation:decide_report", args=[report.pk]),
-                {"action": "resolve", "note": "Korrigiert."})
+    client.post(
+        reverse("moderation:decide_report", args=[report.pk]),
+        {"action": "resolve", "note": "Korrigiert."},
+    )
     report.refresh_from_db()
     assert report.status == ReportStatus.RESOLVED and report.resolution_note == "Korrigiert."
 
@@ -122,7 +140,9 @@ def test_archive_through_the_queue_takes_it_off_the_map(client, world):
     entry = world["published_a"]
     report = services.report_problem(initiative=entry, kind="closed")
     login(client, world["users"]["network"])
-    client.post(reverse("moderation:decide_report", args=[report.pk]),
-                {"action": "archive", "note": "Gibt es nicht mehr."})
+    client.post(
+        reverse("moderation:decide_report", args=[report.pk]),
+        {"action": "archive", "note": "Gibt es nicht mehr."},
+    )
     assert Initiative.objects.get(pk=entry.pk).status == Status.ARCHIVED
     assert client.get(entry.get_absolute_url()).status_code == 404

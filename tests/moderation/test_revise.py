@@ -15,18 +15,29 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def returned(world, pending_a, mailoutbox):
-    services.request_changes(initiative=pending_a, moderator=world["users"]["municipal_a"],
-                             reason="Bitte Treffzeiten ergänzen.")
+    services.request_changes(
+        initiative=pending_a,
+        moderator=world["users"]["municipal_a"],
+        reason="Bitte Treffzeiten ergänzen.",
+    )
     proposal = Proposal.objects.get(initiative=pending_a)
-    token = tokens.make_revise_token(proposal_id=proposal.pk, revision=proposal.revision,
-                                     email=proposal.proposer_email)
+    token = tokens.make_revise_token(
+        proposal_id=proposal.pk, revision=proposal.revision, email=proposal.proposer_email
+    )
     return proposal, token
 
 
 def revision_data(**overrides):
-    data = {"name": "Repair Café Neustadt", "short_description": "Wir reparieren zusammen.",
-            "categories": ["repair"], "latitude": str(A[0]), "longitude": str(A[1]),
-            "meeting_times": "Jeden 1. Samstag", "data_licence": "ODbL-1.0", "tags": "Reparieren"}
+    data = {
+        "name": "Repair Café Neustadt",
+        "short_description": "Wir reparieren zusammen.",
+        "categories": ["repair"],
+        "latitude": str(A[0]),
+        "longitude": str(A[1]),
+        "meeting_times": "Jeden 1. Samstag",
+        "data_licence": "ODbL-1.0",
+        "tags": "Reparieren",
+    }
     data.update(overrides)
     return data
 
@@ -57,10 +68,12 @@ def test_resubmit_puts_it_back_into_the_queue_and_the_link_dies(client, returned
 def test_expired_link_changes_nothing(client, returned, monkeypatch):
     proposal, token = returned
     real_time = signing.time.time
-    monkeypatch.setattr(signing.time, "time",
-                        lambda: real_time() + tokens.REVISE_MAX_AGE.total_seconds() + 60)
-    response = client.post(reverse("moderation:revise", args=[token]),
-                           revision_data(name="Zu spät"))
+    monkeypatch.setattr(
+        signing.time, "time", lambda: real_time() + tokens.REVISE_MAX_AGE.total_seconds() + 60
+    )
+    response = client.post(
+        reverse("moderation:revise", args=[token]), revision_data(name="Zu spät")
+    )
     assert response.status_code == 410
     entry = Initiative.objects.get(pk=proposal.initiative_id)
     assert (entry.status, entry.name) == (Status.DRAFT, "Repair Café Neustadt")
@@ -69,39 +82,46 @@ def test_expired_link_changes_nothing(client, returned, monkeypatch):
     assert exc.value.expired
 
 
-@pytest.mark.parametrize("forge", [
-    lambda t: t[:-2] + ("AA" if not t.endswith("AA") else "BB"),  # broken signature
-    lambda t: "kaputt",
-    lambda t: signing.dumps({"p": 1, "r": 0, "e": "x"}, salt="another.salt"),
-    lambda t: signing.dumps({"p": "1", "r": 0, "e": "x"}, salt=tokens.REVISE),
-])
+@pytest.mark.parametrize(
+    "forge",
+    [
+        lambda t: t[:-2] + ("AA" if not t.endswith("AA") else "BB"),  # broken signature
+        lambda t: "kaputt",
+        lambda t: signing.dumps({"p": 1, "r": 0, "e": "x"}, salt="another.salt"),
+        lambda t: signing.dumps({"p": "1", "r": 0, "e": "x"}, salt=tokens.REVISE),
+    ],
+)
 def test_tampered_links_change_nothing(client, returned, forge):
     proposal, token = returned
-    response = client.post(reverse("moderation:revise", args=[forge(token)]),
-                           revision_data(name="Gefälscht"))
+    response = client.post(
+        reverse("moderation:revise", args=[forge(token)]), revision_data(name="Gefälscht")
+    )
     assert response.status_code == 400
     assert Initiative.objects.get(pk=proposal.initiative_id).name == "Repair Café Neustadt"
 
 
 def test_token_of_another_email_does_not_work(returned):
     proposal, _token = returned
-    forged = tokens.make_revise_token(proposal_id=proposal.pk, revision=proposal.revision,
-                                      email="someone@else.example")
+    forged = tokens.make_revise_token(
+        proposal_id=proposal.pk, revision=proposal.revision, email="someone@else.example"
+    )
     with pytest.raises(tokens.TokenError):
         services.proposal_for_token(forged)
 
 
 def test_rejected_proposal_link_no_longer_works(world, returned):
     proposal, token = returned
-    services.reject(initiative=proposal.initiative, moderator=world["users"]["network"],
-                    reason="Doppelt.")
+    services.reject(
+        initiative=proposal.initiative, moderator=world["users"]["network"], reason="Doppelt."
+    )
     with pytest.raises(tokens.TokenError):
         services.proposal_for_token(token)
 
 
 def test_invalid_revision_keeps_the_draft(client, returned):
     proposal, token = returned
-    response = client.post(reverse("moderation:revise", args=[token]),
-                           revision_data(latitude="40.0", longitude="7.0"))
+    response = client.post(
+        reverse("moderation:revise", args=[token]), revision_data(latitude="40.0", longitude="7.0")
+    )
     assert response.status_code == 200 and 'class="field-error"' in response.content.decode()
     assert Initiative.objects.get(pk=proposal.initiative_id).status == Status.DRAFT

@@ -14,17 +14,22 @@ pytestmark = pytest.mark.django_db
 
 # role: may moderate an entry in town A?
 MODERATES_A = {
-    "network": True, "municipal_a": True, "municipal_b": False, "editor_a": False,
-    "advice": False, "plain": False, "anonymous": False,
+    "network": True,
+    "municipal_a": True,
+    "municipal_b": False,
+    "editor_a": False,
+    "advice": False,
+    "plain": False,
+    "anonymous": False,
 }
 ACTIONS = {
     "approve": lambda i, u: services.approve(initiative=i, moderator=u),
     "reject": lambda i, u: services.reject(initiative=i, moderator=u, reason="Kein Bezug."),
-    "request_changes": lambda i, u: services.request_changes(initiative=i, moderator=u,
-                                                             reason="Bitte Adresse ergänzen."),
+    "request_changes": lambda i, u: services.request_changes(
+        initiative=i, moderator=u, reason="Bitte Adresse ergänzen."
+    ),
 }
-AFTER = {"approve": Status.PUBLISHED, "reject": Status.ARCHIVED,
-         "request_changes": Status.DRAFT}
+AFTER = {"approve": Status.PUBLISHED, "reject": Status.ARCHIVED, "request_changes": Status.DRAFT}
 
 
 @pytest.mark.parametrize("role", MODERATES_A)
@@ -47,8 +52,9 @@ def test_decision_matrix(world, pending_a, mailoutbox, role, action):
 @pytest.mark.parametrize("role", MODERATES_A)
 @pytest.mark.parametrize("archive", [False, True])
 def test_report_matrix(world, role, archive):
-    report = services.report_problem(initiative=world["published_a"], kind="closed",
-                                     message="Gibt es nicht mehr.")
+    report = services.report_problem(
+        initiative=world["published_a"], kind="closed", message="Gibt es nicht mehr."
+    )
     user = world["users"][role]
     run = services.archive_reported if archive else services.resolve_report
     if MODERATES_A[role]:
@@ -58,8 +64,9 @@ def test_report_matrix(world, role, archive):
         assert report.resolved_by == user
         status = Initiative.objects.get(pk=world["published_a"].pk).status
         assert status == (Status.ARCHIVED if archive else Status.PUBLISHED)
-        assert Decision.objects.get().action == (Action.ARCHIVE if archive
-                                                 else Action.RESOLVE_REPORT)
+        assert Decision.objects.get().action == (
+            Action.ARCHIVE if archive else Action.RESOLVE_REPORT
+        )
     else:
         with pytest.raises(PermissionDenied):
             run(report=report, moderator=user, note="Geprüft.")
@@ -70,8 +77,10 @@ def test_report_matrix(world, role, archive):
 
 @pytest.mark.parametrize("role", MODERATES_A)
 def test_only_the_network_team_merges_tags(world, role):
-    source, target = Tag.objects.create(name="Repair", slug="repair"), Tag.objects.create(
-        name="Reparieren", slug="reparieren")
+    source, target = (
+        Tag.objects.create(name="Repair", slug="repair"),
+        Tag.objects.create(name="Reparieren", slug="reparieren"),
+    )
     user = world["users"][role]
     if role == "network":
         services.merge_tags(source=source, target=target, moderator=user)
@@ -105,8 +114,11 @@ def test_reject_and_request_changes_need_a_reason(world, pending_a, mailoutbox):
 
 
 def test_reject_mails_the_reason_and_keeps_the_entry_archived(world, pending_a, mailoutbox):
-    services.reject(initiative=pending_a, moderator=world["users"]["municipal_a"],
-                    reason="Das ist ein Unternehmen, keine Initiative.")
+    services.reject(
+        initiative=pending_a,
+        moderator=world["users"]["municipal_a"],
+        reason="Das ist ein Unternehmen, keine Initiative.",
+    )
     assert Initiative.objects.get(pk=pending_a.pk).status == Status.ARCHIVED
     (mail,) = mailoutbox
     assert mail.to == ["paula@example.org"]
@@ -116,16 +128,18 @@ def test_reject_mails_the_reason_and_keeps_the_entry_archived(world, pending_a, 
 
 def test_request_changes_mails_a_revise_link(world, pending_a, mailoutbox, settings):
     settings.SITE_URL = "https://karte.example"
-    services.request_changes(initiative=pending_a, moderator=world["users"]["network"],
-                             reason="Bitte die Öffnungszeiten ergänzen.")
+    services.request_changes(
+        initiative=pending_a,
+        moderator=world["users"]["network"],
+        reason="Bitte die Öffnungszeiten ergänzen.",
+    )
     (mail,) = mailoutbox
     assert "Bitte die Öffnungszeiten ergänzen." in mail.body
     assert "https://karte.example/mitmachen/ueberarbeiten/" in mail.body
 
 
 def test_approve_publishes_and_logs(world, pending_a, mailoutbox):
-    services.approve(initiative=pending_a, moderator=world["users"]["municipal_a"],
-                     note="Danke!")
+    services.approve(initiative=pending_a, moderator=world["users"]["municipal_a"], note="Danke!")
     entry = Initiative.objects.get(pk=pending_a.pk)
     assert entry.status == Status.PUBLISHED
     decision = Decision.objects.get(initiative=entry)
@@ -140,12 +154,15 @@ def test_proposal_keeps_personal_data_minimal(world):
     assert proposal.initiative.municipality == world["town_a"]
 
 
-@pytest.mark.parametrize("lat, lon, message", [
-    (40.0, 7.0, "außerhalb Deutschlands"),  # Mediterranean
-    (51.0, 30.0, "außerhalb Deutschlands"),
-    (53.5, 10.0, "in keiner uns bekannten Kommune"),  # in Germany, no municipality near
-    (float("nan"), 7.0, "Wähle den Ort auf der Karte"),
-])
+@pytest.mark.parametrize(
+    "lat, lon, message",
+    [
+        (40.0, 7.0, "außerhalb Deutschlands"),  # Mediterranean
+        (51.0, 30.0, "außerhalb Deutschlands"),
+        (53.5, 10.0, "in keiner uns bekannten Kommune"),  # in Germany, no municipality near
+        (float("nan"), 7.0, "Wähle den Ort auf der Karte"),
+    ],
+)
 def test_bad_locations_are_refused(world, lat, lon, message):
     with pytest.raises(ValidationError) as exc:
         propose(latitude=lat, longitude=lon)
@@ -165,8 +182,9 @@ def test_duplicates_block_until_confirmed(world):
         propose(name="Gemeinschaftsgarten A", latitude=A[0] + 0.0051, longitude=A[1])
     assert [d.initiative for d in exc.value.duplicates] == [world["published_a"]]
     assert not Initiative.objects.filter(status=Status.PENDING).exists()
-    proposal = propose(name="Gemeinschaftsgarten A", latitude=A[0] + 0.0051, longitude=A[1],
-                       not_a_duplicate=True)
+    proposal = propose(
+        name="Gemeinschaftsgarten A", latitude=A[0] + 0.0051, longitude=A[1], not_a_duplicate=True
+    )
     assert proposal.initiative.status == Status.PENDING
 
 
@@ -182,8 +200,9 @@ def test_archiving_settles_every_open_report_of_the_entry(world):
     entry = world["published_a"]
     first = services.report_problem(initiative=entry, kind="closed")
     second = services.report_problem(initiative=entry, kind="wrong_data")
-    services.archive_reported(report=first, moderator=world["users"]["network"],
-                              note="Geschlossen.")
+    services.archive_reported(
+        report=first, moderator=world["users"]["network"], note="Geschlossen."
+    )
     second.refresh_from_db()
     assert second.status == ReportStatus.ARCHIVED
     with pytest.raises(ValidationError):

@@ -45,8 +45,11 @@ def test_merge_keeps_every_entry_and_the_old_name(entries):
         assert list(entries[key].tags.values_list("slug", flat=True)) == ["reparatur"]
     assert list(entries["d"].tags.values_list("slug", flat=True)) == ["gaertnern"]
     # Old links and searches keep working.
-    assert tagged("repaircafe") == tagged("Reparatur") == {"Werkstatt Eins", "Werkstatt Zwei",
-                                                            "Werkstatt Drei"}
+    assert (
+        tagged("repaircafe")
+        == tagged("Reparatur")
+        == {"Werkstatt Eins", "Werkstatt Zwei", "Werkstatt Drei"}
+    )
     assert found("repaircafe") == {"Werkstatt Eins", "Werkstatt Zwei", "Werkstatt Drei"}
 
 
@@ -74,10 +77,14 @@ def test_new_entries_with_a_synonym_get_the_tag(entries):
     assert list(entry.tags.values_list("slug", flat=True)) == ["gaertnern"]
 
 
-@pytest.mark.parametrize("name, message", [
-    ("Reparatur", "Führe es stattdessen zusammen"), ("", "Buchstaben oder Ziffern"),
-    ("x" * 61, "höchstens 60 Zeichen"),
-])
+@pytest.mark.parametrize(
+    "name, message",
+    [
+        ("Reparatur", "Führe es stattdessen zusammen"),
+        ("", "Buchstaben oder Ziffern"),
+        ("x" * 61, "höchstens 60 Zeichen"),
+    ],
+)
 def test_bad_synonyms_are_refused(entries, name, message):
     with pytest.raises(ValidationError) as exc:
         taxonomy.add_synonym(tag=Tag.objects.get(slug="gaertnern"), name=name)
@@ -95,17 +102,23 @@ def test_tag_page_for_the_network_team_only(client, world, entries):
     client.force_login(world["users"]["municipal_a"])
     url = reverse("moderation:tags")
     assert client.get(url).status_code == 403
-    assert client.post(url, {"op": "merge", "merge-source": "repaircafe",
-                             "merge-target": "reparatur"}).status_code == 403
+    assert (
+        client.post(
+            url, {"op": "merge", "merge-source": "repaircafe", "merge-target": "reparatur"}
+        ).status_code
+        == 403
+    )
     assert Tag.objects.filter(slug="repaircafe").exists()
     client.force_login(world["users"]["network"])
     assert "Repaircafe" in client.get(url).content.decode()
-    response = client.post(url, {"op": "merge", "merge-source": "repaircafe",
-                                 "merge-target": "reparatur"})
+    response = client.post(
+        url, {"op": "merge", "merge-source": "repaircafe", "merge-target": "reparatur"}
+    )
     assert response.status_code == 302
     assert not Tag.objects.filter(slug="repaircafe").exists()
     client.post(url, {"op": "synonym", "synonym-tag": "gaertnern", "synonym-name": "Gärtnerei"})
     assert TagSynonym.objects.filter(slug="gaertnerei").exists()
-    bad = client.post(url, {"op": "synonym", "synonym-tag": "gaertnern",
-                            "synonym-name": "Reparatur"})
+    bad = client.post(
+        url, {"op": "synonym", "synonym-tag": "gaertnern", "synonym-name": "Reparatur"}
+    )
     assert bad.status_code == 200 and "stattdessen zusammen" in bad.content.decode()

@@ -22,19 +22,26 @@ def test_catalog_is_dcat_ap_de_with_a_distribution_per_format_and_licence(db, se
     datasets = doc["dcat:dataset"]
     assert [d["@type"] for d in datasets] == ["dcat:Dataset", "dcat:Dataset"]
     initiatives = datasets[0]
-    assert initiatives["dcatde:contributorID"]["@id"].startswith("http://dcat-ap.de/def/contributors/")
+    assert initiatives["dcatde:contributorID"]["@id"].startswith(
+        "http://dcat-ap.de/def/contributors/"
+    )
     assert initiatives["dct:modified"]["@value"]
     distributions = initiatives["dcat:distribution"]
     assert len(distributions) == 6
     for d in distributions:
         assert d["@type"] == "dcat:Distribution"
-        assert d["dcat:downloadURL"]["@id"].startswith("https://mitmachkarte.example/api/v1/export/")
+        assert d["dcat:downloadURL"]["@id"].startswith(
+            "https://mitmachkarte.example/api/v1/export/"
+        )
         assert d["dcat:accessURL"]["@id"] == d["dcat:downloadURL"]["@id"]
         assert d["dct:format"]["@id"].startswith(
-            "http://publications.europa.eu/resource/authority/file-type/")
+            "http://publications.europa.eu/resource/authority/file-type/"
+        )
     licences = {d["dct:license"]["@id"] for d in distributions}
-    assert licences == {"http://dcat-ap.de/def/licenses/odbl",
-                        "http://dcat-ap.de/def/licenses/cc-zero"}
+    assert licences == {
+        "http://dcat-ap.de/def/licenses/odbl",
+        "http://dcat-ap.de/def/licenses/cc-zero",
+    }
     cc0 = [d for d in distributions if d["dct:license"]["@id"].endswith("cc-zero")]
     assert all(d["dcat:downloadURL"]["@id"].endswith("?licence=cc0") for d in cc0)
     # Every download URL answers.
@@ -49,12 +56,22 @@ def test_opendata_page_documents_fields_and_licences_in_german(db):
     assert response.status_code == 200
     text = response.content.decode()
     assert "Offene Daten" in text
-    for word in ("ODbL", "CC0", "DCAT-AP.de", "municipality_ags", "data_licence",
-                 "/api/v1/export/initiatives.csv", "/opendata/catalog.jsonld", "BKG"):
+    for word in (
+        "ODbL",
+        "CC0",
+        "DCAT-AP.de",
+        "municipality_ags",
+        "data_licence",
+        "/api/v1/export/initiatives.csv",
+        "/opendata/catalog.jsonld",
+        "BKG",
+    ):
         assert word in text
 
 
 def test_catalog_supports_conditional_get(db):
     first = Client().get("/opendata/catalog.jsonld")
-    assert Client().get("/opendata/catalog.jsonld",
-                        HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    assert (
+        Client().get("/opendata/catalog.jsonld", HTTP_IF_NONE_MATCH=first["ETag"]).status_code
+        == 304
+    )

@@ -26,18 +26,39 @@ def client():
 
 @pytest.fixture
 def entries(db):
-    koeln = MunicipalityFactory(name="Köln", slug="koeln", ags="05315000", latitude=50.94,
-                                longitude=6.96, with_boundary=True)
-    repair = InitiativeFactory(
-        name="Repair Café Ehrenfeld", latitude=50.94, longitude=6.96, categories=["repair"],
-        sdgs=[12], tags=["Reparatur", "Elektro"], street="Venloer Str. 1", postcode="50825",
-        city="Köln", website="https://repair.example", contact_email=SECRET_EMAIL,
-        contact_phone=PHONE, meeting_times="Jeden 1. Samstag", how_to_join="Einfach kommen",
-        founded_year=2014, description="Wir **reparieren**.\n\nMit Zeilenumbruch, \"Zitat\".",
+    koeln = MunicipalityFactory(
+        name="Köln",
+        slug="koeln",
+        ags="05315000",
+        latitude=50.94,
+        longitude=6.96,
+        with_boundary=True,
     )
-    garden = InitiativeFactory(name="Gemeinschaftsgarten", categories=["gardening-nature"],
-                               data_licence=DataLicence.CC0, contact_phone=PHONE,
-                               contact_email="garten-geheim@example.org")
+    repair = InitiativeFactory(
+        name="Repair Café Ehrenfeld",
+        latitude=50.94,
+        longitude=6.96,
+        categories=["repair"],
+        sdgs=[12],
+        tags=["Reparatur", "Elektro"],
+        street="Venloer Str. 1",
+        postcode="50825",
+        city="Köln",
+        website="https://repair.example",
+        contact_email=SECRET_EMAIL,
+        contact_phone=PHONE,
+        meeting_times="Jeden 1. Samstag",
+        how_to_join="Einfach kommen",
+        founded_year=2014,
+        description='Wir **reparieren**.\n\nMit Zeilenumbruch, "Zitat".',
+    )
+    garden = InitiativeFactory(
+        name="Gemeinschaftsgarten",
+        categories=["gardening-nature"],
+        data_licence=DataLicence.CC0,
+        contact_phone=PHONE,
+        contact_email="garten-geheim@example.org",
+    )
     InitiativeFactory(name="Entwurf", status=Status.DRAFT)
     return {"koeln": koeln, "repair": repair, "garden": garden}
 
@@ -60,7 +81,7 @@ def test_csv_has_the_documented_header_and_one_row_per_published_entry(client, e
     assert repair["tags"] == "Elektro|Reparatur"
     assert repair["municipality_ags"] == "05315000"
     assert repair["municipality_name"] == "Köln"
-    assert repair["description"] == "Wir **reparieren**.\n\nMit Zeilenumbruch, \"Zitat\"."
+    assert repair["description"] == 'Wir **reparieren**.\n\nMit Zeilenumbruch, "Zitat".'
     assert repair["data_licence"] == "ODbL-1.0"
     assert repair["url"].endswith(f"/initiativen/{entries['repair'].slug}/")
     assert repair["url"].startswith("http")
@@ -90,8 +111,11 @@ def test_jsonld_is_a_schema_org_graph_of_organizations(client, entries):
     assert {n["@type"] for n in doc["@graph"]} == {"Organization"}
     repair = next(n for n in doc["@graph"] if n["name"] == "Repair Café Ehrenfeld")
     assert repair["location"]["@type"] == "Place"
-    assert repair["location"]["geo"] == {"@type": "GeoCoordinates", "latitude": 50.94,
-                                         "longitude": 6.96}
+    assert repair["location"]["geo"] == {
+        "@type": "GeoCoordinates",
+        "latitude": 50.94,
+        "longitude": 6.96,
+    }
     assert repair["address"]["postalCode"] == "50825"
     assert repair["license"] == "https://opendatacommons.org/licenses/odbl/1-0/"
     assert repair["areaServed"]["identifier"] == "05315000"
@@ -119,20 +143,29 @@ def test_no_email_or_phone_in_any_export(client, entries, path):
 
 
 def test_licence_filter_and_api_filters(client, entries):
-    cc0 = list(csv.DictReader(io.StringIO(_body(client.get(f"{EXPORT}/initiatives.csv",
-                                                           {"licence": "cc0"})))))
+    cc0 = list(
+        csv.DictReader(
+            io.StringIO(_body(client.get(f"{EXPORT}/initiatives.csv", {"licence": "cc0"})))
+        )
+    )
     assert [r["name"] for r in cc0] == ["Gemeinschaftsgarten"]
-    by_category = list(csv.DictReader(io.StringIO(_body(
-        client.get(f"{EXPORT}/initiatives.csv", {"category": "repair"})))))
+    by_category = list(
+        csv.DictReader(
+            io.StringIO(_body(client.get(f"{EXPORT}/initiatives.csv", {"category": "repair"})))
+        )
+    )
     assert [r["name"] for r in by_category] == ["Repair Café Ehrenfeld"]
 
 
-@pytest.mark.parametrize("query, param", [
-    ({"licence": "cc-by"}, "licence"),
-    ({"bbox": "1,2,3"}, "bbox"),
-    ({"category": "nope"}, "category"),
-    ({"sdg": "18"}, "sdg"),
-])
+@pytest.mark.parametrize(
+    "query, param",
+    [
+        ({"licence": "cc-by"}, "licence"),
+        ({"bbox": "1,2,3"}, "bbox"),
+        ({"category": "nope"}, "category"),
+        ({"sdg": "18"}, "sdg"),
+    ],
+)
 def test_bad_filters_get_a_400_naming_the_parameter(client, entries, query, param):
     response = client.get(f"{EXPORT}/initiatives.csv", query)
     assert response.status_code == 400
@@ -142,13 +175,18 @@ def test_bad_filters_get_a_400_naming_the_parameter(client, entries, query, para
 def test_conditional_get_answers_304_until_the_data_changes(client, entries):
     first = client.get(f"{EXPORT}/initiatives.geojson")
     etag, modified = first["ETag"], first["Last-Modified"]
-    assert client.get(f"{EXPORT}/initiatives.geojson",
-                      HTTP_IF_NONE_MATCH=etag).status_code == 304
-    assert client.get(f"{EXPORT}/initiatives.geojson",
-                      HTTP_IF_MODIFIED_SINCE=modified).status_code == 304
+    assert client.get(f"{EXPORT}/initiatives.geojson", HTTP_IF_NONE_MATCH=etag).status_code == 304
+    assert (
+        client.get(f"{EXPORT}/initiatives.geojson", HTTP_IF_MODIFIED_SINCE=modified).status_code
+        == 304
+    )
     # Another query is another document.
-    assert client.get(f"{EXPORT}/initiatives.geojson", {"licence": "cc0"},
-                      HTTP_IF_NONE_MATCH=etag).status_code == 200
+    assert (
+        client.get(
+            f"{EXPORT}/initiatives.geojson", {"licence": "cc0"}, HTTP_IF_NONE_MATCH=etag
+        ).status_code
+        == 200
+    )
     InitiativeFactory(name="Neu dabei")
     again = client.get(f"{EXPORT}/initiatives.geojson", HTTP_IF_NONE_MATCH=etag)
     assert again.status_code == 200

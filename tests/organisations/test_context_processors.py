@@ -27,8 +27,9 @@ def test_anonymous_visitors_see_public_links_only(client, bochum):
 
 def test_municipal_member_sees_workspace_moderation_and_surveys_of_own_town_only(client, bochum):
     other = MunicipalityFactory(name="Herne", slug="herne")
-    organisation = OrganisationFactory(type="municipality", municipality=bochum,
-                                       slug="stadt-bochum")
+    organisation = OrganisationFactory(
+        type="municipality", municipality=bochum, slug="stadt-bochum"
+    )
     user = MembershipFactory(organisation=organisation).user
     client.force_login(user)
     html = page(client, bochum)

@@ -10,8 +10,14 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def bochum(reference_data):
-    town = MunicipalityFactory(name="Bochum", slug="bochum", ags="05911000", latitude=51.48,
-                               longitude=7.22, with_boundary=True)
+    town = MunicipalityFactory(
+        name="Bochum",
+        slug="bochum",
+        ags="05911000",
+        latitude=51.48,
+        longitude=7.22,
+        with_boundary=True,
+    )
     InitiativeFactory(name="Repair Café Bochum", latitude=51.48, longitude=7.22)
     return town
 
@@ -31,8 +37,7 @@ def test_demo_accounts_are_created_once_and_can_log_in(client, bochum, capsys):
     assert permissions.is_network_team(by_email["netzwerk@demo.example"])
     assert permissions.can_moderate_initiative(by_email["bochum@demo.example"], initiative)
     assert permissions.can_edit_initiative(by_email["initiative@demo.example"], initiative)
-    assert not permissions.can_moderate_initiative(by_email["initiative@demo.example"],
-                                                   initiative)
+    assert not permissions.can_moderate_initiative(by_email["initiative@demo.example"], initiative)
     for email in by_email:
         response = client.post("/konto/login/", {"login": email, "password": "mitmachen-demo"})
         assert response.status_code == 302 and response["Location"] == "/", email

@@ -19,8 +19,9 @@ pytestmark = pytest.mark.django_db
 def test_membership_is_unique_per_user_and_organisation():
     membership = MembershipFactory()
     with pytest.raises(IntegrityError), transaction.atomic():
-        Membership.objects.create(user=membership.user, organisation=membership.organisation,
-                                  role="owner")
+        Membership.objects.create(
+            user=membership.user, organisation=membership.organisation, role="owner"
+        )
     assert Membership.objects.count() == 1
 
 
@@ -41,20 +42,20 @@ def test_services_are_keyword_only_and_check_the_type():
     with pytest.raises(ValidationError):
         services.create_organisation(name="Netz", type="network_team", municipality=town)
     with pytest.raises(ValueError):
-        services.create_organisation(name="Stadt", type="municipality", municipality=town,
-                                     served_municipalities=[town])
+        services.create_organisation(
+            name="Stadt", type="municipality", municipality=town, served_municipalities=[town]
+        )
     assert list(Organisation.objects.all()) == [organisation]  # nothing else was saved
 
 
 def test_create_organisation_derives_a_unique_slug():
-    first = services.create_organisation(name="Stadt Bochum – Nachhaltigkeit",
-                                         type="municipality")
-    second = services.create_organisation(name="Stadt Bochum – Nachhaltigkeit",
-                                          type="municipality")
+    first = services.create_organisation(name="Stadt Bochum – Nachhaltigkeit", type="municipality")
+    second = services.create_organisation(name="Stadt Bochum – Nachhaltigkeit", type="municipality")
     assert first.slug == "stadt-bochum-nachhaltigkeit"
     assert second.slug == "stadt-bochum-nachhaltigkeit-2"
     advice = services.create_organisation(
-        name="Verbraucherberatung", type="advice_centre",
+        name="Verbraucherberatung",
+        type="advice_centre",
         served_municipalities=[MunicipalityFactory(), MunicipalityFactory()],
     )
     assert advice.served_municipalities.count() == 2

@@ -22,10 +22,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def world(reference_data):
-    town_a = MunicipalityFactory(name="A-Stadt", latitude=51.0, longitude=7.0,
-                                 with_boundary=True)
-    town_b = MunicipalityFactory(name="B-Dorf", latitude=52.0, longitude=8.0,
-                                 with_boundary=True)
+    town_a = MunicipalityFactory(name="A-Stadt", latitude=51.0, longitude=7.0, with_boundary=True)
+    town_b = MunicipalityFactory(name="B-Dorf", latitude=52.0, longitude=8.0, with_boundary=True)
     in_a = InitiativeFactory(name="Garten A", latitude=51.0, longitude=7.0)
     in_b = InitiativeFactory(name="Repair B", latitude=52.0, longitude=8.0)
     assert (in_a.municipality, in_b.municipality) == (town_a, town_b)
@@ -62,8 +60,12 @@ MATRIX = {
 @pytest.mark.parametrize("role", MATRIX)
 def test_permission_matrix(world, role):
     user = world["users"][role]
-    got = (can_moderate_initiative(user, world["a"]), can_moderate_initiative(user, world["b"]),
-           can_edit_initiative(user, world["a"]), can_edit_initiative(user, world["b"]))
+    got = (
+        can_moderate_initiative(user, world["a"]),
+        can_moderate_initiative(user, world["b"]),
+        can_edit_initiative(user, world["a"]),
+        can_edit_initiative(user, world["b"]),
+    )
     assert got == MATRIX[role]
     assert is_network_team(user) is (role == "network")
 

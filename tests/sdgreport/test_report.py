@@ -32,15 +32,19 @@ pytestmark = pytest.mark.django_db
 def landscape(reference_data):
     """A town with initiatives, events, cooperations (one pending, one ended) and groups,
     and a neighbour whose activity must not count."""
-    town = MunicipalityFactory(name="Bochum", slug="bochum", latitude=51.48, longitude=7.22,
-                               with_boundary=True)
-    other = MunicipalityFactory(name="Herne", slug="herne", latitude=51.1, longitude=8.3,
-                                with_boundary=True)
+    town = MunicipalityFactory(
+        name="Bochum", slug="bochum", latitude=51.48, longitude=7.22, with_boundary=True
+    )
+    other = MunicipalityFactory(
+        name="Herne", slug="herne", latitude=51.1, longitude=8.3, with_boundary=True
+    )
     city = OrganisationFactory(type=OrganisationType.MUNICIPALITY, municipality=town)
     manager = MembershipFactory(organisation=city).user
     sdg_sets = [[12, 13], [12], [7, 13], [11], [], [1, 12, 17]]
-    initiatives = [InitiativeFactory(latitude=51.48 + i * 0.001, longitude=7.22, sdgs=s)
-                   for i, s in enumerate(sdg_sets)]
+    initiatives = [
+        InitiativeFactory(latitude=51.48 + i * 0.001, longitude=7.22, sdgs=s)
+        for i, s in enumerate(sdg_sets)
+    ]
     InitiativeFactory(latitude=51.1, longitude=8.3, sdgs=[12, 5])  # in the neighbour
     InitiativeFactory(latitude=51.48, longitude=7.221, sdgs=[6], status="draft")
     EventFactory(municipalities=[town], sdgs=[12, 13])
@@ -49,27 +53,32 @@ def landscape(reference_data):
     EventFactory(municipalities=[town], sdgs=[4], status="pending")
     today = timezone.localdate()
     for index, initiative in enumerate(initiatives[:4]):
-        org = OrganisationFactory(type=OrganisationType.INITIATIVE, initiative=initiative,
-                                  name=f"Ini {index}")
+        org = OrganisationFactory(
+            type=OrganisationType.INITIATIVE, initiative=initiative, name=f"Ini {index}"
+        )
         editor = MembershipFactory(organisation=org).user
         cooperation = group_services.record_cooperation(
-            user=editor, organisation=org, counterpart=city, type="room",
+            user=editor,
+            organisation=org,
+            counterpart=city,
+            type="room",
             since=date(2025, 1, 1),
-            until=today - timedelta(days=1) if index == 3 else None)
+            until=today - timedelta(days=1) if index == 3 else None,
+        )
         if index != 2:  # index 2 stays pending
             group_services.confirm_cooperation(cooperation=cooperation, user=manager)
         # Needs: Ini 0 and Ini 1 solved one here, Ini 2's is still open, Ini 0 solved one in
         # the neighbour too.
-        NeedFactory(organisation=org, municipality=town,
-                    status="solved" if index < 2 else "open")
+        NeedFactory(organisation=org, municipality=town, status="solved" if index < 2 else "open")
         if index == 0:
             NeedFactory(organisation=org, municipality=other, status="solved")
-    group_services.create_group(name="AG Klima", created_by=manager, municipality=town,
-                                sdgs=[13, 7])
-    group_services.create_group(name="AG intern", created_by=manager, municipality=town,
-                                sdgs=[13], visibility="members")
-    group_services.create_group(name="AG Herne", created_by=manager, municipality=other,
-                                sdgs=[13])
+    group_services.create_group(
+        name="AG Klima", created_by=manager, municipality=town, sdgs=[13, 7]
+    )
+    group_services.create_group(
+        name="AG intern", created_by=manager, municipality=town, sdgs=[13], visibility="members"
+    )
+    group_services.create_group(name="AG Herne", created_by=manager, municipality=other, sdgs=[13])
     services.set_strategy(municipality=town, by=manager, goals=[13, 15], targets=["12.3"])
     return town, manager
 
@@ -78,19 +87,24 @@ def direct_counts(town, goal):
     """The same numbers, queried the plain way."""
     today = timezone.localdate()
     return {
-        "initiatives": Initiative.objects.filter(status="published", municipality=town,
-                                                 sdgs=goal).distinct().count(),
-        "events": Event.objects.filter(status="published", municipalities=town,
-                                       sdgs=goal).distinct().count(),
+        "initiatives": Initiative.objects.filter(status="published", municipality=town, sdgs=goal)
+        .distinct()
+        .count(),
+        "events": Event.objects.filter(status="published", municipalities=town, sdgs=goal)
+        .distinct()
+        .count(),
         "cooperations": sum(
-            1 for c in Cooperation.objects.filter(municipality=town, status="confirmed")
+            1
+            for c in Cooperation.objects.filter(municipality=town, status="confirmed")
             if (c.until is None or c.until >= today)
-            and c.initiative_organisation.initiative.sdgs.filter(number=goal).exists()),
-        "working_groups": WorkingGroup.objects.filter(municipality=town,
-                                                      sdgs=goal).count(),
-        "solved_needs": Need.objects.filter(status="solved", municipality=town,
-                                            organisation__initiative__sdgs=goal
-                                            ).distinct().count(),
+            and c.initiative_organisation.initiative.sdgs.filter(number=goal).exists()
+        ),
+        "working_groups": WorkingGroup.objects.filter(municipality=town, sdgs=goal).count(),
+        "solved_needs": Need.objects.filter(
+            status="solved", municipality=town, organisation__initiative__sdgs=goal
+        )
+        .distinct()
+        .count(),
     }
 
 
@@ -102,8 +116,13 @@ def test_report_counts_equal_direct_queries(landscape):
         assert row.counts == direct_counts(town, row.sdg.number), row.sdg.number
         assert row.total == sum(row.counts.values())
     by_goal = {row.sdg.number: row for row in report.rows}
-    assert by_goal[12].counts == {"initiatives": 3, "events": 1, "cooperations": 2,
-                                  "working_groups": 0, "solved_needs": 2}
+    assert by_goal[12].counts == {
+        "initiatives": 3,
+        "events": 1,
+        "cooperations": 2,
+        "working_groups": 0,
+        "solved_needs": 2,
+    }
     assert by_goal[13].counts["solved_needs"] == 1  # Ini 0 only; its Herne need not
     assert by_goal[13].counts["working_groups"] == 2
     assert by_goal[12].cooperating == ["Ini 0", "Ini 1"]  # Ini 2 pending, Ini 3 ended
@@ -119,8 +138,10 @@ def test_strategy_analysis(landscape):
     assert [r.sdg.number for r in report.no_partners] == [15]  # 13: Ini 0 cooperates
     average = sum(r.total for r in report.rows) / 17
     assert [r.sdg.number for r in report.unprioritised_active] == [
-        r.sdg.number for r in report.rows if not r.prioritised and r.total >= average
-        and r.total > 0]
+        r.sdg.number
+        for r in report.rows
+        if not r.prioritised and r.total >= average and r.total > 0
+    ]
     assert 7 in [r.sdg.number for r in report.unprioritised_active]
 
 
@@ -130,8 +151,7 @@ def test_a_new_source_is_one_function(landscape):
     def count_nothing_but_goal_5(municipality, today):
         return {5: 42}
 
-    sources = [*selectors.SOURCES,
-               selectors.Source("made_up", "Made up", count_nothing_but_goal_5)]
+    sources = [*selectors.SOURCES, selectors.Source("made_up", "Made up", count_nothing_but_goal_5)]
     report = selectors.sdg_report(town, sources=sources)
     assert report.rows[4].counts["made_up"] == 42 and report.rows[4].total == 42
 
@@ -150,8 +170,9 @@ def test_unknown_target_number_changes_nothing(landscape):
 
 def test_only_the_municipality_sets_its_strategy(landscape, client):
     town, _manager = landscape
-    other_city = OrganisationFactory(type=OrganisationType.MUNICIPALITY,
-                                     municipality=MunicipalityFactory())
+    other_city = OrganisationFactory(
+        type=OrganisationType.MUNICIPALITY, municipality=MunicipalityFactory()
+    )
     stranger = MembershipFactory(organisation=other_city).user
     with pytest.raises(PermissionDenied):
         services.set_strategy(municipality=town, by=stranger, goals=[1])
@@ -168,8 +189,9 @@ def test_strategy_form_shows_a_clear_error(landscape, client):
     assert not StrategyPriority.objects.filter(sdg_id=3).exists()
     ok = client.post("/kommunen/bochum/strategie/", {"goals": ["3"], "targets": "3.d, 11.6"})
     assert ok.status_code == 302
-    assert sorted(StrategyPriority.objects.exclude(target=None)
-                  .values_list("target__number", flat=True)) == ["11.6", "3.d"]
+    assert sorted(
+        StrategyPriority.objects.exclude(target=None).values_list("target__number", flat=True)
+    ) == ["11.6", "3.d"]
 
 
 def test_report_page_and_csv(landscape, client):

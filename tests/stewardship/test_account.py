@@ -48,8 +48,7 @@ def test_deleting_an_account_keeps_entries_and_history(world, client):
     services.suggest_changes(initiative=world["b"], changes={"city": "Z"}, user=editor)
     versions = initiative.history.count()
     client.force_login(editor)
-    response = client.post(reverse("stewardship:account_delete"),
-                           {"password": DEFAULT_PASSWORD})
+    response = client.post(reverse("stewardship:account_delete"), {"password": DEFAULT_PASSWORD})
     assert response.status_code == 302
     assert not User.objects.filter(pk=editor.pk).exists()
     initiative = Initiative.objects.get(pk=initiative.pk)

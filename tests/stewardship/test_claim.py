@@ -45,8 +45,9 @@ def test_claim_creates_the_organisation_and_makes_an_owner(world, requested):
     assert can_edit_initiative(user, world["b"])
 
 
-def test_claim_joins_an_existing_organisation(world, mailoutbox,
-                                              django_capture_on_commit_callbacks):
+def test_claim_joins_an_existing_organisation(
+    world, mailoutbox, django_capture_on_commit_callbacks
+):
     editor_org = Organisation.objects.get(memberships__user=world["users"]["editor_a"])
     user = world["users"]["plain"]
     with django_capture_on_commit_callbacks(execute=True):
@@ -119,7 +120,8 @@ def test_claim_pages_need_login_and_a_post(world, requested, client):
 
 
 def test_claim_request_page_sends_and_never_shows_the_address(
-        world, client, mailoutbox, django_capture_on_commit_callbacks):
+    world, client, mailoutbox, django_capture_on_commit_callbacks
+):
     client.force_login(world["users"]["plain"])
     url = reverse("stewardship:claim", args=[world["a"].slug])
     assert "garten-a@" not in client.get(url).content.decode()

@@ -11,8 +11,13 @@ ADDRESS = "garten-a@initiative.example"
 
 
 def post(client, initiative, **overrides):
-    data = {"name": "Erika Muster", "email": "erika@example.org",
-            "message": "Wann trefft ihr euch?", "consent": "on", "homepage": ""}
+    data = {
+        "name": "Erika Muster",
+        "email": "erika@example.org",
+        "message": "Wann trefft ihr euch?",
+        "consent": "on",
+        "homepage": "",
+    }
     data.update(overrides)
     return client.post(reverse("stewardship:contact", args=[initiative.slug]), data)
 
@@ -28,18 +33,26 @@ def test_message_is_relayed_with_reply_to_the_sender(world, client, mailoutbox):
 
 
 def test_the_address_is_in_no_page(world, client):
-    for url in (world["a"].get_absolute_url(),
-                reverse("stewardship:contact", args=[world["a"].slug]),
-                reverse("stewardship:claim", args=[world["a"].slug])):
+    for url in (
+        world["a"].get_absolute_url(),
+        reverse("stewardship:contact", args=[world["a"].slug]),
+        reverse("stewardship:claim", args=[world["a"].slug]),
+    ):
         assert ADDRESS not in client.get(url).content.decode()
     page = client.get(world["a"].get_absolute_url()).content.decode()
     assert 'id="kontakt"' in page  # the form is there, the address is not
 
 
-@pytest.mark.parametrize("overrides", [
-    {"consent": ""}, {"email": "not-an-address"}, {"message": ""},
-    {"message": "x" * 5001}, {"name": ""},
-])
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {"consent": ""},
+        {"email": "not-an-address"},
+        {"message": ""},
+        {"message": "x" * 5001},
+        {"name": ""},
+    ],
+)
 def test_bad_input_sends_nothing(world, client, mailoutbox, overrides):
     response = post(client, world["a"], **overrides)
     assert response.status_code == 400 and 'role="alert"' in response.content.decode()

@@ -12,8 +12,14 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def bochum(reference_data):
-    town = MunicipalityFactory(name="Bochum", slug="bochum", ags="05911000", latitude=51.48,
-                               longitude=7.22, with_boundary=True)
+    town = MunicipalityFactory(
+        name="Bochum",
+        slug="bochum",
+        ags="05911000",
+        latitude=51.48,
+        longitude=7.22,
+        with_boundary=True,
+    )
     InitiativeFactory(name="Repair Café Bochum", latitude=51.48, longitude=7.22)
     for n in range(40):
         InitiativeFactory(name=f"Eintrag {n}", latitude=51.0, longitude=7.0)

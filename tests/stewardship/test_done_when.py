@@ -28,27 +28,45 @@ def test_propose_approve_claim_edit_and_confirm_a_year_later(
 ):
     town = MunicipalityFactory(name="Neustadt", latitude=LAT, longitude=LON, with_boundary=True)
     moderator = MembershipFactory(
-        organisation=OrganisationFactory(type="municipality", municipality=town)).user
+        organisation=OrganisationFactory(type="municipality", municipality=town)
+    ).user
     volunteer, moderator_client, initiative_client = Client(), Client(), Client()
 
     # 1. A volunteer proposes the entry without an account.
-    response = volunteer.post(reverse("moderation:propose"), {
-        "name": "Repair-Café Neustadt", "short_description": "Wir reparieren zusammen.",
-        "description": "Jeden **Samstag**.", "categories": ["repair"], "sdgs": ["12"],
-        "tags": "Reparieren", "street": "Marktplatz 1", "postcode": "", "city": "Neustadt",
-        "latitude": str(LAT), "longitude": str(LON), "contact_email": "team@repair.example",
-        "website": "", "meeting_times": "", "how_to_join": "", "data_licence": "ODbL-1.0",
-        "proposer_name": "Paula", "proposer_email": "paula@example.org", "consent": "on",
-        "homepage": "",
-    })
+    response = volunteer.post(
+        reverse("moderation:propose"),
+        {
+            "name": "Repair-Café Neustadt",
+            "short_description": "Wir reparieren zusammen.",
+            "description": "Jeden **Samstag**.",
+            "categories": ["repair"],
+            "sdgs": ["12"],
+            "tags": "Reparieren",
+            "street": "Marktplatz 1",
+            "postcode": "",
+            "city": "Neustadt",
+            "latitude": str(LAT),
+            "longitude": str(LON),
+            "contact_email": "team@repair.example",
+            "website": "",
+            "meeting_times": "",
+            "how_to_join": "",
+            "data_licence": "ODbL-1.0",
+            "proposer_name": "Paula",
+            "proposer_email": "paula@example.org",
+            "consent": "on",
+            "homepage": "",
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     entry = Initiative.objects.get(name="Repair-Café Neustadt")
     assert entry.status == Status.PENDING and entry.municipality == town
 
     # 2. The municipal moderator approves it from the queue.
     moderator_client.force_login(moderator)
-    assert "Repair-Café Neustadt" in moderator_client.get(
-        reverse("moderation:queue")).content.decode()
+    assert (
+        "Repair-Café Neustadt" in moderator_client.get(reverse("moderation:queue")).content.decode()
+    )
     moderator_client.post(reverse("moderation:decide", args=[entry.pk]), {"action": "approve"})
     entry.refresh_from_db()
     assert entry.status == Status.PUBLISHED
@@ -65,8 +83,12 @@ def test_propose_approve_claim_edit_and_confirm_a_year_later(
 
     # 4. As its editor the member changes the entry directly.
     data = {**services.snapshot(entry)}
-    data.update(tags=", ".join(data["tags"]), social_links="", founded_year="",
-                meeting_times="Samstags 10–14 Uhr")
+    data.update(
+        tags=", ".join(data["tags"]),
+        social_links="",
+        founded_year="",
+        meeting_times="Samstags 10–14 Uhr",
+    )
     data = {k: v for k, v in data.items() if v is not None}
     response = initiative_client.post(reverse("stewardship:edit", args=[entry.slug]), data)
     assert response.status_code == 302
@@ -74,7 +96,8 @@ def test_propose_approve_claim_edit_and_confirm_a_year_later(
 
     # 5. A year later the reminder goes to the editor; one click (a POST) confirms.
     Initiative.objects.filter(pk=entry.pk).update(
-        last_confirmed_at=timezone.now() - timedelta(days=370))
+        last_confirmed_at=timezone.now() - timedelta(days=370)
+    )
     call_command("send_freshness_reminders")
     assert mailoutbox[-1].to == [member.email]
     confirm_url = last_link(mailoutbox, r"/pflege/[^/\s]+/bestaetigen/")

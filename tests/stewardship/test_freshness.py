@@ -18,13 +18,19 @@ pytestmark = pytest.mark.django_db
 
 def age(initiative, **delta):
     Initiative.objects.filter(pk=initiative.pk).update(
-        last_confirmed_at=timezone.now() - timedelta(**delta))
+        last_confirmed_at=timezone.now() - timedelta(**delta)
+    )
 
 
 def links(body: str) -> dict:
-    return {action: re.search(rf"(/pflege/[^/\s]+/{word}/)", body).group(1)
-            for action, word in [("confirm", "bestaetigen"), ("edit", "bearbeiten"),
-                                 ("archive", "archivieren")]}
+    return {
+        action: re.search(rf"(/pflege/[^/\s]+/{word}/)", body).group(1)
+        for action, word in [
+            ("confirm", "bestaetigen"),
+            ("edit", "bearbeiten"),
+            ("archive", "archivieren"),
+        ]
+    }
 
 
 @pytest.fixture
@@ -44,7 +50,9 @@ def test_command_mails_editors_or_contact_once_a_year(due, mailoutbox, capsys):
     assert set(links(mail.body)) == {"confirm", "edit", "archive"}
     reminders = FreshnessReminder.objects.order_by("initiative__name")
     assert [(r.initiative.name, r.to_contact) for r in reminders] == [
-        ("Garten A", False), ("Repair B", True)]
+        ("Garten A", False),
+        ("Repair B", True),
+    ]
     # Idempotent: running again (the same day or month) sends nothing.
     call_command("send_freshness_reminders")
     assert "0 sent" in capsys.readouterr().out
@@ -62,15 +70,17 @@ def test_next_year_asks_again(due, mailoutbox):
     freshness.send_reminders()
     later = timezone.now() + timedelta(days=366)
     assert list(freshness.due_for_reminder(now=later)) == list(
-        Initiative.objects.filter(pk__in=[due["a"].pk, due["b"].pk]).order_by("pk"))
+        Initiative.objects.filter(pk__in=[due["a"].pk, due["b"].pk]).order_by("pk")
+    )
     assert freshness.send_reminders(now=later).sent == 2
 
 
 def test_confirm_link_shows_a_button_and_confirms_on_post(due, mailoutbox, client):
     freshness.send_reminders()
     url = links(mailoutbox[0].body)["confirm"]
-    initiative = Initiative.objects.get(pk=due["a"].pk if "Garten" in mailoutbox[0].subject
-                                        else due["b"].pk)
+    initiative = Initiative.objects.get(
+        pk=due["a"].pk if "Garten" in mailoutbox[0].subject else due["b"].pk
+    )
     before = initiative.last_confirmed_at
     response = client.get(url)  # what a mail scanner does
     assert response.status_code == 200 and "<form" in response.content.decode()
@@ -81,7 +91,8 @@ def test_confirm_link_shows_a_button_and_confirms_on_post(due, mailoutbox, clien
     initiative.refresh_from_db()
     assert initiative.last_confirmed_at > timezone.now() - timedelta(minutes=1)
     assert initiative.history.order_by("-history_id").first().history_change_reason == (
-        "Als aktuell bestätigt")
+        "Als aktuell bestätigt"
+    )
 
 
 def test_archive_link_archives_on_post_only(due, mailoutbox, client):
@@ -95,8 +106,7 @@ def test_archive_link_archives_on_post_only(due, mailoutbox, client):
     assert client.get(due["b"].get_absolute_url()).status_code == 404
 
 
-def test_edit_link_leads_editors_to_the_form_and_contacts_to_the_claim(due, mailoutbox,
-                                                                       client):
+def test_edit_link_leads_editors_to_the_form_and_contacts_to_the_claim(due, mailoutbox, client):
     freshness.send_reminders()
     mails = {("Garten A" in m.subject): m for m in mailoutbox}
     response = client.get(links(mails[True].body)["edit"])
@@ -105,8 +115,7 @@ def test_edit_link_leads_editors_to_the_form_and_contacts_to_the_claim(due, mail
     assert response["Location"] == reverse("stewardship:claim", args=[due["b"].slug])
 
 
-def test_tampered_expired_and_crossed_links_change_nothing(due, mailoutbox, client,
-                                                           monkeypatch):
+def test_tampered_expired_and_crossed_links_change_nothing(due, mailoutbox, client, monkeypatch):
     freshness.send_reminders()
     mail = next(m for m in mailoutbox if "Repair B" in m.subject)
     found = links(mail.body)

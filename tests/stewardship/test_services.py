@@ -31,8 +31,9 @@ def test_update_matrix(world, role, entry):
         assert initiative.history.first().history_user == user
     else:
         with pytest.raises(PermissionDenied):
-            services.update_initiative(initiative=initiative, changes={"city": "Neustadt"},
-                                       user=user)
+            services.update_initiative(
+                initiative=initiative, changes={"city": "Neustadt"}, user=user
+            )
         assert Initiative.objects.get(pk=initiative.pk).city != "Neustadt"
 
 
@@ -41,17 +42,21 @@ def test_accept_revert_archive_matrix(world, role):
     """Accepting suggestions, reverting and archiving follow the same rule as editing."""
     user, initiative = world["users"][role], world["a"]
     allowed = PUBLISH[role][0]
-    services.update_initiative(initiative=initiative, changes={"city": "Erst"},
-                               user=world["users"]["network"])
+    services.update_initiative(
+        initiative=initiative, changes={"city": "Erst"}, user=world["users"]["network"]
+    )
     first = initiative.history.order_by("-history_id").first()
-    services.update_initiative(initiative=initiative, changes={"city": "Zweit"},
-                               user=world["users"]["network"])
-    suggestion = services.suggest_changes(initiative=initiative, changes={"city": "Dritt"},
-                                          user=world["users"]["plain"])
+    services.update_initiative(
+        initiative=initiative, changes={"city": "Zweit"}, user=world["users"]["network"]
+    )
+    suggestion = services.suggest_changes(
+        initiative=initiative, changes={"city": "Dritt"}, user=world["users"]["plain"]
+    )
     for action in (
         lambda: services.accept_suggestion(suggestion=suggestion, user=user),
-        lambda: services.revert_initiative(initiative=initiative, history_id=first.history_id,
-                                           user=user),
+        lambda: services.revert_initiative(
+            initiative=initiative, history_id=first.history_id, user=user
+        ),
         lambda: services.archive_initiative(initiative=initiative, user=user),
     ):
         if allowed:
@@ -70,15 +75,23 @@ def test_accept_revert_archive_matrix(world, role):
 
 def test_update_keeps_m2m_and_derives_municipality(world):
     initiative, editor = world["a"], world["users"]["editor_a"]
-    services.update_initiative(initiative=initiative, user=editor, changes={
-        "categories": ["gardening-nature", "repair"], "sdgs": [11, 12],
-        "tags": ["Saatgut", "Bienen"],
-        "latitude": 52.0, "longitude": 8.0,
-    })
+    services.update_initiative(
+        initiative=initiative,
+        user=editor,
+        changes={
+            "categories": ["gardening-nature", "repair"],
+            "sdgs": [11, 12],
+            "tags": ["Saatgut", "Bienen"],
+            "latitude": 52.0,
+            "longitude": 8.0,
+        },
+    )
     initiative = Initiative.objects.get(pk=initiative.pk)
     assert initiative.municipality == world["town_b"]
     assert sorted(initiative.categories.values_list("slug", flat=True)) == [
-        "gardening-nature", "repair"]
+        "gardening-nature",
+        "repair",
+    ]
     assert sorted(initiative.sdgs.values_list("number", flat=True)) == [11, 12]
     assert "saatgut" in initiative.search_text
     # Only the text fields changed: the m2m stay.
@@ -90,24 +103,28 @@ def test_update_keeps_m2m_and_derives_municipality(world):
     assert sorted(latest.tags.values_list("tag__name", flat=True)) == ["Bienen", "Saatgut"]
 
 
-@pytest.mark.parametrize("changes", [
-    {"description": "x" * 10_001},
-    {"name": ""},
-    {"latitude": 200.0},
-    {"categories": []},
-    {"categories": ["no-such-category"]},
-    {"website": "javascript:alert(1)"},
-    {"slug": "hijack"},
-    {"status": "published"},
-    {"tags": ["x" * 61]},
-])
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"description": "x" * 10_001},
+        {"name": ""},
+        {"latitude": 200.0},
+        {"categories": []},
+        {"categories": ["no-such-category"]},
+        {"website": "javascript:alert(1)"},
+        {"slug": "hijack"},
+        {"status": "published"},
+        {"tags": ["x" * 61]},
+    ],
+)
 def test_bad_changes_change_nothing(world, changes):
     initiative = world["a"]
     before = services.snapshot(initiative)
     count = initiative.history.count()
     with pytest.raises(ValidationError):
-        services.update_initiative(initiative=initiative, changes=changes,
-                                   user=world["users"]["editor_a"])
+        services.update_initiative(
+            initiative=initiative, changes=changes, user=world["users"]["editor_a"]
+        )
     initiative = Initiative.objects.get(pk=initiative.pk)
     assert services.snapshot(initiative) == before
     assert initiative.history.count() == count
@@ -116,26 +133,32 @@ def test_bad_changes_change_nothing(world, changes):
 def test_suggestion_needs_login_and_a_change(world):
     initiative = world["a"]
     with pytest.raises(PermissionDenied):
-        services.suggest_changes(initiative=initiative, changes={"city": "X"},
-                                 user=world["users"]["anonymous"])
+        services.suggest_changes(
+            initiative=initiative, changes={"city": "X"}, user=world["users"]["anonymous"]
+        )
     with pytest.raises(ValidationError):
-        services.suggest_changes(initiative=initiative, changes={"city": initiative.city},
-                                 user=world["users"]["plain"])
+        services.suggest_changes(
+            initiative=initiative, changes={"city": initiative.city}, user=world["users"]["plain"]
+        )
     assert not Suggestion.objects.exists()
 
 
-def test_reject_needs_reason_and_mails_author(world, mailoutbox,
-                                               django_capture_on_commit_callbacks):
+def test_reject_needs_reason_and_mails_author(
+    world, mailoutbox, django_capture_on_commit_callbacks
+):
     initiative, author = world["a"], world["users"]["plain"]
-    suggestion = services.suggest_changes(initiative=initiative, changes={"city": "X"},
-                                          user=author, comment="Umgezogen")
+    suggestion = services.suggest_changes(
+        initiative=initiative, changes={"city": "X"}, user=author, comment="Umgezogen"
+    )
     with pytest.raises(ValidationError):
-        services.reject_suggestion(suggestion=suggestion, user=world["users"]["editor_a"],
-                                   reason="  ")
+        services.reject_suggestion(
+            suggestion=suggestion, user=world["users"]["editor_a"], reason="  "
+        )
     mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        services.reject_suggestion(suggestion=suggestion, user=world["users"]["editor_a"],
-                                   reason="Stimmt nicht")
+        services.reject_suggestion(
+            suggestion=suggestion, user=world["users"]["editor_a"], reason="Stimmt nicht"
+        )
     assert [m.to for m in mailoutbox] == [[author.email]]
     assert "Stimmt nicht" in mailoutbox[0].body
     with pytest.raises(ValidationError):  # decided once
@@ -145,19 +168,24 @@ def test_reject_needs_reason_and_mails_author(world, mailoutbox,
 
 def test_revert_creates_a_new_version(world):
     initiative, editor = world["a"], world["users"]["editor_a"]
-    services.update_initiative(initiative=initiative, user=editor,
-                               changes={"name": "Erster Name", "tags": ["eins"]})
+    services.update_initiative(
+        initiative=initiative, user=editor, changes={"name": "Erster Name", "tags": ["eins"]}
+    )
     good = initiative.history.order_by("-history_id").first()
-    services.update_initiative(initiative=initiative, user=editor,
-                               changes={"name": "Vandalismus", "tags": ["zwei", "drei"]})
+    services.update_initiative(
+        initiative=initiative,
+        user=editor,
+        changes={"name": "Vandalismus", "tags": ["zwei", "drei"]},
+    )
     count = initiative.history.count()
     services.revert_initiative(initiative=initiative, history_id=good.history_id, user=editor)
     initiative = Initiative.objects.get(pk=initiative.pk)
     assert initiative.name == "Erster Name"
     assert list(initiative.tags.values_list("name", flat=True)) == ["eins"]
     assert initiative.history.count() == count + 1
-    assert "Zurückgesetzt" in initiative.history.order_by("-history_id").first(
-    ).history_change_reason
+    assert (
+        "Zurückgesetzt" in initiative.history.order_by("-history_id").first().history_change_reason
+    )
     with pytest.raises(ValidationError):
         services.revert_initiative(initiative=initiative, history_id=999_999, user=editor)
 
@@ -165,7 +193,8 @@ def test_revert_creates_a_new_version(world):
 def test_bulk_created_entry_gets_a_baseline_version(world):
     initiative = world["b"]
     initiative.history.all().delete()  # as after the demo's bulk_create
-    services.update_initiative(initiative=initiative, changes={"city": "Später"},
-                               user=world["users"]["network"])
+    services.update_initiative(
+        initiative=initiative, changes={"city": "Später"}, user=world["users"]["network"]
+    )
     versions = list(initiative.history.order_by("history_id"))
     assert len(versions) == 2 and versions[0].city != "Später" and versions[1].city == "Später"

@@ -17,9 +17,12 @@ pytestmark = pytest.mark.django_db
 
 def form_data(initiative, **overrides) -> dict:
     snap = services.snapshot(initiative)
-    data = {**snap, "tags": ", ".join(snap["tags"]),
-            "social_links": "\n".join(snap["social_links"]),
-            "founded_year": snap["founded_year"] or ""}
+    data = {
+        **snap,
+        "tags": ", ".join(snap["tags"]),
+        "social_links": "\n".join(snap["social_links"]),
+        "founded_year": snap["founded_year"] or "",
+    }
     data = {k: v for k, v in data.items() if v is not None}
     data.update(overrides)
     return data
@@ -31,8 +34,10 @@ def edit_url(initiative) -> str:
 
 def test_anonymous_edit_redirects_to_login_and_saves_nothing(world, client):
     initiative = world["a"]
-    for response in (client.get(edit_url(initiative)),
-                     client.post(edit_url(initiative), form_data(initiative, city="Hack"))):
+    for response in (
+        client.get(edit_url(initiative)),
+        client.post(edit_url(initiative), form_data(initiative, city="Hack")),
+    ):
         assert response.status_code == 302 and response["Location"].startswith("/konto/login/")
     assert Initiative.objects.get(pk=initiative.pk).city != "Hack"
     assert not Suggestion.objects.exists()
@@ -51,8 +56,9 @@ def test_other_user_only_suggests_and_never_sees_the_contact_address(world, clie
     client.force_login(world["users"]["plain"])
     page = client.get(edit_url(initiative)).content.decode()
     assert "garten-a@initiative.example" not in page and 'name="contact_email"' not in page
-    data = form_data(initiative, city="Vorschlagsstadt", comment="umgezogen",
-                     contact_email="evil@example.org")
+    data = form_data(
+        initiative, city="Vorschlagsstadt", comment="umgezogen", contact_email="evil@example.org"
+    )
     response = client.post(edit_url(initiative), data)
     assert response.status_code == 302
     initiative.refresh_from_db()
@@ -94,12 +100,17 @@ def test_html_is_rendered_inert(world, client):
     initiative = world["a"]
     client.force_login(world["users"]["editor_a"])
     evil = '<script>alert("x")</script><img src=x onerror=alert(1)>'
-    response = client.post(edit_url(initiative), form_data(
-        initiative, name=f"Garten {evil}"[:160], description=f"Text {evil}",
-        meeting_times=evil))
+    response = client.post(
+        edit_url(initiative),
+        form_data(
+            initiative, name=f"Garten {evil}"[:160], description=f"Text {evil}", meeting_times=evil
+        ),
+    )
     assert response.status_code == 302
-    for url in (initiative.get_absolute_url(),
-                reverse("stewardship:history", args=[initiative.slug])):
+    for url in (
+        initiative.get_absolute_url(),
+        reverse("stewardship:history", args=[initiative.slug]),
+    ):
         page = client.get(url).content.decode()
         assert "<script>alert" not in page and "<img src=x" not in page
 
@@ -107,26 +118,39 @@ def test_html_is_rendered_inert(world, client):
 def test_oversized_and_invalid_input_is_a_form_error(world, client):
     initiative = world["a"]
     client.force_login(world["users"]["editor_a"])
-    for overrides in ({"description": "x" * 10_001}, {"latitude": "95"},
-                      {"website": "javascript:alert(1)"}, {"categories": []}):
+    for overrides in (
+        {"description": "x" * 10_001},
+        {"latitude": "95"},
+        {"website": "javascript:alert(1)"},
+        {"categories": []},
+    ):
         response = client.post(edit_url(initiative), form_data(initiative, **overrides))
         assert response.status_code == 400
         assert 'role="alert"' in response.content.decode()
     assert services.snapshot(Initiative.objects.get(pk=initiative.pk)) == services.snapshot(
-        initiative)
+        initiative
+    )
 
 
-@pytest.mark.parametrize("role, status", [
-    ("editor_a", 200), ("municipal_a", 200), ("network", 200),
-    ("municipal_b", 403), ("plain", 403),
-])
+@pytest.mark.parametrize(
+    "role, status",
+    [
+        ("editor_a", 200),
+        ("municipal_a", 200),
+        ("network", 200),
+        ("municipal_b", 403),
+        ("plain", 403),
+    ],
+)
 def test_history_page_and_revert(world, client, role, status):
     initiative = world["a"]
-    services.update_initiative(initiative=initiative, changes={"city": "Alt"},
-                               user=world["users"]["network"])
+    services.update_initiative(
+        initiative=initiative, changes={"city": "Alt"}, user=world["users"]["network"]
+    )
     old = initiative.history.order_by("-history_id").first()
-    services.update_initiative(initiative=initiative, changes={"city": "Kaputt"},
-                               user=world["users"]["network"])
+    services.update_initiative(
+        initiative=initiative, changes={"city": "Kaputt"}, user=world["users"]["network"]
+    )
     client.force_login(world["users"][role])
     url = reverse("stewardship:history", args=[initiative.slug])
     response = client.get(url)
@@ -149,10 +173,12 @@ def test_history_needs_login(world, client):
 
 def test_outdated_flag_on_detail_list_and_api_but_not_map(world, client):
     Initiative.objects.filter(pk=world["a"].pk).update(
-        last_confirmed_at=timezone.now() - timedelta(days=600))
+        last_confirmed_at=timezone.now() - timedelta(days=600)
+    )
     assert "möglicherweise veraltet" in client.get(world["a"].get_absolute_url()).content.decode()
-    assert "möglicherweise veraltet" not in client.get(
-        world["b"].get_absolute_url()).content.decode()
+    assert (
+        "möglicherweise veraltet" not in client.get(world["b"].get_absolute_url()).content.decode()
+    )
     assert "möglicherweise veraltet" in client.get("/").content.decode()
     items = {i["slug"]: i for i in client.get("/api/v1/initiatives").json()["items"]}
     assert items[world["a"].slug]["may_be_outdated"] is True
@@ -162,13 +188,20 @@ def test_outdated_flag_on_detail_list_and_api_but_not_map(world, client):
     assert features and all("may_be_outdated" not in f["properties"] for f in features)
 
 
-@pytest.mark.parametrize("role, expected", [
-    ("network", {"Garten A", "Repair B"}), ("municipal_a", {"Garten A"}),
-    ("municipal_b", {"Repair B"}), ("editor_a", None), ("plain", None),
-])
+@pytest.mark.parametrize(
+    "role, expected",
+    [
+        ("network", {"Garten A", "Repair B"}),
+        ("municipal_a", {"Garten A"}),
+        ("municipal_b", {"Repair B"}),
+        ("editor_a", None),
+        ("plain", None),
+    ],
+)
 def test_stale_list_is_scoped_to_the_moderators_municipalities(world, client, role, expected):
     Initiative.objects.filter(pk__in=[world["a"].pk, world["b"].pk]).update(
-        last_confirmed_at=timezone.now() - timedelta(days=600))
+        last_confirmed_at=timezone.now() - timedelta(days=600)
+    )
     client.force_login(world["users"][role])
     response = client.get(reverse("stewardship:stale"))
     if expected is None:
@@ -185,17 +218,28 @@ def test_privacy_page_is_linked_in_the_footer(client, db):
 
 
 def test_api_never_contains_contact_addresses(world, client):
-    for url in ("/api/v1/initiatives", f"/api/v1/initiatives/{world['a'].slug}",
-                "/api/v1/initiatives.geojson"):
+    for url in (
+        "/api/v1/initiatives",
+        f"/api/v1/initiatives/{world['a'].slug}",
+        "/api/v1/initiatives.geojson",
+    ):
         assert "initiative.example" not in json.dumps(client.get(url).json())
 
 
-@pytest.mark.parametrize("role, entry, outcome", [
-    ("network", "a", "published"), ("network", "b", "published"),
-    ("municipal_a", "a", "published"), ("municipal_a", "b", "suggested"),
-    ("municipal_b", "a", "suggested"), ("editor_a", "a", "published"),
-    ("editor_a", "b", "suggested"), ("plain", "a", "suggested"), ("anonymous", "a", "login"),
-])
+@pytest.mark.parametrize(
+    "role, entry, outcome",
+    [
+        ("network", "a", "published"),
+        ("network", "b", "published"),
+        ("municipal_a", "a", "published"),
+        ("municipal_a", "b", "suggested"),
+        ("municipal_b", "a", "suggested"),
+        ("editor_a", "a", "published"),
+        ("editor_a", "b", "suggested"),
+        ("plain", "a", "suggested"),
+        ("anonymous", "a", "login"),
+    ],
+)
 def test_edit_form_matrix(world, client, role, entry, outcome):
     initiative, user = world[entry], world["users"][role]
     if user.is_authenticated:

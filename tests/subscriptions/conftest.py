@@ -15,10 +15,22 @@ LINK = re.compile(r"https?://[^/\s]+(/abonnieren/(bestaetigen|abmelden|verwalten
 def towns(reference_data):
     """Münster and Greven with small square boundaries, far enough apart for a box."""
     return {
-        "muenster": MunicipalityFactory(name="Münster", slug="muenster", ags="05515000",
-                                        latitude=51.96, longitude=7.63, with_boundary=True),
-        "greven": MunicipalityFactory(name="Greven", slug="greven", ags="05566012",
-                                      latitude=52.09, longitude=7.61, with_boundary=True),
+        "muenster": MunicipalityFactory(
+            name="Münster",
+            slug="muenster",
+            ags="05515000",
+            latitude=51.96,
+            longitude=7.63,
+            with_boundary=True,
+        ),
+        "greven": MunicipalityFactory(
+            name="Greven",
+            slug="greven",
+            ags="05566012",
+            latitude=52.09,
+            longitude=7.61,
+            with_boundary=True,
+        ),
     }
 
 

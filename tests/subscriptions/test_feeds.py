@@ -65,12 +65,15 @@ def test_events_feed_lists_upcoming_events(client, towns):
     assert found == []
 
 
-@pytest.mark.parametrize("url, message", [
-    ("/feeds/initiativen.atom?kommune=atlantis", "kommune: unknown municipality"),
-    ("/feeds/initiativen.atom?category=nope", "category: unknown category"),
-    ("/feeds/veranstaltungen.atom?kommune=99999999", "kommune: unknown municipality"),
-    ("/feeds/veranstaltungen.atom?kommune=a%00b", "kommune: must not contain NUL"),
-])
+@pytest.mark.parametrize(
+    "url, message",
+    [
+        ("/feeds/initiativen.atom?kommune=atlantis", "kommune: unknown municipality"),
+        ("/feeds/initiativen.atom?category=nope", "category: unknown category"),
+        ("/feeds/veranstaltungen.atom?kommune=99999999", "kommune: unknown municipality"),
+        ("/feeds/veranstaltungen.atom?kommune=a%00b", "kommune: must not contain NUL"),
+    ],
+)
 def test_bad_feed_filters_are_a_400_naming_the_parameter(client, towns, url, message):
     response = client.get(url)
     assert response.status_code == 400

@@ -57,8 +57,9 @@ def test_approval_sets_published_at_once(reference_data, moderator):
 
 def test_digest_announces_a_late_approval_not_an_old_entry(towns, moderator):
     confirmed(email="anna@example.org", municipality=towns["muenster"])
-    late = InitiativeFactory(name="Spät freigegeben", status=Status.PENDING,
-                             created_at=days_ago(30), **IN_MUENSTER)
+    late = InitiativeFactory(
+        name="Spät freigegeben", status=Status.PENDING, created_at=days_ago(30), **IN_MUENSTER
+    )
     moderation.approve(initiative=late, moderator=moderator)
     old = InitiativeFactory(name="Lange bekannt", created_at=days_ago(30), **IN_MUENSTER)
     assert old.published_at == old.created_at
@@ -73,16 +74,19 @@ def test_digest_announces_a_late_approval_not_an_old_entry(towns, moderator):
 
 def test_feed_orders_and_dates_by_first_publication(client, towns, moderator):
     InitiativeFactory(name="Gestern", created_at=days_ago(1), **IN_MUENSTER)
-    late = InitiativeFactory(name="Vorschlag", status=Status.PENDING,
-                             created_at=days_ago(30), **IN_MUENSTER)
+    late = InitiativeFactory(
+        name="Vorschlag", status=Status.PENDING, created_at=days_ago(30), **IN_MUENSTER
+    )
     moderation.approve(initiative=late, moderator=moderator)
     late.refresh_from_db()
 
     response = client.get("/feeds/initiativen.atom")
     root = ET.fromstring(response.content)  # noqa: S314  (our own output)
     found = root.findall(f"{ATOM}entry")
-    assert [e.find(f"{ATOM}title").text for e in found] == ["Vorschlag (Münster)",
-                                                            "Gestern (Münster)"]
+    assert [e.find(f"{ATOM}title").text for e in found] == [
+        "Vorschlag (Münster)",
+        "Gestern (Münster)",
+    ]
     published = datetime.fromisoformat(found[0].find(f"{ATOM}published").text)
     assert abs(published - late.published_at) < timedelta(seconds=1)
     assert late.published_at - late.created_at > timedelta(days=29)

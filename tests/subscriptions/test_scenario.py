@@ -15,9 +15,17 @@ pytestmark = pytest.mark.django_db
 
 
 def test_a_citizen_gets_a_weekly_mail_of_new_initiatives_in_her_town(client, towns):
-    client.post("/abonnieren/?kommune=muenster", {
-        "email": "anna@example.org", "area_type": "municipality", "municipality": "muenster",
-        "kinds": ["initiatives"], "frequency": "weekly", "consent": "on"})
+    client.post(
+        "/abonnieren/?kommune=muenster",
+        {
+            "email": "anna@example.org",
+            "area_type": "municipality",
+            "municipality": "muenster",
+            "kinds": ["initiatives"],
+            "frequency": "weekly",
+            "consent": "on",
+        },
+    )
     confirm_path, _token = link_from(mail.outbox[0], "bestaetigen")
     client.post(confirm_path)
     mail.outbox.clear()

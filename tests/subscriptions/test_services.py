@@ -26,8 +26,9 @@ def run(weekly: bool = False) -> None:
 
 
 def test_subscribe_mails_only_the_confirmation_and_nothing_before_confirming(towns):
-    subscription = services.subscribe(email=" Anna@Example.org ",
-                                      municipality=towns["muenster"], frequency="weekly")
+    subscription = services.subscribe(
+        email=" Anna@Example.org ", municipality=towns["muenster"], frequency="weekly"
+    )
     assert subscription.email == "anna@example.org"
     assert subscription.confirmed_at is None
     assert len(mail.outbox) == 1
@@ -81,13 +82,17 @@ def test_weekly_digest_is_sent_once_per_iso_week(towns):
     assert subscription.last_digest_week == services.iso_week(timezone.now())
 
     next_week = timezone.now() + timedelta(days=7)
-    InitiativeFactory(name="Tauschregal", created_at=next_week - timedelta(hours=1),
-                      **IN_MUENSTER)
-    count = services.send_subscription_mail(subscription_id=subscription.pk, weekly=True,
-                                            until=next_week)
+    InitiativeFactory(name="Tauschregal", created_at=next_week - timedelta(hours=1), **IN_MUENSTER)
+    count = services.send_subscription_mail(
+        subscription_id=subscription.pk, weekly=True, until=next_week
+    )
     assert count == 1
-    assert services.send_subscription_mail(subscription_id=subscription.pk, weekly=True,
-                                           until=next_week) == 0
+    assert (
+        services.send_subscription_mail(
+            subscription_id=subscription.pk, weekly=True, until=next_week
+        )
+        == 0
+    )
     assert len(mail.outbox) == 2
     assert "Tauschregal" in mail.outbox[1].body and "Repair-Café" not in mail.outbox[1].body
 
@@ -96,8 +101,9 @@ def test_area_as_a_box_and_topics(towns):
     box = BBox(west=7.60, south=52.08, east=7.62, north=52.10)  # around Greven's centre
     confirmed(email="ben@example.org", bbox=box, categories=["food"], sdgs=[15])
     InitiativeFactory(name="Foodsharing Greven", categories=["food"], **IN_GREVEN)
-    InitiativeFactory(name="Naturgarten Greven", categories=["gardening-nature"], sdgs=[15],
-                      **IN_GREVEN)
+    InitiativeFactory(
+        name="Naturgarten Greven", categories=["gardening-nature"], sdgs=[15], **IN_GREVEN
+    )
     InitiativeFactory(name="Repair-Café Greven", categories=["repair"], **IN_GREVEN)
     InitiativeFactory(name="Foodsharing Münster", categories=["food"], **IN_MUENSTER)
     run(weekly=True)
@@ -108,8 +114,12 @@ def test_area_as_a_box_and_topics(towns):
 
 
 def test_immediate_mails_do_not_repeat_items(towns):
-    subscription = confirmed(email="anna@example.org", municipality=towns["muenster"],
-                             frequency="immediate", now=days_ago(1))
+    subscription = confirmed(
+        email="anna@example.org",
+        municipality=towns["muenster"],
+        frequency="immediate",
+        now=days_ago(1),
+    )
     InitiativeFactory(name="Erste Initiative", **IN_MUENSTER)
     run()
     run()
@@ -134,12 +144,17 @@ def test_immediate_window_starts_at_confirmation(towns):
 
 
 def test_events_kind(towns):
-    confirmed(email="anna@example.org", municipality=towns["muenster"],
-              kinds=["initiatives", "events"])
+    confirmed(
+        email="anna@example.org", municipality=towns["muenster"], kinds=["initiatives", "events"]
+    )
     EventFactory(title="Reparaturtreff Münster", city="Münster", **IN_MUENSTER)
     EventFactory(title="Treffen in Greven", city="Greven", **IN_GREVEN)
-    EventFactory(title="Längst vorbei", start=days_ago(3), end=days_ago(3) + timedelta(hours=2),
-                 **IN_MUENSTER)
+    EventFactory(
+        title="Längst vorbei",
+        start=days_ago(3),
+        end=days_ago(3) + timedelta(hours=2),
+        **IN_MUENSTER,
+    )
     run(weekly=True)
     body = mail.outbox[0].body
     assert "Reparaturtreff Münster" in body
@@ -167,8 +182,9 @@ def test_empty_or_double_area_is_refused(towns):
         services.subscribe(email="anna@example.org")
     assert "area" in exc.value.message_dict
     with pytest.raises(ValidationError):
-        services.subscribe(email="anna@example.org", municipality=towns["muenster"],
-                           bbox=BBox(7, 51, 8, 52))
+        services.subscribe(
+            email="anna@example.org", municipality=towns["muenster"], bbox=BBox(7, 51, 8, 52)
+        )
     with pytest.raises(ValidationError) as exc:
         services.subscribe(email="anna@example.org", bbox=BBox(8, 51, 7, 52))
     assert "bbox" in exc.value.message_dict
@@ -177,18 +193,22 @@ def test_empty_or_double_area_is_refused(towns):
     assert not Subscription.objects.exists() and mail.outbox == []
 
 
-@pytest.mark.parametrize("kwargs, field", [
-    ({"email": "kein-at"}, "email"),
-    ({"kinds": []}, "kinds"),
-    ({"kinds": ["gossip"]}, "kinds"),  # no such kind
-    ({"frequency": "daily"}, "frequency"),
-    ({"categories": ["gibt-es-nicht"]}, "categories"),
-    ({"sdgs": [18]}, "sdgs"),
-])
+@pytest.mark.parametrize(
+    "kwargs, field",
+    [
+        ({"email": "kein-at"}, "email"),
+        ({"kinds": []}, "kinds"),
+        ({"kinds": ["gossip"]}, "kinds"),  # no such kind
+        ({"frequency": "daily"}, "frequency"),
+        ({"categories": ["gibt-es-nicht"]}, "categories"),
+        ({"sdgs": [18]}, "sdgs"),
+    ],
+)
 def test_bad_subscriptions_are_refused_whole(towns, kwargs, field):
     with pytest.raises(ValidationError) as exc:
-        services.subscribe(**{"email": "anna@example.org", "municipality": towns["muenster"],
-                              **kwargs})
+        services.subscribe(
+            **{"email": "anna@example.org", "municipality": towns["muenster"], **kwargs}
+        )
     assert field in exc.value.message_dict
     assert not Subscription.objects.exists() and mail.outbox == []
 
@@ -201,8 +221,9 @@ def test_forged_and_wrong_purpose_tokens(towns):
             services.confirm(token=bad)
     with pytest.raises(tokens.TokenError):
         services.unsubscribe(token=token)  # a confirm token cannot unsubscribe
-    other = tokens.make_token(purpose=tokens.CONFIRM, email_key="0" * 64,
-                              subscription_id=subscription.pk)
+    other = tokens.make_token(
+        purpose=tokens.CONFIRM, email_key="0" * 64, subscription_id=subscription.pk
+    )
     with pytest.raises(tokens.TokenError):
         services.confirm(token=other)  # signed, but for another address
     subscription.refresh_from_db()
@@ -220,20 +241,26 @@ def test_expired_confirm_token(towns, monkeypatch):
 
 def test_unsubscribe_deletes_and_is_idempotent(towns):
     subscription = confirmed(email="anna@example.org", municipality=towns["muenster"])
-    token = tokens.make_token(purpose=tokens.UNSUBSCRIBE, email_key=subscription.email_key,
-                              subscription_id=subscription.pk)
+    token = tokens.make_token(
+        purpose=tokens.UNSUBSCRIBE,
+        email_key=subscription.email_key,
+        subscription_id=subscription.pk,
+    )
     assert services.unsubscribe(token=token) is True
     assert services.unsubscribe(token=token) is False
     assert not Subscription.objects.exists()
 
 
 def test_purge_unconfirmed_after_seven_days(towns):
-    old = services.subscribe(email="alt@example.org", municipality=towns["muenster"],
-                             now=days_ago(8))
-    fresh = services.subscribe(email="neu@example.org", municipality=towns["muenster"],
-                               now=days_ago(6))
-    kept = confirmed(email="bestaetigt@example.org", municipality=towns["muenster"],
-                     now=days_ago(7.5))
+    old = services.subscribe(
+        email="alt@example.org", municipality=towns["muenster"], now=days_ago(8)
+    )
+    fresh = services.subscribe(
+        email="neu@example.org", municipality=towns["muenster"], now=days_ago(6)
+    )
+    kept = confirmed(
+        email="bestaetigt@example.org", municipality=towns["muenster"], now=days_ago(7.5)
+    )
     Subscription.objects.filter(pk=kept.pk).update(created_at=days_ago(30))
     assert services.purge_unconfirmed() == 1
     assert set(Subscription.objects.values_list("pk", flat=True)) == {fresh.pk, kept.pk}
@@ -252,15 +279,22 @@ def test_update_subscription_all_or_nothing(towns):
         services.update_subscription(subscription=subscription, municipality=None, bbox=None)
     subscription.refresh_from_db()
     assert subscription.municipality == towns["muenster"]
-    changed = services.update_subscription(subscription=subscription,
-                                           bbox=BBox(7.5, 51.9, 7.7, 52.0),
-                                           categories=["repair"], frequency="immediate")
+    changed = services.update_subscription(
+        subscription=subscription,
+        bbox=BBox(7.5, 51.9, 7.7, 52.0),
+        categories=["repair"],
+        frequency="immediate",
+    )
     assert changed.municipality is None and changed.bbox == BBox(7.5, 51.9, 7.7, 52.0)
     assert list(changed.categories.values_list("slug", flat=True)) == ["repair"]
 
 
 def test_collector_registry_offers_only_collectable_kinds():
     assert [value for value, _label in collectors.available_kinds()] == [
-        "initiatives", "events", "needs", "offers"]
+        "initiatives",
+        "events",
+        "needs",
+        "offers",
+    ]
     with pytest.raises(ValueError):
         collectors.register("gossip")

@@ -20,8 +20,7 @@ IN_GREVEN = {"latitude": 52.091, "longitude": 7.611}
 
 
 def initiative_org(name: str, where: dict, *, categories=("repair",), sdgs=()):
-    initiative = InitiativeFactory(name=name, categories=list(categories), sdgs=list(sdgs),
-                                   **where)
+    initiative = InitiativeFactory(name=name, categories=list(categories), sdgs=list(sdgs), **where)
     return create_organisation(name=name, type="initiative", initiative=initiative)
 
 
@@ -32,31 +31,50 @@ def weekly_body() -> str:
 
 
 def test_digest_lists_new_needs_and_offers_of_the_area_only(towns):
-    confirmed(email="anna@example.org", municipality=towns["muenster"],
-              kinds=["needs", "offers"])
+    confirmed(email="anna@example.org", municipality=towns["muenster"], kinds=["needs", "offers"])
     muenster_org = initiative_org("Repair-Café Münster", IN_MUENSTER)
     greven_org = initiative_org("Repair-Café Greven", IN_GREVEN)
-    need = NeedFactory(organisation=muenster_org, title="Raum für das Repair-Café",
-                       municipality=towns["muenster"])
-    NeedFactory(organisation=greven_org, title="Raum in Greven gesucht",
-                municipality=towns["greven"])
-    NeedFactory(organisation=muenster_org, title="Alter Bedarf", created_at=days_ago(8),
-                municipality=towns["muenster"])
-    NeedFactory(organisation=muenster_org, title="Schon gelöst", status="solved",
-                municipality=towns["muenster"])
+    need = NeedFactory(
+        organisation=muenster_org, title="Raum für das Repair-Café", municipality=towns["muenster"]
+    )
+    NeedFactory(
+        organisation=greven_org, title="Raum in Greven gesucht", municipality=towns["greven"]
+    )
+    NeedFactory(
+        organisation=muenster_org,
+        title="Alter Bedarf",
+        created_at=days_ago(8),
+        municipality=towns["muenster"],
+    )
+    NeedFactory(
+        organisation=muenster_org,
+        title="Schon gelöst",
+        status="solved",
+        municipality=towns["muenster"],
+    )
     offer = OfferFactory(title="Bürgersaal Münster", municipality=towns["muenster"])
     OfferFactory(title="Pfarrsaal Greven", municipality=towns["greven"])
     OfferFactory(title="Abgelaufener Raum", municipality=towns["muenster"], is_active=False)
-    OfferFactory(title="Landesprogramm", offer_type="funding", capacity=None,
-                 funder="Land NRW", municipality=None)
+    OfferFactory(
+        title="Landesprogramm",
+        offer_type="funding",
+        capacity=None,
+        funder="Land NRW",
+        municipality=None,
+    )
 
     body = weekly_body()
     assert "Raum für das Repair-Café" in body and f"/unterstuetzung/bedarfe/{need.pk}/" in body
     assert "Bürgersaal Münster" in body and f"/unterstuetzung/angebote/{offer.pk}/" in body
     assert "Landesprogramm" in body  # state-wide programmes are everybody's
     assert "Neue Gesuche" in body and "Neue Angebote" in body
-    for absent in ("Raum in Greven gesucht", "Alter Bedarf", "Schon gelöst",
-                   "Pfarrsaal Greven", "Abgelaufener Raum"):
+    for absent in (
+        "Raum in Greven gesucht",
+        "Alter Bedarf",
+        "Schon gelöst",
+        "Pfarrsaal Greven",
+        "Abgelaufener Raum",
+    ):
         assert absent not in body
 
 
@@ -76,29 +94,42 @@ def test_box_area_uses_the_need_point_or_its_municipality(towns):
 
 
 def test_topics_filter_needs_by_their_initiative_but_not_offers(towns):
-    subscription = confirmed(email="cem@example.org", municipality=towns["muenster"],
-                             kinds=["needs", "offers"], categories=["food"], sdgs=[15])
+    subscription = confirmed(
+        email="cem@example.org",
+        municipality=towns["muenster"],
+        kinds=["needs", "offers"],
+        categories=["food"],
+        sdgs=[15],
+    )
     food = initiative_org("Foodsharing Münster", IN_MUENSTER, categories=["food"])
-    nature = initiative_org("Naturgarten Münster", IN_MUENSTER,
-                            categories=["gardening-nature"], sdgs=[15])
+    nature = initiative_org(
+        "Naturgarten Münster", IN_MUENSTER, categories=["gardening-nature"], sdgs=[15]
+    )
     repair = initiative_org("Repair-Café Münster", IN_MUENSTER)
     for org in (food, nature, repair):
-        NeedFactory(organisation=org, title=f"Bedarf {org.name}",
-                    municipality=towns["muenster"])
+        NeedFactory(organisation=org, title=f"Bedarf {org.name}", municipality=towns["muenster"])
     OfferFactory(title="Bürgersaal", municipality=towns["muenster"])
 
     found = collectors.collect(subscription, since=days_ago(1), until=days_ago(0))
     assert sorted(i.title for i in found["needs"]) == [
-        "Bedarf Foodsharing Münster", "Bedarf Naturgarten Münster"]
+        "Bedarf Foodsharing Münster",
+        "Bedarf Naturgarten Münster",
+    ]
     assert [i.title for i in found["offers"]] == ["Bürgersaal"]
 
 
 def test_advice_centre_offers_reach_the_municipalities_it_serves(towns):
-    subscription = confirmed(email="dora@example.org", municipality=towns["greven"],
-                             kinds=["offers"])
+    subscription = confirmed(
+        email="dora@example.org", municipality=towns["greven"], kinds=["offers"]
+    )
     centre = OrganisationFactory(type="advice_centre")
     centre.served_municipalities.add(towns["greven"])
-    OfferFactory(organisation=centre, title="Beratung", offer_type="advice", capacity=None,
-                 municipality=towns["muenster"])
+    OfferFactory(
+        organisation=centre,
+        title="Beratung",
+        offer_type="advice",
+        capacity=None,
+        municipality=towns["muenster"],
+    )
     found = collectors.collect(subscription, since=days_ago(1), until=days_ago(0))
     assert [i.title for i in found["offers"]] == ["Beratung"]

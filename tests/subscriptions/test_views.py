@@ -14,9 +14,16 @@ URL = "/abonnieren/"
 
 
 def form_data(**overrides) -> dict:
-    data = {"email": "anna@example.org", "area_type": "municipality",
-            "municipality": "Münster", "bbox": "", "kinds": ["initiatives"],
-            "frequency": "weekly", "consent": "on", "website": ""}
+    data = {
+        "email": "anna@example.org",
+        "area_type": "municipality",
+        "municipality": "Münster",
+        "bbox": "",
+        "kinds": ["initiatives"],
+        "frequency": "weekly",
+        "consent": "on",
+        "website": "",
+    }
     data.update(overrides)
     return data
 
@@ -60,16 +67,19 @@ def test_subscribe_confirm_and_manage(client, towns):
     assert response["X-Robots-Tag"] == "noindex, nofollow"
 
 
-@pytest.mark.parametrize("overrides", [
-    {"municipality": ""},                               # empty area
-    {"area_type": "bbox", "municipality": "Münster"},    # box chosen, none drawn
-    {"area_type": "bbox", "bbox": "8,52,7,51"},          # west > east
-    {"municipality": "Atlantis"},
-    {"consent": ""},
-    {"email": "anna"},
-    {"kinds": []},
-    {"kinds": ["gossip"]},
-])
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {"municipality": ""},  # empty area
+        {"area_type": "bbox", "municipality": "Münster"},  # box chosen, none drawn
+        {"area_type": "bbox", "bbox": "8,52,7,51"},  # west > east
+        {"municipality": "Atlantis"},
+        {"consent": ""},
+        {"email": "anna"},
+        {"kinds": []},
+        {"kinds": ["gossip"]},
+    ],
+)
 def test_bad_form_input_saves_and_mails_nothing(client, towns, overrides):
     response = client.post(URL, form_data(**overrides))
     assert response.status_code == 400
@@ -83,13 +93,18 @@ def test_empty_area_message(client, towns):
 
 
 def test_box_subscription(client, towns):
-    response = client.post(URL, form_data(area_type="bbox", bbox="7.5,51.9,7.7,52.0",
-                                          municipality="ignored"))
+    response = client.post(
+        URL, form_data(area_type="bbox", bbox="7.5,51.9,7.7,52.0", municipality="ignored")
+    )
     assert response.status_code == 302
     subscription = Subscription.objects.get()
     assert subscription.municipality is None
     assert (subscription.west, subscription.south, subscription.east, subscription.north) == (
-        7.5, 51.9, 7.7, 52.0)
+        7.5,
+        51.9,
+        7.7,
+        52.0,
+    )
 
 
 def test_honeypot_looks_successful_but_stores_nothing(client, towns):
@@ -110,8 +125,11 @@ def test_rate_limit(client, towns, monkeypatch):
 
 def test_one_click_unsubscribe_needs_no_csrf_token(towns):
     subscription = confirmed(email="anna@example.org", municipality=towns["muenster"])
-    token = tokens.make_token(purpose=tokens.UNSUBSCRIBE, email_key=subscription.email_key,
-                              subscription_id=subscription.pk)
+    token = tokens.make_token(
+        purpose=tokens.UNSUBSCRIBE,
+        email_key=subscription.email_key,
+        subscription_id=subscription.pk,
+    )
     path = reverse("subscriptions:unsubscribe", args=[token])
     strict = Client(enforce_csrf_checks=True)
     page = strict.get(path)
@@ -134,8 +152,11 @@ def test_csrf_stays_on_for_the_other_forms(towns):
 @pytest.mark.parametrize("name", ["confirm", "unsubscribe", "manage"])
 def test_forged_tokens_get_a_clear_error_and_change_nothing(client, towns, name):
     subscription = confirmed(email="anna@example.org", municipality=towns["muenster"])
-    good = tokens.make_token(purpose=tokens.UNSUBSCRIBE, email_key=subscription.email_key,
-                             subscription_id=subscription.pk)
+    good = tokens.make_token(
+        purpose=tokens.UNSUBSCRIBE,
+        email_key=subscription.email_key,
+        subscription_id=subscription.pk,
+    )
     for forged in (good[:-3] + "abc", "nonsense"):
         for method in (client.get, client.post) if name != "manage" else (client.get,):
             response = method(reverse(f"subscriptions:{name}", args=[forged]))
@@ -154,14 +175,28 @@ def test_manage_page_lists_and_changes_only_own_subscriptions(client, towns):
 
     edit = reverse("subscriptions:edit", args=[token, mine.pk])
     assert client.get(edit).status_code == 200
-    response = client.post(edit, {"area_type": "municipality", "municipality": "greven",
-                                   "kinds": ["initiatives", "events"], "frequency": "immediate"})
+    response = client.post(
+        edit,
+        {
+            "area_type": "municipality",
+            "municipality": "greven",
+            "kinds": ["initiatives", "events"],
+            "frequency": "immediate",
+        },
+    )
     assert response.status_code == 302
     mine.refresh_from_db()
     assert mine.municipality == towns["greven"] and mine.kinds == ["initiatives", "events"]
 
-    bad = client.post(edit, {"area_type": "municipality", "municipality": "",
-                             "kinds": ["initiatives"], "frequency": "weekly"})
+    bad = client.post(
+        edit,
+        {
+            "area_type": "municipality",
+            "municipality": "",
+            "kinds": ["initiatives"],
+            "frequency": "weekly",
+        },
+    )
     assert bad.status_code == 400
     mine.refresh_from_db()
     assert mine.municipality == towns["greven"]

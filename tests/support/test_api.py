@@ -15,16 +15,32 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def data(towns, repair_cafe, city):
     NeedFactory(title="Raum Bochum", organisation=repair_cafe, municipality=towns["bochum"])
-    NeedFactory(title="Geld Herne", organisation=repair_cafe, municipality=towns["herne"],
-                need_type="funding")
-    NeedFactory(title="Gelöst", organisation=repair_cafe, municipality=towns["bochum"],
-                status="solved")
-    OfferFactory(title="Saal", organisation=city, municipality=towns["bochum"],
-                 booking_contact="Bürgerbüro, 0234 123")
+    NeedFactory(
+        title="Geld Herne",
+        organisation=repair_cafe,
+        municipality=towns["herne"],
+        need_type="funding",
+    )
+    NeedFactory(
+        title="Gelöst", organisation=repair_cafe, municipality=towns["bochum"], status="solved"
+    )
+    OfferFactory(
+        title="Saal",
+        organisation=city,
+        municipality=towns["bochum"],
+        booking_contact="Bürgerbüro, 0234 123",
+    )
     OfferFactory(title="Herne Saal", municipality=towns["herne"], capacity=10)
-    OfferFactory(title="Programm", organisation=city, municipality=towns["bochum"],
-                 offer_type="funding", funder="Stadt", capacity=None, amount_max=2000,
-                 deadline=timezone.localdate() + timedelta(days=30))
+    OfferFactory(
+        title="Programm",
+        organisation=city,
+        municipality=towns["bochum"],
+        offer_type="funding",
+        funder="Stadt",
+        capacity=None,
+        amount_max=2000,
+        deadline=timezone.localdate() + timedelta(days=30),
+    )
 
 
 def test_needs_with_filters(client, data):
@@ -56,15 +72,18 @@ def test_no_e_mail_address_in_the_api(client, data):
         assert "@" not in text, url
 
 
-@pytest.mark.parametrize("url, param", [
-    ("/api/v1/needs?type=palace", "type"),
-    ("/api/v1/needs?municipality=atlantis", "municipality"),
-    ("/api/v1/needs?bbox=1,2,3", "bbox"),
-    ("/api/v1/offers?type=room&capacity_min=many", "capacity_min"),
-    ("/api/v1/offers?step_free=maybe", "step_free"),
-    ("/api/v1/offers?topic=moon", "topic"),
-    ("/api/v1/offers?municipality=%00", "municipality"),
-])
+@pytest.mark.parametrize(
+    "url, param",
+    [
+        ("/api/v1/needs?type=palace", "type"),
+        ("/api/v1/needs?municipality=atlantis", "municipality"),
+        ("/api/v1/needs?bbox=1,2,3", "bbox"),
+        ("/api/v1/offers?type=room&capacity_min=many", "capacity_min"),
+        ("/api/v1/offers?step_free=maybe", "step_free"),
+        ("/api/v1/offers?topic=moon", "topic"),
+        ("/api/v1/offers?municipality=%00", "municipality"),
+    ],
+)
 def test_bad_parameters_are_a_400_naming_them(client, data, url, param):
     response = client.get(url)
     assert response.status_code == 400
@@ -75,15 +94,26 @@ def test_bad_paging_is_a_422(client, data):
     assert client.get("/api/v1/needs?limit=0").status_code == 422
 
 
-PARAM_VALUES = st.one_of(st.text(max_size=12), st.sampled_from(
-    ["room", "funding", "1", "0", "-5", "bochum", "05911000", "7,51,8,52", "8,52,7,51"]))
+PARAM_VALUES = st.one_of(
+    st.text(max_size=12),
+    st.sampled_from(
+        ["room", "funding", "1", "0", "-5", "bochum", "05911000", "7,51,8,52", "8,52,7,51"]
+    ),
+)
 
 
-@settings(max_examples=40, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(params=st.dictionaries(st.sampled_from(
-    ["type", "municipality", "bbox", "capacity_min", "step_free", "amount", "topic", "near"]),
-    PARAM_VALUES, max_size=4))
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    params=st.dictionaries(
+        st.sampled_from(
+            ["type", "municipality", "bbox", "capacity_min", "step_free", "amount", "topic", "near"]
+        ),
+        PARAM_VALUES,
+        max_size=4,
+    )
+)
 def test_any_offer_query_is_answered_or_refused_never_a_500(client, data, params):
     response = client.get("/api/v1/offers", params)
     assert response.status_code in (200, 400, 422)

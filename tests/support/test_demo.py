@@ -14,11 +14,14 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def demo_towns(reference_data):
-    for name, slug, ags, lat, lon in [("Bochum", "bochum", "05911000", 51.476, 7.228),
-                                      ("Herne", "herne", "05916000", 51.537, 7.212),
-                                      ("Köln", "koeln", "05315000", 50.957, 6.957)]:
-        MunicipalityFactory(name=name, slug=slug, ags=ags, latitude=lat, longitude=lon,
-                            with_boundary=True)
+    for name, slug, ags, lat, lon in [
+        ("Bochum", "bochum", "05911000", 51.476, 7.228),
+        ("Herne", "herne", "05916000", 51.537, 7.212),
+        ("Köln", "koeln", "05315000", 50.957, 6.957),
+    ]:
+        MunicipalityFactory(
+            name=name, slug=slug, ags=ags, latitude=lat, longitude=lon, with_boundary=True
+        )
         InitiativeFactory(name=f"Repair Café {name}", latitude=lat, longitude=lon)
 
 

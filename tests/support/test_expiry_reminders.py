@@ -19,8 +19,7 @@ def expire_in(need, days: int) -> None:
     need.refresh_from_db()
 
 
-def test_reminder_once_per_expiry_and_again_after_renewal(repair_cafe, towns, mailoutbox,
-                                                          capsys):
+def test_reminder_once_per_expiry_and_again_after_renewal(repair_cafe, towns, mailoutbox, capsys):
     need = room_need(repair_cafe, municipality=towns["bochum"])
     mailoutbox.clear()  # notices of matching offers, if any
     call_command("send_need_reminders")  # expires in three months: nothing yet

@@ -21,21 +21,27 @@ def test_same_municipality_first_then_distance_then_freshness(towns):
     need = NeedFactory(municipality=towns["bochum"])
     OfferFactory(title="Herne", municipality=towns["herne"], updated_at=now)
     OfferFactory(title="Witten", municipality=towns["witten"], updated_at=now)
-    OfferFactory(title="Bochum alt", municipality=towns["bochum"],
-                 updated_at=now - timedelta(days=30))
+    OfferFactory(
+        title="Bochum alt", municipality=towns["bochum"], updated_at=now - timedelta(days=30)
+    )
     OfferFactory(title="Bochum neu", municipality=towns["bochum"], updated_at=now)
     OfferFactory(title="Münster", municipality=towns["muenster"])  # beyond 25 km
     # Herne's point is ~6.4 km from Bochum's, Witten's ~10.8 km.
-    assert titles(selectors.matching_offers(need)) == ["Bochum neu", "Bochum alt", "Herne",
-                                                       "Witten"]
+    assert titles(selectors.matching_offers(need)) == [
+        "Bochum neu",
+        "Bochum alt",
+        "Herne",
+        "Witten",
+    ]
 
 
 def test_a_nearer_offer_wins_over_a_fresher_one_in_another_town(towns):
     now = timezone.now()
     need = NeedFactory(municipality=towns["bochum"])
     OfferFactory(title="Witten frisch", municipality=towns["witten"], updated_at=now)
-    OfferFactory(title="Herne alt", municipality=towns["herne"],
-                 updated_at=now - timedelta(days=300))
+    OfferFactory(
+        title="Herne alt", municipality=towns["herne"], updated_at=now - timedelta(days=300)
+    )
     assert titles(selectors.matching_offers(need)) == ["Herne alt", "Witten frisch"]
 
 
@@ -45,10 +51,16 @@ def test_only_fitting_types_active_offers_and_open_funding(towns):
     yesterday = timezone.localdate() - timedelta(days=1)
     OfferFactory(title="Raum", municipality=bochum)
     OfferFactory(title="Programm", municipality=bochum, offer_type="funding", funder="Stadt")
-    OfferFactory(title="Vorbei", municipality=bochum, offer_type="funding", funder="Stadt",
-                 deadline=yesterday)
-    OfferFactory(title="Inaktiv", municipality=bochum, offer_type="funding", funder="Stadt",
-                 is_active=False)
+    OfferFactory(
+        title="Vorbei",
+        municipality=bochum,
+        offer_type="funding",
+        funder="Stadt",
+        deadline=yesterday,
+    )
+    OfferFactory(
+        title="Inaktiv", municipality=bochum, offer_type="funding", funder="Stadt", is_active=False
+    )
     OfferFactory(title="Land NRW", municipality=None, offer_type="funding", funder="Land")
     assert titles(selectors.matching_offers(need)) == ["Programm", "Land NRW"]
 
@@ -77,8 +89,11 @@ def test_offer_sees_open_needs_it_could_meet(towns):
     NeedFactory(title="Herne", municipality=towns["herne"])
     NeedFactory(title="Bochum", municipality=towns["bochum"])
     NeedFactory(title="Gelöst", municipality=towns["bochum"], status=NeedStatus.SOLVED)
-    NeedFactory(title="Abgelaufen", municipality=towns["bochum"],
-                expires_on=timezone.localdate() - timedelta(days=1))
+    NeedFactory(
+        title="Abgelaufen",
+        municipality=towns["bochum"],
+        expires_on=timezone.localdate() - timedelta(days=1),
+    )
     NeedFactory(title="Geld", municipality=towns["bochum"], need_type="funding")
     NeedFactory(title="Münster", municipality=towns["muenster"])
     assert titles(selectors.matching_needs(offer)) == ["Bochum", "Herne"]
@@ -95,10 +110,18 @@ def test_advice_meets_the_needs_without_a_special_offer_type(towns):
 def test_advice_centres_help_in_every_municipality_they_serve(towns):
     from mitmachkarte.organisations.services import create_organisation
 
-    centre = create_organisation(name="Verbraucherzentrale", type="advice_centre",
-                                 served_municipalities=[towns["bochum"], towns["muenster"]])
-    offer = OfferFactory(title="Beratung", organisation=centre, municipality=towns["bochum"],
-                         offer_type="advice", capacity=None)
+    centre = create_organisation(
+        name="Verbraucherzentrale",
+        type="advice_centre",
+        served_municipalities=[towns["bochum"], towns["muenster"]],
+    )
+    offer = OfferFactory(
+        title="Beratung",
+        organisation=centre,
+        municipality=towns["bochum"],
+        offer_type="advice",
+        capacity=None,
+    )
     need = NeedFactory(title="Münster", municipality=towns["muenster"], need_type="expertise")
     assert titles(selectors.matching_offers(need)) == ["Beratung"]
     assert titles(selectors.matching_needs(offer)) == ["Münster"]

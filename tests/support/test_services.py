@@ -15,9 +15,14 @@ pytestmark = pytest.mark.django_db
 
 
 def room_need(org, **extra):
-    fields = {"organisation": org, "user": org.member, "need_type": "room",
-              "title": "Raum für monatliches Repair Café",
-              "description": "Jeden 2. Samstag, 20 Personen.", "schedule": "monatlich"}
+    fields = {
+        "organisation": org,
+        "user": org.member,
+        "need_type": "room",
+        "title": "Raum für monatliches Repair Café",
+        "description": "Jeden 2. Samstag, 20 Personen.",
+        "schedule": "monatlich",
+    }
     return services.create_need(**{**fields, **extra})
 
 
@@ -53,8 +58,10 @@ def test_renewal_counts_from_the_given_day(repair_cafe, towns):
 
 
 def test_location_alone_is_enough_and_gives_the_municipality(repair_cafe, towns):
-    towns["bochum"].boundary = {"type": "Polygon", "coordinates": [[
-        [7.1, 51.4], [7.35, 51.4], [7.35, 51.55], [7.1, 51.55], [7.1, 51.4]]]}
+    towns["bochum"].boundary = {
+        "type": "Polygon",
+        "coordinates": [[[7.1, 51.4], [7.35, 51.4], [7.35, 51.55], [7.1, 51.55], [7.1, 51.4]]],
+    }
     towns["bochum"].save()
     need = room_need(repair_cafe, latitude=51.48, longitude=7.22)
     assert need.municipality == towns["bochum"]
@@ -113,8 +120,14 @@ def test_the_network_team_may_act_for_an_initiative(repair_cafe, towns):
 
 
 def room_offer(org, **extra):
-    fields = {"organisation": org, "user": org.member, "offer_type": "room",
-              "title": "Bürgerhaus Langendreer, Saal 2", "capacity": 40, "step_free": True}
+    fields = {
+        "organisation": org,
+        "user": org.member,
+        "offer_type": "room",
+        "title": "Bürgerhaus Langendreer, Saal 2",
+        "capacity": 40,
+        "step_free": True,
+    }
     return services.create_offer(**{**fields, **extra})
 
 
@@ -122,17 +135,35 @@ def test_an_offer_takes_the_municipality_of_its_organisation(city, towns):
     assert room_offer(city).municipality == towns["bochum"]
 
 
-@pytest.mark.parametrize("extra, field", [
-    ({"capacity": 0}, "capacity"),
-    ({"capacity": None}, "capacity"),
-    ({"booking_contact": "Frau Muster, muster@bochum.example"}, "booking_contact"),
-    ({"offer_type": "funding", "funder": "Stadt Bochum", "capacity": None,
-      "deadline": date(2020, 1, 1)}, "deadline"),
-    ({"offer_type": "funding", "funder": "", "capacity": None}, "funder"),
-    ({"offer_type": "funding", "funder": "Stadt", "amount_min": 500, "amount_max": 100,
-      "capacity": None}, "amount_max"),
-    ({"offer_type": "permit", "capacity": None}, "topic"),
-])
+@pytest.mark.parametrize(
+    "extra, field",
+    [
+        ({"capacity": 0}, "capacity"),
+        ({"capacity": None}, "capacity"),
+        ({"booking_contact": "Frau Muster, muster@bochum.example"}, "booking_contact"),
+        (
+            {
+                "offer_type": "funding",
+                "funder": "Stadt Bochum",
+                "capacity": None,
+                "deadline": date(2020, 1, 1),
+            },
+            "deadline",
+        ),
+        ({"offer_type": "funding", "funder": "", "capacity": None}, "funder"),
+        (
+            {
+                "offer_type": "funding",
+                "funder": "Stadt",
+                "amount_min": 500,
+                "amount_max": 100,
+                "capacity": None,
+            },
+            "amount_max",
+        ),
+        ({"offer_type": "permit", "capacity": None}, "topic"),
+    ],
+)
 def test_bad_offers_are_refused_with_the_field_named(city, extra, field):
     with pytest.raises(ValidationError) as exc:
         room_offer(city, **extra)

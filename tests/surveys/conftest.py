@@ -27,8 +27,9 @@ def _german():
 
 @pytest.fixture
 def network_user(db):
-    membership = MembershipFactory(organisation=OrganisationFactory(
-        type=OrganisationType.NETWORK_TEAM))
+    membership = MembershipFactory(
+        organisation=OrganisationFactory(type=OrganisationType.NETWORK_TEAM)
+    )
     return membership.user
 
 
@@ -38,8 +39,12 @@ def survey(db):
     template = services.install_template()
     copy = services.copy_survey(survey=template, title_de="Befragung 2026")
     now = timezone.now()
-    return services.update_survey(survey=copy, opens_at=now - timedelta(days=1),
-                                  closes_at=now + timedelta(days=7), open_link=True)
+    return services.update_survey(
+        survey=copy,
+        opens_at=now - timedelta(days=1),
+        closes_at=now + timedelta(days=7),
+        open_link=True,
+    )
 
 
 @pytest.fixture
@@ -49,8 +54,14 @@ def q(survey):
 
 
 def make_town(ags: str, name: str, longitude: float):
-    return MunicipalityFactory(ags=ags, name=name, slug=name.lower(), with_boundary=True,
-                               latitude=51.5, longitude=longitude)
+    return MunicipalityFactory(
+        ags=ags,
+        name=name,
+        slug=name.lower(),
+        with_boundary=True,
+        latitude=51.5,
+        longitude=longitude,
+    )
 
 
 @pytest.fixture
@@ -59,8 +70,9 @@ def towns(reference_data):
 
 
 def initiative_in(town, *, category="repair"):
-    return InitiativeFactory(latitude=town.latitude, longitude=town.longitude,
-                             categories=[category])
+    return InitiativeFactory(
+        latitude=town.latitude, longitude=town.longitude, categories=[category]
+    )
 
 
 def invited(survey, town, *, category="repair"):
@@ -75,8 +87,11 @@ def answer(survey, values: dict, *, invitation=None, submit=True):
     response = answering.start_response(survey=survey, invitation=invitation)
     questions = ordered_questions(survey)
     for section in survey.sections.all():
-        raw = {question.pk: answering.RawAnswer(**values.get(question.key, {}))
-               for question in questions if question.section_id == section.pk}
+        raw = {
+            question.pk: answering.RawAnswer(**values.get(question.key, {}))
+            for question in questions
+            if question.section_id == section.pk
+        }
         errors = answering.save_section(response=response, section=section, raw=raw)
         assert not errors, errors
     if submit:
@@ -92,7 +107,6 @@ MINIMAL = {"has_contact": {"keys": ["no"]}, "regional_talk": {"keys": ["yes"]}}
 def municipal_user(towns):
     """A member of Bochum's municipality organisation."""
     user = UserFactory()
-    organisation = OrganisationFactory(type=OrganisationType.MUNICIPALITY,
-                                       municipality=towns[0])
+    organisation = OrganisationFactory(type=OrganisationType.MUNICIPALITY, municipality=towns[0])
     Membership.objects.create(user=user, organisation=organisation)
     return user

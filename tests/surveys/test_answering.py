@@ -35,16 +35,23 @@ def test_open_link_answer_page_by_page_then_thanks_with_summary(client, survey, 
     first = client.get(url(survey))
     assert first.status_code == 200
     assert "Habt ihr Kontakt zu eurer Kommune?" in first.content.decode()
-    r = post_page(client, survey, 1, {f"q{q['has_contact'].pk}": "yes",
-                                      f"q{q['contact_quality'].pk}": "4",
-                                      f"q{q['contact_through'].pk}": ["advice_centre",
-                                                                      "__other__"],
-                                      f"q{q['contact_through'].pk}_other": "Quartiersbüro"})
+    r = post_page(
+        client,
+        survey,
+        1,
+        {
+            f"q{q['has_contact'].pk}": "yes",
+            f"q{q['contact_quality'].pk}": "4",
+            f"q{q['contact_through'].pk}": ["advice_centre", "__other__"],
+            f"q{q['contact_through'].pk}_other": "Quartiersbüro",
+        },
+    )
     assert r.status_code == 302 and r.url.endswith("seite=2")
     r = post_page(client, survey, 2, {f"q{q['support_wanted'].pk}": ["room", "funding"]})
     assert r.status_code == 302
-    r = post_page(client, survey, 3, {f"q{q['regional_talk'].pk}": "yes",
-                                      f"q{q['members'].pk}": "12"})
+    r = post_page(
+        client, survey, 3, {f"q{q['regional_talk'].pk}": "yes", f"q{q['members'].pk}": "12"}
+    )
     assert r.status_code == 302 and "pruefen" in r.url
     review = client.get(r.url)
     assert "Quartiersbüro" in review.content.decode()
@@ -58,12 +65,20 @@ def test_open_link_answer_page_by_page_then_thanks_with_summary(client, survey, 
 
 
 def test_errors_keep_stored_answers_and_save_the_valid_ones(client, survey, q):
-    post_page(client, survey, 3, {f"q{q['regional_talk'].pk}": "maybe",
-                                  f"q{q['members'].pk}": "12"})
+    post_page(
+        client, survey, 3, {f"q{q['regional_talk'].pk}": "maybe", f"q{q['members'].pk}": "12"}
+    )
     response = Response.objects.get(survey=survey)
-    bad = post_page(client, survey, 3, {f"q{q['regional_talk'].pk}": "perhaps",
-                                        f"q{q['members'].pk}": "100000",
-                                        f"q{q['comment'].pk}": "Hallo"})
+    bad = post_page(
+        client,
+        survey,
+        3,
+        {
+            f"q{q['regional_talk'].pk}": "perhaps",
+            f"q{q['members'].pk}": "100000",
+            f"q{q['comment'].pk}": "Hallo",
+        },
+    )
     assert bad.status_code == 400
     html = bad.content.decode()
     assert "„perhaps“ ist keine der angebotenen Antworten." in html
@@ -87,39 +102,61 @@ def test_a_skipped_required_question_is_named_and_submit_refuses(client, survey,
 
 
 def test_a_hidden_question_is_not_required_and_its_answer_is_dropped(survey, q):
-    response = answer(survey, {"has_contact": {"keys": ["yes"]},
-                               "contact_quality": {"value": "5"},
-                               "regional_talk": {"keys": ["no"]}}, submit=False)
+    response = answer(
+        survey,
+        {
+            "has_contact": {"keys": ["yes"]},
+            "contact_quality": {"value": "5"},
+            "regional_talk": {"keys": ["no"]},
+        },
+        submit=False,
+    )
     assert response.answers.filter(question=q["contact_quality"]).exists()
     section = q["has_contact"].section
-    errors = answering.save_section(response=response, section=section, raw={
-        q["has_contact"].pk: answering.RawAnswer(keys=["no"]),
-        q["contact_quality"].pk: answering.RawAnswer(value="5")})
+    errors = answering.save_section(
+        response=response,
+        section=section,
+        raw={
+            q["has_contact"].pk: answering.RawAnswer(keys=["no"]),
+            q["contact_quality"].pk: answering.RawAnswer(value="5"),
+        },
+    )
     assert errors == {}
     assert not response.answers.filter(question=q["contact_quality"]).exists()
     answering.submit(response=response)
     # Shown again by "yes", the required scale must be answered.
-    errors = answering.save_section(response=response, section=section, raw={
-        q["has_contact"].pk: answering.RawAnswer(keys=["yes"])})
+    errors = answering.save_section(
+        response=response,
+        section=section,
+        raw={q["has_contact"].pk: answering.RawAnswer(keys=["yes"])},
+    )
     assert errors == {q["contact_quality"].pk: "Bitte beantworte diese Frage."}
 
 
 def test_other_is_refused_where_not_offered_and_needs_its_text(survey, q):
     response = answering.start_response(survey=survey)
     section = q["regional_talk"].section
-    errors = answering.save_section(response=response, section=section, raw={
-        q["regional_talk"].pk: answering.RawAnswer(keys=["__other__"], other="x")})
+    errors = answering.save_section(
+        response=response,
+        section=section,
+        raw={q["regional_talk"].pk: answering.RawAnswer(keys=["__other__"], other="x")},
+    )
     assert "nicht angeboten" in errors[q["regional_talk"].pk]
-    errors = answering.save_section(response=response, section=q["support_wanted"].section,
-                                    raw={q["support_wanted"].pk: answering.RawAnswer(
-                                        keys=["__other__"])})
+    errors = answering.save_section(
+        response=response,
+        section=q["support_wanted"].section,
+        raw={q["support_wanted"].pk: answering.RawAnswer(keys=["__other__"])},
+    )
     assert "sonstiges" in errors[q["support_wanted"].pk]
 
 
 def test_answers_after_the_closing_date_are_refused_and_kept(client, survey, q):
     post_page(client, survey, 3, {f"q{q['regional_talk'].pk}": "yes"})
-    services.update_survey(survey=survey, opens_at=timezone.now() - timedelta(days=9),
-                           closes_at=timezone.now() - timedelta(minutes=1))
+    services.update_survey(
+        survey=survey,
+        opens_at=timezone.now() - timedelta(days=9),
+        closes_at=timezone.now() - timedelta(minutes=1),
+    )
     late = post_page(client, survey, 3, {f"q{q['regional_talk'].pk}": "no"})
     assert late.status_code == 403
     assert "Diese Befragung ist am" in late.content.decode()
@@ -150,12 +187,15 @@ def test_one_response_per_organisation_editable_from_any_browser(client, survey,
     assert client_class is not None
 
 
-@pytest.mark.parametrize("change", [
-    lambda t: t[:-1] + ("A" if t[-1] != "A" else "B"),   # signature
-    lambda t: "x" + t,                                   # payload
-    lambda t: "",
-    lambda t: "not-a-token",
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda t: t[:-1] + ("A" if t[-1] != "A" else "B"),  # signature
+        lambda t: "x" + t,  # payload
+        lambda t: "",
+        lambda t: "not-a-token",
+    ],
+)
 def test_a_tampered_token_gets_a_clear_error_and_changes_nothing(client, survey, towns, change):
     invitation = invited(survey, towns[0])
     token = change(tokens.make_token(invitation))
@@ -201,8 +241,7 @@ def test_anonymous_response_keeps_no_organisation_and_the_link_works_once(survey
     with pytest.raises(ValidationError, match="schon anonym geantwortet"):
         answering.start_response(survey=survey, invitation=invitation)
     # The same browser (its secret) may still change the answer until the closing date.
-    again = answering.start_response(survey=survey, invitation=invitation,
-                                     secret=response.secret)
+    again = answering.start_response(survey=survey, invitation=invitation, secret=response.secret)
     assert again == response
 
 

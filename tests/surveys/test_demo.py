@@ -25,8 +25,7 @@ def test_demo_survey_is_closed_full_of_answers_and_idempotent(towns, capsys):
     assert Response.objects.filter(survey=survey, municipality=towns[0]).count() == 12
     call_command("load_demo_surveys")
     assert Response.objects.filter(survey=survey).count() == 20
-    talk = next(r for r in results.question_results(survey)
-                if r.question.key == "regional_talk")
+    talk = next(r for r in results.question_results(survey) if r.question.key == "regional_talk")
     assert talk.answered == 20 and sum(c.count for c in talk.cells) == 20
 
 

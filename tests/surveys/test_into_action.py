@@ -44,8 +44,9 @@ def post_url(response) -> str:
     return f"/befragungen/{response.survey.slug}/antworten/{response.pk}/bedarf/"
 
 
-def test_thanks_page_offers_one_button_per_wish_with_a_need_type(client, survey, invitation,
-                                                                response, member):
+def test_thanks_page_offers_one_button_per_wish_with_a_need_type(
+    client, survey, invitation, response, member
+):
     client.force_login(member)
     page = client.get(thanks_url(survey, invitation)).content.decode()
     assert "Raum gesucht" in page and "Förderung gesucht" in page
@@ -54,8 +55,9 @@ def test_thanks_page_offers_one_button_per_wish_with_a_need_type(client, survey,
     assert "/arbeitsgruppen/" in page  # where cooperation goes instead
 
 
-def test_one_click_creates_an_open_need_prefilled_and_redirects_to_it(client, survey, towns,
-                                                                     response, member):
+def test_one_click_creates_an_open_need_prefilled_and_redirects_to_it(
+    client, survey, towns, response, member
+):
     client.force_login(member)
     result = client.post(post_url(response), {"wish": "room"})
     need = Need.objects.get()
@@ -82,8 +84,9 @@ def test_a_second_click_creates_no_second_need(client, survey, invitation, respo
     assert not created and need.get_absolute_url() == first["Location"]
 
 
-def test_a_member_of_another_organisation_gets_403_and_nothing_changes(client, survey,
-                                                                       invitation, response):
+def test_a_member_of_another_organisation_gets_403_and_nothing_changes(
+    client, survey, invitation, response
+):
     other = UserFactory()
     Membership.objects.create(user=other, organisation=OrganisationFactory(type="initiative"))
     client.force_login(other)
@@ -130,9 +133,12 @@ def test_open_link_responses_explain_instead_of_a_button(client, survey, member)
 def test_anonymous_responses_explain_instead_of_a_button(client, towns, member):
     template = services.install_template()
     survey = services.copy_survey(survey=template, title_de="Anonym")
-    survey = services.update_survey(survey=survey, anonymous=True,
-                                    opens_at=timezone.now() - timedelta(days=1),
-                                    closes_at=timezone.now() + timedelta(days=7))
+    survey = services.update_survey(
+        survey=survey,
+        anonymous=True,
+        opens_at=timezone.now() - timedelta(days=1),
+        closes_at=timezone.now() + timedelta(days=7),
+    )
     invitation = invited(survey, towns[0])
     Membership.objects.create(user=member, organisation=invitation.organisation)
     response = answer(survey, WISHES, invitation=invitation)

@@ -27,8 +27,7 @@ def test_inviting_a_region_creates_organisations_once(survey, towns):
     assert len(created) == 3
     assert {i.organisation.initiative for i in created} == set(bochum_ini)
     assert invitations.invite_initiatives(survey=survey, regions=["059"]) == []
-    both = invitations.invite_initiatives(survey=survey, municipalities=[towns[1]],
-                                          regions=["059"])
+    both = invitations.invite_initiatives(survey=survey, municipalities=[towns[1]], regions=["059"])
     assert len(both) == 1 and Invitation.objects.count() == 4
     assert Organisation.objects.filter(type="initiative").count() == 4
 
@@ -56,20 +55,27 @@ def test_reminders_only_for_those_who_have_not_answered(survey, towns):
     assert invitations.send_reminders(survey=survey) == 1
     assert mail.outbox[0].to == [second.organisation.initiative.contact_email]
     assert "Erinnerung" in mail.outbox[0].subject
-    services.update_survey(survey=survey, closes_at=timezone.now() - timedelta(seconds=1),
-                           opens_at=timezone.now() - timedelta(days=3))
+    services.update_survey(
+        survey=survey,
+        closes_at=timezone.now() - timedelta(seconds=1),
+        opens_at=timezone.now() - timedelta(days=3),
+    )
     assert invitations.send_reminders(survey=survey) == 0
 
 
 def test_support_wishes_returns_the_stable_keys(survey, towns):
-    response = answer(survey, {**MINIMAL, "support_wanted": {
-        "keys": ["funding", "room", "__other__"], "other": "Lagerraum"}})
+    response = answer(
+        survey,
+        {
+            **MINIMAL,
+            "support_wanted": {"keys": ["funding", "room", "__other__"], "other": "Lagerraum"},
+        },
+    )
     assert support_wishes(response) == ["room", "funding"]
     assert support_wishes(answer(survey, MINIMAL)) == []
 
 
-def test_done_when_copy_invite_a_region_and_see_rooms_per_municipality(
-        client, towns, network_user):
+def test_done_when_copy_invite_a_region_and_see_rooms_per_municipality(client, towns, network_user):
     bochum, koeln = towns
     for _ in range(6):
         initiative_in(bochum)
@@ -81,12 +87,16 @@ def test_done_when_copy_invite_a_region_and_see_rooms_per_municipality(
     survey = Survey.objects.get(title_de="Befragung NRW")
     now = timezone.localtime()
     fmt = "%Y-%m-%dT%H:%M"
-    r = client.post(reverse("surveys:edit", args=[survey.slug]), {
-        "title_de": "Befragung NRW", "opens_at": (now - timedelta(hours=1)).strftime(fmt),
-        "closes_at": (now + timedelta(days=7)).strftime(fmt)})
+    r = client.post(
+        reverse("surveys:edit", args=[survey.slug]),
+        {
+            "title_de": "Befragung NRW",
+            "opens_at": (now - timedelta(hours=1)).strftime(fmt),
+            "closes_at": (now + timedelta(days=7)).strftime(fmt),
+        },
+    )
     assert r.status_code == 302
-    r = client.post(reverse("surveys:invite", args=[survey.slug]),
-                    {"regions": ["059", "053"]})
+    r = client.post(reverse("surveys:invite", args=[survey.slug]), {"regions": ["059", "053"]})
     assert r.status_code == 302
     assert len(mail.outbox) == 11  # sent by the background task (immediate in tests)
     links = [re.search(r"https?://\S+\?t=\S+", m.body).group(0) for m in mail.outbox]
@@ -99,18 +109,23 @@ def test_done_when_copy_invite_a_region_and_see_rooms_per_municipality(
         token = path.split("?t=")[1]
         ids = {q.key: q.pk for q in survey.questions.all()}
         wants_room = number % 3 != 0
-        for page_no, data in ((1, {f"q{ids['has_contact']}": "no"}),
-                              (2, {f"q{ids['support_wanted']}": ["room", "permit"]
-                                   if wants_room else ["funding"]}),
-                              (3, {f"q{ids['regional_talk']}": "yes"})):
-            r = respondent.post(reverse("surveys:answer", args=[survey.slug]),
-                                {"t": token, "page": page_no, "action": "next", **data})
+        for page_no, data in (
+            (1, {f"q{ids['has_contact']}": "no"}),
+            (2, {f"q{ids['support_wanted']}": ["room", "permit"] if wants_room else ["funding"]}),
+            (3, {f"q{ids['regional_talk']}": "yes"}),
+        ):
+            r = respondent.post(
+                reverse("surveys:answer", args=[survey.slug]),
+                {"t": token, "page": page_no, "action": "next", **data},
+            )
             assert r.status_code == 302, r.content.decode()[:2000]
         assert respondent.post(r.url).status_code == 302
     assert Response.objects.filter(survey=survey, status="submitted").count() == 11
     client.force_login(network_user)
-    page = client.get(reverse("surveys:results", args=[survey.slug])
-                      + "?question=support_wanted&dimension=municipality&choice=room")
+    page = client.get(
+        reverse("surveys:results", args=[survey.slug])
+        + "?question=support_wanted&dimension=municipality&choice=room"
+    )
     html = page.content.decode()
     chart = html.split('id="breakdown-chart"')[1].split("</ul>")[0]
     expected = {}
@@ -133,12 +148,14 @@ def test_automatic_reminder_once_in_the_last_week(survey, towns, capsys):
     answer(survey, MINIMAL, invitation=first)
     mail.outbox.clear()
     now = timezone.now()
-    services.update_survey(survey=survey, opens_at=now - timedelta(days=3),
-                           closes_at=now + timedelta(days=20))
+    services.update_survey(
+        survey=survey, opens_at=now - timedelta(days=3), closes_at=now + timedelta(days=20)
+    )
     call_command("send_survey_reminders")  # closes in 20 days: too early
     assert "0 sent" in capsys.readouterr().out and mail.outbox == []
-    services.update_survey(survey=survey, opens_at=now - timedelta(days=3),
-                           closes_at=now + timedelta(days=5))
+    services.update_survey(
+        survey=survey, opens_at=now - timedelta(days=3), closes_at=now + timedelta(days=5)
+    )
     call_command("send_survey_reminders")
     assert "1 sent" in capsys.readouterr().out
     assert [m.to for m in mail.outbox] == [[second.organisation.initiative.contact_email]]

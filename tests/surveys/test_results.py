@@ -22,10 +22,12 @@ SUPPORT = ["permit", "room", "funding", "publicity", "cooperation"]
 
 
 def respond(survey, town, rng, *, category="repair", anonymous_link=True):
-    values = {"has_contact": {"keys": [rng.choice(["yes", "no"])]},
-              "regional_talk": {"keys": [rng.choice(["yes", "maybe", "no"])]},
-              "support_wanted": {"keys": rng.sample(SUPPORT, rng.randint(0, 3))},
-              "members": {"value": str(rng.randint(1, 50))}}
+    values = {
+        "has_contact": {"keys": [rng.choice(["yes", "no"])]},
+        "regional_talk": {"keys": [rng.choice(["yes", "maybe", "no"])]},
+        "support_wanted": {"keys": rng.sample(SUPPORT, rng.randint(0, 3))},
+        "members": {"value": str(rng.randint(1, 50))},
+    }
     if values["has_contact"]["keys"] == ["yes"]:
         values["contact_quality"] = {"value": str(rng.randint(1, 5))}
     return answer(survey, values, invitation=invited(survey, town, category=category))
@@ -34,15 +36,17 @@ def respond(survey, town, rng, *, category="repair", anonymous_link=True):
 def direct_counts(survey, key):
     """Counted straight from the tables, independent of results.py."""
     counts = {}
-    for answer_ in Answer.objects.filter(response__survey=survey, question__key=key,
-                                         response__status=ResponseStatus.SUBMITTED):
+    for answer_ in Answer.objects.filter(
+        response__survey=survey, question__key=key, response__status=ResponseStatus.SUBMITTED
+    ):
         for choice in answer_.choices.all():
             counts[choice.key] = counts.get(choice.key, 0) + 1
     return counts
 
 
-@settings(max_examples=5, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(seed=st.integers(0, 10_000), n=st.integers(0, 12))
 def test_aggregation_equals_direct_counts(survey, towns, seed, n):
     Response.objects.filter(survey=survey).delete()
@@ -56,14 +60,16 @@ def test_aggregation_equals_direct_counts(survey, towns, seed, n):
         expected = direct_counts(survey, key)
         got = {c.key: c.count for c in by_key[key].cells if c.count}
         assert got == expected
-        answered = Answer.objects.filter(response__survey=survey, question__key=key,
-                                         response__status=ResponseStatus.SUBMITTED).count()
+        answered = Answer.objects.filter(
+            response__survey=survey, question__key=key, response__status=ResponseStatus.SUBMITTED
+        ).count()
         assert by_key[key].answered == answered
         for cell in by_key[key].cells:
             assert cell.share == pytest.approx(cell.count / answered if answered else 0)
     # The breakdown's groups add up to the whole.
-    groups = results.breakdown(survey, by_key["regional_talk"].question, "municipality",
-                               strict=False)
+    groups = results.breakdown(
+        survey, by_key["regional_talk"].question, "municipality", strict=False
+    )
     shown = [g for g in groups if not g.suppressed]
     for cell_key in ("yes", "maybe", "no"):
         total = sum(c.count for g in shown for c in g.cells if c.key == cell_key)
@@ -75,14 +81,18 @@ def test_aggregation_equals_direct_counts(survey, towns, seed, n):
 def test_small_groups_and_small_cells_are_suppressed(survey, towns, q):
     bochum, koeln = towns
     for i in range(6):  # Bochum: 6 responses, 1 wants a room
-        answer(survey, {**MINIMAL, "support_wanted": {"keys": ["room"] if i == 0
-                                                      else ["funding"]}},
-               invitation=invited(survey, bochum))
+        answer(
+            survey,
+            {**MINIMAL, "support_wanted": {"keys": ["room"] if i == 0 else ["funding"]}},
+            invitation=invited(survey, bochum),
+        )
     for _ in range(4):  # Köln: only 4 responses
-        answer(survey, {**MINIMAL, "support_wanted": {"keys": ["room"]}},
-               invitation=invited(survey, koeln))
-    groups = {g.label: g for g in results.breakdown(survey, q["support_wanted"],
-                                                    "municipality")}
+        answer(
+            survey,
+            {**MINIMAL, "support_wanted": {"keys": ["room"]}},
+            invitation=invited(survey, koeln),
+        )
+    groups = {g.label: g for g in results.breakdown(survey, q["support_wanted"], "municipality")}
     assert groups["Koeln"].suppressed and groups["Koeln"].answered == 0
     assert all(c.count == 0 and c.suppressed for c in groups["Koeln"].cells)
     bochum_cells = {c.key: c for c in groups["Bochum"].cells}
@@ -90,17 +100,24 @@ def test_small_groups_and_small_cells_are_suppressed(survey, towns, q):
     assert bochum_cells["room"].suppressed and bochum_cells["room"].count == 0
     assert bochum_cells["funding"].count == 5 and not bochum_cells["funding"].suppressed
     # The network team's breakdown of a personal survey hides small groups only.
-    loose = {g.label: g for g in results.breakdown(survey, q["support_wanted"],
-                                                   "municipality", strict=False)}
+    loose = {
+        g.label: g
+        for g in results.breakdown(survey, q["support_wanted"], "municipality", strict=False)
+    }
     assert loose["Koeln"].suppressed
     assert {c.key: c.count for c in loose["Bochum"].cells}["room"] == 1
 
 
 def test_single_answers_hide_a_second_cell_so_the_total_gives_nothing_away(survey, towns, q):
     for i in range(8):
-        answer(survey, {"has_contact": {"keys": ["no"]},
-                        "regional_talk": {"keys": ["maybe" if i == 0 else "yes"]}},
-               invitation=invited(survey, towns[0]))
+        answer(
+            survey,
+            {
+                "has_contact": {"keys": ["no"]},
+                "regional_talk": {"keys": ["maybe" if i == 0 else "yes"]},
+            },
+            invitation=invited(survey, towns[0]),
+        )
     group = results.breakdown(survey, q["regional_talk"], "municipality")[0]
     cells = {c.key: c for c in group.cells}
     assert cells["maybe"].suppressed and cells["yes"].suppressed
@@ -119,23 +136,23 @@ def test_municipal_members_see_their_territory_only(client, survey, towns, munic
     html = page.content.decode()
     assert 'data-count="6"' in html and "6 Antworten" in html
     assert "Koeln" not in html.split("<main")[1]
-    assert client.get(reverse("surveys:results", args=[survey.slug]) + "?format=csv"
-                      ).status_code == 403
+    assert (
+        client.get(reverse("surveys:results", args=[survey.slug]) + "?format=csv").status_code
+        == 403
+    )
     own = client.get(reverse("surveys:municipality", args=["bochum"]))
     assert own.status_code == 200 and survey.title in own.content.decode()
     assert client.get(reverse("surveys:municipality", args=["koeln"])).status_code == 403
 
 
-def test_anonymous_results_and_exports_name_no_organisation(client, survey, towns,
-                                                            network_user):
+def test_anonymous_results_and_exports_name_no_organisation(client, survey, towns, network_user):
     services.update_survey(survey=survey, anonymous=True)
     rng = random.Random(7)
     names = []
     for i in range(6):
         invitation = invited(survey, towns[i % 2])
         names.append(invitation.organisation.name)
-        answer(survey, {**MINIMAL, "comment": {"value": f"Kommentar {i}"}},
-               invitation=invitation)
+        answer(survey, {**MINIMAL, "comment": {"value": f"Kommentar {i}"}}, invitation=invitation)
     assert rng
     assert not Response.objects.filter(survey=survey, organisation__isnull=False).exists()
     assert not Response.objects.filter(survey=survey, invitation__isnull=False).exists()
@@ -158,9 +175,15 @@ def test_anonymous_results_and_exports_name_no_organisation(client, survey, town
 
 
 def test_exports_of_a_personal_survey(client, survey, towns, network_user):
-    answer(survey, {**MINIMAL, "support_wanted": {"keys": ["room", "__other__"],
-                                                  "other": "=HYPERLINK(1)"},
-                    "members": {"value": "12"}}, invitation=invited(survey, towns[0]))
+    answer(
+        survey,
+        {
+            **MINIMAL,
+            "support_wanted": {"keys": ["room", "__other__"], "other": "=HYPERLINK(1)"},
+            "members": {"value": "12"},
+        },
+        invitation=invited(survey, towns[0]),
+    )
     client.force_login(network_user)
     base = reverse("surveys:results", args=[survey.slug])
     csv = client.get(base + "?format=csv")

@@ -51,8 +51,9 @@ class ApiCacheMiddleware:
                 response = self.get_response(request)
                 if response.status_code != 200 or response.streaming:
                     return response
-                cache.set(key, (response["Content-Type"], response.content),
-                          settings.API_CACHE_SECONDS)
+                cache.set(
+                    key, (response["Content-Type"], response.content), settings.API_CACHE_SECONDS
+                )
         response["ETag"] = etag
         patch_cache_control(response, public=True, max_age=settings.API_CACHE_MAX_AGE)
         patch_vary_headers(response, ["Accept-Language"])

@@ -63,9 +63,11 @@ def _nominatim(query: str) -> GeocodeResult | None:
         finally:
             _last_request = time.monotonic()
     result = (
-        GeocodeResult(round(location.latitude, 6), round(location.longitude, 6), "address",
-                      location.address)
-        if location else None
+        GeocodeResult(
+            round(location.latitude, 6), round(location.longitude, 6), "address", location.address
+        )
+        if location
+        else None
     )
     cache.set(key, result or False, CACHE_SECONDS)
     return result

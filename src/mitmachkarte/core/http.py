@@ -16,8 +16,11 @@ def cached_with_etag(*, max_age: int, public: bool = True):
         @wraps(view)
         def wrapper(request, *args, **kwargs):
             response = view(request, *args, **kwargs)
-            if (request.method not in ("GET", "HEAD") or response.status_code != 200
-                    or response.streaming):
+            if (
+                request.method not in ("GET", "HEAD")
+                or response.status_code != 200
+                or response.streaming
+            ):
                 return response
             visibility = {"public": True} if public else {"private": True}
             patch_cache_control(response, max_age=max_age, **visibility)

@@ -5,8 +5,12 @@ from whitenoise.storage import CompressedManifestStaticFilesStorage
 
 def _without_source_maps(patterns):
     return tuple(
-        (ext, tuple(p for p in rules if "sourceMappingURL" not in (p if isinstance(p, str)
-                                                                     else p[0])))
+        (
+            ext,
+            tuple(
+                p for p in rules if "sourceMappingURL" not in (p if isinstance(p, str) else p[0])
+            ),
+        )
         for ext, rules in patterns
     )
 

@@ -40,8 +40,7 @@ def sign(payload: dict, *, salt: str) -> str:
     return signing.dumps(payload, salt=salt)
 
 
-def unsign(token: str, *, salt: str, max_age: int | float | timedelta | None,
-           shape: Shape) -> dict:
+def unsign(token: str, *, salt: str, max_age: int | float | timedelta | None, shape: Shape) -> dict:
     """The keys of `shape` of a valid token's payload; TokenError otherwise.
 
     TokenError("expired", expired=True) for a genuine but too old token, TokenError("invalid")
@@ -54,8 +53,9 @@ def unsign(token: str, *, salt: str, max_age: int | float | timedelta | None,
         raise TokenError("expired", expired=True) from exc
     except (signing.BadSignature, ValueError, TypeError) as exc:
         raise TokenError("invalid") from exc
-    if not (isinstance(data, dict)
-            and all(key in data and isinstance(data[key], types)
-                    for key, types in shape.items())):
+    if not (
+        isinstance(data, dict)
+        and all(key in data and isinstance(data[key], types) for key, types in shape.items())
+    ):
         raise TokenError("invalid")
     return {key: data[key] for key in shape}

@@ -32,10 +32,27 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _TRUE = {"1", "true", "yes", "on", "ja"}
 _FALSE = {"0", "false", "no", "off", "nein"}
 
-FILTER_ARGS = {"municipality": "kommune", "bbox": "bbox", "categories": "category",
-               "sdgs": "sdg", "tag": "tag", "q": "q"}
-KNOWN_PARAMS = {*FILTER_ARGS.values(), "municipality", "center", "zoom", "lang", "color",
-                "list", "search", "title", "height", "page"}
+FILTER_ARGS = {
+    "municipality": "kommune",
+    "bbox": "bbox",
+    "categories": "category",
+    "sdgs": "sdg",
+    "tag": "tag",
+    "q": "q",
+}
+KNOWN_PARAMS = {
+    *FILTER_ARGS.values(),
+    "municipality",
+    "center",
+    "zoom",
+    "lang",
+    "color",
+    "list",
+    "search",
+    "title",
+    "height",
+    "page",
+}
 
 
 @dataclass(frozen=True)
@@ -131,7 +148,7 @@ def ink_for(colour: str) -> str:
         c = int(hex2, 16) / 255
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
 
-    r, g, b = (channel(colour[i:i + 2]) for i in (1, 3, 5))
+    r, g, b = (channel(colour[i : i + 2]) for i in (1, 3, 5))
     luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
     return "#000000" if (luminance + 0.05) / 0.05 > 1.05 / (luminance + 0.05) else "#ffffff"
 
@@ -149,8 +166,11 @@ def _flag(get, name: str, notices: list) -> bool:
 def _filter(data, notices: list) -> InitiativeFilter:
     raw = {
         "municipality": data.get("kommune") or data.get("municipality"),
-        "bbox": data.get("bbox"), "categories": data.getlist("category"),
-        "sdgs": data.getlist("sdg"), "tag": data.get("tag"), "q": data.get("q"),
+        "bbox": data.get("bbox"),
+        "categories": data.getlist("category"),
+        "sdgs": data.getlist("sdg"),
+        "tag": data.get("tag"),
+        "q": data.get("q"),
     }
     for _attempt in range(len(raw) + 1):
         try:
@@ -179,8 +199,16 @@ def _view(get, notices: list) -> tuple[tuple[float, float] | None, int | None]:
         if raw_zoom.isdigit() and MIN_ZOOM <= int(raw_zoom) <= MAX_ZOOM:
             zoom = int(raw_zoom)
         else:
-            notices.append(_notice("zoom", format_lazy(
-                _("expected a whole number from {low} to {high}"), low=MIN_ZOOM, high=MAX_ZOOM)))
+            notices.append(
+                _notice(
+                    "zoom",
+                    format_lazy(
+                        _("expected a whole number from {low} to {high}"),
+                        low=MIN_ZOOM,
+                        high=MAX_ZOOM,
+                    ),
+                )
+            )
     return (lat, lon), zoom
 
 
@@ -190,8 +218,12 @@ def _height(get, notices: list) -> int:
         return DEFAULT_HEIGHT
     if raw.isdigit() and MIN_HEIGHT <= int(raw) <= MAX_HEIGHT:
         return int(raw)
-    notices.append(_notice("height", format_lazy(
-        _("expected pixels from {low} to {high}"), low=MIN_HEIGHT, high=MAX_HEIGHT)))
+    notices.append(
+        _notice(
+            "height",
+            format_lazy(_("expected pixels from {low} to {high}"), low=MIN_HEIGHT, high=MAX_HEIGHT),
+        )
+    )
     return DEFAULT_HEIGHT
 
 
@@ -217,13 +249,19 @@ def parse_options(data, *, lang: str | None = None, strict_names: bool = True) -
     title = _CONTROL.sub("", get("title") or "").strip()
     if len(title) > MAX_TITLE:
         title = title[:MAX_TITLE].rstrip() + "…"
-        notices.append(_notice("title", format_lazy(
-            _("shortened to {n} characters"), n=MAX_TITLE)))
+        notices.append(_notice("title", format_lazy(_("shortened to {n} characters"), n=MAX_TITLE)))
     return EmbedOptions(
-        filter=replace(flt, municipality=None), municipality=flt.municipality,
-        center=center, zoom=zoom, lang=lang, colour=colour,
-        show_list=_flag(get, "list", notices), show_search=_flag(get, "search", notices),
-        title=title, height=_height(get, notices), notices=tuple(notices),
+        filter=replace(flt, municipality=None),
+        municipality=flt.municipality,
+        center=center,
+        zoom=zoom,
+        lang=lang,
+        colour=colour,
+        show_list=_flag(get, "list", notices),
+        show_search=_flag(get, "search", notices),
+        title=title,
+        height=_height(get, notices),
+        notices=tuple(notices),
     )
 
 
@@ -246,16 +284,20 @@ def frame_title(options: EmbedOptions) -> str:
     with translation.override(options.lang):
         if options.municipality:
             return gettext("%(site)s: initiatives in %(name)s") % {
-                "site": settings.SITE_NAME, "name": options.municipality.name}
+                "site": settings.SITE_NAME,
+                "name": options.municipality.name,
+            }
         return gettext("%(site)s: initiatives for sustainability") % {"site": settings.SITE_NAME}
 
 
 def iframe_snippet(options: EmbedOptions, *, base_url: str) -> str:
     query = options.query()
     src = f"{base_url}/embed/" + (f"?{query}" if query else "")
-    return (f'<iframe src="{escape(src)}" title="{escape(frame_title(options))}" '
-            f'loading="lazy" width="100%" height="{frame_height(options)}" '
-            f'style="border:0;max-width:100%"></iframe>')
+    return (
+        f'<iframe src="{escape(src)}" title="{escape(frame_title(options))}" '
+        f'loading="lazy" width="100%" height="{frame_height(options)}" '
+        f'style="border:0;max-width:100%"></iframe>'
+    )
 
 
 def script_snippet(options: EmbedOptions, *, base_url: str) -> str:

@@ -24,8 +24,7 @@ CLUSTER_CELL_PX = 80
 TILE_PX = 256
 
 
-def territory_filter(flt: InitiativeFilter, municipality: Municipality | None
-                     ) -> InitiativeFilter:
+def territory_filter(flt: InitiativeFilter, municipality: Municipality | None) -> InitiativeFilter:
     """`flt` limited to the municipality: by its boundary when stored, else by the link."""
     if municipality is None:
         return flt
@@ -40,14 +39,19 @@ def in_territory(flt: InitiativeFilter, municipality: Municipality | None) -> Qu
 
 
 def within(qs: QuerySet, box: BBox) -> QuerySet:
-    return qs.filter(latitude__gte=box.south, latitude__lte=box.north,
-                     longitude__gte=box.west, longitude__lte=box.east)
+    return qs.filter(
+        latitude__gte=box.south,
+        latitude__lte=box.north,
+        longitude__gte=box.west,
+        longitude__lte=box.east,
+    )
 
 
 def extent(qs: QuerySet) -> BBox | None:
     """The bounding box of the entries, or None when there are none."""
-    agg = qs.order_by().aggregate(s=Min("latitude"), n=Max("latitude"),
-                                  w=Min("longitude"), e=Max("longitude"))
+    agg = qs.order_by().aggregate(
+        s=Min("latitude"), n=Max("latitude"), w=Min("longitude"), e=Max("longitude")
+    )
     if agg["s"] is None:
         return None
     return BBox(agg["w"], agg["s"], agg["e"], agg["n"])
@@ -55,8 +59,7 @@ def extent(qs: QuerySet) -> BBox | None:
 
 def _features(qs: QuerySet, *, base_url: str) -> list[dict]:
     categories = {c.pk: c for c in Category.objects.all()}
-    return [geojson_feature(r, categories=categories, base_url=base_url)
-            for r in marker_rows(qs)]
+    return [geojson_feature(r, categories=categories, base_url=base_url) for r in marker_rows(qs)]
 
 
 def map_data(flt: InitiativeFilter, *, view: BBox | None, zoom: int, base_url: str) -> dict:
@@ -70,14 +73,19 @@ def map_data(flt: InitiativeFilter, *, view: BBox | None, zoom: int, base_url: s
     qs = filter_initiatives(flt)
     total = qs.count()
     if total <= MAX_FEATURES:
-        return {"type": "FeatureCollection", "count": total, "complete": True,
-                "clustered": False, "features": _features(qs, base_url=base_url)}
+        return {
+            "type": "FeatureCollection",
+            "count": total,
+            "complete": True,
+            "clustered": False,
+            "features": _features(qs, base_url=base_url),
+        }
     result = get_index().features(replace(flt, bbox=view) if view else flt, zoom=zoom)
-    data = {"type": "FeatureCollection", "count": total, "in_view": result.count,
-            "complete": False}
+    data = {"type": "FeatureCollection", "count": total, "in_view": result.count, "complete": False}
     if not result.clustered:
-        data.update(clustered=False,
-                    features=_features(within(qs, view) if view else qs, base_url=base_url))
+        data.update(
+            clustered=False, features=_features(within(qs, view) if view else qs, base_url=base_url)
+        )
     else:
         data.update(clustered=True, features=result.features)
     return data

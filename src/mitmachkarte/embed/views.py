@@ -63,17 +63,19 @@ def embed_csp() -> str:
     def directive(name: str, *sources: str) -> str:
         return " ".join([name, *(s for s in sources if s)])
 
-    return "; ".join([
-        "default-src 'none'",
-        directive("script-src", "'self'", static),
-        # Leaflet positions its panes and markers with inline styles.
-        directive("style-src", "'self'", "'unsafe-inline'", static),
-        directive("img-src", "'self'", "data:", static, tiles),
-        "connect-src 'self'",
-        "form-action 'self'",
-        "base-uri 'none'",
-        "frame-ancestors * file:",
-    ])
+    return "; ".join(
+        [
+            "default-src 'none'",
+            directive("script-src", "'self'", static),
+            # Leaflet positions its panes and markers with inline styles.
+            directive("style-src", "'self'", "'unsafe-inline'", static),
+            directive("img-src", "'self'", "data:", static, tiles),
+            "connect-src 'self'",
+            "form-action 'self'",
+            "base-uri 'none'",
+            "frame-ancestors * file:",
+        ]
+    )
 
 
 def embeddable(view):
@@ -152,15 +154,22 @@ def embed_page(request):
             "labels": _labels(),
             "complete": count <= selectors.MAX_FEATURES,
         }
-        response = render(request, "embed/embed.html", {
-            "options": options, "notices": notices, "page": page, "config": config,
-            "frame_title": frame_title(options),
-            "ink": ink_for(options.colour) if options.colour else "",
-            "hidden_params": [(k, v) for k, v in params if k != "q"],
-            "query_without_q": urlencode([(k, v) for k, v in params if k != "q"]),
-            "list_query": urlencode(params),
-            "platform_url": _base_url(request) + "/",
-        })
+        response = render(
+            request,
+            "embed/embed.html",
+            {
+                "options": options,
+                "notices": notices,
+                "page": page,
+                "config": config,
+                "frame_title": frame_title(options),
+                "ink": ink_for(options.colour) if options.colour else "",
+                "hidden_params": [(k, v) for k, v in params if k != "q"],
+                "query_without_q": urlencode([(k, v) for k, v in params if k != "q"]),
+                "list_query": urlencode(params),
+                "platform_url": _base_url(request) + "/",
+            },
+        )
     response["Content-Language"] = lang
     return response
 
@@ -186,12 +195,16 @@ def embed_data(request):
     with translation.override(lang):
         options = parse_options(request.GET, lang=lang, strict_names=False)
         flt = selectors.territory_filter(options.filter, options.municipality)
-        data = selectors.map_data(flt, view=_view_param(request.GET.get("view")), zoom=zoom,
-                                  base_url=_base_url(request))
+        data = selectors.map_data(
+            flt, view=_view_param(request.GET.get("view")), zoom=zoom, base_url=_base_url(request)
+        )
         if options.notices:
             data["ignored"] = [f"{n.param}: {n.message}" for n in options.notices]
-    response = JsonResponse(data, content_type="application/geo+json",
-                            json_dumps_params={"separators": (",", ":"), "ensure_ascii": False})
+    response = JsonResponse(
+        data,
+        content_type="application/geo+json",
+        json_dumps_params={"separators": (",", ":"), "ensure_ascii": False},
+    )
     response["Content-Language"] = lang
     return response
 
@@ -216,8 +229,10 @@ def configurator(request):
     query = options.query()
     municipality = options.municipality
     context = {
-        "options": options, "notices": options.notices,
-        "categories": categories(), "sdgs": sdgs(),
+        "options": options,
+        "notices": options.notices,
+        "categories": categories(),
+        "sdgs": sdgs(),
         "municipality_choices": municipalities_with_counts(only_active=True).values("name"),
         "selected_categories": set(options.filter.categories),
         "selected_sdgs": set(options.filter.sdgs),

@@ -27,8 +27,15 @@ class OccurrenceInline(admin.TabularInline):
 
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
-    list_display = ["title", "event_type", "start", "format", "status", "campaign",
-                    "organiser_name"]
+    list_display = [
+        "title",
+        "event_type",
+        "start",
+        "format",
+        "status",
+        "campaign",
+        "organiser_name",
+    ]
     list_filter = ["status", "event_type", "format", "campaign", "registration_enabled"]
     search_fields = ["title", "slug", "city", "organiser_name", "organiser_email"]
     autocomplete_fields = ["municipalities", "organiser_initiative"]
@@ -43,13 +50,45 @@ class EventAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "event_type", "status", "campaign", "description"]}),
         (_("Time"), {"fields": ["start", "end", "recurrence"]}),
-        (_("Place"), {"fields": ["format", "venue_name", "street", "postcode", "city",
-                                 "latitude", "longitude", "online_url"]}),
-        (_("Organiser"), {"fields": ["organiser_name", "organiser_url", "organiser_initiative",
-                                     "organiser_email", "organiser_link"]}),
+        (
+            _("Place"),
+            {
+                "fields": [
+                    "format",
+                    "venue_name",
+                    "street",
+                    "postcode",
+                    "city",
+                    "latitude",
+                    "longitude",
+                    "online_url",
+                ]
+            },
+        ),
+        (
+            _("Organiser"),
+            {
+                "fields": [
+                    "organiser_name",
+                    "organiser_url",
+                    "organiser_initiative",
+                    "organiser_email",
+                    "organiser_link",
+                ]
+            },
+        ),
         (_("Topics and places"), {"fields": ["municipalities", "categories", "sdgs"]}),
-        (_("Registration"), {"fields": ["registration_enabled", "registration_deadline",
-                                        "capacity", "waiting_list"]}),
+        (
+            _("Registration"),
+            {
+                "fields": [
+                    "registration_enabled",
+                    "registration_deadline",
+                    "capacity",
+                    "waiting_list",
+                ]
+            },
+        ),
         (None, {"fields": ["created_at", "updated_at"]}),
     ]
 
@@ -65,8 +104,9 @@ class EventAdmin(admin.ModelAdmin):
         services.sync_occurrences(event=form.instance)
         moved = registrations.fill_from_waiting_list(event=form.instance)
         if moved:
-            self.message_user(request, _("%(n)s people moved up from the waiting list.")
-                              % {"n": moved})
+            self.message_user(
+                request, _("%(n)s people moved up from the waiting list.") % {"n": moved}
+            )
 
     @admin.action(description=_("Approve and publish (mails the organiser link)"))
     def approve(self, request, queryset):

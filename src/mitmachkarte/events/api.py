@@ -23,9 +23,12 @@ router = Router(tags=["events"])
 MAX_LIMIT = 500
 MAX_GEOJSON_LIMIT = 5000
 TYPE_COLOURS = {
-    EventType.REGIONAL_TALK: "#1864ab", EventType.NETWORKING_MEETING: "#0b6e4f",
-    EventType.ACTION_DAY: "#c2255c", EventType.WORKSHOP: "#8f5100",
-    EventType.WORKING_GROUP: "#5f3dc4", EventType.OTHER: "#495057",
+    EventType.REGIONAL_TALK: "#1864ab",
+    EventType.NETWORKING_MEETING: "#0b6e4f",
+    EventType.ACTION_DAY: "#c2255c",
+    EventType.WORKSHOP: "#8f5100",
+    EventType.WORKING_GROUP: "#5f3dc4",
+    EventType.OTHER: "#495057",
 }
 
 
@@ -104,9 +107,14 @@ class EventParams(Schema):
 
 def _filter(params: EventParams):
     return parse_event_filter(
-        start_min=params.start_min, start_max=params.start_max, types=params.type,
-        municipality=params.municipality, online=params.online, categories=params.category,
-        bbox=params.bbox, campaign=params.campaign,
+        start_min=params.start_min,
+        start_max=params.start_max,
+        types=params.type,
+        municipality=params.municipality,
+        online=params.online,
+        categories=params.category,
+        bbox=params.bbox,
+        campaign=params.campaign,
     )
 
 
@@ -118,31 +126,49 @@ def _check_range(param: str, value: int, low: int, high: int) -> None:
 def _event_data(event: Event, base: str) -> dict:
     venue = None
     if event.is_in_person:
-        venue = {"name": event.venue_name, "street": event.street, "postcode": event.postcode,
-                 "city": event.city, "latitude": event.latitude, "longitude": event.longitude}
+        venue = {
+            "name": event.venue_name,
+            "street": event.street,
+            "postcode": event.postcode,
+            "city": event.city,
+            "latitude": event.latitude,
+            "longitude": event.longitude,
+        }
     return {
-        "slug": event.slug, "title": event.title, "type": event.event_type,
-        "type_label": str(event.get_event_type_display()), "format": event.format,
-        "online": event.is_online, "online_url": event.public_online_url, "venue": venue,
-        "municipalities": [{"slug": m.slug, "name": m.name, "ags": m.ags}
-                           for m in event.municipalities.all()],
+        "slug": event.slug,
+        "title": event.title,
+        "type": event.event_type,
+        "type_label": str(event.get_event_type_display()),
+        "format": event.format,
+        "online": event.is_online,
+        "online_url": event.public_online_url,
+        "venue": venue,
+        "municipalities": [
+            {"slug": m.slug, "name": m.name, "ags": m.ags} for m in event.municipalities.all()
+        ],
         "categories": [c.slug for c in event.categories.all()],
         "sdgs": [s.number for s in event.sdgs.all()],
         "organiser": event.organiser_name,
         "campaign": event.campaign.slug if event.campaign_id else None,
         "recurrence": event.recurrence,
-        "registration": {"enabled": event.registration_enabled,
-                         "deadline": local(event.registration_deadline)
-                         if event.registration_deadline else None,
-                         "capacity": event.capacity, "waiting_list": event.waiting_list},
+        "registration": {
+            "enabled": event.registration_enabled,
+            "deadline": local(event.registration_deadline) if event.registration_deadline else None,
+            "capacity": event.capacity,
+            "waiting_list": event.waiting_list,
+        },
         "url": base + event.get_absolute_url(),
         "ics_url": base + reverse("events:ics", args=[event.slug]),
     }
 
 
 def _occurrence_data(occurrence: Occurrence, base: str) -> dict:
-    return {**_event_data(occurrence.event, base), "id": occurrence.pk,
-            "start": local(occurrence.start), "end": local(occurrence.end)}
+    return {
+        **_event_data(occurrence.event, base),
+        "id": occurrence.pk,
+        "start": local(occurrence.start),
+        "end": local(occurrence.end),
+    }
 
 
 def _base(request) -> str:
@@ -150,8 +176,9 @@ def _base(request) -> str:
 
 
 @router.get("/events", response=OccurrenceList, summary="Upcoming event dates")
-def list_events(request, filters: Query[EventParams], limit: Query[int] = 50,
-                offset: Query[int] = 0):
+def list_events(
+    request, filters: Query[EventParams], limit: Query[int] = 50, offset: Query[int] = 0
+):
     """Dates of published events, by start. A recurring event has one item per date.
 
     `start_min`/`start_max`: ISO 8601 date or date-time (naive = Europe/Berlin; a date as
@@ -163,8 +190,12 @@ def list_events(request, filters: Query[EventParams], limit: Query[int] = 50,
     _check_range("offset", offset, 0, 10**7)
     count, items = selectors.occurrence_page(_filter(filters), limit=limit, offset=offset)
     base = _base(request)
-    return {"count": count, "limit": limit, "offset": offset,
-            "items": [_occurrence_data(o, base) for o in items]}
+    return {
+        "count": count,
+        "limit": limit,
+        "offset": offset,
+        "items": [_occurrence_data(o, base) for o in items],
+    }
 
 
 @router.get("/events.geojson", summary="Events with a venue as GeoJSON, with their next date")
@@ -174,24 +205,33 @@ def events_geojson(request, filters: Query[EventParams], limit: Query[int] = 200
     base = _base(request)
     categories = {c.pk: c for c in Category.objects.all()}
     # Ordered from the last category to the first, so dict() keeps each event's first.
-    firsts = dict(Event.categories.through.objects.filter(
-        event_id__in=[e.pk for e in events]).order_by("-category__position")
-        .values_list("event_id", "category_id"))
+    firsts = dict(
+        Event.categories.through.objects.filter(event_id__in=[e.pk for e in events])
+        .order_by("-category__position")
+        .values_list("event_id", "category_id")
+    )
     features = []
     for event in events[:limit]:
         occurrence, category = event.next_occurrence, categories.get(firsts.get(event.pk))
-        features.append({
-            "type": "Feature", "id": event.slug,
-            "geometry": {"type": "Point", "coordinates": [event.longitude, event.latitude]},
-            "properties": {
-                "slug": event.slug, "name": event.title, "city": event.city,
-                "type": event.event_type, "category_name": str(event.get_event_type_display()),
-                "short_description": occurrence.label, "start": local(occurrence.start),
-                "colour": TYPE_COLOURS.get(event.event_type, "#495057"),
-                "icon": category.icon if category else "",
-                "url": base + event.get_absolute_url(),
-            },
-        })
+        features.append(
+            {
+                "type": "Feature",
+                "id": event.slug,
+                "geometry": {"type": "Point", "coordinates": [event.longitude, event.latitude]},
+                "properties": {
+                    "slug": event.slug,
+                    "name": event.title,
+                    "city": event.city,
+                    "type": event.event_type,
+                    "category_name": str(event.get_event_type_display()),
+                    "short_description": occurrence.label,
+                    "start": local(occurrence.start),
+                    "colour": TYPE_COLOURS.get(event.event_type, "#495057"),
+                    "icon": category.icon if category else "",
+                    "url": base + event.get_absolute_url(),
+                },
+            }
+        )
     return {"type": "FeatureCollection", "count": len(events), "features": features}
 
 
@@ -202,7 +242,13 @@ def get_event(request, slug: str):
         raise Http404(f"No published event '{slug}'")
     base = _base(request)
     dates = selectors.upcoming_dates(event, limit=50)
-    return {**_event_data(event, base), "description": event.description,
-            "start": local(event.start), "end": local(event.end),
-            "next_dates": [{"id": o.pk, "start": local(o.start).isoformat(),
-                            "end": local(o.end).isoformat()} for o in dates]}
+    return {
+        **_event_data(event, base),
+        "description": event.description,
+        "start": local(event.start),
+        "end": local(event.end),
+        "next_dates": [
+            {"id": o.pk, "start": local(o.start).isoformat(), "end": local(o.end).isoformat()}
+            for o in dates
+        ],
+    }

@@ -38,8 +38,16 @@ class EventFilter:
 
     @property
     def is_empty(self) -> bool:
-        return not (self.start_min or self.start_max or self.types or self.municipality
-                    or self.online or self.categories or self.bbox or self.campaign)
+        return not (
+            self.start_min
+            or self.start_max
+            or self.types
+            or self.municipality
+            or self.online
+            or self.categories
+            or self.bbox
+            or self.campaign
+        )
 
 
 def parse_when(param: str, value: str, *, end_of_day: bool = False) -> datetime:
@@ -58,8 +66,9 @@ def parse_when(param: str, value: str, *, end_of_day: bool = False) -> datetime:
                 moment = moment.replace(tzinfo=EVENT_TZ)
     except (ValueError, OverflowError):
         raise FilterError(
-            param, f"'{value[:40]}' is not an ISO 8601 date (2026-09-20) or date-time "
-            "(2026-09-20T18:00 or 2026-09-20T16:00:00Z)"
+            param,
+            f"'{value[:40]}' is not an ISO 8601 date (2026-09-20) or date-time "
+            "(2026-09-20T18:00 or 2026-09-20T16:00:00Z)",
         ) from None
     if not MIN_YEAR <= moment.year <= MAX_YEAR:
         raise FilterError(param, f"the year must be between {MIN_YEAR} and {MAX_YEAR}")
@@ -78,13 +87,28 @@ def parse_online(value) -> bool:
 
 
 def parse_event_filter(
-    *, start_min: str | None = None, start_max: str | None = None, types=None,
-    municipality: str | None = None, online=None, categories=None, bbox: str | None = None,
+    *,
+    start_min: str | None = None,
+    start_max: str | None = None,
+    types=None,
+    municipality: str | None = None,
+    online=None,
+    categories=None,
+    bbox: str | None = None,
     campaign: str | None = None,
 ) -> EventFilter:
-    reject_nul({"start_min": start_min, "start_max": start_max, "type": clean_list(types),
-                "municipality": municipality, "online": online,
-                "category": clean_list(categories), "bbox": bbox, "campaign": campaign})
+    reject_nul(
+        {
+            "start_min": start_min,
+            "start_max": start_max,
+            "type": clean_list(types),
+            "municipality": municipality,
+            "online": online,
+            "category": clean_list(categories),
+            "bbox": bbox,
+            "campaign": campaign,
+        }
+    )
     low = parse_when("start_min", start_min) if start_min else None
     high = parse_when("start_max", start_max, end_of_day=True) if start_max else None
     if low and high and high < low:
@@ -104,7 +128,12 @@ def parse_event_filter(
         if found_campaign is None:
             raise FilterError("campaign", f"unknown campaign '{campaign[:60]}'")
     return EventFilter(
-        start_min=low, start_max=high, types=tuple(type_values), municipality=muni,
-        online=parse_online(online), categories=category_slugs, bbox=box,
+        start_min=low,
+        start_max=high,
+        types=tuple(type_values),
+        municipality=muni,
+        online=parse_online(online),
+        categories=category_slugs,
+        bbox=box,
         campaign=found_campaign,
     )

@@ -56,8 +56,9 @@ def _description(event: Event, url: str) -> str:
     return "\n\n".join(parts)
 
 
-def vevent(event: Event, *, base_url: str, stamp: datetime,
-           occurrence: Occurrence | None = None) -> VEvent:
+def vevent(
+    event: Event, *, base_url: str, stamp: datetime, occurrence: Occurrence | None = None
+) -> VEvent:
     """The event (a series if it recurs), or just one of its dates."""
     url = base_url + event.get_absolute_url()
     component = VEvent()
@@ -89,16 +90,21 @@ def vevent(event: Event, *, base_url: str, stamp: datetime,
         component.add("geo", (event.latitude, event.longitude))
     categories = [event.get_event_type_display(), *(c.name for c in event.categories.all())]
     component.add("categories", [str(c) for c in categories])
-    component.add("status", "CONFIRMED" if event.status == EventStatus.PUBLISHED
-                  else "TENTATIVE")
+    component.add("status", "CONFIRMED" if event.status == EventStatus.PUBLISHED else "TENTATIVE")
     component.add("transp", "OPAQUE")
     if event.organiser_name:
         component.add("contact", event.organiser_name)
     return component
 
 
-def calendar(events, *, base_url: str, name: str, now: datetime | None = None,
-             occurrence: Occurrence | None = None) -> bytes:
+def calendar(
+    events,
+    *,
+    base_url: str,
+    name: str,
+    now: datetime | None = None,
+    occurrence: Occurrence | None = None,
+) -> bytes:
     """A calendar of whole events; with `occurrence`, of that one date of the one event."""
     cal = Calendar()
     cal.add("prodid", PRODID)

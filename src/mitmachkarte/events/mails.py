@@ -20,10 +20,12 @@ from .recurrence import EVENT_TZ
 
 def registration_links(registration: Registration) -> dict:
     event = registration.occurrence.event
-    cancel = tokens.make_token(registration_id=registration.pk, email=registration.email,
-                               purpose=tokens.CANCEL)
-    confirm = tokens.make_token(registration_id=registration.pk, email=registration.email,
-                                purpose=tokens.CONFIRM)
+    cancel = tokens.make_token(
+        registration_id=registration.pk, email=registration.email, purpose=tokens.CANCEL
+    )
+    confirm = tokens.make_token(
+        registration_id=registration.pk, email=registration.email, purpose=tokens.CONFIRM
+    )
     return {
         "confirm_url": absolute(reverse("events:confirm", args=[confirm])),
         "cancel_url": absolute(reverse("events:cancel", args=[cancel])),
@@ -34,14 +36,17 @@ def registration_links(registration: Registration) -> dict:
     }
 
 
-def _send(*, to: str, subject: str, template: str, context: dict, language: str = "de",
-          reply_to: str = "") -> None:
+def _send(
+    *, to: str, subject: str, template: str, context: dict, language: str = "de", reply_to: str = ""
+) -> None:
     with translation.override(language or "de"), timezone.override(EVENT_TZ):
-        body = render_to_string(f"events/email/{template}.txt",
-                                {"SITE_NAME": settings.SITE_NAME, **context})
+        body = render_to_string(
+            f"events/email/{template}.txt", {"SITE_NAME": settings.SITE_NAME, **context}
+        )
         subject = f"{subject()} – {settings.SITE_NAME}"
-    message = EmailMessage(subject=subject, body=body, to=[to],
-                           reply_to=[reply_to] if reply_to else None)
+    message = EmailMessage(
+        subject=subject, body=body, to=[to], reply_to=[reply_to] if reply_to else None
+    )
     message.send()
 
 
@@ -49,70 +54,108 @@ def _registration_mail(registration: Registration, *, template: str, subject, **
     occurrence = registration.occurrence
     event = occurrence.event
     _send(
-        to=registration.email, subject=subject, template=template,
+        to=registration.email,
+        subject=subject,
+        template=template,
         language=registration.language,
-        context={"registration": registration, "occurrence": occurrence, "event": event,
-                 **registration_links(registration), **extra},
+        context={
+            "registration": registration,
+            "occurrence": occurrence,
+            "event": event,
+            **registration_links(registration),
+            **extra,
+        },
     )
 
 
 def send_confirm_request(*, registration: Registration) -> None:
-    _registration_mail(registration, template="confirm_request",
-                       subject=lambda: _("Please confirm your registration"),
-                       max_age_days=tokens.CONFIRM_MAX_AGE.days)
+    _registration_mail(
+        registration,
+        template="confirm_request",
+        subject=lambda: _("Please confirm your registration"),
+        max_age_days=tokens.CONFIRM_MAX_AGE.days,
+    )
 
 
 def send_already_registered(*, registration: Registration) -> None:
-    _registration_mail(registration, template="already_registered",
-                       subject=lambda: _("You are already registered"))
+    _registration_mail(
+        registration, template="already_registered", subject=lambda: _("You are already registered")
+    )
 
 
 def send_confirmed(*, registration: Registration) -> None:
-    _registration_mail(registration, template="confirmed",
-                       subject=lambda: _("Your registration is confirmed"))
+    _registration_mail(
+        registration, template="confirmed", subject=lambda: _("Your registration is confirmed")
+    )
 
 
 def send_waitlisted(*, registration: Registration, position: int) -> None:
-    _registration_mail(registration, template="waitlisted",
-                       subject=lambda: _("You are on the waiting list"), position=position)
+    _registration_mail(
+        registration,
+        template="waitlisted",
+        subject=lambda: _("You are on the waiting list"),
+        position=position,
+    )
 
 
 def send_promoted(*, registration: Registration) -> None:
-    _registration_mail(registration, template="promoted",
-                       subject=lambda: _("A place has become free: you are registered"))
+    _registration_mail(
+        registration,
+        template="promoted",
+        subject=lambda: _("A place has become free: you are registered"),
+    )
 
 
 def send_reminder(*, registration: Registration) -> None:
-    _registration_mail(registration, template="reminder",
-                       subject=lambda: _("Reminder: %(title)s tomorrow")
-                       % {"title": registration.occurrence.event.title})
+    _registration_mail(
+        registration,
+        template="reminder",
+        subject=lambda: (
+            _("Reminder: %(title)s tomorrow") % {"title": registration.occurrence.event.title}
+        ),
+    )
 
 
 def send_participant_message(*, registration: Registration, subject: str, body: str) -> None:
     event = registration.occurrence.event
     _send(
-        to=registration.email, template="participant_message",
-        subject=lambda: f"{event.title}: {subject}", language=registration.language,
+        to=registration.email,
+        template="participant_message",
+        subject=lambda: f"{event.title}: {subject}",
+        language=registration.language,
         reply_to=event.organiser_email,
-        context={"registration": registration, "event": event, "body": body,
-                 "organiser": event.organiser_name, **registration_links(registration)},
+        context={
+            "registration": registration,
+            "event": event,
+            "body": body,
+            "organiser": event.organiser_name,
+            **registration_links(registration),
+        },
     )
 
 
 def send_organiser_link(*, event: Event, approved: bool = False) -> None:
     _send(
-        to=event.organiser_email, template="organiser_link",
+        to=event.organiser_email,
+        template="organiser_link",
         subject=lambda: _("Your event is published") if approved else _("Your organiser link"),
-        context={"event": event, "approved": approved,
-                 "event_url": absolute(event.get_absolute_url()),
-                 "organiser_url": absolute(reverse("events:organiser",
-                                                   args=[event.organiser_token]))},
+        context={
+            "event": event,
+            "approved": approved,
+            "event_url": absolute(event.get_absolute_url()),
+            "organiser_url": absolute(reverse("events:organiser", args=[event.organiser_token])),
+        },
     )
 
 
 def send_submission_received(*, event: Event) -> None:
-    _send(to=event.organiser_email, template="submission_received",
-          subject=lambda: _("We have received your action"),
-          context={"event": event, "campaign": event.campaign})
-    mail_managers(f"New action to review: {event.title}",
-                  absolute(reverse("admin:events_event_change", args=[event.pk])))
+    _send(
+        to=event.organiser_email,
+        template="submission_received",
+        subject=lambda: _("We have received your action"),
+        context={"event": event, "campaign": event.campaign},
+    )
+    mail_managers(
+        f"New action to review: {event.title}",
+        absolute(reverse("admin:events_event_change", args=[event.pk])),
+    )

@@ -57,7 +57,8 @@ class Campaign(models.Model):
     starts_on = models.DateField(_("first day"))
     ends_on = models.DateField(_("last day"))
     submissions_open = models.BooleanField(
-        _("accepts submissions"), default=True,
+        _("accepts submissions"),
+        default=True,
         help_text=_("Initiatives can submit their own actions (moderated)."),
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
@@ -90,9 +91,13 @@ class Event(models.Model):
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"))
     recurrence = models.CharField(
-        _("recurrence (RRULE)"), max_length=500, blank=True,
-        help_text=_("RFC 5545 rule, e.g. FREQ=MONTHLY;BYDAY=2SA for every 2nd Saturday. "
-                    "The start must be the first date of the rule."),
+        _("recurrence (RRULE)"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "RFC 5545 rule, e.g. FREQ=MONTHLY;BYDAY=2SA for every 2nd Saturday. "
+            "The start must be the first date of the rule."
+        ),
     )
     format = models.CharField(
         _("format"), max_length=12, choices=EventFormat.choices, default=EventFormat.IN_PERSON
@@ -102,15 +107,21 @@ class Event(models.Model):
     postcode = models.CharField(_("postcode"), max_length=10, blank=True)
     city = models.CharField(_("city"), max_length=120, blank=True)
     latitude = models.FloatField(
-        _("latitude"), null=True, blank=True,
+        _("latitude"),
+        null=True,
+        blank=True,
         validators=[MinValueValidator(-90), MaxValueValidator(90)],
     )
     longitude = models.FloatField(
-        _("longitude"), null=True, blank=True,
+        _("longitude"),
+        null=True,
+        blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
     online_url = models.URLField(
-        _("online meeting link"), max_length=500, blank=True,
+        _("online meeting link"),
+        max_length=500,
+        blank=True,
         help_text=_("Public unless registration is on: then only participants receive it."),
     )
     # Organisers: a free name, optionally an initiative of the map. The Organisation model
@@ -118,8 +129,12 @@ class Event(models.Model):
     organiser_name = models.CharField(_("organiser"), max_length=160)
     organiser_url = models.URLField(_("organiser website"), blank=True)
     organiser_initiative = models.ForeignKey(
-        "initiatives.Initiative", on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="events", verbose_name=_("organising initiative"),
+        "initiatives.Initiative",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("organising initiative"),
     )
     organiser_email = models.EmailField(
         _("organiser e-mail"), blank=True, help_text=_("Never published; gets the organiser link.")
@@ -136,14 +151,21 @@ class Event(models.Model):
     )
     sdgs = models.ManyToManyField(SDG, related_name="events", blank=True, verbose_name=_("SDGs"))
     capacity = models.PositiveIntegerField(
-        _("capacity"), null=True, blank=True, validators=[MinValueValidator(1)],
+        _("capacity"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
         help_text=_("Places per date; empty for no limit."),
     )
     registration_enabled = models.BooleanField(_("registration"), default=False)
     registration_deadline = models.DateTimeField(_("registration deadline"), null=True, blank=True)
     waiting_list = models.BooleanField(_("waiting list when full"), default=True)
     campaign = models.ForeignKey(
-        Campaign, on_delete=models.SET_NULL, null=True, blank=True, related_name="events",
+        Campaign,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
         verbose_name=_("campaign"),
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
@@ -216,8 +238,12 @@ class Event(models.Model):
                 self.recurrence = validate_rule(self.recurrence, self.start)
             except RecurrenceError as exc:
                 add("recurrence", _("Invalid recurrence: %(reason)s") % {"reason": exc})
-        if (self.registration_deadline and self.end and not self.recurrence
-                and self.registration_deadline > self.end):
+        if (
+            self.registration_deadline
+            and self.end
+            and not self.recurrence
+            and self.registration_deadline > self.end
+        ):
             add("registration_deadline", _("The deadline must not be after the event's end."))
         if errors:
             raise ValidationError(errors)
@@ -266,13 +292,17 @@ class Registration(models.Model):
     """A person registered for one occurrence, without an account (double opt-in)."""
 
     occurrence = models.ForeignKey(
-        Occurrence, on_delete=models.CASCADE, related_name="registrations",
+        Occurrence,
+        on_delete=models.CASCADE,
+        related_name="registrations",
         verbose_name=_("date"),
     )
     name = models.CharField(_("name"), max_length=120)
     email = models.EmailField(_("e-mail"))
     status = models.CharField(
-        _("status"), max_length=12, choices=RegistrationStatus.choices,
+        _("status"),
+        max_length=12,
+        choices=RegistrationStatus.choices,
         default=RegistrationStatus.PENDING,
     )
     language = models.CharField(_("language"), max_length=8, default="de")
@@ -287,8 +317,9 @@ class Registration(models.Model):
         verbose_name = _("registration")
         verbose_name_plural = _("registrations")
         constraints = [
-            models.UniqueConstraint(fields=["occurrence", "email"],
-                                    name="registration_occurrence_email"),
+            models.UniqueConstraint(
+                fields=["occurrence", "email"], name="registration_occurrence_email"
+            ),
         ]
         indexes = [models.Index(fields=["occurrence", "status"], name="registration_occ_status")]
 

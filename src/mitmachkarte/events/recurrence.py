@@ -33,7 +33,7 @@ def normalise_rule(text: str) -> str:
     """The rule without an "RRULE:" prefix, upper-cased; "" for no recurrence."""
     rule = " ".join((text or "").split()).upper()
     if rule.startswith("RRULE:"):
-        rule = rule[len("RRULE:"):]
+        rule = rule[len("RRULE:") :]
     return rule.strip().rstrip(";")
 
 
@@ -87,8 +87,13 @@ def validate_rule(text: str, start: datetime) -> str:
 
 
 def expand(
-    *, start: datetime, end: datetime, rule_text: str, after: datetime | None = None,
-    until: datetime | None = None, limit: int = MAX_OCCURRENCES,
+    *,
+    start: datetime,
+    end: datetime,
+    rule_text: str,
+    after: datetime | None = None,
+    until: datetime | None = None,
+    limit: int = MAX_OCCURRENCES,
 ) -> list[tuple[datetime, datetime]]:
     """(start, end) pairs in UTC of every occurrence starting in [after, until], at most `limit`.
 
@@ -114,4 +119,3 @@ def expand(
             finish = begin + absolute
         result.append((begin, finish))
     return result
-

@@ -34,15 +34,13 @@ class Outcome:
 
 
 def _lock(occurrence_id: int) -> Occurrence:
-    return (Occurrence.objects.select_for_update().select_related("event")
-            .get(pk=occurrence_id))
+    return Occurrence.objects.select_for_update().select_related("event").get(pk=occurrence_id)
 
 
 def _check_open(occurrence: Occurrence, now: datetime) -> None:
     event: Event = occurrence.event
     if event.status != EventStatus.PUBLISHED or not event.registration_enabled:
-        raise RegistrationError(_("Registration is not possible for this event."),
-                                code="closed")
+        raise RegistrationError(_("Registration is not possible for this event."), code="closed")
     if occurrence.is_cancelled:
         raise RegistrationError(_("This date has been cancelled."), code="cancelled")
     if now >= occurrence.start:
@@ -54,8 +52,14 @@ def _has_room(occurrence: Occurrence) -> bool:
     return capacity is None or selectors.confirmed_count(occurrence) < capacity
 
 
-def register(*, occurrence: Occurrence, name: str, email: str, language: str = "de",
-             now: datetime | None = None) -> Outcome:
+def register(
+    *,
+    occurrence: Occurrence,
+    name: str,
+    email: str,
+    language: str = "de",
+    now: datetime | None = None,
+) -> Outcome:
     """Register for a date: a pending registration and a confirmation mail (double opt-in).
 
     Registering again with the same e-mail address never creates a second registration: a
@@ -121,8 +125,9 @@ def confirm(*, token: str, now: datetime | None = None) -> Outcome:
         if registration.status == S.WAITLISTED:
             return Outcome(registration, position=selectors.waiting_position(registration))
         if registration.status == S.CANCELLED:
-            raise RegistrationError(_("This registration was cancelled. Please register again."),
-                                    code="cancelled")
+            raise RegistrationError(
+                _("This registration was cancelled. Please register again."), code="cancelled"
+            )
         _check_open(occurrence, now)
         if _has_room(occurrence):
             registration.status, registration.confirmed_at = S.CONFIRMED, now
@@ -175,16 +180,23 @@ def fill_from_waiting_list(*, event: Event, now: datetime | None = None) -> int:
     """After the capacity grew: promote on every future date. Returns how many moved up."""
     now = now or timezone.now()
     count = 0
-    for occurrence_id in event.occurrences.filter(start__gt=now, is_cancelled=False) \
-            .values_list("pk", flat=True):
+    for occurrence_id in event.occurrences.filter(start__gt=now, is_cancelled=False).values_list(
+        "pk", flat=True
+    ):
         with transaction.atomic():
             count += len(_promote(_lock(occurrence_id), now))
     return count
 
 
-def message_participants(*, event: Event, subject: str, body: str,
-                         occurrence_id: int | None = None, include_waiting_list: bool = False,
-                         now: datetime | None = None) -> int:
+def message_participants(
+    *,
+    event: Event,
+    subject: str,
+    body: str,
+    occurrence_id: int | None = None,
+    include_waiting_list: bool = False,
+    now: datetime | None = None,
+) -> int:
     """Send the organiser's message to everyone registered for the event's future dates
     (or one date), one mail each so nobody sees another's address. Returns the count."""
     now = now or timezone.now()
@@ -202,8 +214,7 @@ def message_participants(*, event: Event, subject: str, body: str,
     count = 0
     with transaction.atomic():
         for registration in recipients:
-            mails.send_participant_message(registration=registration, subject=subject,
-                                           body=body)
+            mails.send_participant_message(registration=registration, subject=subject, body=body)
             count += 1
     return count
 
@@ -216,9 +227,12 @@ def send_due_reminders(*, now: datetime | None = None) -> int:
     """
     now = now or timezone.now()
     due = Registration.objects.filter(
-        status=S.CONFIRMED, reminder_sent_at=None, occurrence__is_cancelled=False,
+        status=S.CONFIRMED,
+        reminder_sent_at=None,
+        occurrence__is_cancelled=False,
         occurrence__event__status=EventStatus.PUBLISHED,
-        occurrence__start__gt=now, occurrence__start__lte=now + REMINDER_BEFORE,
+        occurrence__start__gt=now,
+        occurrence__start__lte=now + REMINDER_BEFORE,
     ).select_related("occurrence__event")
     sent = 0
     for registration in due:

@@ -40,8 +40,14 @@ def _filter_events(qs: QuerySet, flt: EventFilter, prefix: str = "") -> QuerySet
         qs = qs.filter(**{f"{prefix}campaign": flt.campaign})
     if flt.bbox:
         b = flt.bbox
-        qs = qs.filter(**{f"{prefix}latitude__gte": b.south, f"{prefix}latitude__lte": b.north,
-                          f"{prefix}longitude__gte": b.west, f"{prefix}longitude__lte": b.east})
+        qs = qs.filter(
+            **{
+                f"{prefix}latitude__gte": b.south,
+                f"{prefix}latitude__lte": b.north,
+                f"{prefix}longitude__gte": b.west,
+                f"{prefix}longitude__lte": b.east,
+            }
+        )
     if flt.municipality:
         ids = Event.municipalities.through.objects.filter(municipality=flt.municipality)
         qs = qs.filter(**{f"{prefix}pk__in": ids.values("event_id")})
@@ -76,29 +82,43 @@ def with_listing_data(qs: QuerySet[Occurrence]) -> QuerySet[Occurrence]:
 
 def occurrence_page(flt: EventFilter, *, limit: int, offset: int) -> tuple[int, list]:
     qs = filter_occurrences(flt)
-    return qs.count(), list(with_listing_data(qs)[offset:offset + limit])
+    return qs.count(), list(with_listing_data(qs)[offset : offset + limit])
 
 
-def feed_events(flt: EventFilter, *, now: datetime | None = None,
-                lookback: timedelta = timedelta(days=30)) -> QuerySet[Event]:
+def feed_events(
+    flt: EventFilter, *, now: datetime | None = None, lookback: timedelta = timedelta(days=30)
+) -> QuerySet[Event]:
     """Published events with at least one matching date (by default from 30 days ago)."""
     if flt.start_min is None:
         now = now or timezone.now()
         flt = EventFilter(**{**flt.__dict__, "start_min": now - lookback})
     ids = filter_occurrences(flt).values("event_id")
-    return (published_events().filter(pk__in=ids)
-            .prefetch_related("categories", "municipalities",
-                              Prefetch("occurrences",
-                                       queryset=Occurrence.objects.filter(is_cancelled=True),
-                                       to_attr="cancelled_dates"))
-            .order_by("start", "pk"))
+    return (
+        published_events()
+        .filter(pk__in=ids)
+        .prefetch_related(
+            "categories",
+            "municipalities",
+            Prefetch(
+                "occurrences",
+                queryset=Occurrence.objects.filter(is_cancelled=True),
+                to_attr="cancelled_dates",
+            ),
+        )
+        .order_by("start", "pk")
+    )
 
 
 def published_event(slug: str) -> Event | None:
     if "\x00" in slug:
         return None
-    return (published_events().select_related("campaign", "organiser_initiative")
-            .prefetch_related("municipalities", "categories", "sdgs").filter(slug=slug).first())
+    return (
+        published_events()
+        .select_related("campaign", "organiser_initiative")
+        .prefetch_related("municipalities", "categories", "sdgs")
+        .filter(slug=slug)
+        .first()
+    )
 
 
 def upcoming_dates(event: Event, *, now: datetime | None = None, limit: int = 12) -> list:
@@ -109,10 +129,12 @@ def upcoming_dates(event: Event, *, now: datetime | None = None, limit: int = 12
 
 def with_seat_counts(qs: QuerySet[Occurrence]) -> QuerySet[Occurrence]:
     return qs.annotate(
-        confirmed_count=Count("registrations",
-                              filter=Q(registrations__status=RegistrationStatus.CONFIRMED)),
-        waitlisted_count=Count("registrations",
-                               filter=Q(registrations__status=RegistrationStatus.WAITLISTED)),
+        confirmed_count=Count(
+            "registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED)
+        ),
+        waitlisted_count=Count(
+            "registrations", filter=Q(registrations__status=RegistrationStatus.WAITLISTED)
+        ),
     )
 
 
@@ -129,10 +151,15 @@ def seats_left(occurrence: Occurrence, capacity: int | None) -> int | None:
 
 def waiting_position(registration: Registration) -> int:
     """1 for the first in line on the waiting list."""
-    return Registration.objects.filter(
-        occurrence_id=registration.occurrence_id, status=RegistrationStatus.WAITLISTED,
-        queued_at__lte=registration.queued_at,
-    ).exclude(Q(queued_at=registration.queued_at) & Q(pk__gt=registration.pk)).count()
+    return (
+        Registration.objects.filter(
+            occurrence_id=registration.occurrence_id,
+            status=RegistrationStatus.WAITLISTED,
+            queued_at__lte=registration.queued_at,
+        )
+        .exclude(Q(queued_at=registration.queued_at) & Q(pk__gt=registration.pk))
+        .count()
+    )
 
 
 @dataclass
@@ -146,17 +173,18 @@ def month_weeks(flt: EventFilter, *, year: int, month: int) -> list[list[Calenda
     """Monday-first weeks of a month (with the neighbouring days), each with its dates."""
     weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
     first, last = weeks[0][0], weeks[-1][-1]
-    window = EventFilter(**{
-        **flt.__dict__,
-        "start_min": datetime.combine(first, time.min, tzinfo=EVENT_TZ),
-        "start_max": datetime.combine(last + timedelta(days=1), time.min, tzinfo=EVENT_TZ)
-        - timedelta(microseconds=1),
-    })
+    window = EventFilter(
+        **{
+            **flt.__dict__,
+            "start_min": datetime.combine(first, time.min, tzinfo=EVENT_TZ),
+            "start_max": datetime.combine(last + timedelta(days=1), time.min, tzinfo=EVENT_TZ)
+            - timedelta(microseconds=1),
+        }
+    )
     by_day: dict[date, list] = {}
     for occurrence in filter_occurrences(window).select_related("event"):
         by_day.setdefault(occurrence.start.astimezone(EVENT_TZ).date(), []).append(occurrence)
-    return [[CalendarDay(d, d.month == month, by_day.get(d, [])) for d in week]
-            for week in weeks]
+    return [[CalendarDay(d, d.month == month, by_day.get(d, [])) for d in week] for week in weeks]
 
 
 def campaign_summary(campaign: Campaign) -> dict:
@@ -168,13 +196,17 @@ def campaign_summary(campaign: Campaign) -> dict:
         "events": events.count(),
         "dates": visible_occurrences().filter(event__campaign=campaign).count(),
         "municipalities": events.exclude(municipalities=None)
-        .values("municipalities").distinct().count(),
+        .values("municipalities")
+        .distinct()
+        .count(),
         "online": events.filter(format__in=["online", "hybrid"]).count(),
-        "by_type": sorted(((type_labels[k], n) for k, n in by_type.items()),
-                          key=lambda item: -item[1]),
+        "by_type": sorted(
+            ((type_labels[k], n) for k, n in by_type.items()), key=lambda item: -item[1]
+        ),
         "by_category": list(
             Category.objects.annotate(n=Count("events", filter=Q(events__in=events)))
-            .filter(n__gt=0).order_by("-n", "position")
+            .filter(n__gt=0)
+            .order_by("-n", "position")
         ),
     }
 
@@ -184,8 +216,15 @@ def events_for_map(flt: EventFilter) -> list[Event]:
     occurrences = filter_occurrences(flt).filter(event__latitude__isnull=False)
     firsts: dict[int, Occurrence] = {}
     for occurrence in occurrences.select_related("event").only(
-        "start", "end", "event__slug", "event__title", "event__event_type", "event__city",
-        "event__latitude", "event__longitude", "event__format",
+        "start",
+        "end",
+        "event__slug",
+        "event__title",
+        "event__event_type",
+        "event__city",
+        "event__latitude",
+        "event__longitude",
+        "event__format",
     ):
         firsts.setdefault(occurrence.event_id, occurrence)
     events = []
@@ -209,5 +248,6 @@ def participants(event: Event, *, occurrence_id: int | None = None) -> QuerySet[
     )
     if occurrence_id is not None:
         qs = qs.filter(occurrence_id=occurrence_id)
-    return qs.select_related("occurrence").order_by("occurrence__start", "status",
-                                                    "queued_at", "created_at", "pk")
+    return qs.select_related("occurrence").order_by(
+        "occurrence__start", "status", "queued_at", "created_at", "pk"
+    )

@@ -43,9 +43,19 @@ def as_aware(value: datetime) -> datetime:
 
 
 def create_event(
-    *, title: str, event_type: str, start: datetime, end: datetime, organiser_name: str,
-    status: str = EventStatus.PUBLISHED, municipalities=None, categories=(), sdgs=(),
-    slug: str = "", now: datetime | None = None, **fields,
+    *,
+    title: str,
+    event_type: str,
+    start: datetime,
+    end: datetime,
+    organiser_name: str,
+    status: str = EventStatus.PUBLISHED,
+    municipalities=None,
+    categories=(),
+    sdgs=(),
+    slug: str = "",
+    now: datetime | None = None,
+    **fields,
 ) -> Event:
     """Create an event and its dates.
 
@@ -55,8 +65,13 @@ def create_event(
     """
     with transaction.atomic():
         event = Event(
-            title=" ".join(title.split()), event_type=event_type, start=as_aware(start),
-            end=as_aware(end), organiser_name=organiser_name.strip(), status=status, **fields,
+            title=" ".join(title.split()),
+            event_type=event_type,
+            start=as_aware(start),
+            end=as_aware(end),
+            organiser_name=organiser_name.strip(),
+            status=status,
+            **fields,
         )
         if event.registration_deadline:
             event.registration_deadline = as_aware(event.registration_deadline)
@@ -71,8 +86,11 @@ def create_event(
         event.categories.set(category_objs)
         event.sdgs.set(SDG.objects.filter(number__in=list(sdgs)))
         if municipalities is None:
-            found = (municipality_id_at(event.latitude, event.longitude)
-                     if event.latitude is not None else None)
+            found = (
+                municipality_id_at(event.latitude, event.longitude)
+                if event.latitude is not None
+                else None
+            )
             municipalities = [found] if found else []
         event.municipalities.set(municipalities)
         sync_occurrences(event=event, now=now)
@@ -92,7 +110,8 @@ def sync_occurrences(*, event: Event, now: datetime | None = None) -> int:
         existing = list(event.occurrences.all())
         if not event.recurrence:
             keep = next((o for o in existing if o.registrations.exists()), None) or (
-                existing[0] if existing else Occurrence(event=event))
+                existing[0] if existing else Occurrence(event=event)
+            )
             for other in existing:
                 if other is not keep:
                     _drop(other)
@@ -100,8 +119,16 @@ def sync_occurrences(*, event: Event, now: datetime | None = None) -> int:
             keep.save()
             return 1
         after = max(event.start, now - LOOKBACK)
-        wanted = dict(expand(start=event.start, end=event.end, rule_text=event.recurrence,
-                             after=after, until=now + HORIZON, limit=MAX_OCCURRENCES))
+        wanted = dict(
+            expand(
+                start=event.start,
+                end=event.end,
+                rule_text=event.recurrence,
+                after=after,
+                until=now + HORIZON,
+                limit=MAX_OCCURRENCES,
+            )
+        )
         for occurrence in existing:
             in_window = occurrence.start >= now - LOOKBACK or occurrence.start < event.start
             if occurrence.start in wanted:
@@ -163,8 +190,15 @@ def renew_organiser_token(*, event: Event) -> Event:
 
 
 def submit_campaign_action(
-    *, campaign: Campaign, title: str, start: datetime, end: datetime, organiser_name: str,
-    organiser_email: str, categories=(), **fields,
+    *,
+    campaign: Campaign,
+    title: str,
+    start: datetime,
+    end: datetime,
+    organiser_name: str,
+    organiser_email: str,
+    categories=(),
+    **fields,
 ) -> Event:
     """An initiative's own action for a campaign: saved as pending until a moderator
     approves it in the admin. It must take place within the campaign days."""
@@ -172,21 +206,31 @@ def submit_campaign_action(
         raise ValidationError(_("This campaign does not accept submissions any more."))
     start, end = as_aware(start), as_aware(end)
     first = datetime.combine(campaign.starts_on, time.min, tzinfo=EVENT_TZ)
-    after_last = datetime.combine(campaign.ends_on + timedelta(days=1), time.min,
-                                  tzinfo=EVENT_TZ)
+    after_last = datetime.combine(campaign.ends_on + timedelta(days=1), time.min, tzinfo=EVENT_TZ)
     if not first <= start < after_last:
-        raise ValidationError({"start": _(
-            "The action must take place during the campaign (%(first)s to %(last)s)."
-        ) % {"first": _date(campaign.starts_on), "last": _date(campaign.ends_on)}})
+        raise ValidationError(
+            {
+                "start": _(
+                    "The action must take place during the campaign (%(first)s to %(last)s)."
+                )
+                % {"first": _date(campaign.starts_on), "last": _date(campaign.ends_on)}
+            }
+        )
     if not organiser_email:
         raise ValidationError({"organiser_email": _("We need an e-mail address to reply.")})
     fields.setdefault("event_type", EventType.ACTION_DAY)
     fields.pop("recurrence", None)  # actions are single dates
     with transaction.atomic():
         event = create_event(
-            title=title, start=start, end=end, organiser_name=organiser_name,
-            organiser_email=organiser_email, categories=categories, campaign=campaign,
-            status=EventStatus.PENDING, **fields,
+            title=title,
+            start=start,
+            end=end,
+            organiser_name=organiser_name,
+            organiser_email=organiser_email,
+            categories=categories,
+            campaign=campaign,
+            status=EventStatus.PENDING,
+            **fields,
         )
         mails.send_submission_received(event=event)
     return event
@@ -196,13 +240,24 @@ def _date(day: date) -> str:
     return day.strftime("%d.%m.%Y")
 
 
-def create_campaign(*, name: str, starts_on: date, ends_on: date, description: str = "",
-                    slug: str = "", submissions_open: bool = True) -> Campaign:
+def create_campaign(
+    *,
+    name: str,
+    starts_on: date,
+    ends_on: date,
+    description: str = "",
+    slug: str = "",
+    submissions_open: bool = True,
+) -> Campaign:
     with transaction.atomic():
-        campaign = Campaign(name=name.strip(), slug=slug or slugify_de(name)[:180],
-                            starts_on=starts_on, ends_on=ends_on, description=description,
-                            submissions_open=submissions_open)
+        campaign = Campaign(
+            name=name.strip(),
+            slug=slug or slugify_de(name)[:180],
+            starts_on=starts_on,
+            ends_on=ends_on,
+            description=description,
+            submissions_open=submissions_open,
+        )
         campaign.full_clean()
         campaign.save()
     return campaign
-

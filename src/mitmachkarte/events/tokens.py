@@ -20,14 +20,16 @@ TokenError = core_tokens.TokenError  # one class for all apps' links
 def make_token(*, registration_id: int, email: str, purpose: str) -> str:
     if purpose not in MAX_AGES:
         raise ValueError(f"unknown token purpose {purpose!r}")
-    return core_tokens.sign({"r": registration_id, "e": core_tokens.email_digest(email)},
-                            salt=purpose)
+    return core_tokens.sign(
+        {"r": registration_id, "e": core_tokens.email_digest(email)}, salt=purpose
+    )
 
 
 def read_token(token: str, *, purpose: str) -> tuple[int, str]:
     """(registration id, e-mail digest) of a valid token; TokenError otherwise."""
-    data = core_tokens.unsign(token, salt=purpose, max_age=MAX_AGES[purpose],
-                              shape={"r": int, "e": str})
+    data = core_tokens.unsign(
+        token, salt=purpose, max_age=MAX_AGES[purpose], shape={"r": int, "e": str}
+    )
     return data["r"], data["e"]
 
 

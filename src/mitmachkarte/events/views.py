@@ -27,16 +27,27 @@ from .models import Campaign, EventType
 from .recurrence import EVENT_TZ
 
 PAGE_SIZE = 20
-FILTER_KEYS = {"start_min": "start_min", "start_max": "start_max", "types": "type",
-               "municipality": "municipality", "online": "online", "categories": "category",
-               "bbox": "bbox", "campaign": "campaign"}
+FILTER_KEYS = {
+    "start_min": "start_min",
+    "start_max": "start_max",
+    "types": "type",
+    "municipality": "municipality",
+    "online": "online",
+    "categories": "category",
+    "bbox": "bbox",
+    "campaign": "campaign",
+}
 FEED_MAX_AGE = 15 * 60
 
 
 def filter_from_request(request, *, ignore=()) -> tuple[EventFilter, list[FilterError]]:
     """Parse the query string; a bad parameter is dropped and reported, never a 500."""
-    raw = {key: (request.GET.getlist(param) if key in ("types", "categories")
-                 else request.GET.get(param)) for key, param in FILTER_KEYS.items()}
+    raw = {
+        key: (
+            request.GET.getlist(param) if key in ("types", "categories") else request.GET.get(param)
+        )
+        for key, param in FILTER_KEYS.items()
+    }
     for key in ignore:
         raw.pop(key, None)
     errors = []
@@ -56,10 +67,16 @@ def _filter_context(request, flt: EventFilter, errors) -> dict:
     encoded = query.urlencode()
     feed_path = reverse("events:feed") + (f"?{encoded}" if encoded else "")
     return {
-        "filter": flt, "errors": errors, "types": EventType.choices, "categories": categories(),
-        "selected_types": set(flt.types), "selected_categories": set(flt.categories),
-        "municipality_choices": Municipality.objects.filter(
-            events__status="published").distinct().order_by("name").values("slug", "name"),
+        "filter": flt,
+        "errors": errors,
+        "types": EventType.choices,
+        "categories": categories(),
+        "selected_types": set(flt.types),
+        "selected_categories": set(flt.categories),
+        "municipality_choices": Municipality.objects.filter(events__status="published")
+        .distinct()
+        .order_by("name")
+        .values("slug", "name"),
         "query": encoded,
         "feed_url": request.build_absolute_uri(feed_path),
         "webcal_url": "webcal://" + request.build_absolute_uri(feed_path).split("://", 1)[1],
@@ -73,8 +90,9 @@ def event_list(request):
     flt, errors = filter_from_request(request)
     qs = selectors.with_listing_data(selectors.filter_occurrences(flt))
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "events/list.html",
-                  {"page": page, **_filter_context(request, flt, errors)})
+    return render(
+        request, "events/list.html", {"page": page, **_filter_context(request, flt, errors)}
+    )
 
 
 def _month(value: str | None) -> tuple[int, int] | None:
@@ -98,11 +116,18 @@ def event_calendar(request):
     first = date(year, number, 1)
     previous = date(year - 1, 12, 1) if number == 1 else date(year, number - 1, 1)
     following = date(year + 1, 1, 1) if number == 12 else date(year, number + 1, 1)
-    return render(request, "events/calendar.html", {
-        "weeks": selectors.month_weeks(flt, year=year, month=number), "first": first,
-        "previous": previous.strftime("%Y-%m"), "next": following.strftime("%Y-%m"),
-        "today": timezone.localdate(), **_filter_context(request, flt, errors),
-    })
+    return render(
+        request,
+        "events/calendar.html",
+        {
+            "weeks": selectors.month_weeks(flt, year=year, month=number),
+            "first": first,
+            "previous": previous.strftime("%Y-%m"),
+            "next": following.strftime("%Y-%m"),
+            "today": timezone.localdate(),
+            **_filter_context(request, flt, errors),
+        },
+    )
 
 
 def _base_url(request) -> str:
@@ -119,17 +144,23 @@ def _ics_response(body: bytes, filename: str) -> HttpResponse:
 @require_GET
 def feed(request):
     """A subscribable calendar with the filters of the list; bad filters get a 400."""
-    raw = {key: (request.GET.getlist(param) if key in ("types", "categories")
-                 else request.GET.get(param)) for key, param in FILTER_KEYS.items()}
+    raw = {
+        key: (
+            request.GET.getlist(param) if key in ("types", "categories") else request.GET.get(param)
+        )
+        for key, param in FILTER_KEYS.items()
+    }
     try:
         flt = parse_event_filter(**raw)
     except FilterError as exc:
-        return HttpResponse(f"{exc.param}: {exc.message}\n", status=400,
-                            content_type="text/plain; charset=utf-8")
+        return HttpResponse(
+            f"{exc.param}: {exc.message}\n", status=400, content_type="text/plain; charset=utf-8"
+        )
     events = selectors.feed_events(flt)
     name = f"{settings.SITE_NAME}: " + str(_("Events"))
-    return _ics_response(ical.calendar(events, base_url=_base_url(request), name=name),
-                         "veranstaltungen.ics")
+    return _ics_response(
+        ical.calendar(events, base_url=_base_url(request), name=name), "veranstaltungen.ics"
+    )
 
 
 @require_GET
@@ -143,17 +174,24 @@ def event_ics(request, slug: str):
         occurrence = event.occurrences.filter(pk=int(termin)).first()
         if occurrence is None:
             raise Http404("date not found")
-    body = ical.calendar([event], base_url=_base_url(request), name=event.title,
-                         occurrence=occurrence)
+    body = ical.calendar(
+        [event], base_url=_base_url(request), name=event.title, occurrence=occurrence
+    )
     return _ics_response(body, f"{event.slug}.ics")
 
 
 def _json_ld(event, url: str, dates) -> str:
-    modes = {"in_person": "OfflineEventAttendanceMode", "online": "OnlineEventAttendanceMode",
-             "hybrid": "MixedEventAttendanceMode"}
+    modes = {
+        "in_person": "OfflineEventAttendanceMode",
+        "online": "OnlineEventAttendanceMode",
+        "hybrid": "MixedEventAttendanceMode",
+    }
     first = dates[0] if dates else None
     data = {
-        "@context": "https://schema.org", "@type": "Event", "name": event.title, "url": url,
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title,
+        "url": url,
         "startDate": (first.start if first else event.start).astimezone(EVENT_TZ).isoformat(),
         "endDate": (first.end if first else event.end).astimezone(EVENT_TZ).isoformat(),
         "eventAttendanceMode": f"https://schema.org/{modes[event.format]}",
@@ -162,13 +200,21 @@ def _json_ld(event, url: str, dates) -> str:
     }
     locations = []
     if event.is_in_person:
-        locations.append({"@type": "Place", "name": event.venue_name or event.city,
-                          "address": {"@type": "PostalAddress", "streetAddress": event.street,
-                                      "postalCode": event.postcode,
-                                      "addressLocality": event.city, "addressCountry": "DE"}})
+        locations.append(
+            {
+                "@type": "Place",
+                "name": event.venue_name or event.city,
+                "address": {
+                    "@type": "PostalAddress",
+                    "streetAddress": event.street,
+                    "postalCode": event.postcode,
+                    "addressLocality": event.city,
+                    "addressCountry": "DE",
+                },
+            }
+        )
     if event.is_online:
-        locations.append({"@type": "VirtualLocation",
-                          "url": event.public_online_url or url})
+        locations.append({"@type": "VirtualLocation", "url": event.public_online_url or url})
     data["location"] = locations[0] if len(locations) == 1 else locations
     return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
 
@@ -177,19 +223,30 @@ def _detail(request, event, *, form=None, status=200):
     dates = selectors.upcoming_dates(event)
     capacity = event.capacity
     for occurrence in dates:
-        occurrence.seats_left = (None if capacity is None
-                                 else max(0, capacity - occurrence.confirmed_count))
+        occurrence.seats_left = (
+            None if capacity is None else max(0, capacity - occurrence.confirmed_count)
+        )
     open_dates = [o for o in dates if timezone.now() < o.start]
-    deadline_passed = bool(event.registration_deadline
-                           and timezone.now() > event.registration_deadline)
+    deadline_passed = bool(
+        event.registration_deadline and timezone.now() > event.registration_deadline
+    )
     if form is None and event.registration_enabled and open_dates and not deadline_passed:
         initial = {"occurrence": request.GET.get("termin")}
         form = RegistrationForm(dates=open_dates, initial=initial)
     url = request.build_absolute_uri(event.get_absolute_url())
-    return render(request, "events/detail.html", {
-        "event": event, "dates": dates, "form": form, "deadline_passed": deadline_passed,
-        "absolute_url": url, "json_ld": _json_ld(event, url, dates),
-    }, status=status)
+    return render(
+        request,
+        "events/detail.html",
+        {
+            "event": event,
+            "dates": dates,
+            "form": form,
+            "deadline_passed": deadline_passed,
+            "absolute_url": url,
+            "json_ld": _json_ld(event, url, dates),
+        },
+        status=status,
+    )
 
 
 @require_GET
@@ -205,22 +262,26 @@ def register(request, slug: str):
     event = selectors.published_event(slug)
     if event is None:
         raise Http404("event not found")
-    dates = [o for o in selectors.upcoming_dates(event, limit=500)
-             if timezone.now() < o.start]
+    dates = [o for o in selectors.upcoming_dates(event, limit=500) if timezone.now() < o.start]
     form = RegistrationForm(request.POST, dates=dates)
     if form.is_valid():
         occurrence = next(o for o in dates if o.pk == form.cleaned_data["occurrence"])
         try:
             registrations.register(
-                occurrence=occurrence, name=form.cleaned_data["name"],
-                email=form.cleaned_data["email"], language=request.LANGUAGE_CODE,
+                occurrence=occurrence,
+                name=form.cleaned_data["name"],
+                email=form.cleaned_data["email"],
+                language=request.LANGUAGE_CODE,
             )
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
             # The same answer for new and known addresses: nobody learns who registered.
-            return render(request, "events/registration_sent.html", {
-                "event": event, "occurrence": occurrence, "email": form.cleaned_data["email"]})
+            return render(
+                request,
+                "events/registration_sent.html",
+                {"event": event, "occurrence": occurrence, "email": form.cleaned_data["email"]},
+            )
     return _detail(request, event, form=form, status=400)
 
 
@@ -236,16 +297,25 @@ def campaign_page(request, slug: str):
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            return render(request, "events/submission_sent.html",
-                          {"campaign": campaign, "event": event})
+            return render(
+                request, "events/submission_sent.html", {"campaign": campaign, "event": event}
+            )
     # The whole campaign, also once it is over.
-    flt = EventFilter(campaign=campaign, start_min=datetime.combine(
-        campaign.starts_on, datetime.min.time(), tzinfo=EVENT_TZ))
+    flt = EventFilter(
+        campaign=campaign,
+        start_min=datetime.combine(campaign.starts_on, datetime.min.time(), tzinfo=EVENT_TZ),
+    )
     occurrences = selectors.with_listing_data(selectors.filter_occurrences(flt))
     geojson_query = f"campaign={campaign.slug}&start_min={campaign.starts_on.isoformat()}"
-    return render(request, "events/campaign.html", {
-        "campaign": campaign, "summary": selectors.campaign_summary(campaign),
-        "occurrences": occurrences, "form": form,
-        "geojson_url": reverse("api:events_geojson") + "?" + geojson_query,
-    }, status=400 if form is not None and form.errors else 200)
-
+    return render(
+        request,
+        "events/campaign.html",
+        {
+            "campaign": campaign,
+            "summary": selectors.campaign_summary(campaign),
+            "occurrences": occurrences,
+            "form": form,
+            "geojson_url": reverse("api:events_geojson") + "?" + geojson_query,
+        },
+        status=400 if form is not None and form.errors else 200,
+    )

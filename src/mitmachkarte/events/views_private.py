@@ -47,8 +47,12 @@ def _registration_action(request, token: str, *, purpose: str, action, template:
         registration = registrations.registration_for_token(token=token, purpose=purpose)
     except tokens.TokenError as exc:
         return _token_problem(request, exc)
-    context = {"registration": registration, "occurrence": registration.occurrence,
-               "event": registration.occurrence.event, "done": False}
+    context = {
+        "registration": registration,
+        "occurrence": registration.occurrence,
+        "event": registration.occurrence.event,
+        "done": False,
+    }
     if request.method == "POST":
         try:
             outcome = action(token=token)
@@ -57,23 +61,32 @@ def _registration_action(request, token: str, *, purpose: str, action, template:
         except ValidationError as exc:
             context["error"] = " ".join(exc.messages)
             return render(request, template, context, status=409)
-        context.update(registration=outcome.registration, position=outcome.position,
-                       done=True)
+        context.update(registration=outcome.registration, position=outcome.position, done=True)
     return render(request, template, context)
 
 
 @private
 @require_http_methods(["GET", "POST"])
 def confirm(request, token: str):
-    return _registration_action(request, token, purpose=tokens.CONFIRM,
-                                action=registrations.confirm, template="events/confirm.html")
+    return _registration_action(
+        request,
+        token,
+        purpose=tokens.CONFIRM,
+        action=registrations.confirm,
+        template="events/confirm.html",
+    )
 
 
 @private
 @require_http_methods(["GET", "POST"])
 def cancel(request, token: str):
-    return _registration_action(request, token, purpose=tokens.CANCEL,
-                                action=registrations.cancel, template="events/cancel.html")
+    return _registration_action(
+        request,
+        token,
+        purpose=tokens.CANCEL,
+        action=registrations.cancel,
+        template="events/cancel.html",
+    )
 
 
 def _organiser_event(token: str):
@@ -87,14 +100,16 @@ def _organiser_event(token: str):
 @require_http_methods(["GET", "POST"])
 def organiser(request, token: str):
     event = _organiser_event(token)
-    dates = list(selectors.with_seat_counts(event.occurrences.filter(is_cancelled=False))
-                 .order_by("start"))
+    dates = list(
+        selectors.with_seat_counts(event.occurrences.filter(is_cancelled=False)).order_by("start")
+    )
     upcoming = [o for o in dates if o.end >= timezone.now()]
     form = MessageForm(request.POST or None, dates=upcoming)
     if request.method == "POST" and form.is_valid():
         try:
             count = registrations.message_participants(
-                event=event, subject=form.cleaned_data["subject"],
+                event=event,
+                subject=form.cleaned_data["subject"],
                 body=form.cleaned_data["body"],
                 occurrence_id=form.cleaned_data["occurrence"],
                 include_waiting_list=form.cleaned_data["include_waiting_list"],
@@ -102,14 +117,23 @@ def organiser(request, token: str):
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, _("Your message was sent to %(count)s people.")
-                             % {"count": count})
+            messages.success(
+                request, _("Your message was sent to %(count)s people.") % {"count": count}
+            )
             return redirect("events:organiser", token=token)
     people = list(selectors.participants(event))
-    return render(request, "events/organiser.html", {
-        "event": event, "dates": dates, "participants": people, "form": form,
-        "statuses": RegistrationStatus,
-    }, status=400 if form.errors else 200)
+    return render(
+        request,
+        "events/organiser.html",
+        {
+            "event": event,
+            "dates": dates,
+            "participants": people,
+            "form": form,
+            "statuses": RegistrationStatus,
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 def _cell(value) -> str:
@@ -131,13 +155,31 @@ def organiser_csv(request, token: str):
     response["Content-Disposition"] = f'attachment; filename="teilnehmende-{event.slug}.csv"'
     response.write("\ufeff")
     writer = csv.writer(response, delimiter=";")
-    writer.writerow([_("Date"), _("Name"), _("E-mail"), _("Status"), _("Registered"),
-                     _("Confirmed"), _("Waiting list since")])
+    writer.writerow(
+        [
+            _("Date"),
+            _("Name"),
+            _("E-mail"),
+            _("Status"),
+            _("Registered"),
+            _("Confirmed"),
+            _("Waiting list since"),
+        ]
+    )
     labels = dict(RegistrationStatus.choices)
     for registration in selectors.participants(event):
-        writer.writerow([_cell(v) for v in (
-            _local(registration.occurrence.start), registration.name, registration.email,
-            labels[registration.status], _local(registration.created_at),
-            _local(registration.confirmed_at), _local(registration.queued_at),
-        )])
+        writer.writerow(
+            [
+                _cell(v)
+                for v in (
+                    _local(registration.occurrence.start),
+                    registration.name,
+                    registration.email,
+                    labels[registration.status],
+                    _local(registration.created_at),
+                    _local(registration.confirmed_at),
+                    _local(registration.queued_at),
+                )
+            ]
+        )
     return response

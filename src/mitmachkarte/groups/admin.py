@@ -66,6 +66,11 @@ class CooperationAdmin(admin.ModelAdmin):
     list_display = ["partner", "initiative_organisation", "type", "since", "until", "status"]
     list_filter = ["type", "status"]
     search_fields = ["partner__name", "initiative_organisation__name", "municipality__name"]
-    autocomplete_fields = ["partner", "initiative_organisation", "municipality",
-                           "working_group", "recorded_for"]
+    autocomplete_fields = [
+        "partner",
+        "initiative_organisation",
+        "municipality",
+        "working_group",
+        "recorded_for",
+    ]
     readonly_fields = ["recorded_by", "confirmed_by", "confirmed_at"]

@@ -11,17 +11,33 @@ class InviteForm(forms.Form):
 
 
 class JoinForm(forms.Form):
-    message = forms.CharField(label=_("Message to the chairs (optional)"), required=False,
-                              max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+    message = forms.CharField(
+        label=_("Message to the chairs (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 class NotesForm(forms.Form):
-    agenda = forms.CharField(label=_("Agenda"), required=False, max_length=50_000,
-                             widget=forms.Textarea(attrs={"rows": 6}))
-    minutes = forms.CharField(label=_("Minutes"), required=False, max_length=50_000,
-                              widget=forms.Textarea(attrs={"rows": 10}))
-    decisions = forms.CharField(label=_("Decisions"), required=False, max_length=50_000,
-                                widget=forms.Textarea(attrs={"rows": 4}))
+    agenda = forms.CharField(
+        label=_("Agenda"),
+        required=False,
+        max_length=50_000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    minutes = forms.CharField(
+        label=_("Minutes"),
+        required=False,
+        max_length=50_000,
+        widget=forms.Textarea(attrs={"rows": 10}),
+    )
+    decisions = forms.CharField(
+        label=_("Decisions"),
+        required=False,
+        max_length=50_000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
 
 
 class ActionItemForm(forms.Form):
@@ -42,15 +58,25 @@ class CooperationForm(forms.Form):
     organisation = forms.ModelChoiceField(label=_("Your organisation"), queryset=None)
     counterpart = forms.ModelChoiceField(
         label=_("Cooperation partner"),
-        queryset=Organisation.objects.filter(type__in=[
-            OrganisationType.INITIATIVE, OrganisationType.MUNICIPALITY,
-            OrganisationType.ADVICE_CENTRE]))
+        queryset=Organisation.objects.filter(
+            type__in=[
+                OrganisationType.INITIATIVE,
+                OrganisationType.MUNICIPALITY,
+                OrganisationType.ADVICE_CENTRE,
+            ]
+        ),
+    )
     type = forms.ChoiceField(label=_("Type"), choices=CooperationType.choices)
     since = forms.DateField(label=_("Since"), widget=forms.DateInput(attrs={"type": "date"}))
-    until = forms.DateField(label=_("Until"), required=False,
-                            widget=forms.DateInput(attrs={"type": "date"}))
-    description = forms.CharField(label=_("Short description"), required=False,
-                                  max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+    until = forms.DateField(
+        label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    description = forms.CharField(
+        label=_("Short description"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
     def __init__(self, *args, organisations=None, **kwargs):
         super().__init__(*args, **kwargs)

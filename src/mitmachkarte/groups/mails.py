@@ -21,8 +21,9 @@ def _send(*, to: list[str], subject, template: str, context: dict) -> int:
     if not to:
         return 0
     with translation.override("de"), timezone.override(EVENT_TZ):
-        body = render_to_string(f"groups/email/{template}.txt",
-                                {"SITE_NAME": settings.SITE_NAME, **context})
+        body = render_to_string(
+            f"groups/email/{template}.txt", {"SITE_NAME": settings.SITE_NAME, **context}
+        )
         subject = f"{subject()} – {settings.SITE_NAME}"
     sent = 0
     for address in to:  # one mail each: members never see each other's addresses
@@ -32,38 +33,64 @@ def _send(*, to: list[str], subject, template: str, context: dict) -> int:
 
 def send_invitation(*, invitation: Invitation, token: str) -> int:
     group = invitation.group
-    return _send(to=[invitation.email], template="invitation",
-                 subject=lambda: _("Invitation to the working group %(group)s")
-                 % {"group": group.name},
-                 context={"group": group, "group_url": absolute(group.get_absolute_url()),
-                          "accept_url": absolute(reverse("groups:invitation", args=[token]))})
+    return _send(
+        to=[invitation.email],
+        template="invitation",
+        subject=lambda: _("Invitation to the working group %(group)s") % {"group": group.name},
+        context={
+            "group": group,
+            "group_url": absolute(group.get_absolute_url()),
+            "accept_url": absolute(reverse("groups:invitation", args=[token])),
+        },
+    )
 
 
 def send_join_request(*, request: JoinRequest) -> int:
     group = request.group
     chairs = group.members.filter(role=GroupRole.CHAIR).select_related("user")
-    return _send(to=[c.user.email for c in chairs], template="join_request",
-                 subject=lambda: _("Request to join %(group)s") % {"group": group.name},
-                 context={"group": group, "request": request,
-                          "group_url": absolute(group.get_absolute_url())})
+    return _send(
+        to=[c.user.email for c in chairs],
+        template="join_request",
+        subject=lambda: _("Request to join %(group)s") % {"group": group.name},
+        context={
+            "group": group,
+            "request": request,
+            "group_url": absolute(group.get_absolute_url()),
+        },
+    )
 
 
 def send_minutes(*, meeting: Meeting) -> int:
     group = meeting.group
     members = group.members.select_related("user")
-    return _send(to=[m.user.email for m in members], template="minutes",
-                 subject=lambda: _("Minutes: %(group)s, %(day)s")
-                 % {"group": group.name,
-                    "day": f"{timezone.localtime(meeting.start, EVENT_TZ):%d.%m.%Y}"},
-                 context={"group": group, "meeting": meeting,
-                          "items": meeting.action_items.select_related("owner"),
-                          "meeting_url": absolute(meeting.get_absolute_url())})
+    return _send(
+        to=[m.user.email for m in members],
+        template="minutes",
+        subject=lambda: (
+            _("Minutes: %(group)s, %(day)s")
+            % {
+                "group": group.name,
+                "day": f"{timezone.localtime(meeting.start, EVENT_TZ):%d.%m.%Y}",
+            }
+        ),
+        context={
+            "group": group,
+            "meeting": meeting,
+            "items": meeting.action_items.select_related("owner"),
+            "meeting_url": absolute(meeting.get_absolute_url()),
+        },
+    )
 
 
 def send_action_item_reminder(*, item: ActionItem) -> int:
     meeting = item.meeting
-    return _send(to=[item.owner.email], template="action_item_reminder",
-                 subject=lambda: _("Reminder: task due on %(day)s")
-                 % {"day": f"{item.due_date:%d.%m.%Y}"},
-                 context={"item": item, "group": meeting.group,
-                          "meeting_url": absolute(meeting.get_absolute_url())})
+    return _send(
+        to=[item.owner.email],
+        template="action_item_reminder",
+        subject=lambda: _("Reminder: task due on %(day)s") % {"day": f"{item.due_date:%d.%m.%Y}"},
+        context={
+            "item": item,
+            "group": meeting.group,
+            "meeting_url": absolute(meeting.get_absolute_url()),
+        },
+    )

@@ -33,17 +33,29 @@ class WorkingGroup(models.Model):
     slug = models.SlugField(max_length=180, unique=True)
     purpose = models.TextField(_("purpose"), blank=True, help_text=_("Markdown"))
     municipality = models.ForeignKey(
-        Municipality, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="working_groups", verbose_name=_("municipality"),
+        Municipality,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="working_groups",
+        verbose_name=_("municipality"),
     )
-    region = models.CharField(_("region"), max_length=120, blank=True,
-                              help_text=_("For groups of several municipalities."))
-    visibility = models.CharField(_("visibility"), max_length=10, choices=Visibility.choices,
-                                  default=Visibility.PUBLIC)
-    sdgs = models.ManyToManyField(SDG, related_name="working_groups", blank=True,
-                                  verbose_name=_("SDG focus"))
+    region = models.CharField(
+        _("region"),
+        max_length=120,
+        blank=True,
+        help_text=_("For groups of several municipalities."),
+    )
+    visibility = models.CharField(
+        _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    sdgs = models.ManyToManyField(
+        SDG, related_name="working_groups", blank=True, verbose_name=_("SDG focus")
+    )
     organisations = models.ManyToManyField(
-        Organisation, related_name="working_groups", blank=True,
+        Organisation,
+        related_name="working_groups",
+        blank=True,
         verbose_name=_("member organisations"),
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
@@ -70,13 +82,22 @@ class WorkingGroup(models.Model):
 
 class GroupMember(models.Model):
     group = models.ForeignKey(WorkingGroup, on_delete=models.CASCADE, related_name="members")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                             related_name="group_memberships", verbose_name=_("person"))
-    role = models.CharField(_("role"), max_length=10, choices=GroupRole.choices,
-                            default=GroupRole.MEMBER)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="group_memberships",
+        verbose_name=_("person"),
+    )
+    role = models.CharField(
+        _("role"), max_length=10, choices=GroupRole.choices, default=GroupRole.MEMBER
+    )
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="group_members", verbose_name=_("for organisation"),
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="group_members",
+        verbose_name=_("for organisation"),
     )
     joined_at = models.DateTimeField(_("joined"), default=timezone.now, editable=False)
 
@@ -84,8 +105,9 @@ class GroupMember(models.Model):
         ordering = ["role", "joined_at", "pk"]
         verbose_name = _("group member")
         verbose_name_plural = _("group members")
-        constraints = [models.UniqueConstraint(fields=["group", "user"],
-                                               name="group_member_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["group", "user"], name="group_member_unique")
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} – {self.group} ({self.get_role_display()})"
@@ -105,16 +127,18 @@ class RequestStatus(models.TextChoices):
 
 
 class JoinRequest(models.Model):
-    group = models.ForeignKey(WorkingGroup, on_delete=models.CASCADE,
-                              related_name="join_requests")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                             related_name="group_join_requests")
+    group = models.ForeignKey(WorkingGroup, on_delete=models.CASCADE, related_name="join_requests")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="group_join_requests"
+    )
     message = models.TextField(_("message"), blank=True, max_length=2000)
-    status = models.CharField(_("status"), max_length=10, choices=RequestStatus.choices,
-                              default=RequestStatus.PENDING)
+    status = models.CharField(
+        _("status"), max_length=10, choices=RequestStatus.choices, default=RequestStatus.PENDING
+    )
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                   null=True, blank=True, related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
 
     class Meta:
@@ -127,15 +151,16 @@ class JoinRequest(models.Model):
 
 
 class Invitation(models.Model):
-    group = models.ForeignKey(WorkingGroup, on_delete=models.CASCADE,
-                              related_name="invitations")
+    group = models.ForeignKey(WorkingGroup, on_delete=models.CASCADE, related_name="invitations")
     email = models.EmailField(_("e-mail"))
-    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                   null=True, related_name="+")
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
     accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
-    accepted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                    null=True, blank=True, related_name="+")
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["-created_at"]
@@ -149,10 +174,10 @@ class Invitation(models.Model):
 class MeetingSeries(models.Model):
     """A group's meetings: one event (usually recurring) of the events app."""
 
-    group = models.ForeignKey(WorkingGroup, on_delete=models.CASCADE,
-                              related_name="meeting_series")
-    event = models.OneToOneField(Event, on_delete=models.CASCADE,
-                                 related_name="working_group_series")
+    group = models.ForeignKey(WorkingGroup, on_delete=models.CASCADE, related_name="meeting_series")
+    event = models.OneToOneField(
+        Event, on_delete=models.CASCADE, related_name="working_group_series"
+    )
 
     class Meta:
         verbose_name = _("meeting series")
@@ -166,8 +191,13 @@ class Meeting(models.Model):
     """Agenda, minutes and decisions of one date of a group's meeting series."""
 
     group = models.ForeignKey(WorkingGroup, on_delete=models.CASCADE, related_name="meetings")
-    occurrence = models.OneToOneField(Occurrence, on_delete=models.SET_NULL, null=True,
-                                      blank=True, related_name="working_group_meeting")
+    occurrence = models.OneToOneField(
+        Occurrence,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="working_group_meeting",
+    )
     start = models.DateTimeField(_("start"))
     agenda = models.TextField(_("agenda"), blank=True, help_text=_("Markdown"))
     minutes = models.TextField(_("minutes"), blank=True, help_text=_("Markdown"))
@@ -196,11 +226,17 @@ class ActionStatus(models.TextChoices):
 class ActionItem(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="action_items")
     title = models.CharField(_("task"), max_length=240)
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                              related_name="action_items", verbose_name=_("owner"))
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="action_items",
+        verbose_name=_("owner"),
+    )
     due_date = models.DateField(_("due date"))
-    status = models.CharField(_("status"), max_length=12, choices=ActionStatus.choices,
-                              default=ActionStatus.OPEN)
+    status = models.CharField(
+        _("status"), max_length=12, choices=ActionStatus.choices, default=ActionStatus.OPEN
+    )
     reminder_sent_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
 
@@ -233,32 +269,55 @@ class Cooperation(models.Model):
     """A cooperation between a municipality or advice centre (`partner`) and an initiative,
     entered by one side (`recorded_for`) and confirmed by a member of the other."""
 
-    partner = models.ForeignKey(Organisation, on_delete=models.CASCADE,
-                                related_name="cooperations_as_partner",
-                                verbose_name=_("municipality or advice centre"))
+    partner = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="cooperations_as_partner",
+        verbose_name=_("municipality or advice centre"),
+    )
     initiative_organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="cooperations_as_initiative",
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="cooperations_as_initiative",
         verbose_name=_("initiative"),
     )
     # The municipality whose network and report show it (kept at recording time).
-    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE,
-                                     related_name="cooperations",
-                                     verbose_name=_("municipality"))
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="cooperations",
+        verbose_name=_("municipality"),
+    )
     type = models.CharField(_("type"), max_length=20, choices=CooperationType.choices)
     since = models.DateField(_("since"))
     until = models.DateField(_("until"), null=True, blank=True)
     description = models.TextField(_("description"), blank=True, max_length=2000)
-    working_group = models.ForeignKey(WorkingGroup, on_delete=models.SET_NULL, null=True,
-                                      blank=True, related_name="cooperations",
-                                      verbose_name=_("working group"))
-    status = models.CharField(_("status"), max_length=12, choices=CooperationStatus.choices,
-                              default=CooperationStatus.PENDING)
-    recorded_for = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+",
-                                     verbose_name=_("entered by organisation"))
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                    null=True, related_name="+")
-    confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                     null=True, blank=True, related_name="+")
+    working_group = models.ForeignKey(
+        WorkingGroup,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="cooperations",
+        verbose_name=_("working group"),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=CooperationStatus.choices,
+        default=CooperationStatus.PENDING,
+    )
+    recorded_for = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("entered by organisation"),
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
 
@@ -266,8 +325,7 @@ class Cooperation(models.Model):
         ordering = ["-since", "pk"]
         verbose_name = _("cooperation")
         verbose_name_plural = _("cooperations")
-        indexes = [models.Index(fields=["municipality", "status"],
-                                name="cooperation_muni_status")]
+        indexes = [models.Index(fields=["municipality", "status"], name="cooperation_muni_status")]
 
     def __str__(self) -> str:
         return f"{self.partner} ↔ {self.initiative_organisation} ({self.get_type_display()})"

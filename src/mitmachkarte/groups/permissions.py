@@ -20,8 +20,10 @@ def is_member(user, group: WorkingGroup) -> bool:
 
 
 def is_chair(user, group: WorkingGroup) -> bool:
-    return _active(user) and GroupMember.objects.filter(
-        group=group, user=user, role=GroupRole.CHAIR).exists()
+    return (
+        _active(user)
+        and GroupMember.objects.filter(group=group, user=user, role=GroupRole.CHAIR).exists()
+    )
 
 
 def can_manage_group(user, group: WorkingGroup) -> bool:
@@ -34,8 +36,9 @@ def can_view_group_content(user, group: WorkingGroup) -> bool:
 
 
 def belongs_to(user, organisation) -> bool:
-    return _active(user) and Membership.objects.filter(
-        user=user, organisation=organisation).exists()
+    return (
+        _active(user) and Membership.objects.filter(user=user, organisation=organisation).exists()
+    )
 
 
 def can_confirm_cooperation(user, cooperation: Cooperation) -> bool:

@@ -56,11 +56,13 @@ def group_events(group: WorkingGroup) -> QuerySet[Event]:
     return Event.objects.filter(working_group_series__group=group)
 
 
-def dates_of(group: WorkingGroup, *, upcoming: bool, now: datetime | None = None,
-             limit: int = 12) -> list[Occurrence]:
+def dates_of(
+    group: WorkingGroup, *, upcoming: bool, now: datetime | None = None, limit: int = 12
+) -> list[Occurrence]:
     now = now or timezone.now()
-    dates = Occurrence.objects.filter(event__working_group_series__group=group,
-                                      is_cancelled=False).select_related("event")
+    dates = Occurrence.objects.filter(
+        event__working_group_series__group=group, is_cancelled=False
+    ).select_related("event")
     if upcoming:
         dates = dates.filter(end__gte=now).order_by("start")
     else:
@@ -69,13 +71,13 @@ def dates_of(group: WorkingGroup, *, upcoming: bool, now: datetime | None = None
 
 
 def meetings_with_notes(group: WorkingGroup) -> QuerySet[Meeting]:
-    return group.meetings.exclude(Q(agenda="") & Q(minutes="") & Q(decisions="")).order_by(
-        "-start")
+    return group.meetings.exclude(Q(agenda="") & Q(minutes="") & Q(decisions="")).order_by("-start")
 
 
 def cooperations_in(municipality, *, confirmed_only: bool = True) -> QuerySet[Cooperation]:
     found = Cooperation.objects.filter(municipality=municipality).select_related(
-        "partner", "initiative_organisation__initiative", "working_group")
+        "partner", "initiative_organisation__initiative", "working_group"
+    )
     if confirmed_only:
         found = found.filter(status=CooperationStatus.CONFIRMED)
     return found
@@ -83,8 +85,9 @@ def cooperations_in(municipality, *, confirmed_only: bool = True) -> QuerySet[Co
 
 def cooperations_for_user(user) -> QuerySet[Cooperation]:
     """Cooperations of the user's organisations (both sides), the network team: all."""
-    found = Cooperation.objects.select_related("partner", "initiative_organisation",
-                                               "recorded_for", "municipality")
+    found = Cooperation.objects.select_related(
+        "partner", "initiative_organisation", "recorded_for", "municipality"
+    )
     if is_network_team(user):
         return found
     mine = Q(partner__memberships__user=user) | Q(initiative_organisation__memberships__user=user)
@@ -106,7 +109,7 @@ PARTNER_TYPES = (OrganisationType.MUNICIPALITY, OrganisationType.ADVICE_CENTRE)
 
 @dataclass(frozen=True)
 class CooperationSuggestion:
-    """"Record this cooperation": a solved need's conversation with a municipality's or an
+    """ "Record this cooperation": a solved need's conversation with a municipality's or an
     advice centre's offer, as a prefilled cooperation form (the other side confirms)."""
 
     need: Need
@@ -123,9 +126,13 @@ class CooperationSuggestion:
 
     @property
     def form_url(self) -> str:
-        query = {"organisation": self.need.organisation_id, "counterpart": self.partner.pk,
-                 "type": self.type, "since": self.since.isoformat(),
-                 "description": self.description}
+        query = {
+            "organisation": self.need.organisation_id,
+            "counterpart": self.partner.pk,
+            "type": self.type,
+            "since": self.since.isoformat(),
+            "description": self.description,
+        }
         return reverse("groups:cooperations") + "?" + urlencode(query)
 
 
@@ -136,23 +143,37 @@ def cooperation_suggestions_for_need(need: Need) -> list[CooperationSuggestion]:
     conversation began. Empty for needs that are not solved."""
     if need.status != NeedStatus.SOLVED:
         return []
-    threads = (need.threads.filter(offer__organisation__type__in=PARTNER_TYPES)
-               .select_related("offer", "offer__organisation").order_by("created_at", "pk"))
+    threads = (
+        need.threads.filter(offer__organisation__type__in=PARTNER_TYPES)
+        .select_related("offer", "offer__organisation")
+        .order_by("created_at", "pk")
+    )
     suggestions, seen = [], set()
     for thread in threads:
         partner = thread.offer.organisation
-        coop_type = COOPERATION_TYPE_FOR_OFFER.get(thread.offer.offer_type,
-                                                   CooperationType.OTHER)
+        coop_type = COOPERATION_TYPE_FOR_OFFER.get(thread.offer.offer_type, CooperationType.OTHER)
         if (partner.pk, coop_type) in seen:
             continue
         seen.add((partner.pk, coop_type))
-        existing = Cooperation.objects.filter(
-            partner=partner, initiative_organisation=need.organisation_id, type=coop_type,
-        ).order_by("-created_at").first()
-        suggestions.append(CooperationSuggestion(
-            need=need, thread=thread, partner=partner, type=coop_type,
-            since=timezone.localdate(thread.created_at),
-            description=_("Need “%(need)s” solved through the offer “%(offer)s”.") % {
-                "need": need.title, "offer": thread.offer.title},
-            existing=existing))
+        existing = (
+            Cooperation.objects.filter(
+                partner=partner,
+                initiative_organisation=need.organisation_id,
+                type=coop_type,
+            )
+            .order_by("-created_at")
+            .first()
+        )
+        suggestions.append(
+            CooperationSuggestion(
+                need=need,
+                thread=thread,
+                partner=partner,
+                type=coop_type,
+                since=timezone.localdate(thread.created_at),
+                description=_("Need “%(need)s” solved through the offer “%(offer)s”.")
+                % {"need": need.title, "offer": thread.offer.title},
+                existing=existing,
+            )
+        )
     return suggestions

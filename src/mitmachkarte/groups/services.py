@@ -60,9 +60,16 @@ def _require_manager(user, group: WorkingGroup) -> None:
 
 @transaction.atomic
 def create_group(
-    *, name: str, created_by, purpose: str = "", municipality: Municipality | None = None,
-    region: str = "", visibility: str = Visibility.PUBLIC, sdgs: Iterable[int] = (),
-    organisations: Iterable[Organisation] = (), slug: str = "",
+    *,
+    name: str,
+    created_by,
+    purpose: str = "",
+    municipality: Municipality | None = None,
+    region: str = "",
+    visibility: str = Visibility.PUBLIC,
+    sdgs: Iterable[int] = (),
+    organisations: Iterable[Organisation] = (),
+    slug: str = "",
 ) -> WorkingGroup:
     """A new group whose creator is its first chair."""
     name = " ".join((name or "").split())
@@ -73,8 +80,12 @@ def create_group(
     if municipality is None and not region.strip():
         raise ValidationError({"region": _("Give a municipality or a region.")})
     group = WorkingGroup.objects.create(
-        name=name, slug=slug or _unique_slug(name), purpose=purpose, municipality=municipality,
-        region=region.strip(), visibility=visibility,
+        name=name,
+        slug=slug or _unique_slug(name),
+        purpose=purpose,
+        municipality=municipality,
+        region=region.strip(),
+        visibility=visibility,
     )
     group.sdgs.set(list(sdgs))
     group.organisations.set(list(organisations))
@@ -83,16 +94,23 @@ def create_group(
 
 
 @transaction.atomic
-def add_member(*, group: WorkingGroup, user, role: str = GroupRole.MEMBER,
-               organisation: Organisation | None = None) -> GroupMember:
+def add_member(
+    *,
+    group: WorkingGroup,
+    user,
+    role: str = GroupRole.MEMBER,
+    organisation: Organisation | None = None,
+) -> GroupMember:
     """Make `user` a member (an existing member gets the new role)."""
     if role not in GroupRole.values:
         raise ValidationError({"role": _("Unknown role.")})
     if organisation is not None and not permissions.belongs_to(user, organisation):
-        raise ValidationError({"organisation": _("The person is not a member of this "
-                                                 "organisation.")})
+        raise ValidationError(
+            {"organisation": _("The person is not a member of this organisation.")}
+        )
     member, created = GroupMember.objects.get_or_create(
-        group=group, user=user, defaults={"role": role, "organisation": organisation})
+        group=group, user=user, defaults={"role": role, "organisation": organisation}
+    )
     if not created and (member.role, member.organisation) != (role, organisation):
         member.role = role
         member.organisation = organisation or member.organisation
@@ -139,12 +157,15 @@ def accept_invitation(*, token: str, user) -> GroupMember:
     invitation = invitation_from_token(token)
     from allauth.account.models import EmailAddress
 
-    own = {user.email.lower()} | {e.lower() for e in EmailAddress.objects.filter(
-        user=user, verified=True).values_list("email", flat=True)}
+    own = {user.email.lower()} | {
+        e.lower()
+        for e in EmailAddress.objects.filter(user=user, verified=True).values_list(
+            "email", flat=True
+        )
+    }
     if invitation.email.lower() not in own:
         raise PermissionDenied(_("This invitation was sent to another e-mail address."))
-    Invitation.objects.filter(pk=invitation.pk).update(accepted_at=timezone.now(),
-                                                      accepted_by=user)
+    Invitation.objects.filter(pk=invitation.pk).update(accepted_at=timezone.now(), accepted_by=user)
     existing = GroupMember.objects.filter(group=invitation.group, user=user).first()
     return existing or GroupMember.objects.create(group=invitation.group, user=user)
 
@@ -155,8 +176,9 @@ def request_to_join(*, group: WorkingGroup, user, message: str = "") -> JoinRequ
         raise PermissionDenied(_("Please log in to ask to join."))
     if permissions.is_member(user, group):
         raise ValidationError(_("You are already a member of this working group."))
-    pending = JoinRequest.objects.filter(group=group, user=user,
-                                         status=RequestStatus.PENDING).first()
+    pending = JoinRequest.objects.filter(
+        group=group, user=user, status=RequestStatus.PENDING
+    ).first()
     if pending:
         return pending
     request = JoinRequest.objects.create(group=group, user=user, message=message[:2000])
@@ -189,8 +211,15 @@ def _meeting_event_status(group: WorkingGroup) -> str:
 
 @transaction.atomic
 def schedule_meetings(
-    *, group: WorkingGroup, by, start: datetime, end: datetime, recurrence: str = "",
-    title: str = "", now: datetime | None = None, **event_fields,
+    *,
+    group: WorkingGroup,
+    by,
+    start: datetime,
+    end: datetime,
+    recurrence: str = "",
+    title: str = "",
+    now: datetime | None = None,
+    **event_fields,
 ) -> MeetingSeries:
     """A (usually recurring) series of meetings: an event of type working group meeting."""
     _require_manager(by, group)
@@ -199,10 +228,16 @@ def schedule_meetings(
         raise ValidationError({"city": _("Give a venue or an online meeting link.")})
     event = event_services.create_event(
         title=title or _("Meeting: %(group)s") % {"group": group.name},
-        event_type=EventType.WORKING_GROUP, start=start, end=end, recurrence=recurrence,
-        organiser_name=group.name, status=_meeting_event_status(group),
+        event_type=EventType.WORKING_GROUP,
+        start=start,
+        end=end,
+        recurrence=recurrence,
+        organiser_name=group.name,
+        status=_meeting_event_status(group),
         municipalities=[group.municipality] if group.municipality_id else [],
-        sdgs=list(group.sdgs.values_list("number", flat=True)), now=now, **event_fields,
+        sdgs=list(group.sdgs.values_list("number", flat=True)),
+        now=now,
+        **event_fields,
     )
     if event.status != EventStatus.PUBLISHED:
         event_services.sync_occurrences(event=event, now=now)
@@ -212,8 +247,11 @@ def schedule_meetings(
 def extend_private_series(*, now: datetime | None = None) -> int:
     """Roll the window of members-only groups' series (events only rolls published ones)."""
     count = 0
-    for event in Event.objects.filter(working_group_series__isnull=False).exclude(
-            status=EventStatus.PUBLISHED).exclude(recurrence=""):
+    for event in (
+        Event.objects.filter(working_group_series__isnull=False)
+        .exclude(status=EventStatus.PUBLISHED)
+        .exclude(recurrence="")
+    ):
         event_services.sync_occurrences(event=event, now=now)
         count += 1
     return count
@@ -222,18 +260,26 @@ def extend_private_series(*, now: datetime | None = None) -> int:
 @transaction.atomic
 def meeting_for(*, occurrence: Occurrence) -> Meeting:
     """The notes record of one date of a group's series (created when first needed)."""
-    series = MeetingSeries.objects.select_related("group").filter(
-        event_id=occurrence.event_id).first()
+    series = (
+        MeetingSeries.objects.select_related("group").filter(event_id=occurrence.event_id).first()
+    )
     if series is None:
         raise ValidationError(_("This date is not a working group meeting."))
     meeting, _created = Meeting.objects.get_or_create(
-        occurrence=occurrence, defaults={"group": series.group, "start": occurrence.start})
+        occurrence=occurrence, defaults={"group": series.group, "start": occurrence.start}
+    )
     return meeting
 
 
 @transaction.atomic
-def save_notes(*, meeting: Meeting, by, agenda: str | None = None, minutes: str | None = None,
-               decisions: str | None = None) -> Meeting:
+def save_notes(
+    *,
+    meeting: Meeting,
+    by,
+    agenda: str | None = None,
+    minutes: str | None = None,
+    decisions: str | None = None,
+) -> Meeting:
     _require_manager(by, meeting.group)
     fields = {"agenda": agenda, "minutes": minutes, "decisions": decisions}
     changed = [name for name, value in fields.items() if value is not None]
@@ -271,14 +317,17 @@ def add_action_item(*, meeting: Meeting, by, title: str, owner, due_date: date) 
     if not isinstance(due_date, date):
         errors["due_date"] = [_("Give a due date.")]
     elif due_date < meeting_day(meeting):
-        errors["due_date"] = [_("The due date must not be before the meeting (%(day)s).")
-                              % {"day": f"{meeting_day(meeting):%d.%m.%Y}"}]
+        errors["due_date"] = [
+            _("The due date must not be before the meeting (%(day)s).")
+            % {"day": f"{meeting_day(meeting):%d.%m.%Y}"}
+        ]
     if owner is None or not permissions.is_member(owner, meeting.group):
         errors["owner"] = [_("The owner must be a member of the working group.")]
     if errors:
         raise ValidationError(errors)
-    return ActionItem.objects.create(meeting=meeting, title=title[:240], owner=owner,
-                                     due_date=due_date)
+    return ActionItem.objects.create(
+        meeting=meeting, title=title[:240], owner=owner, due_date=due_date
+    )
 
 
 @transaction.atomic
@@ -298,15 +347,22 @@ REMINDER_DAYS = 2
 def send_action_item_reminders(*, today: date | None = None) -> int:
     """One reminder per open task due within the next two days (run by run_group_tasks)."""
     today = today or timezone.localdate()
-    due = (ActionItem.objects.filter(reminder_sent_at=None, owner__isnull=False,
-                                     due_date__gte=today,
-                                     due_date__lte=today + timezone.timedelta(days=REMINDER_DAYS))
-           .exclude(status=ActionStatus.DONE).select_related("owner", "meeting__group"))
+    due = (
+        ActionItem.objects.filter(
+            reminder_sent_at=None,
+            owner__isnull=False,
+            due_date__gte=today,
+            due_date__lte=today + timezone.timedelta(days=REMINDER_DAYS),
+        )
+        .exclude(status=ActionStatus.DONE)
+        .select_related("owner", "meeting__group")
+    )
     sent = 0
     for item in due:
         with transaction.atomic():
             claimed = ActionItem.objects.filter(pk=item.pk, reminder_sent_at=None).update(
-                reminder_sent_at=timezone.now())
+                reminder_sent_at=timezone.now()
+            )
             if claimed:
                 mails.send_action_item_reminder(item=item)
                 sent += 1
@@ -325,8 +381,15 @@ def _cooperation_municipality(partner: Organisation, initiative_org: Organisatio
 
 @transaction.atomic
 def record_cooperation(
-    *, user, organisation: Organisation, counterpart: Organisation, type: str, since: date,
-    until: date | None = None, description: str = "", working_group: WorkingGroup | None = None,
+    *,
+    user,
+    organisation: Organisation,
+    counterpart: Organisation,
+    type: str,
+    since: date,
+    until: date | None = None,
+    description: str = "",
+    working_group: WorkingGroup | None = None,
 ) -> Cooperation:
     """Enter a cooperation for `organisation` (the user's own side) with `counterpart`.
 
@@ -337,8 +400,9 @@ def record_cooperation(
         raise PermissionDenied(_("You can only enter cooperations of your own organisation."))
     sides = {organisation.type, counterpart.type}
     if OrganisationType.INITIATIVE not in sides or not sides & PARTNER_TYPES:
-        raise ValidationError(_("A cooperation links an initiative with a municipality or "
-                                "an advice centre."))
+        raise ValidationError(
+            _("A cooperation links an initiative with a municipality or an advice centre.")
+        )
     if organisation.type == OrganisationType.INITIATIVE:
         initiative_org, partner = organisation, counterpart
     else:
@@ -352,14 +416,25 @@ def record_cooperation(
         errors["until"] = [_("The end must not be before the beginning.")]
     municipality = _cooperation_municipality(partner, initiative_org)
     if municipality is None:
-        errors["counterpart"] = [_("The municipality of this cooperation is unknown (the "
-                                   "initiative has no municipality).")]
+        errors["counterpart"] = [
+            _(
+                "The municipality of this cooperation is unknown (the "
+                "initiative has no municipality)."
+            )
+        ]
     if errors:
         raise ValidationError(errors)
     return Cooperation.objects.create(
-        partner=partner, initiative_organisation=initiative_org, municipality=municipality,
-        type=type, since=since, until=until, description=description.strip()[:2000],
-        working_group=working_group, recorded_for=organisation, recorded_by=user,
+        partner=partner,
+        initiative_organisation=initiative_org,
+        municipality=municipality,
+        type=type,
+        since=since,
+        until=until,
+        description=description.strip()[:2000],
+        working_group=working_group,
+        recorded_for=organisation,
+        recorded_by=user,
     )
 
 
@@ -368,8 +443,10 @@ def confirm_cooperation(*, cooperation: Cooperation, user) -> Cooperation:
     """A member of the other side's organisation confirms; nobody else can."""
     cooperation = Cooperation.objects.select_for_update().get(pk=cooperation.pk)
     if not permissions.can_confirm_cooperation(user, cooperation):
-        raise PermissionDenied(_("Only a member of %(organisation)s can confirm this "
-                                 "cooperation.") % {"organisation": cooperation.other_side})
+        raise PermissionDenied(
+            _("Only a member of %(organisation)s can confirm this cooperation.")
+            % {"organisation": cooperation.other_side}
+        )
     if cooperation.status == CooperationStatus.CONFIRMED:
         raise ValidationError(_("This cooperation is already confirmed."))
     cooperation.status = CooperationStatus.CONFIRMED

@@ -11,8 +11,7 @@ TokenError = core_tokens.TokenError  # one class for all apps' links
 
 
 def make_token(*, invitation_id: int, email: str) -> str:
-    return core_tokens.sign({"i": invitation_id, "e": core_tokens.email_digest(email)},
-                            salt=SALT)
+    return core_tokens.sign({"i": invitation_id, "e": core_tokens.email_digest(email)}, salt=SALT)
 
 
 def read_token(token: str) -> tuple[int, str]:

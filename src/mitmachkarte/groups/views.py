@@ -50,13 +50,17 @@ def group_detail(request, slug: str):
     can_view = permissions.can_view_group_content(request.user, group)
     can_manage = permissions.can_manage_group(request.user, group)
     context = {
-        "group": group, "can_view": can_view, "can_manage": can_manage,
+        "group": group,
+        "can_view": can_view,
+        "can_manage": can_manage,
         "is_member": permissions.is_member(request.user, group),
-        "join_form": JoinForm(), "invite_form": InviteForm(),
+        "join_form": JoinForm(),
+        "invite_form": InviteForm(),
     }
     if can_view:
         context.update(
-            members=selectors.members_of(group), organisations=group.organisations.all(),
+            members=selectors.members_of(group),
+            organisations=group.organisations.all(),
             upcoming=selectors.dates_of(group, upcoming=True),
             past=selectors.dates_of(group, upcoming=False),
             notes={m.occurrence_id: m for m in group.meetings.all()},
@@ -69,8 +73,9 @@ def group_detail(request, slug: str):
 def meeting_date(request, slug: str, occurrence_id: int):
     """The notes page of one date (the record is created the first time a chair needs it)."""
     group = _group_for_content(request, slug)
-    occurrence = get_object_or_404(Occurrence, pk=occurrence_id,
-                                   event__working_group_series__group=group)
+    occurrence = get_object_or_404(
+        Occurrence, pk=occurrence_id, event__working_group_series__group=group
+    )
     meeting = Meeting.objects.filter(occurrence=occurrence).first()
     if meeting is None:
         if not permissions.can_manage_group(request.user, group):
@@ -92,15 +97,28 @@ def _meeting_page(request, group, meeting, *, notes_form=None, item_form=None, s
     can_manage = permissions.can_manage_group(request.user, group)
     members = list(selectors.members_of(group)) if can_manage else []
     items = list(meeting.action_items.select_related("owner")) if meeting.pk else []
-    return render(request, "groups/meeting.html", {
-        "group": group, "meeting": meeting, "items": items, "can_manage": can_manage,
-        "user_id": getattr(request.user, "pk", None),
-        "notes_form": notes_form or NotesForm(initial={
-            "agenda": meeting.agenda, "minutes": meeting.minutes,
-            "decisions": meeting.decisions}),
-        "item_form": item_form or ActionItemForm(members=members),
-        "status_form": ActionStatusForm(),
-    }, status=status)
+    return render(
+        request,
+        "groups/meeting.html",
+        {
+            "group": group,
+            "meeting": meeting,
+            "items": items,
+            "can_manage": can_manage,
+            "user_id": getattr(request.user, "pk", None),
+            "notes_form": notes_form
+            or NotesForm(
+                initial={
+                    "agenda": meeting.agenda,
+                    "minutes": meeting.minutes,
+                    "decisions": meeting.decisions,
+                }
+            ),
+            "item_form": item_form or ActionItemForm(members=members),
+            "status_form": ActionStatusForm(),
+        },
+        status=status,
+    )
 
 
 @require_POST
@@ -136,9 +154,13 @@ def add_action_item(request, slug: str, pk: int):
     if form.is_valid():
         owner = next(m.user for m in members if m.user_id == form.cleaned_data["owner"])
         try:
-            services.add_action_item(meeting=meeting, by=request.user, owner=owner,
-                                     title=form.cleaned_data["title"],
-                                     due_date=form.cleaned_data["due_date"])
+            services.add_action_item(
+                meeting=meeting,
+                by=request.user,
+                owner=owner,
+                title=form.cleaned_data["title"],
+                due_date=form.cleaned_data["due_date"],
+            )
             return redirect(meeting)
         except ValidationError as exc:
             for field, errors in exc.message_dict.items():
@@ -149,21 +171,22 @@ def add_action_item(request, slug: str, pk: int):
 @require_POST
 def action_item_status(request, slug: str, pk: int):
     group = _group_for_content(request, slug)
-    item = get_object_or_404(ActionItem.objects.select_related("meeting"), pk=pk,
-                             meeting__group=group)
+    item = get_object_or_404(
+        ActionItem.objects.select_related("meeting"), pk=pk, meeting__group=group
+    )
     form = ActionStatusForm(request.POST)
     if not form.is_valid():
         return HttpResponse(_("Unknown status."), status=400)
-    services.set_action_item_status(item=item, by=request.user,
-                                    status=form.cleaned_data["status"])
+    services.set_action_item_status(item=item, by=request.user, status=form.cleaned_data["status"])
     return redirect(item.meeting)
 
 
 def group_ics(request, slug: str):
     group = _group_for_content(request, slug)
     events = selectors.group_events(group).prefetch_related("categories")
-    body = ical.calendar(events, base_url=request.build_absolute_uri("/").rstrip("/"),
-                         name=group.name)
+    body = ical.calendar(
+        events, base_url=request.build_absolute_uri("/").rstrip("/"), name=group.name
+    )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{group.slug}.ics"'
     return response
@@ -188,8 +211,11 @@ def join(request, slug: str):
 def decide(request, slug: str, pk: int):
     join_request = get_object_or_404(JoinRequest, pk=pk, group__slug=slug)
     try:
-        services.decide_join_request(join_request=join_request, by=request.user,
-                                     approve=request.POST.get("decision") == "approve")
+        services.decide_join_request(
+            join_request=join_request,
+            by=request.user,
+            approve=request.POST.get("decision") == "approve",
+        )
     except ValidationError as exc:
         messages.error(request, _error_text(exc))
     return redirect(join_request.group)
@@ -215,8 +241,7 @@ def invitation(request, token: str):
     try:
         found = services.invitation_from_token(token)
     except ValidationError as exc:
-        return render(request, "groups/invitation.html", {"error": _error_text(exc)},
-                      status=400)
+        return render(request, "groups/invitation.html", {"error": _error_text(exc)}, status=400)
     if request.method == "POST":
         if not request.user.is_authenticated:
             return redirect(f"{_login_url()}?next={request.path}")
@@ -224,8 +249,9 @@ def invitation(request, token: str):
             services.accept_invitation(token=token, user=request.user)
         except (ValidationError, PermissionDenied) as exc:
             text = _error_text(exc) if isinstance(exc, ValidationError) else str(exc)
-            return render(request, "groups/invitation.html",
-                          {"error": text, "invitation": found}, status=403)
+            return render(
+                request, "groups/invitation.html", {"error": text, "invitation": found}, status=403
+            )
         messages.success(request, _("Welcome to the working group."))
         return redirect(found.group)
     return render(request, "groups/invitation.html", {"invitation": found})
@@ -254,9 +280,14 @@ def cooperations(request):
             data = form.cleaned_data
             try:
                 services.record_cooperation(
-                    user=request.user, organisation=data["organisation"],
-                    counterpart=data["counterpart"], type=data["type"], since=data["since"],
-                    until=data["until"], description=data["description"])
+                    user=request.user,
+                    organisation=data["organisation"],
+                    counterpart=data["counterpart"],
+                    type=data["type"],
+                    since=data["since"],
+                    until=data["until"],
+                    description=data["description"],
+                )
                 messages.success(request, _("Saved. The other side is asked to confirm."))
                 return redirect("groups:cooperations")
             except ValidationError as exc:
@@ -264,8 +295,12 @@ def cooperations(request):
         status = 400
     records = selectors.cooperations_for_user(request.user)
     mine = set(organisations.values_list("pk", flat=True))
-    return render(request, "groups/cooperations.html",
-                  {"form": form, "records": records, "mine": mine}, status=status)
+    return render(
+        request,
+        "groups/cooperations.html",
+        {"form": form, "records": records, "mine": mine},
+        status=status,
+    )
 
 
 @login_required

@@ -8,8 +8,13 @@ from .services import refresh_derived_fields
 @admin.register(Initiative)
 class InitiativeAdmin(admin.ModelAdmin):
     list_display = ["name", "municipality", "status", "updated_at", "last_confirmed_at"]
-    list_filter = ["status", "categories", "sdgs", "data_licence",
-                   ("municipality__district", admin.AllValuesFieldListFilter)]
+    list_filter = [
+        "status",
+        "categories",
+        "sdgs",
+        "data_licence",
+        ("municipality__district", admin.AllValuesFieldListFilter),
+    ]
     search_fields = ["name", "slug", "city", "postcode", "municipality__name", "search_text"]
     autocomplete_fields = ["municipality", "tags"]
     filter_horizontal = ["categories", "sdgs"]

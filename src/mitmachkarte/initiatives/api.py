@@ -64,8 +64,14 @@ class InitiativeList(Schema):
 
 
 def _filter(params: FilterParams):
-    return parse_filter(q=params.q, bbox=params.bbox, categories=params.category,
-                        sdgs=params.sdg, municipality=params.municipality, tag=params.tag)
+    return parse_filter(
+        q=params.q,
+        bbox=params.bbox,
+        categories=params.category,
+        sdgs=params.sdg,
+        municipality=params.municipality,
+        tag=params.tag,
+    )
 
 
 def _base_url(request: HttpRequest) -> str:
@@ -73,8 +79,9 @@ def _base_url(request: HttpRequest) -> str:
 
 
 @router.get("/initiatives", response=InitiativeList, summary="Search and filter initiatives")
-def list_initiatives(request, filters: Query[FilterParams],
-                     limit: Query[int] = 50, offset: Query[int] = 0):
+def list_initiatives(
+    request, filters: Query[FilterParams], limit: Query[int] = 50, offset: Query[int] = 0
+):
     """Published initiatives. `count` is the exact total for the filters, never capped.
 
     `bbox` is `west,south,east,north` in WGS84 degrees; `category` and `sdg` may repeat
@@ -84,8 +91,12 @@ def list_initiatives(request, filters: Query[FilterParams],
     check_range("offset", offset, 0, 10**7)
     count, items = selectors.initiative_page(_filter(filters), limit=limit, offset=offset)
     base = _base_url(request)
-    return {"count": count, "limit": limit, "offset": offset,
-            "items": [serializers.list_item(i, base_url=base) for i in items]}
+    return {
+        "count": count,
+        "limit": limit,
+        "offset": offset,
+        "items": [serializers.list_item(i, base_url=base) for i in items],
+    }
 
 
 @router.get("/initiatives.geojson", summary="Initiatives as a GeoJSON FeatureCollection")
@@ -98,8 +109,9 @@ def initiatives_geojson(request, filters: Query[FilterParams], limit: Query[int]
     return {
         "type": "FeatureCollection",
         "count": count,
-        "features": [serializers.geojson_feature(r, categories=categories, base_url=base)
-                     for r in rows],
+        "features": [
+            serializers.geojson_feature(r, categories=categories, base_url=base) for r in rows
+        ],
     }
 
 

@@ -58,8 +58,13 @@ def _box(lat: float, lon: float, metres: float) -> tuple[float, float, float, fl
 
 
 def find_duplicates(
-    *, name: str, latitude: float, longitude: float, website: str = "",
-    contact_email: str = "", exclude_id: int | None = None,
+    *,
+    name: str,
+    latitude: float,
+    longitude: float,
+    website: str = "",
+    contact_email: str = "",
+    exclude_id: int | None = None,
     statuses: tuple[str, ...] = (Status.PUBLISHED, Status.PENDING),
 ) -> list[Duplicate]:
     """Entries the given one probably duplicates, nearest first; one row per entry."""

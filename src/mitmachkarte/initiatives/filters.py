@@ -32,16 +32,36 @@ class InitiativeFilter:
 
     @property
     def is_empty(self) -> bool:
-        return not (self.q or self.bbox or self.categories or self.sdgs or self.municipality
-                    or self.tag or self.area)
+        return not (
+            self.q
+            or self.bbox
+            or self.categories
+            or self.sdgs
+            or self.municipality
+            or self.tag
+            or self.area
+        )
 
 
 def parse_filter(
-    *, q: str | None = None, bbox: str | None = None, categories=None, sdgs=None,
-    municipality: str | None = None, tag: str | None = None,
+    *,
+    q: str | None = None,
+    bbox: str | None = None,
+    categories=None,
+    sdgs=None,
+    municipality: str | None = None,
+    tag: str | None = None,
 ) -> InitiativeFilter:
-    reject_nul({"q": q, "bbox": bbox, "category": categories or [], "sdg": sdgs or [],
-                "municipality": municipality, "tag": tag})
+    reject_nul(
+        {
+            "q": q,
+            "bbox": bbox,
+            "category": categories or [],
+            "sdg": sdgs or [],
+            "municipality": municipality,
+            "tag": tag,
+        }
+    )
     q = (q or "").strip()
     if len(q) > MAX_QUERY_LENGTH:
         raise FilterError("q", f"at most {MAX_QUERY_LENGTH} characters")
@@ -54,7 +74,11 @@ def parse_filter(
         sdg_numbers.append(int(raw))
     muni = municipality_param(municipality)
     return InitiativeFilter(
-        q=q, bbox=box, categories=category_slugs, sdgs=tuple(sdg_numbers),
-        municipality=muni, tag=canonical_tag_slug(slugify_de(tag or "")),
+        q=q,
+        bbox=box,
+        categories=category_slugs,
+        sdgs=tuple(sdg_numbers),
+        municipality=muni,
+        tag=canonical_tag_slug(slugify_de(tag or "")),
         terms=tuple(search_terms(q)),
     )

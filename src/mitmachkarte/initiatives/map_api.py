@@ -13,8 +13,11 @@ from .schemas import FilterParams
 router = Router(tags=["map"])
 
 
-@router.get("/map", summary="Clusters and single points for a map view",
-            openapi_extra={"responses": {200: {"description": "GeoJSON FeatureCollection"}}})
+@router.get(
+    "/map",
+    summary="Clusters and single points for a map view",
+    openapi_extra={"responses": {200: {"description": "GeoJSON FeatureCollection"}}},
+)
 def map_features(request, filters: Query[FilterParams], zoom: Query[int]):
     """Matching published initiatives in `bbox` as at most 2,000 features.
 
@@ -25,12 +28,26 @@ def map_features(request, filters: Query[FilterParams], zoom: Query[int]):
     the extent of all matches, to fit a map to a search.
     """
     check_range("zoom", zoom, 0, 22)
-    flt = parse_filter(q=filters.q, bbox=filters.bbox, categories=filters.category,
-                       sdgs=filters.sdg, municipality=filters.municipality, tag=filters.tag)
+    flt = parse_filter(
+        q=filters.q,
+        bbox=filters.bbox,
+        categories=filters.category,
+        sdgs=filters.sdg,
+        municipality=filters.municipality,
+        tag=filters.tag,
+    )
     result = get_index().features(flt, zoom=zoom)
-    body = json.dumps({
-        "type": "FeatureCollection", "count": result.count, "zoom": zoom,
-        "clustered": result.clustered, "max_features": MAX_FEATURES, "bounds": result.bounds,
-        "features": result.features,
-    }, ensure_ascii=False, separators=(",", ":"))
+    body = json.dumps(
+        {
+            "type": "FeatureCollection",
+            "count": result.count,
+            "zoom": zoom,
+            "clustered": result.clustered,
+            "max_features": MAX_FEATURES,
+            "bounds": result.bounds,
+            "features": result.features,
+        },
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
     return HttpResponse(body, content_type="application/geo+json")

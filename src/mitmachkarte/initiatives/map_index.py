@@ -55,8 +55,14 @@ class MapIndex:
     def __init__(self, version: int):
         self.version = version
         rows = list(
-            Initiative.objects.filter(status=Status.PUBLISHED).order_by("pk").values_list(
-                "pk", "latitude", "longitude", "municipality_id", "name",
+            Initiative.objects.filter(status=Status.PUBLISHED)
+            .order_by("pk")
+            .values_list(
+                "pk",
+                "latitude",
+                "longitude",
+                "municipality_id",
+                "name",
             )
         )
         n = len(rows)
@@ -87,26 +93,35 @@ class MapIndex:
         return pos, self.ids[pos] == ids
 
     def _fill_masks(self, bit_of_pk: dict[int, int]) -> None:
-        through = Initiative.categories.through.objects.filter(
-            initiative__status=Status.PUBLISHED)
-        pairs = np.array(list(through.values_list("initiative_id", "category_id")),
-                         dtype=np.int64).reshape(-1, 2)
+        through = Initiative.categories.through.objects.filter(initiative__status=Status.PUBLISHED)
+        pairs = np.array(
+            list(through.values_list("initiative_id", "category_id")), dtype=np.int64
+        ).reshape(-1, 2)
         pos, ok = self._position(pairs[:, 0])
         bits = np.array([bit_of_pk.get(c, 0) for c in pairs[:, 1]], dtype=np.int64)
         np.bitwise_or.at(self.cat_mask, pos[ok], bits[ok])
         # The first category (by curated position) colours the marker.
-        firsts = (through.values("initiative_id")
-                  .annotate(first=Min("category__position")).values_list("initiative_id", "first"))
+        firsts = (
+            through.values("initiative_id")
+            .annotate(first=Min("category__position"))
+            .values_list("initiative_id", "first")
+        )
         firsts = np.array(list(firsts), dtype=np.int64).reshape(-1, 2)
-        lookup = np.full(max([c.position for c in self.categories.values()], default=0) + 1, -1,
-                         dtype=np.int64)
+        lookup = np.full(
+            max([c.position for c in self.categories.values()], default=0) + 1, -1, dtype=np.int64
+        )
         for c in self.categories.values():
             lookup[c.position] = c.pk
         pos, ok = self._position(firsts[:, 0])
         self.first_category[pos[ok]] = lookup[firsts[ok, 1]]
-        sdgs = np.array(list(Initiative.sdgs.through.objects.filter(
-            initiative__status=Status.PUBLISHED).values_list("initiative_id", "sdg_id")),
-            dtype=np.int64).reshape(-1, 2)
+        sdgs = np.array(
+            list(
+                Initiative.sdgs.through.objects.filter(
+                    initiative__status=Status.PUBLISHED
+                ).values_list("initiative_id", "sdg_id")
+            ),
+            dtype=np.int64,
+        ).reshape(-1, 2)
         pos, ok = self._position(sdgs[:, 0])
         np.bitwise_or.at(self.sdg_mask, pos[ok], np.left_shift(1, sdgs[ok, 1] - 1))
 
@@ -131,7 +146,8 @@ class MapIndex:
             m &= np.isin(self.ids, np.array(ids, dtype=np.int64))
         if flt.tag:
             ids = Initiative.tags.through.objects.filter(tag__slug=flt.tag).values_list(
-                "initiative_id", flat=True)
+                "initiative_id", flat=True
+            )
             m &= np.isin(self.ids, np.array(list(ids), dtype=np.int64))
         if flt.area:
             box = flt.area.bbox
@@ -139,8 +155,9 @@ class MapIndex:
             m &= (self.lon >= box.west) & (self.lon <= box.east)
             candidates = np.flatnonzero(m)
             # intersects, not contains: a point on the border counts as inside (as covers).
-            inside = shapely.intersects_xy(flt.area.geometry, self.lon[candidates],
-                                           self.lat[candidates])
+            inside = shapely.intersects_xy(
+                flt.area.geometry, self.lon[candidates], self.lat[candidates]
+            )
             m[candidates[~inside]] = False
         return m
 
@@ -163,8 +180,9 @@ class MapIndex:
         pos = pos[(self.ids[pos] == found) & others[pos]]
         if len(found) <= RANK_AT_MOST:
             return self.ids[pos].tolist()  # in the engine's order
-        in_name = np.fromiter((all(t in self.folded_names[p] for t in terms) for p in pos),
-                              dtype=bool, count=len(pos))
+        in_name = np.fromiter(
+            (all(t in self.folded_names[p] for t in terms) for p in pos), dtype=bool, count=len(pos)
+        )
         order = np.lexsort((self.name_rank[pos], ~in_name))
         return self.ids[pos[order]].tolist()
 
@@ -172,42 +190,51 @@ class MapIndex:
         """All entries ordered by their grid cell at `zoom` (computed once per worker)."""
         order = self._grids.get(zoom)
         if order is None:
-            order = self._grids[zoom] = np.argsort(self._cell_keys(np.arange(len(self.ids)),
-                                                                   zoom), kind="stable"
-                                                   ).astype(np.int32)
+            order = self._grids[zoom] = np.argsort(
+                self._cell_keys(np.arange(len(self.ids)), zoom), kind="stable"
+            ).astype(np.int32)
         return order
 
     def _cell_keys(self, members: np.ndarray, zoom: int) -> np.ndarray:
-        cell = CELL_PX / (256.0 * 2 ** zoom)
+        cell = CELL_PX / (256.0 * 2**zoom)
         return (np.floor(self.mx[members] / cell).astype(np.int64) << 32) + np.floor(
-            self.my[members] / cell).astype(np.int64)
+            self.my[members] / cell
+        ).astype(np.int64)
 
     def point_features(self, positions) -> list[dict]:
         """Single entries as GeoJSON points, their texts read in one query."""
         positions = [int(p) for p in positions]
         texts = {
-            pk: (slug, name, short, city) for pk, slug, name, short, city in
-            Initiative.objects.filter(pk__in=[int(self.ids[p]) for p in positions])
-            .values_list("pk", "slug", "name", "short_description", "city")
+            pk: (slug, name, short, city)
+            for pk, slug, name, short, city in Initiative.objects.filter(
+                pk__in=[int(self.ids[p]) for p in positions]
+            ).values_list("pk", "slug", "name", "short_description", "city")
         }
         features = []
         for i in positions:
             slug, name, short, city = texts[int(self.ids[i])]
             category = self.categories.get(int(self.first_category[i]))
-            features.append({
-                "type": "Feature",
-                "id": slug,
-                "geometry": {"type": "Point",
-                             "coordinates": [float(self.lon[i]), float(self.lat[i])]},
-                "properties": {
-                    "slug": slug, "name": name, "short_description": short, "city": city,
-                    "category": category.slug if category else None,
-                    "category_name": category.name if category else "",
-                    "colour": category.colour if category else "#495057",
-                    "icon": category.icon if category else "",
-                    "url": f"/initiativen/{slug}/",
-                },
-            })
+            features.append(
+                {
+                    "type": "Feature",
+                    "id": slug,
+                    "geometry": {
+                        "type": "Point",
+                        "coordinates": [float(self.lon[i]), float(self.lat[i])],
+                    },
+                    "properties": {
+                        "slug": slug,
+                        "name": name,
+                        "short_description": short,
+                        "city": city,
+                        "category": category.slug if category else None,
+                        "category_name": category.name if category else "",
+                        "colour": category.colour if category else "#495057",
+                        "icon": category.icon if category else "",
+                        "url": f"/initiativen/{slug}/",
+                    },
+                }
+            )
         return features
 
     def features(self, flt: InitiativeFilter, *, zoom: int) -> MapResult:
@@ -238,15 +265,28 @@ class MapIndex:
         singles = counts == 1
         features = self.point_features(members[starts[singles]])
         for k in np.flatnonzero(~singles):
-            features.append({
-                "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": [round(float(centre_lon[k]), 6),
-                                                              round(float(centre_lat[k]), 6)]},
-                "properties": {
-                    "cluster": True, "count": int(counts[k]),
-                    "bounds": [float(west[k]), float(south[k]), float(east[k]), float(north[k])],
-                },
-            })
+            features.append(
+                {
+                    "type": "Feature",
+                    "geometry": {
+                        "type": "Point",
+                        "coordinates": [
+                            round(float(centre_lon[k]), 6),
+                            round(float(centre_lat[k]), 6),
+                        ],
+                    },
+                    "properties": {
+                        "cluster": True,
+                        "count": int(counts[k]),
+                        "bounds": [
+                            float(west[k]),
+                            float(south[k]),
+                            float(east[k]),
+                            float(north[k]),
+                        ],
+                    },
+                }
+            )
         return MapResult(total, True, features, bounds)
 
 

@@ -35,16 +35,20 @@ class Initiative(models.Model):
     name = models.CharField(_("name"), max_length=160)
     slug = models.SlugField(max_length=180, unique=True)
     short_description = models.CharField(
-        _("short description"), max_length=SHORT_DESCRIPTION_MAX,
+        _("short description"),
+        max_length=SHORT_DESCRIPTION_MAX,
         help_text=_("One or two sentences, at most 250 characters."),
     )
     description = models.TextField(_("description"), blank=True, help_text=_("Markdown"))
-    categories = models.ManyToManyField(Category, related_name="initiatives",
-                                        verbose_name=_("categories"))
-    sdgs = models.ManyToManyField(SDG, related_name="initiatives", blank=True,
-                                  verbose_name=_("SDGs"))
-    tags = models.ManyToManyField(Tag, related_name="initiatives", blank=True,
-                                  verbose_name=_("tags"))
+    categories = models.ManyToManyField(
+        Category, related_name="initiatives", verbose_name=_("categories")
+    )
+    sdgs = models.ManyToManyField(
+        SDG, related_name="initiatives", blank=True, verbose_name=_("SDGs")
+    )
+    tags = models.ManyToManyField(
+        Tag, related_name="initiatives", blank=True, verbose_name=_("tags")
+    )
 
     street = models.CharField(_("street and number"), max_length=160, blank=True)
     postcode = models.CharField(_("postcode"), max_length=10, blank=True)
@@ -56,8 +60,12 @@ class Initiative(models.Model):
         _("longitude"), validators=[MinValueValidator(-180), MaxValueValidator(180)]
     )
     municipality = models.ForeignKey(
-        Municipality, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="initiatives", verbose_name=_("municipality"),
+        Municipality,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="initiatives",
+        verbose_name=_("municipality"),
     )
 
     # Public contact. The e-mail is used for relaying messages and is never published.
@@ -69,7 +77,9 @@ class Initiative(models.Model):
     meeting_times = models.TextField(_("meeting / opening times"), blank=True)
     how_to_join = models.TextField(_("how to join in"), blank=True)
     founded_year = models.PositiveSmallIntegerField(
-        _("founded"), null=True, blank=True,
+        _("founded"),
+        null=True,
+        blank=True,
         validators=[MinValueValidator(1800), MaxValueValidator(2100)],
     )
     status = models.CharField(
@@ -82,8 +92,9 @@ class Initiative(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     # Set on the first publication only: subscriptions and feeds announce an entry by it, so
     # a proposal approved weeks after it was made is still "new" when it appears.
-    published_at = models.DateTimeField(_("published"), null=True, blank=True, db_index=True,
-                                        editable=False)
+    published_at = models.DateTimeField(
+        _("published"), null=True, blank=True, db_index=True, editable=False
+    )
     last_confirmed_at = models.DateTimeField(_("last confirmed"), default=timezone.now)
 
     # Folded words of name, texts, tags and place (see core.text); portable substring search.
@@ -120,6 +131,14 @@ class Initiative(models.Model):
         return ", ".join(p for p in [self.street, place] if p)
 
     def build_search_text(self, *, tag_names=(), municipality_name: str = "") -> str:
-        parts = [self.name, self.short_description, self.description, self.street,
-                 self.postcode, self.city, municipality_name, *tag_names]
+        parts = [
+            self.name,
+            self.short_description,
+            self.description,
+            self.street,
+            self.postcode,
+            self.city,
+            municipality_name,
+            *tag_names,
+        ]
         return search_variants(" ".join(p for p in parts if p))

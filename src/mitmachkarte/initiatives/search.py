@@ -57,8 +57,10 @@ def _pg_typo_where(terms: list[str]) -> tuple[str, list]:
             clauses.append("search_text LIKE %s")
             params.append(_like(term))
         else:
-            clauses.append("(search_text LIKE %s OR (%s <%% search_text "
-                           "AND word_similarity(%s, search_text) >= %s))")
+            clauses.append(
+                "(search_text LIKE %s OR (%s <%% search_text "
+                "AND word_similarity(%s, search_text) >= %s))"
+            )
             params += [_like(term), term, term, TYPO_SIMILARITY]
     return " AND ".join(clauses), params
 
@@ -120,8 +122,11 @@ def ranked_ids(terms: list[str], query: str) -> list[int]:
         short = [t for t in terms if len(t) < 3]
         sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
         if short:
-            sql += (f" AND rowid IN (SELECT id FROM {TABLE} WHERE "
-                    + " AND ".join(["search_text LIKE %s ESCAPE '\\'"] * len(short)) + ")")
+            sql += (
+                f" AND rowid IN (SELECT id FROM {TABLE} WHERE "
+                + " AND ".join(["search_text LIKE %s ESCAPE '\\'"] * len(short))
+                + ")"
+            )
         sql += " ORDER BY rank"
         params = [match, *(_like(t) for t in short)]
     elif connection.vendor == "postgresql":
@@ -129,10 +134,15 @@ def ranked_ids(terms: list[str], query: str) -> list[int]:
         # then ts_rank; typo matches by trigram similarity instead (costly on long texts,
         # so only for them).
         where, params, typos = _pg_where(terms)
-        order = ("word_similarity(%s, search_text) DESC" if typos else
-                 "ts_rank(search_vector, plainto_tsquery('german', %s)) DESC")
-        sql = (f"SELECT id FROM {PG_TABLE} WHERE {where} ORDER BY "
-               f"strpos(search_text, %s) NOT BETWEEN 1 AND length(name) + 1, {order}, name")
+        order = (
+            "word_similarity(%s, search_text) DESC"
+            if typos
+            else "ts_rank(search_vector, plainto_tsquery('german', %s)) DESC"
+        )
+        sql = (
+            f"SELECT id FROM {PG_TABLE} WHERE {where} ORDER BY "
+            f"strpos(search_text, %s) NOT BETWEEN 1 AND length(name) + 1, {order}, name"
+        )
         params = [*params, terms[0], query]
     else:
         where, params = _where(terms)

@@ -18,28 +18,46 @@ def filter_initiatives(flt: InitiativeFilter, qs: QuerySet | None = None) -> Que
     qs = published() if qs is None else qs
     if flt.bbox:
         b = flt.bbox
-        qs = qs.filter(latitude__gte=b.south, latitude__lte=b.north,
-                       longitude__gte=b.west, longitude__lte=b.east)
+        qs = qs.filter(
+            latitude__gte=b.south,
+            latitude__lte=b.north,
+            longitude__gte=b.west,
+            longitude__lte=b.east,
+        )
     if flt.municipality:
         qs = qs.filter(municipality=flt.municipality)
     if flt.terms:
         qs = qs.filter(pk__in=search.matching_ids_sql(list(flt.terms)))
     if flt.categories:
-        qs = qs.filter(pk__in=Initiative.categories.through.objects.filter(
-            category__slug__in=flt.categories).values("initiative_id"))
+        qs = qs.filter(
+            pk__in=Initiative.categories.through.objects.filter(
+                category__slug__in=flt.categories
+            ).values("initiative_id")
+        )
     if flt.sdgs:
-        qs = qs.filter(pk__in=Initiative.sdgs.through.objects.filter(
-            sdg_id__in=flt.sdgs).values("initiative_id"))
+        qs = qs.filter(
+            pk__in=Initiative.sdgs.through.objects.filter(sdg_id__in=flt.sdgs).values(
+                "initiative_id"
+            )
+        )
     if flt.tag:
-        qs = qs.filter(pk__in=Initiative.tags.through.objects.filter(
-            tag__slug=flt.tag).values("initiative_id"))
+        qs = qs.filter(
+            pk__in=Initiative.tags.through.objects.filter(tag__slug=flt.tag).values("initiative_id")
+        )
     if flt.area:
         # The bbox narrows the candidates in SQL; the exact point-in-polygon test decides.
         box = flt.area.bbox
-        candidates = qs.filter(latitude__gte=box.south, latitude__lte=box.north,
-                               longitude__gte=box.west, longitude__lte=box.east)
-        inside = [pk for pk, lat, lon in candidates.values_list("pk", "latitude", "longitude")
-                  if flt.area.contains(lat, lon)]
+        candidates = qs.filter(
+            latitude__gte=box.south,
+            latitude__lte=box.north,
+            longitude__gte=box.west,
+            longitude__lte=box.east,
+        )
+        inside = [
+            pk
+            for pk, lat, lon in candidates.values_list("pk", "latitude", "longitude")
+            if flt.area.contains(lat, lon)
+        ]
         qs = published().filter(pk__in=inside)
     return qs
 
@@ -72,21 +90,26 @@ def initiative_page(flt: InitiativeFilter, *, limit: int, offset: int) -> tuple[
     else by name."""
     ids = ranked_ids(flt)
     if ids is not None:
-        return len(ids), objects_for_ids(ids[offset:offset + limit])
+        return len(ids), objects_for_ids(ids[offset : offset + limit])
     qs = filter_initiatives(flt)
     count = qs.count()
-    items = list(with_listing_data(qs.order_by("name", "pk"))[offset:offset + limit])
+    items = list(with_listing_data(qs.order_by("name", "pk"))[offset : offset + limit])
     return count, items
 
 
 def marker_rows(qs: QuerySet[Initiative], *, limit: int | None = None) -> list[dict]:
     """Light rows for map markers (`serializers.geojson_feature`), with the first category."""
-    rows = list(qs.order_by("pk").values("pk", "slug", "name", "short_description",
-                                         "latitude", "longitude", "city")[:limit])
+    rows = list(
+        qs.order_by("pk").values(
+            "pk", "slug", "name", "short_description", "latitude", "longitude", "city"
+        )[:limit]
+    )
     firsts: dict[int, int] = {}
-    through = Initiative.categories.through.objects.filter(
-        initiative_id__in=[r["pk"] for r in rows]
-    ).order_by("initiative_id", "category__position").values_list("initiative_id", "category_id")
+    through = (
+        Initiative.categories.through.objects.filter(initiative_id__in=[r["pk"] for r in rows])
+        .order_by("initiative_id", "category__position")
+        .values_list("initiative_id", "category_id")
+    )
     for initiative_id, category_id in through:
         firsts.setdefault(initiative_id, category_id)
     for row in rows:
@@ -109,12 +132,14 @@ def published_detail(slug: str) -> Initiative | None:
 def counts_by_category(qs: QuerySet[Initiative]) -> list[Category]:
     return list(
         Category.objects.annotate(n=Count("initiatives", filter=Q(initiatives__in=qs)))
-        .filter(n__gt=0).order_by("-n", "position")
+        .filter(n__gt=0)
+        .order_by("-n", "position")
     )
 
 
 def counts_by_sdg(qs: QuerySet[Initiative]) -> list[SDG]:
     return list(
         SDG.objects.annotate(n=Count("initiatives", filter=Q(initiatives__in=qs)))
-        .filter(n__gt=0).order_by("number")
+        .filter(n__gt=0)
+        .order_by("number")
     )

@@ -40,7 +40,9 @@ def refresh_derived_fields(*, initiative: Initiative, relocate: bool = True) -> 
             )
         muni_name = (
             Municipality.objects.filter(pk=initiative.municipality_id)
-            .values_list("name", flat=True).first() or ""
+            .values_list("name", flat=True)
+            .first()
+            or ""
         )
         tags = dict(initiative.tags.values_list("pk", "name"))
         # Synonyms go into the search text too: a search for "Repaircafe" finds "Repair-Café".
@@ -67,9 +69,16 @@ def refresh_tagged(*, initiative_ids) -> int:
 
 
 def create_initiative(
-    *, name: str, short_description: str, latitude: float, longitude: float,
-    categories: list[str], sdgs: list[int] = (), tags: list[str] = (),
-    status: str = Status.DRAFT, **fields,
+    *,
+    name: str,
+    short_description: str,
+    latitude: float,
+    longitude: float,
+    categories: list[str],
+    sdgs: list[int] = (),
+    tags: list[str] = (),
+    status: str = Status.DRAFT,
+    **fields,
 ) -> Initiative:
     """Create an initiative; its municipality is derived from the point.
 
@@ -78,8 +87,12 @@ def create_initiative(
     validate_lat_lon(float(latitude), float(longitude))
     with transaction.atomic():
         initiative = Initiative(
-            name=name.strip(), short_description=short_description.strip(),
-            latitude=float(latitude), longitude=float(longitude), status=status, **fields,
+            name=name.strip(),
+            short_description=short_description.strip(),
+            latitude=float(latitude),
+            longitude=float(longitude),
+            status=status,
+            **fields,
         )
         if status == Status.PUBLISHED and initiative.published_at is None:
             initiative.published_at = initiative.created_at
@@ -107,6 +120,5 @@ def publish_initiative(*, initiative: Initiative) -> Initiative:
         initiative.last_confirmed_at = now
         if initiative.published_at is None:
             initiative.published_at = now
-        initiative.save(update_fields=["status", "last_confirmed_at", "published_at",
-                                       "updated_at"])
+        initiative.save(update_fields=["status", "last_confirmed_at", "published_at", "updated_at"])
     return initiative

@@ -35,5 +35,8 @@ def connect() -> None:
     post_save.connect(mark_changed, sender=Initiative, dispatch_uid="initiatives-version-save")
     post_delete.connect(mark_changed, sender=Initiative, dispatch_uid="initiatives-version-del")
     for field in ("categories", "sdgs", "tags"):
-        m2m_changed.connect(_on_m2m, sender=getattr(Initiative, field).through,
-                            dispatch_uid=f"initiatives-version-{field}")
+        m2m_changed.connect(
+            _on_m2m,
+            sender=getattr(Initiative, field).through,
+            dispatch_uid=f"initiatives-version-{field}",
+        )

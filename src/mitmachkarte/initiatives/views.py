@@ -14,16 +14,25 @@ from . import selectors, serializers
 from .filters import FilterError, InitiativeFilter, parse_filter
 
 PAGE_SIZE = 20
-FILTER_PARAMS = {"q": "q", "bbox": "bbox", "categories": "category", "sdgs": "sdg",
-                 "municipality": "municipality", "tag": "tag"}
+FILTER_PARAMS = {
+    "q": "q",
+    "bbox": "bbox",
+    "categories": "category",
+    "sdgs": "sdg",
+    "municipality": "municipality",
+    "tag": "tag",
+}
 
 
 def filter_from_request(request, *, ignore: tuple[str, ...] = ()) -> tuple[InitiativeFilter, list]:
     """Parse the query string; a bad parameter is dropped and reported, never a 500."""
     raw = {
-        "q": request.GET.get("q"), "bbox": request.GET.get("bbox"),
-        "categories": request.GET.getlist("category"), "sdgs": request.GET.getlist("sdg"),
-        "municipality": request.GET.get("municipality"), "tag": request.GET.get("tag"),
+        "q": request.GET.get("q"),
+        "bbox": request.GET.get("bbox"),
+        "categories": request.GET.getlist("category"),
+        "sdgs": request.GET.getlist("sdg"),
+        "municipality": request.GET.get("municipality"),
+        "tag": request.GET.get("tag"),
     }
     for key in ignore:
         raw.pop(key, None)
@@ -55,9 +64,11 @@ def map_page(request):
     if request.htmx:
         return render(request, "initiatives/_results.html", context)
     context.update(
-        categories=categories(), sdgs=sdgs(),
+        categories=categories(),
+        sdgs=sdgs(),
         municipality_choices=municipalities_with_counts(only_active=True).values("slug", "name"),
-        selected_categories=set(flt.categories), selected_sdgs=set(flt.sdgs),
+        selected_categories=set(flt.categories),
+        selected_sdgs=set(flt.sdgs),
         show_events=request.GET.get("events") == "1",
     )
     return render(request, "initiatives/map.html", context)
@@ -71,10 +82,15 @@ def detail(request, slug: str):
     json_ld = json.dumps(serializers.json_ld(initiative, base_url=base), ensure_ascii=False)
     # As json_script does: user text must never close the <script> element it sits in.
     json_ld = json_ld.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return render(request, "initiatives/detail.html", {
-        "initiative": initiative, "json_ld": json_ld,
-        "absolute_url": request.build_absolute_uri(initiative.get_absolute_url()),
-    })
+    return render(
+        request,
+        "initiatives/detail.html",
+        {
+            "initiative": initiative,
+            "json_ld": json_ld,
+            "absolute_url": request.build_absolute_uri(initiative.get_absolute_url()),
+        },
+    )
 
 
 def municipality_page(request, slug: str):
@@ -82,9 +98,14 @@ def municipality_page(request, slug: str):
     municipality = get_object_or_404(Municipality, slug=slug)
     qs = selectors.filter_initiatives(InitiativeFilter(municipality=municipality))
     page = Paginator(selectors.with_listing_data(qs.order_by("name", "pk")), PAGE_SIZE)
-    return render(request, "initiatives/municipality.html", {
-        "municipality": municipality, "page": page.get_page(request.GET.get("page")),
-        "by_category": selectors.counts_by_category(qs),
-        "by_sdg": selectors.counts_by_sdg(qs),
-        "boundary": municipality.boundary,
-    })
+    return render(
+        request,
+        "initiatives/municipality.html",
+        {
+            "municipality": municipality,
+            "page": page.get_page(request.GET.get("page")),
+            "by_category": selectors.counts_by_category(qs),
+            "by_sdg": selectors.counts_by_sdg(qs),
+            "boundary": municipality.boundary,
+        },
+    )

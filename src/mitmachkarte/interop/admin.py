@@ -31,8 +31,11 @@ class ImportedEntryAdmin(admin.ModelAdmin):
         return format_html('<a href="{}">{}</a>', url, obj.initiative)
 
     def get_urls(self):
-        upload = path("upload/", self.admin_site.admin_view(self.upload_view),
-                      name="interop_importedentry_upload")
+        upload = path(
+            "upload/",
+            self.admin_site.admin_view(self.upload_view),
+            name="interop_importedentry_upload",
+        )
         return [upload, *super().get_urls()]
 
     def upload_view(self, request):
@@ -45,17 +48,26 @@ class ImportedEntryAdmin(admin.ModelAdmin):
             data = form.cleaned_data
             mapping = _mapping_path(data["mapping"])
             try:
-                report = import_entries(data=data["file"], fmt=data["fmt"],
-                                        source=data["source"], dry_run=data["dry_run"],
-                                        mapping=mapping)
+                report = import_entries(
+                    data=data["file"],
+                    fmt=data["fmt"],
+                    source=data["source"],
+                    dry_run=data["dry_run"],
+                    mapping=mapping,
+                )
             except (ImportFileError, MappingError) as exc:
                 error = str(exc)
             finally:
                 if mapping:
                     mapping.unlink(missing_ok=True)
-        context = {**self.admin_site.each_context(request), "opts": self.model._meta,
-                   "title": _("Import entries"), "form": form, "report": report,
-                   "error": error}
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Import entries"),
+            "form": form,
+            "report": report,
+            "error": error,
+        }
         return render(request, "admin/interop/upload.html", context)
 
 

@@ -36,8 +36,18 @@ MAX_PK = 2**63 - 1
 INVISIBLE = 5
 _ID = re.compile(r"^[0-9a-f]{32}$")
 _HASHTAG = re.compile(r"#([\w-]+)")
-ZERO_RATINGS = {k: 0.0 for k in ("total", "diversity", "fairness", "humanity", "renewable",
-                                 "solidarity", "transparency")}
+ZERO_RATINGS = {
+    k: 0.0
+    for k in (
+        "total",
+        "diversity",
+        "fairness",
+        "humanity",
+        "renewable",
+        "solidarity",
+        "transparency",
+    )
+}
 
 
 @lru_cache(maxsize=1)
@@ -90,8 +100,9 @@ def parse_kvm_bbox(raw: str | None) -> BBox:
         raise FilterError("bbox", "latitudes must be between -90 and 90")
     if not (-180 <= lng1 <= 180 and -180 <= lng2 <= 180):
         raise FilterError("bbox", "longitudes must be between -180 and 180")
-    return BBox(west=min(lng1, lng2), south=min(lat1, lat2), east=max(lng1, lng2),
-                north=max(lat1, lat2))
+    return BBox(
+        west=min(lng1, lng2), south=min(lat1, lat2), east=max(lng1, lng2), north=max(lat1, lat2)
+    )
 
 
 @dataclass(frozen=True)
@@ -126,9 +137,14 @@ def parse_search(*, bbox, text, categories, tags, limit) -> KvmSearch:
     if not 1 <= count <= MAX_LIMIT:
         raise FilterError("limit", f"must be between 1 and {MAX_LIMIT}")
     wanted_tags = [normalise_tag(t) for t in [*clean_list(tags), *hashtags]]
-    return KvmSearch(bbox=box, text=text, tags=tuple(t for t in wanted_tags if t),
-                     category_slugs=tuple(slugs),
-                     companies_only=kvm_kinds == {KVM_COMPANY}, limit=count)
+    return KvmSearch(
+        bbox=box,
+        text=text,
+        tags=tuple(t for t in wanted_tags if t),
+        category_slugs=tuple(slugs),
+        companies_only=kvm_kinds == {KVM_COMPANY},
+        limit=count,
+    )
 
 
 def _tag_condition(tag: str) -> Q:
@@ -137,8 +153,7 @@ def _tag_condition(tag: str) -> Q:
     categories = [*mapping.tags.get(tag, ((), ()))[0], tag]
     through = Initiative.tags.through.objects.filter(tag__slug=slugify_de(tag))
     by_category = Initiative.categories.through.objects.filter(category__slug__in=categories)
-    return Q(pk__in=through.values("initiative_id")) | Q(pk__in=by_category.values(
-        "initiative_id"))
+    return Q(pk__in=through.values("initiative_id")) | Q(pk__in=by_category.values("initiative_id"))
 
 
 def _matching(search: KvmSearch) -> QuerySet[Initiative]:
@@ -152,8 +167,9 @@ def _matching(search: KvmSearch) -> QuerySet[Initiative]:
 
 
 def _in_box(qs: QuerySet, b: BBox) -> QuerySet:
-    return qs.filter(latitude__gte=b.south, latitude__lte=b.north,
-                     longitude__gte=b.west, longitude__lte=b.east)
+    return qs.filter(
+        latitude__gte=b.south, latitude__lte=b.north, longitude__gte=b.west, longitude__lte=b.east
+    )
 
 
 _FIELDS = ["pk", "name", "short_description", "latitude", "longitude"]
@@ -163,13 +179,18 @@ def _topics(ids: list[int]) -> dict[int, list[str]]:
     """KVM tags per entry: mapped category tags first, then the entry's own tags."""
     _m, reverse = _mapping()
     tags: dict[int, list[str]] = {i: [] for i in ids}
-    categories = (Initiative.categories.through.objects.filter(initiative_id__in=ids)
-                  .order_by("initiative_id", "category__position")
-                  .values_list("initiative_id", "category__slug"))
+    categories = (
+        Initiative.categories.through.objects.filter(initiative_id__in=ids)
+        .order_by("initiative_id", "category__position")
+        .values_list("initiative_id", "category__slug")
+    )
     for pk, slug in categories:
         tags[pk].append(reverse.get(slug, slug))
-    own = (Initiative.tags.through.objects.filter(initiative_id__in=ids)
-           .order_by("initiative_id", "tag__slug").values_list("initiative_id", "tag__slug"))
+    own = (
+        Initiative.tags.through.objects.filter(initiative_id__in=ids)
+        .order_by("initiative_id", "tag__slug")
+        .values_list("initiative_id", "tag__slug")
+    )
     for pk, slug in own:
         tags[pk].append(slug)
     return {pk: list(dict.fromkeys(values)) for pk, values in tags.items()}
@@ -177,10 +198,15 @@ def _topics(ids: list[int]) -> dict[int, list[str]]:
 
 def _search_entry(row: dict, tags: list[str]) -> dict:
     return {
-        "id": kvm_id(row["pk"]), "status": "confirmed",
-        "lat": row["latitude"], "lng": row["longitude"],
-        "title": row["name"], "description": row["short_description"],
-        "categories": [KVM_INITIATIVE], "tags": tags, "ratings": dict(ZERO_RATINGS),
+        "id": kvm_id(row["pk"]),
+        "status": "confirmed",
+        "lat": row["latitude"],
+        "lng": row["longitude"],
+        "title": row["name"],
+        "description": row["short_description"],
+        "categories": [KVM_INITIATIVE],
+        "tags": tags,
+        "ratings": dict(ZERO_RATINGS),
     }
 
 
@@ -188,20 +214,30 @@ def search(search: KvmSearch) -> dict:
     """{"visible": entries in the box, "invisible": up to 5 matches nearest outside it}."""
     qs = _matching(search)
     b = search.bbox
-    visible = list(_in_box(qs, b).order_by("name", "pk").values(*_FIELDS)[:search.limit])
+    visible = list(_in_box(qs, b).order_by("name", "pk").values(*_FIELDS)[: search.limit])
     # Near misses: candidates in a box three times as large, nearest to the centre first.
     dlat, dlon = (b.north - b.south) or 0.01, (b.east - b.west) or 0.01
-    wide = BBox(west=max(b.west - dlon, -180), south=max(b.south - dlat, -90),
-                east=min(b.east + dlon, 180), north=min(b.north + dlat, 90))
+    wide = BBox(
+        west=max(b.west - dlon, -180),
+        south=max(b.south - dlat, -90),
+        east=min(b.east + dlon, 180),
+        north=min(b.north + dlat, 90),
+    )
     outside = _in_box(qs, wide).exclude(pk__in=_in_box(qs, b).values("pk"))
     centre = ((b.south + b.north) / 2, (b.west + b.east) / 2)
-    near = sorted(outside.order_by("pk").values(*_FIELDS)[:500],
-                  key=lambda r: (r["latitude"] - centre[0]) ** 2
-                  + ((r["longitude"] - centre[1]) * math.cos(math.radians(centre[0]))) ** 2)
+    near = sorted(
+        outside.order_by("pk").values(*_FIELDS)[:500],
+        key=lambda r: (
+            (r["latitude"] - centre[0]) ** 2
+            + ((r["longitude"] - centre[1]) * math.cos(math.radians(centre[0]))) ** 2
+        ),
+    )
     invisible = near[:INVISIBLE]
     tags = _topics([r["pk"] for r in visible + invisible])
-    return {"visible": [_search_entry(r, tags[r["pk"]]) for r in visible],
-            "invisible": [_search_entry(r, tags[r["pk"]]) for r in invisible]}
+    return {
+        "visible": [_search_entry(r, tags[r["pk"]]) for r in visible],
+        "invisible": [_search_entry(r, tags[r["pk"]]) for r in invisible],
+    }
 
 
 def entries(ids: list[str]) -> list[dict]:
@@ -210,21 +246,36 @@ def entries(ids: list[str]) -> list[dict]:
     An entry asked for by its Karte-von-morgen id answers with that id.
     """
     wanted = _resolve(ids)
-    found = {i.pk: i for i in published().filter(pk__in=set(wanted.values()))
-             .select_related("municipality")}
+    found = {
+        i.pk: i
+        for i in published().filter(pk__in=set(wanted.values())).select_related("municipality")
+    }
     tags = _topics(list(found))
     result = []
     for requested, pk in wanted.items():
         i = found.get(pk)
         if i is None:
             continue
-        result.append({
-            "id": requested, "version": 0, "created": int(i.created_at.timestamp()),
-            "title": i.name, "description": i.description or i.short_description,
-            "lat": i.latitude, "lng": i.longitude,
-            "street": i.street, "zip": i.postcode, "city": i.city, "country": "Deutschland",
-            "state": i.municipality.state if i.municipality else "",
-            "homepage": i.website, "categories": [KVM_INITIATIVE], "tags": tags[pk],
-            "ratings": [], "links": [], "license": i.data_licence,
-        })
+        result.append(
+            {
+                "id": requested,
+                "version": 0,
+                "created": int(i.created_at.timestamp()),
+                "title": i.name,
+                "description": i.description or i.short_description,
+                "lat": i.latitude,
+                "lng": i.longitude,
+                "street": i.street,
+                "zip": i.postcode,
+                "city": i.city,
+                "country": "Deutschland",
+                "state": i.municipality.state if i.municipality else "",
+                "homepage": i.website,
+                "categories": [KVM_INITIATIVE],
+                "tags": tags[pk],
+                "ratings": [],
+                "links": [],
+                "license": i.data_licence,
+            }
+        )
     return result

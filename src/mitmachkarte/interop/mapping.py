@@ -41,8 +41,10 @@ def _parse(data: dict, origin: str) -> TagMapping:
     known = set(Category.objects.values_list("slug", flat=True))
     default = data.get("default_category", "")
     if default not in known:
-        raise MappingError(f"{origin}: default_category '{default}' is not a category slug "
-                           f"({', '.join(sorted(known))})")
+        raise MappingError(
+            f"{origin}: default_category '{default}' is not a category slug "
+            f"({', '.join(sorted(known))})"
+        )
     tags = {}
     unknown: set[str] = set()
     for tag, spec in (data.get("tags") or {}).items():
@@ -59,8 +61,12 @@ def _parse(data: dict, origin: str) -> TagMapping:
     kvm = {str(k): str(v) for k, v in (data.get("kvm_categories") or {}).items()}
     kvm.setdefault(KVM_INITIATIVE, "initiative")
     kvm.setdefault(KVM_COMPANY, "company")
-    return TagMapping(default_category=default, tags=tags, kvm_categories=kvm,
-                      import_companies=bool(data.get("import_companies", False)))
+    return TagMapping(
+        default_category=default,
+        tags=tags,
+        kvm_categories=kvm,
+        import_companies=bool(data.get("import_companies", False)),
+    )
 
 
 def load_mapping(path: str | Path | None = None) -> TagMapping:

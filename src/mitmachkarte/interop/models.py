@@ -14,8 +14,9 @@ class ImportedEntry(models.Model):
 
     source = models.CharField(_("source"), max_length=80)
     source_id = models.CharField(_("id in the source"), max_length=120)
-    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE,
-                                   related_name="imports", verbose_name=_("initiative"))
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="imports", verbose_name=_("initiative")
+    )
     imported_at = models.DateTimeField(_("imported"), default=timezone.now)
     content_hash = models.CharField(_("content hash"), max_length=64)
 

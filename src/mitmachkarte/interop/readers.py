@@ -30,17 +30,61 @@ FORMATS = ("kvm-csv", "csv", "geojson")
 LIST_SEPARATOR = "|"  # as in opendata's CSV export
 
 KVM_COLUMNS = [
-    "id", "created_at", "created_by", "version", "title", "description", "lat", "lng", "street",
-    "zip", "city", "country", "state", "homepage", "contact_name", "contact_email",
-    "contact_phone", "opening_hours", "founded_on", "categories", "tags", "license",
-    "image_url", "image_link_url", "avg_rating",
+    "id",
+    "created_at",
+    "created_by",
+    "version",
+    "title",
+    "description",
+    "lat",
+    "lng",
+    "street",
+    "zip",
+    "city",
+    "country",
+    "state",
+    "homepage",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+    "opening_hours",
+    "founded_on",
+    "categories",
+    "tags",
+    "license",
+    "image_url",
+    "image_link_url",
+    "avg_rating",
 ]
-KVM_REQUIRED = ["id", "title", "description", "lat", "lng", "street", "zip", "city",
-                "homepage", "categories", "tags", "license"]
-CSV_REQUIRED = ["id", "name", "short_description", "latitude", "longitude", "categories",
-                "data_licence"]
-LICENCES = {"odbl-1.0": DataLicence.ODBL, "odbl": DataLicence.ODBL,
-            "cc0-1.0": DataLicence.CC0, "cc0": DataLicence.CC0}
+KVM_REQUIRED = [
+    "id",
+    "title",
+    "description",
+    "lat",
+    "lng",
+    "street",
+    "zip",
+    "city",
+    "homepage",
+    "categories",
+    "tags",
+    "license",
+]
+CSV_REQUIRED = [
+    "id",
+    "name",
+    "short_description",
+    "latitude",
+    "longitude",
+    "categories",
+    "data_licence",
+]
+LICENCES = {
+    "odbl-1.0": DataLicence.ODBL,
+    "odbl": DataLicence.ODBL,
+    "cc0-1.0": DataLicence.CC0,
+    "cc0": DataLicence.CC0,
+}
 
 
 class ImportFileError(ValueError):
@@ -60,6 +104,7 @@ class Row:
 
 # --- the file ----------------------------------------------------------------------------
 
+
 def read_bytes(data: str | Path | BinaryIO | bytes) -> bytes:
     """The file's bytes, refusing files above settings.IMPORT_MAX_BYTES before reading."""
     limit = settings.IMPORT_MAX_BYTES
@@ -69,15 +114,19 @@ def read_bytes(data: str | Path | BinaryIO | bytes) -> bytes:
         try:
             size = os.path.getsize(data)
         except OSError as exc:
-            raise ImportFileError(_("cannot read %(file)s: %(error)s")
-                                  % {"file": data, "error": exc.strerror}) from exc
+            raise ImportFileError(
+                _("cannot read %(file)s: %(error)s") % {"file": data, "error": exc.strerror}
+            ) from exc
     else:
         size = getattr(data, "size", None)
     if size is not None and size > limit:
         raise ImportFileError(
-            _("the file has %(size).1f MB; at most %(limit).0f MB can be imported at once "
-              "(setting IMPORT_MAX_BYTES). Split it into smaller files.")
-            % {"size": size / 1e6, "limit": limit / 1e6})
+            _(
+                "the file has %(size).1f MB; at most %(limit).0f MB can be imported at once "
+                "(setting IMPORT_MAX_BYTES). Split it into smaller files."
+            )
+            % {"size": size / 1e6, "limit": limit / 1e6}
+        )
     if isinstance(data, bytes):
         return data
     if isinstance(data, str | Path):
@@ -85,8 +134,12 @@ def read_bytes(data: str | Path | BinaryIO | bytes) -> bytes:
     content = data.read(limit + 1)
     if len(content) > limit:
         raise ImportFileError(
-            _("the file is larger than %(limit).0f MB (setting IMPORT_MAX_BYTES). Split it "
-              "into smaller files.") % {"limit": limit / 1e6})
+            _(
+                "the file is larger than %(limit).0f MB (setting IMPORT_MAX_BYTES). Split it "
+                "into smaller files."
+            )
+            % {"limit": limit / 1e6}
+        )
     return content
 
 
@@ -95,23 +148,31 @@ def decode(content: bytes) -> str:
     try:
         return content.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = content[:exc.start].count(b"\n") + 1
+        line = content[: exc.start].count(b"\n") + 1
         raise ImportFileError(
-            _("the file is not UTF-8 encoded (byte 0x%(byte)02x on line %(line)s). Save it as "
-              "UTF-8 (in Excel: “CSV UTF-8”) and import it again.")
-            % {"byte": content[exc.start], "line": line}) from exc
+            _(
+                "the file is not UTF-8 encoded (byte 0x%(byte)02x on line %(line)s). Save it as "
+                "UTF-8 (in Excel: “CSV UTF-8”) and import it again."
+            )
+            % {"byte": content[exc.start], "line": line}
+        ) from exc
 
 
 def read_rows(data, fmt: str, mapping: TagMapping) -> list[Row | tuple[int, str]]:
     """Every row of the file: a `Row`, or `(line, reason)` for a rejected one."""
     if fmt not in FORMATS:
-        raise ImportFileError(_("unknown format “%(fmt)s”; use one of %(formats)s")
-                              % {"fmt": fmt, "formats": ", ".join(FORMATS)})
+        raise ImportFileError(
+            _("unknown format “%(fmt)s”; use one of %(formats)s")
+            % {"fmt": fmt, "formats": ", ".join(FORMATS)}
+        )
     text = decode(read_bytes(data))
     if fmt == "geojson":
         return list(_geojson_rows(text))
-    required, to_entry = ((KVM_REQUIRED, lambda r, w: _kvm_entry(r, w, mapping))
-                          if fmt == "kvm-csv" else (CSV_REQUIRED, _csv_entry))
+    required, to_entry = (
+        (KVM_REQUIRED, lambda r, w: _kvm_entry(r, w, mapping))
+        if fmt == "kvm-csv"
+        else (CSV_REQUIRED, _csv_entry)
+    )
     return list(_csv_rows(text, required, to_entry, fmt))
 
 
@@ -127,13 +188,18 @@ def _csv_rows(text: str, required: list[str], to_entry, fmt: str):
         raise ImportFileError(_("not a readable CSV file: %(error)s") % {"error": exc}) from exc
     missing = [c for c in required if c not in header]
     if missing:
-        expected = (_("a Karte-von-morgen CSV export") if fmt == "kvm-csv"
-                    else _("the platform's CSV export (/api/v1/export/initiatives.csv)"))
+        expected = (
+            _("a Karte-von-morgen CSV export")
+            if fmt == "kvm-csv"
+            else _("the platform's CSV export (/api/v1/export/initiatives.csv)")
+        )
         raise ImportFileError(
-            _("missing columns: %(missing)s. Expected %(expected)s with the columns "
-              "%(required)s (and more).")
-            % {"missing": ", ".join(missing), "expected": expected,
-               "required": ", ".join(required)})
+            _(
+                "missing columns: %(missing)s. Expected %(expected)s with the columns "
+                "%(required)s (and more)."
+            )
+            % {"missing": ", ".join(missing), "expected": expected, "required": ", ".join(required)}
+        )
     previous_end = reader.line_num
     while True:
         try:
@@ -141,14 +207,20 @@ def _csv_rows(text: str, required: list[str], to_entry, fmt: str):
         except StopIteration:
             return
         except csv.Error as exc:
-            raise ImportFileError(_("line %(line)s: broken CSV (%(error)s)")
-                                  % {"line": reader.line_num, "error": exc}) from exc
+            raise ImportFileError(
+                _("line %(line)s: broken CSV (%(error)s)") % {"line": reader.line_num, "error": exc}
+            ) from exc
         line, previous_end = previous_end + 1, reader.line_num
         if not any(v.strip() for v in values):
             continue
         if len(values) != len(header):
-            yield line, (_("the row has %(fields)s fields, the header %(header)s")
-                         % {"fields": len(values), "header": len(header)})
+            yield (
+                line,
+                (
+                    _("the row has %(fields)s fields, the header %(header)s")
+                    % {"fields": len(values), "header": len(header)}
+                ),
+            )
             continue
         raw = dict(zip(header, values, strict=True))
         warnings: list[str] = []
@@ -162,12 +234,14 @@ def _geojson_rows(text: str):
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ImportFileError(_("not valid JSON (line %(line)s: %(error)s)")
-                              % {"line": exc.lineno, "error": exc.msg}) from exc
+        raise ImportFileError(
+            _("not valid JSON (line %(line)s: %(error)s)") % {"line": exc.lineno, "error": exc.msg}
+        ) from exc
     if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection":
         found = doc.get("type") if isinstance(doc, dict) else type(doc).__name__
-        raise ImportFileError(_("expected a GeoJSON FeatureCollection, found “%(found)s”")
-                              % {"found": found})
+        raise ImportFileError(
+            _("expected a GeoJSON FeatureCollection, found “%(found)s”") % {"found": found}
+        )
     features = doc.get("features")
     if not isinstance(features, list):
         raise ImportFileError(_("the FeatureCollection has no “features” list"))
@@ -181,6 +255,7 @@ def _geojson_rows(text: str):
 
 # --- one row -----------------------------------------------------------------------------
 
+
 def _coordinate(raw, name: str, limit: int) -> float | None:
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None
@@ -190,11 +265,14 @@ def _coordinate(raw, name: str, limit: int) -> float | None:
     try:
         value = float(text)
     except ValueError:
-        raise RowError(_("%(name)s “%(value)s” is not a number")
-                       % {"name": name, "value": str(raw)[:30]}) from None
+        raise RowError(
+            _("%(name)s “%(value)s” is not a number") % {"name": name, "value": str(raw)[:30]}
+        ) from None
     if not math.isfinite(value) or not -limit <= value <= limit:
-        raise RowError(_("%(name)s %(value)s is out of range (-%(limit)s to %(limit)s)")
-                       % {"name": name, "value": text, "limit": limit})
+        raise RowError(
+            _("%(name)s %(value)s is out of range (-%(limit)s to %(limit)s)")
+            % {"name": name, "value": text, "limit": limit}
+        )
     return value
 
 
@@ -202,8 +280,9 @@ def _licence(raw: str) -> str:
     licence = LICENCES.get((raw or "").strip().lower())
     if not licence:
         shown = (raw or "").strip()[:30] or "(empty)"
-        raise RowError(_("unknown data licence %(licence)s; expected ODbL-1.0 or CC0-1.0")
-                       % {"licence": shown})
+        raise RowError(
+            _("unknown data licence %(licence)s; expected ODbL-1.0 or CC0-1.0") % {"licence": shown}
+        )
     return licence
 
 
@@ -216,8 +295,9 @@ def _website(raw: str, warnings: list[str]) -> str:
     try:
         URLValidator(schemes=["http", "https"])(url)
     except ValidationError:
-        warnings.append(_("website “%(url)s” is not a valid address and was left out")
-                        % {"url": raw[:60]})
+        warnings.append(
+            _("website “%(url)s” is not a valid address and was left out") % {"url": raw[:60]}
+        )
         return ""
     return url[:200]
 
@@ -237,8 +317,9 @@ def _email(raw: str, warnings: list[str]) -> str:
 def _year(raw: str, warnings: list[str]) -> int | None:
     match = re.match(r"^\s*(\d{4})", str(raw or ""))
     if raw and not match:
-        warnings.append(_("founding date “%(value)s” not understood and left out")
-                        % {"value": str(raw)[:20]})
+        warnings.append(
+            _("founding date “%(value)s” not understood and left out") % {"value": str(raw)[:20]}
+        )
     year = int(match.group(1)) if match else None
     if year is not None and not 1800 <= year <= 2100:
         warnings.append(_("founding year %(year)s left out") % {"year": year})
@@ -251,10 +332,10 @@ def short_text(description: str) -> str:
     first = " ".join((description or "").strip().split("\n\n")[0].split())
     if len(first) <= SHORT_DESCRIPTION_MAX:
         return first
-    cut = first[:SHORT_DESCRIPTION_MAX - 1]
+    cut = first[: SHORT_DESCRIPTION_MAX - 1]
     sentence_end = max(cut.rfind(". "), cut.rfind("! "), cut.rfind("? "))
     if sentence_end >= 80:
-        return cut[:sentence_end + 1]
+        return cut[: sentence_end + 1]
     return cut.rsplit(" ", 1)[0] + "…"
 
 
@@ -277,8 +358,12 @@ def _common(raw: dict, warnings: list[str]) -> dict:
 def _kvm_entry(raw: dict, warnings: list[str], mapping: TagMapping) -> dict:
     kinds = {mapping.kvm_categories.get(c) for c in _list(raw.get("categories"), ",")}
     if "company" in kinds and "initiative" not in kinds and not mapping.import_companies:
-        raise RowError(_("a company (KVM category “Unternehmen”); set import_companies = "
-                         "true in the mapping file to import companies"))
+        raise RowError(
+            _(
+                "a company (KVM category “Unternehmen”); set import_companies = "
+                "true in the mapping file to import companies"
+            )
+        )
     title = " ".join((raw.get("title") or "").split())
     if not title:
         raise RowError(_("the title is empty"))
@@ -324,8 +409,9 @@ def _csv_entry(raw: dict, warnings: list[str]) -> dict:
     sdgs = []
     for value in _list(raw.get("sdgs"), LIST_SEPARATOR):
         if not str(value).isdigit() or not 1 <= int(value) <= 17:
-            raise RowError(_("SDG “%(value)s” is not a number from 1 to 17")
-                           % {"value": str(value)[:10]})
+            raise RowError(
+                _("SDG “%(value)s” is not a number from 1 to 17") % {"value": str(value)[:10]}
+            )
         sdgs.append(int(value))
     categories = _list(raw.get("categories"), LIST_SEPARATOR)
     if not categories:

@@ -32,8 +32,19 @@ from .readers import FORMATS, ImportFileError, Row, read_rows
 __all__ = ["ImportFileError", "ImportReport", "import_entries"]
 
 # Fields copied onto the initiative as they are (besides name, texts, point and topics).
-PLAIN_FIELDS = ["description", "street", "postcode", "city", "website", "contact_email",
-                "contact_phone", "meeting_times", "how_to_join", "founded_year", "data_licence"]
+PLAIN_FIELDS = [
+    "description",
+    "street",
+    "postcode",
+    "city",
+    "website",
+    "contact_email",
+    "contact_phone",
+    "meeting_times",
+    "how_to_join",
+    "founded_year",
+    "data_licence",
+]
 
 
 @dataclass
@@ -50,27 +61,46 @@ class ImportReport:
 
     @property
     def counts(self) -> dict[str, int]:
-        return {"new": len(self.created), "updated": len(self.updated),
-                "unchanged": len(self.unchanged), "duplicates": len(self.duplicates),
-                "rejected": len(self.rejected)}
+        return {
+            "new": len(self.created),
+            "updated": len(self.updated),
+            "unchanged": len(self.unchanged),
+            "duplicates": len(self.duplicates),
+            "rejected": len(self.rejected),
+        }
 
     def as_text(self) -> str:
         """The report for a terminal, in the active language."""
-        labels = {"new": _("new"), "updated": _("updated"), "unchanged": _("unchanged"),
-                  "duplicates": _("duplicates"), "rejected": _("rejected")}
+        labels = {
+            "new": _("new"),
+            "updated": _("updated"),
+            "unchanged": _("unchanged"),
+            "duplicates": _("duplicates"),
+            "rejected": _("rejected"),
+        }
         head = _("DRY RUN, nothing saved.") + " " if self.dry_run else ""
-        lines = [head + _("Import from %(source)s (%(fmt)s):") % {"source": self.source,
-                                                                   "fmt": self.fmt}
-                 + " " + ", ".join(f"{n} {labels[k]}" for k, n in self.counts.items())]
+        lines = [
+            head
+            + _("Import from %(source)s (%(fmt)s):") % {"source": self.source, "fmt": self.fmt}
+            + " "
+            + ", ".join(f"{n} {labels[k]}" for k, n in self.counts.items())
+        ]
         line = _("line %(line)s")
         reasons = {"name": _("name"), "website": _("website"), "email": _("e-mail")}
         for title, items in [
             (_("New"), [(n, f"{name} → {slug}") for n, name, slug in self.created]),
             (_("Updated"), [(n, f"{name} → {slug}") for n, name, slug in self.updated]),
-            (_("Duplicates (not created)"),
-             [(n, _("%(name)s looks like %(slug)s (same %(why)s)")
-               % {"name": name, "slug": slug, "why": reasons.get(why, why)})
-              for n, name, slug, why in self.duplicates]),
+            (
+                _("Duplicates (not created)"),
+                [
+                    (
+                        n,
+                        _("%(name)s looks like %(slug)s (same %(why)s)")
+                        % {"name": name, "slug": slug, "why": reasons.get(why, why)},
+                    )
+                    for n, name, slug, why in self.duplicates
+                ],
+            ),
             (_("Rejected"), self.rejected),
             (_("Warnings"), self.warnings),
         ]:
@@ -100,24 +130,35 @@ def _locate(row: Row, report: ImportReport) -> bool:
         return True
     found = geocode(street=entry["street"], postcode=entry["postcode"], city=entry["city"])
     if found is None:
-        report.rejected.append((row.line, _("no coordinates, and the address could not be "
-                                            "located (give lat/lng or a German postcode)")))
+        report.rejected.append(
+            (
+                row.line,
+                _(
+                    "no coordinates, and the address could not be "
+                    "located (give lat/lng or a German postcode)"
+                ),
+            )
+        )
         return False
     entry["latitude"], entry["longitude"] = found.latitude, found.longitude
     if found.precision == "postcode":
-        report.warnings.append((row.line, _("placed at the centre of postcode area "
-                                            "%(postcode)s; check the point")
-                                % {"postcode": entry["postcode"]}))
+        report.warnings.append(
+            (
+                row.line,
+                _("placed at the centre of postcode area %(postcode)s; check the point")
+                % {"postcode": entry["postcode"]},
+            )
+        )
     return True
 
 
 def _check_categories(entry: dict) -> None:
-    known = set(Category.objects.filter(slug__in=entry["categories"])
-                .values_list("slug", flat=True))
+    known = set(
+        Category.objects.filter(slug__in=entry["categories"]).values_list("slug", flat=True)
+    )
     unknown = [c for c in entry["categories"] if c not in known]
     if unknown:
-        raise ValidationError(_("unknown categories: %(slugs)s")
-                              % {"slugs": ", ".join(unknown)})
+        raise ValidationError(_("unknown categories: %(slugs)s") % {"slugs": ", ".join(unknown)})
 
 
 def _create(entry: dict, fmt: str) -> Initiative:
@@ -126,14 +167,23 @@ def _create(entry: dict, fmt: str) -> Initiative:
     if entry["last_confirmed_at"]:
         fields["last_confirmed_at"] = entry["last_confirmed_at"]
     initiative = create_initiative(
-        name=entry["name"], short_description=entry["short_description"],
-        latitude=entry["latitude"], longitude=entry["longitude"],
-        categories=entry["categories"], sdgs=entry["sdgs"], tags=entry["tags"],
-        status=Status.PUBLISHED, **fields,
+        name=entry["name"],
+        short_description=entry["short_description"],
+        latitude=entry["latitude"],
+        longitude=entry["longitude"],
+        categories=entry["categories"],
+        sdgs=entry["sdgs"],
+        tags=entry["tags"],
+        status=Status.PUBLISHED,
+        **fields,
     )
     wanted = entry["slug"]
-    if (fmt != "kvm-csv" and wanted and wanted != initiative.slug
-            and not Initiative.objects.filter(slug=wanted).exists()):
+    if (
+        fmt != "kvm-csv"
+        and wanted
+        and wanted != initiative.slug
+        and not Initiative.objects.filter(slug=wanted).exists()
+    ):
         # Keep the exported slug, so links to entries keep working after a move.
         Initiative.objects.filter(pk=initiative.pk).update(slug=wanted)
         initiative.slug = wanted
@@ -166,23 +216,35 @@ def _update(initiative: Initiative, entry: dict) -> Initiative:
 def _import_row(row: Row, *, source: str, fmt: str, report: ImportReport, seen: dict) -> None:
     entry, source_id = row.entry, row.entry["source_id"]
     if source_id and source_id in seen:
-        report.rejected.append((row.line, _("id %(id)s appears twice in the file (first on "
-                                            "line %(line)s)")
-                                % {"id": source_id, "line": seen[source_id]}))
+        report.rejected.append(
+            (
+                row.line,
+                _("id %(id)s appears twice in the file (first on line %(line)s)")
+                % {"id": source_id, "line": seen[source_id]},
+            )
+        )
         return
     seen[source_id] = row.line
     if not _locate(row, report):
         return
     digest = _content_hash(entry)
-    previous = (ImportedEntry.objects.select_related("initiative")
-                .filter(source=source, source_id=source_id).first() if source_id else None)
+    previous = (
+        ImportedEntry.objects.select_related("initiative")
+        .filter(source=source, source_id=source_id)
+        .first()
+        if source_id
+        else None
+    )
     if previous and previous.content_hash == digest:
         report.unchanged.append((row.line, entry["name"]))
         return
     if previous is None:
         duplicates = find_duplicates(
-            name=entry["name"], latitude=entry["latitude"], longitude=entry["longitude"],
-            website=entry["website"], contact_email=entry["contact_email"],
+            name=entry["name"],
+            latitude=entry["latitude"],
+            longitude=entry["longitude"],
+            website=entry["website"],
+            contact_email=entry["contact_email"],
         )
         if duplicates:
             d = duplicates[0]
@@ -198,8 +260,12 @@ def _import_row(row: Row, *, source: str, fmt: str, report: ImportReport, seen: 
             else:
                 initiative = _create(entry, fmt)
                 if source_id:
-                    ImportedEntry.objects.create(source=source, source_id=source_id,
-                                                 initiative=initiative, content_hash=digest)
+                    ImportedEntry.objects.create(
+                        source=source,
+                        source_id=source_id,
+                        initiative=initiative,
+                        content_hash=digest,
+                    )
                 report.created.append((row.line, initiative.name, initiative.slug))
     except ValidationError as exc:
         report.rejected.append((row.line, _message(exc)))
@@ -208,8 +274,12 @@ def _import_row(row: Row, *, source: str, fmt: str, report: ImportReport, seen: 
 
 
 def import_entries(
-    *, data: str | Path | BinaryIO | bytes, fmt: str, source: str = "",
-    dry_run: bool = False, mapping: TagMapping | str | Path | None = None,
+    *,
+    data: str | Path | BinaryIO | bytes,
+    fmt: str,
+    source: str = "",
+    dry_run: bool = False,
+    mapping: TagMapping | str | Path | None = None,
 ) -> ImportReport:
     """Import a file of entries as published initiatives and report row by row.
 
@@ -219,8 +289,10 @@ def import_entries(
     when the file as a whole cannot be read; mapping.MappingError for a bad mapping file.
     """
     if fmt not in FORMATS:
-        raise ImportFileError(_("unknown format “%(fmt)s”; use one of %(formats)s")
-                              % {"fmt": fmt, "formats": ", ".join(FORMATS)})
+        raise ImportFileError(
+            _("unknown format “%(fmt)s”; use one of %(formats)s")
+            % {"fmt": fmt, "formats": ", ".join(FORMATS)}
+        )
     source = (source or ("kvm" if fmt == "kvm-csv" else fmt)).strip()[:80]
     if not isinstance(mapping, TagMapping):
         mapping = load_mapping(mapping)

@@ -16,8 +16,9 @@ CACHE_MAX_AGE = 60
 
 
 def _json(data, status: int = 200) -> JsonResponse:
-    response = JsonResponse(data, status=status, safe=False,
-                            json_dumps_params={"ensure_ascii": False})
+    response = JsonResponse(
+        data, status=status, safe=False, json_dumps_params={"ensure_ascii": False}
+    )
     response["Access-Control-Allow-Origin"] = "*"  # public data for widgets on other sites
     if status == 200:
         patch_cache_control(response, public=True, max_age=CACHE_MAX_AGE)
@@ -33,9 +34,13 @@ def search(request: HttpRequest) -> JsonResponse:
     """GET /api/kvm/search?bbox=south,west,north,east&text=&categories=&tags=&limit="""
     get = request.GET
     try:
-        query = kvm.parse_search(bbox=get.get("bbox"), text=get.get("text"),
-                                 categories=get.get("categories"), tags=get.get("tags"),
-                                 limit=get.get("limit"))
+        query = kvm.parse_search(
+            bbox=get.get("bbox"),
+            text=get.get("text"),
+            categories=get.get("categories"),
+            tags=get.get("tags"),
+            limit=get.get("limit"),
+        )
     except FilterError as exc:
         return _bad_request(exc)
     return _json(kvm.search(query))

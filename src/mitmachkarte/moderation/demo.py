@@ -21,14 +21,38 @@ from .models import ProblemReport, Proposal, ReportStatus
 PROPOSER = {"proposer_name": "Demo Vorschlag", "proposer_email": "vorschlag@demo.example"}
 PROPOSALS = [
     # name, lat, lon, categories, city, short description
-    ("Lastenrad-Verleih Ehrenfeld Bochum", 51.4790, 7.2010, ["mobility"], "Bochum",
-     "Kostenlose Lastenräder zum Ausleihen, von Nachbarn für Nachbarn."),
-    ("Saatgut-Tauschbörse Langendreer", 51.4745, 7.3220, ["gardening-nature"], "Bochum",
-     "Samenfestes Saatgut tauschen, jeden Frühling im Stadtteilzentrum."),
-    ("Kleidertausch im Bahnhof", 50.9430, 6.9580, ["clothing"], "Köln",
-     "Einmal im Monat Kleidung tauschen statt kaufen."),
-    ("Solidarische Landwirtschaft Münsterland", 51.9700, 7.6100, ["food"], "Münster",
-     "Wir teilen die Ernte eines Hofs am Stadtrand."),
+    (
+        "Lastenrad-Verleih Ehrenfeld Bochum",
+        51.4790,
+        7.2010,
+        ["mobility"],
+        "Bochum",
+        "Kostenlose Lastenräder zum Ausleihen, von Nachbarn für Nachbarn.",
+    ),
+    (
+        "Saatgut-Tauschbörse Langendreer",
+        51.4745,
+        7.3220,
+        ["gardening-nature"],
+        "Bochum",
+        "Samenfestes Saatgut tauschen, jeden Frühling im Stadtteilzentrum.",
+    ),
+    (
+        "Kleidertausch im Bahnhof",
+        50.9430,
+        6.9580,
+        ["clothing"],
+        "Köln",
+        "Einmal im Monat Kleidung tauschen statt kaufen.",
+    ),
+    (
+        "Solidarische Landwirtschaft Münsterland",
+        51.9700,
+        7.6100,
+        ["food"],
+        "Münster",
+        "Wir teilen die Ernte eines Hofs am Stadtrand.",
+    ),
 ]
 REPORTS = [
     ("closed", "Das Repair Café hat laut Aushang seit Sommer geschlossen. (Demo-Meldung)"),
@@ -48,15 +72,23 @@ def _quiet():
 
 
 def _propose(*, name, lat, lon, categories, city, short, **extra) -> None:
-    if Proposal.objects.filter(proposer_email=PROPOSER["proposer_email"],
-                               initiative__name=name).exists():
+    if Proposal.objects.filter(
+        proposer_email=PROPOSER["proposer_email"], initiative__name=name
+    ).exists():
         return
     try:
         services.propose_initiative(
-            name=name, short_description=short, latitude=lat, longitude=lon,
-            categories=categories, city=city, not_a_duplicate=True,
-            description="Ein **Demo-Vorschlag** zum Ausprobieren der Moderation.", **PROPOSER,
-            **extra)
+            name=name,
+            short_description=short,
+            latitude=lat,
+            longitude=lon,
+            categories=categories,
+            city=city,
+            not_a_duplicate=True,
+            description="Ein **Demo-Vorschlag** zum Ausprobieren der Moderation.",
+            **PROPOSER,
+            **extra,
+        )
     except ValidationError as exc:  # a category missing from an old database, say
         raise LookupError(f"demo proposal “{name}”: {'; '.join(exc.messages)}") from exc
 
@@ -69,13 +101,20 @@ def load() -> Summary:
         for name, lat, lon, categories, city, short in PROPOSALS:
             _propose(name=name, lat=lat, lon=lon, categories=categories, city=city, short=short)
         # A likely duplicate: a published Bochum entry proposed again 20 m away.
-        original = (Initiative.objects.filter(municipality__ags=bochum, status=Status.PUBLISHED)
-                    .order_by("-slug").first())
+        original = (
+            Initiative.objects.filter(municipality__ags=bochum, status=Status.PUBLISHED)
+            .order_by("-slug")
+            .first()
+        )
         if original is not None:
-            _propose(name=original.name, lat=original.latitude + 0.0002,
-                     lon=original.longitude, categories=[c.slug for c in
-                                                         original.categories.all()[:1]],
-                     city="Bochum", short="Doppelt vorgeschlagen – bitte prüfen (Demo).")
+            _propose(
+                name=original.name,
+                lat=original.latitude + 0.0002,
+                lon=original.longitude,
+                categories=[c.slug for c in original.categories.all()[:1]],
+                city="Bochum",
+                short="Doppelt vorgeschlagen – bitte prüfen (Demo).",
+            )
         published = Initiative.objects.filter(status=Status.PUBLISHED)
         targets = [
             published.filter(municipality__ags=bochum).order_by("slug")[1:2].first(),
@@ -85,8 +124,10 @@ def load() -> Summary:
             if initiative is None or ProblemReport.objects.filter(message=message).exists():
                 continue
             services.report_problem(initiative=initiative, kind=kind, message=message)
-    pending = Proposal.objects.filter(proposer_email=PROPOSER["proposer_email"],
-                                      initiative__status=Status.PENDING).count()
-    reports = ProblemReport.objects.filter(status=ReportStatus.OPEN,
-                                           message__endswith="(Demo-Meldung)").count()
+    pending = Proposal.objects.filter(
+        proposer_email=PROPOSER["proposer_email"], initiative__status=Status.PENDING
+    ).count()
+    reports = ProblemReport.objects.filter(
+        status=ReportStatus.OPEN, message__endswith="(Demo-Meldung)"
+    ).count()
     return Summary(logins=logins, proposals=pending, reports=reports)

@@ -14,9 +14,11 @@ from .services import MAX_DESCRIPTION, MAX_REASON, MAX_TAGS, MAX_TEXT
 class HoneypotMixin(forms.Form):
     """A field people never see (hidden by CSS, skipped by keyboard); bots fill it in."""
 
-    homepage = forms.CharField(required=False, label=_("Leave this field empty"),
-                               widget=forms.TextInput(attrs={"autocomplete": "off",
-                                                             "tabindex": "-1"}))
+    homepage = forms.CharField(
+        required=False,
+        label=_("Leave this field empty"),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
 
     def clean_homepage(self):
         if self.cleaned_data.get("homepage"):
@@ -25,8 +27,11 @@ class HoneypotMixin(forms.Form):
 
 
 def _coordinate(label):
-    return forms.FloatField(label=label, required=False, widget=forms.NumberInput(
-        attrs={"step": "any", "inputmode": "decimal"}))
+    return forms.FloatField(
+        label=label,
+        required=False,
+        widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"}),
+    )
 
 
 class EntryForm(HoneypotMixin):
@@ -34,38 +39,67 @@ class EntryForm(HoneypotMixin):
 
     name = forms.CharField(label=_("Name of the initiative"), max_length=160)
     short_description = forms.CharField(
-        label=_("Short description"), max_length=SHORT_DESCRIPTION_MAX,
-        help_text=_("One or two sentences, at most 250 characters."))
+        label=_("Short description"),
+        max_length=SHORT_DESCRIPTION_MAX,
+        help_text=_("One or two sentences, at most 250 characters."),
+    )
     description = forms.CharField(
-        label=_("Description"), required=False, max_length=MAX_DESCRIPTION,
+        label=_("Description"),
+        required=False,
+        max_length=MAX_DESCRIPTION,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_("Markdown is possible: **bold**, *italic*, lists, links."))
+        help_text=_("Markdown is possible: **bold**, *italic*, lists, links."),
+    )
     categories = forms.ModelMultipleChoiceField(
-        label=_("Categories"), queryset=Category.objects.all(), to_field_name="slug",
-        widget=forms.CheckboxSelectMultiple)
+        label=_("Categories"),
+        queryset=Category.objects.all(),
+        to_field_name="slug",
+        widget=forms.CheckboxSelectMultiple,
+    )
     sdgs = forms.ModelMultipleChoiceField(
-        label=_("Sustainable Development Goals"), queryset=SDG.objects.all(), required=False,
-        widget=forms.CheckboxSelectMultiple)
-    tags = forms.CharField(label=_("Tags"), required=False, max_length=400,
-                           help_text=_("Comma-separated, e.g. repair, bicycles"))
+        label=_("Sustainable Development Goals"),
+        queryset=SDG.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    tags = forms.CharField(
+        label=_("Tags"),
+        required=False,
+        max_length=400,
+        help_text=_("Comma-separated, e.g. repair, bicycles"),
+    )
     street = forms.CharField(label=_("Street and number"), max_length=160, required=False)
     postcode = forms.CharField(label=_("Postcode"), max_length=10, required=False)
     city = forms.CharField(label=_("City"), max_length=120, required=False)
     latitude = _coordinate(_("Latitude"))
     longitude = _coordinate(_("Longitude"))
     contact_email = forms.EmailField(
-        label=_("Contact e-mail of the initiative"), required=False,
-        help_text=_("Never published: messages from the site are relayed to it."))
-    website = forms.URLField(label=_("Website"), required=False, max_length=200,
-                             assume_scheme="https")
-    meeting_times = forms.CharField(label=_("Meeting or opening times"), required=False,
-                                    max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 2}))
-    how_to_join = forms.CharField(label=_("How to join in"), required=False, max_length=MAX_TEXT,
-                                  widget=forms.Textarea(attrs={"rows": 2}))
+        label=_("Contact e-mail of the initiative"),
+        required=False,
+        help_text=_("Never published: messages from the site are relayed to it."),
+    )
+    website = forms.URLField(
+        label=_("Website"), required=False, max_length=200, assume_scheme="https"
+    )
+    meeting_times = forms.CharField(
+        label=_("Meeting or opening times"),
+        required=False,
+        max_length=MAX_TEXT,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    how_to_join = forms.CharField(
+        label=_("How to join in"),
+        required=False,
+        max_length=MAX_TEXT,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
     data_licence = forms.ChoiceField(
-        label=_("Data licence"), choices=DataLicence.choices, initial=DataLicence.ODBL,
+        label=_("Data licence"),
+        choices=DataLicence.choices,
+        initial=DataLicence.ODBL,
         widget=forms.RadioSelect,
-        help_text=_("Under which licence others may reuse this entry's data."))
+        help_text=_("Under which licence others may reuse this entry's data."),
+    )
 
     def clean_tags(self):
         names = [" ".join(t.split()) for t in self.cleaned_data["tags"].split(",")]
@@ -80,16 +114,36 @@ class EntryForm(HoneypotMixin):
         if (lat is None) != (lon is None):
             raise ValidationError(_("Give both latitude and longitude, or neither."))
         if lat is None and not (data.get("postcode") or "").strip():
-            self.add_error("latitude", _("Pick the location on the map, or enter an address "
-                                         "with a postcode so we can find it."))
+            self.add_error(
+                "latitude",
+                _(
+                    "Pick the location on the map, or enter an address "
+                    "with a postcode so we can find it."
+                ),
+            )
         return data
 
     def service_kwargs(self) -> dict:
         data = self.cleaned_data
-        kwargs = {key: data[key] for key in (
-            "name", "short_description", "description", "street", "postcode", "city",
-            "contact_email", "website", "meeting_times", "how_to_join", "data_licence",
-            "latitude", "longitude", "tags")}
+        kwargs = {
+            key: data[key]
+            for key in (
+                "name",
+                "short_description",
+                "description",
+                "street",
+                "postcode",
+                "city",
+                "contact_email",
+                "website",
+                "meeting_times",
+                "how_to_join",
+                "data_licence",
+                "latitude",
+                "longitude",
+                "tags",
+            )
+        }
         kwargs["categories"] = [c.slug for c in data["categories"]]
         kwargs["sdgs"] = [s.number for s in data["sdgs"]]
         return kwargs
@@ -99,31 +153,42 @@ class ProposalForm(EntryForm):
     proposer_name = forms.CharField(label=_("Your name"), max_length=120)
     proposer_email = forms.EmailField(
         label=_("Your e-mail address"),
-        help_text=_("Not published. We tell you the moderation's decision."))
-    consent = forms.BooleanField(label=_("I agree that my name and e-mail address are stored "
-                                         "to process this proposal."))
+        help_text=_("Not published. We tell you the moderation's decision."),
+    )
+    consent = forms.BooleanField(
+        label=_("I agree that my name and e-mail address are stored to process this proposal.")
+    )
     not_a_duplicate = forms.BooleanField(
-        required=False, label=_("My entry is none of these: save it as a new entry."))
+        required=False, label=_("My entry is none of these: save it as a new entry.")
+    )
 
 
 class ReportForm(HoneypotMixin):
-    kind = forms.ChoiceField(label=_("What is wrong?"), choices=ReportKind.choices,
-                             widget=forms.RadioSelect)
-    message = forms.CharField(label=_("Details"), required=False, max_length=MAX_REASON,
-                              widget=forms.Textarea(attrs={"rows": 4}))
+    kind = forms.ChoiceField(
+        label=_("What is wrong?"), choices=ReportKind.choices, widget=forms.RadioSelect
+    )
+    message = forms.CharField(
+        label=_("Details"),
+        required=False,
+        max_length=MAX_REASON,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
     reporter_email = forms.EmailField(
-        label=_("Your e-mail address (optional)"), required=False,
-        help_text=_("Only for questions from the moderation; never published."))
+        label=_("Your e-mail address (optional)"),
+        required=False,
+        help_text=_("Only for questions from the moderation; never published."),
+    )
 
 
 class MergeTagsForm(forms.Form):
-    source = forms.ModelChoiceField(label=_("Merge this tag"), queryset=Tag.objects.all(),
-                                    to_field_name="slug")
-    target = forms.ModelChoiceField(label=_("into this tag"), queryset=Tag.objects.all(),
-                                    to_field_name="slug")
+    source = forms.ModelChoiceField(
+        label=_("Merge this tag"), queryset=Tag.objects.all(), to_field_name="slug"
+    )
+    target = forms.ModelChoiceField(
+        label=_("into this tag"), queryset=Tag.objects.all(), to_field_name="slug"
+    )
 
 
 class SynonymForm(forms.Form):
-    tag = forms.ModelChoiceField(label=_("Tag"), queryset=Tag.objects.all(),
-                                 to_field_name="slug")
+    tag = forms.ModelChoiceField(label=_("Tag"), queryset=Tag.objects.all(), to_field_name="slug")
     name = forms.CharField(label=_("Synonym"), max_length=60)

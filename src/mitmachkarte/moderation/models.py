@@ -14,8 +14,9 @@ from mitmachkarte.initiatives.models import Initiative
 
 
 class Proposal(models.Model):
-    initiative = models.OneToOneField(Initiative, on_delete=models.CASCADE,
-                                      related_name="proposal", verbose_name=_("initiative"))
+    initiative = models.OneToOneField(
+        Initiative, on_delete=models.CASCADE, related_name="proposal", verbose_name=_("initiative")
+    )
     proposer_name = models.CharField(_("proposer name"), max_length=120)
     proposer_email = models.EmailField(_("proposer e-mail"))
     ip_hash = models.CharField(_("hashed IP address"), max_length=32, blank=True)
@@ -46,11 +47,16 @@ class Action(models.TextChoices):
 class Decision(models.Model):
     """One logged moderation step: who did what to which entry, when and why."""
 
-    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE,
-                                   related_name="decisions", verbose_name=_("initiative"))
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="decisions", verbose_name=_("initiative")
+    )
     moderator = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="moderation_decisions", verbose_name=_("moderator"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="moderation_decisions",
+        verbose_name=_("moderator"),
     )
     action = models.CharField(_("action"), max_length=20, choices=Action.choices)
     reason = models.TextField(_("reason / note"), blank=True)
@@ -79,18 +85,27 @@ class ReportStatus(models.TextChoices):
 
 
 class ProblemReport(models.Model):
-    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE,
-                                   related_name="problem_reports", verbose_name=_("initiative"))
+    initiative = models.ForeignKey(
+        Initiative,
+        on_delete=models.CASCADE,
+        related_name="problem_reports",
+        verbose_name=_("initiative"),
+    )
     kind = models.CharField(_("problem"), max_length=20, choices=ReportKind.choices)
     message = models.TextField(_("message"), blank=True)
     reporter_email = models.EmailField(_("reporter e-mail"), blank=True)
-    status = models.CharField(_("status"), max_length=10, choices=ReportStatus.choices,
-                              default=ReportStatus.OPEN)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ReportStatus.choices, default=ReportStatus.OPEN
+    )
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
     resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
     resolved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name=_("resolved by"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("resolved by"),
     )
     resolution_note = models.TextField(_("note"), blank=True)
 

@@ -38,7 +38,9 @@ class QueueItem:
 
 def _with_related(qs: QuerySet) -> QuerySet:
     return qs.select_related("municipality", "proposal").prefetch_related(
-        "categories", "sdgs", "tags",
+        "categories",
+        "sdgs",
+        "tags",
         Prefetch("decisions", queryset=Decision.objects.select_related("moderator")),
     )
 
@@ -48,31 +50,38 @@ def pending_queue(user) -> list[QueueItem]:
     qs = _with_related(_scoped(Initiative.objects.filter(status=Status.PENDING), user))
     items = []
     for initiative in qs.order_by("created_at", "pk"):
-        items.append(QueueItem(
-            initiative=initiative, proposal=getattr(initiative, "proposal", None),
-            decisions=list(initiative.decisions.all()),
-            duplicates=find_duplicates(
-                name=initiative.name, latitude=initiative.latitude,
-                longitude=initiative.longitude, website=initiative.website,
-                contact_email=initiative.contact_email, exclude_id=initiative.pk),
-        ))
+        items.append(
+            QueueItem(
+                initiative=initiative,
+                proposal=getattr(initiative, "proposal", None),
+                decisions=list(initiative.decisions.all()),
+                duplicates=find_duplicates(
+                    name=initiative.name,
+                    latitude=initiative.latitude,
+                    longitude=initiative.longitude,
+                    website=initiative.website,
+                    contact_email=initiative.contact_email,
+                    exclude_id=initiative.pk,
+                ),
+            )
+        )
     return items
 
 
 def awaiting_revision(user) -> QuerySet[Initiative]:
     """Proposals sent back to their proposers (draft with a proposal)."""
-    return _with_related(_scoped(
-        Initiative.objects.filter(status=Status.DRAFT, proposal__isnull=False), user
-    )).order_by("updated_at")
+    return _with_related(
+        _scoped(Initiative.objects.filter(status=Status.DRAFT, proposal__isnull=False), user)
+    ).order_by("updated_at")
 
 
 def open_reports(user) -> QuerySet[ProblemReport]:
     qs = ProblemReport.objects.filter(status=ReportStatus.OPEN).select_related(
-        "initiative", "initiative__municipality")
+        "initiative", "initiative__municipality"
+    )
     return _scoped(qs, user, "initiative__").order_by("created_at", "pk")
 
 
 def recent_decisions(user, *, limit: int = 30) -> QuerySet[Decision]:
     qs = Decision.objects.select_related("initiative", "moderator")
     return _scoped(qs, user, "initiative__")[:limit]
-

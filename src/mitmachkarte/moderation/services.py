@@ -35,8 +35,19 @@ MAX_TEXT = 2_000
 MAX_REASON = 5_000
 MAX_TAGS = 10
 # Fields a proposer fills in; everything else of an Initiative stays with moderators.
-PROPOSAL_FIELDS = ("name", "short_description", "description", "street", "postcode", "city",
-                   "contact_email", "website", "meeting_times", "how_to_join", "data_licence")
+PROPOSAL_FIELDS = (
+    "name",
+    "short_description",
+    "description",
+    "street",
+    "postcode",
+    "city",
+    "contact_email",
+    "website",
+    "meeting_times",
+    "how_to_join",
+    "data_licence",
+)
 
 
 class LikelyDuplicates(Exception):
@@ -62,15 +73,26 @@ def validate_location(latitude, longitude) -> int:
         raise ValidationError({"latitude": _("Pick the location on the map.")}) from None
     if not (math.isfinite(lat) and math.isfinite(lon)):
         raise ValidationError({"latitude": _("Pick the location on the map.")})
-    if not (GERMANY["south"] <= lat <= GERMANY["north"]
-            and GERMANY["west"] <= lon <= GERMANY["east"]):
-        raise ValidationError({"latitude": _(
-            "This point is outside Germany. Please pick the location on the map again.")})
+    if not (
+        GERMANY["south"] <= lat <= GERMANY["north"] and GERMANY["west"] <= lon <= GERMANY["east"]
+    ):
+        raise ValidationError(
+            {
+                "latitude": _(
+                    "This point is outside Germany. Please pick the location on the map again."
+                )
+            }
+        )
     municipality_id = municipality_id_at(lat, lon)
     if municipality_id is None:
-        raise ValidationError({"latitude": _(
-            "This point is not inside any municipality we know. Please pick a place on land "
-            "inside a municipality.")})
+        raise ValidationError(
+            {
+                "latitude": _(
+                    "This point is not inside any municipality we know. "
+                    "Please pick a place on land inside a municipality."
+                )
+            }
+        )
     return municipality_id
 
 
@@ -78,7 +100,8 @@ def _validate_fields(fields: dict) -> None:
     errors = {}
     if len(fields.get("description") or "") > MAX_DESCRIPTION:
         errors["description"] = _("The description is too long (at most %(n)s characters).") % {
-            "n": MAX_DESCRIPTION}
+            "n": MAX_DESCRIPTION
+        }
     for key in ("meeting_times", "how_to_join"):
         if len(fields.get(key) or "") > MAX_TEXT:
             errors[key] = _("At most %(n)s characters.") % {"n": MAX_TEXT}
@@ -110,9 +133,17 @@ def _reason(text: str, *, required: bool) -> str:
 
 
 def propose_initiative(
-    *, proposer_name: str, proposer_email: str, latitude: float, longitude: float,
-    categories: list[str], sdgs: list[int] = (), tags: list[str] = (), ip: str = "",
-    not_a_duplicate: bool = False, **fields,
+    *,
+    proposer_name: str,
+    proposer_email: str,
+    latitude: float,
+    longitude: float,
+    categories: list[str],
+    sdgs: list[int] = (),
+    tags: list[str] = (),
+    ip: str = "",
+    not_a_duplicate: bool = False,
+    **fields,
 ) -> Proposal:
     """Save a proposal from someone without an account as a PENDING entry.
 
@@ -129,18 +160,30 @@ def propose_initiative(
     validate_location(latitude, longitude)
     if not not_a_duplicate:
         duplicates = find_duplicates(
-            name=fields.get("name", ""), latitude=float(latitude), longitude=float(longitude),
-            website=fields.get("website", ""), contact_email=fields.get("contact_email", ""),
+            name=fields.get("name", ""),
+            latitude=float(latitude),
+            longitude=float(longitude),
+            website=fields.get("website", ""),
+            contact_email=fields.get("contact_email", ""),
         )
         if duplicates:
             raise LikelyDuplicates(duplicates)
     with transaction.atomic():
         initiative = create_initiative(
-            latitude=latitude, longitude=longitude, categories=list(categories),
-            sdgs=list(sdgs), tags=list(tags), status=Status.PENDING, **fields,
+            latitude=latitude,
+            longitude=longitude,
+            categories=list(categories),
+            sdgs=list(sdgs),
+            tags=list(tags),
+            status=Status.PENDING,
+            **fields,
         )
-        proposal = Proposal(initiative=initiative, proposer_name=proposer_name[:120],
-                            proposer_email=proposer_email, ip_hash=hash_ip(ip))
+        proposal = Proposal(
+            initiative=initiative,
+            proposer_name=proposer_name[:120],
+            proposer_email=proposer_email,
+            ip_hash=hash_ip(ip),
+        )
         proposal.full_clean(exclude=["initiative"])
         proposal.save()
     mails.send_received(proposal=proposal)
@@ -151,16 +194,25 @@ def proposal_for_token(token: str) -> Proposal:
     """The proposal a revise link names, if it may still be revised; TokenError otherwise."""
     proposal_id, revision, digest = tokens.read_revise_token(token)
     proposal = Proposal.objects.select_related("initiative").filter(pk=proposal_id).first()
-    if (proposal is None or proposal.revision != revision
-            or tokens.email_digest(proposal.proposer_email) != digest
-            or proposal.initiative.status != Status.DRAFT):
+    if (
+        proposal is None
+        or proposal.revision != revision
+        or tokens.email_digest(proposal.proposer_email) != digest
+        or proposal.initiative.status != Status.DRAFT
+    ):
         raise tokens.TokenError("used")
     return proposal
 
 
 def resubmit_proposal(
-    *, token: str, latitude: float, longitude: float, categories: list[str],
-    sdgs: list[int] = (), tags: list[str] = (), **fields,
+    *,
+    token: str,
+    latitude: float,
+    longitude: float,
+    categories: list[str],
+    sdgs: list[int] = (),
+    tags: list[str] = (),
+    **fields,
 ) -> Proposal:
     """Apply the proposer's revision and put the entry back into the queue (PENDING)."""
     unknown = set(fields) - set(PROPOSAL_FIELDS)
@@ -205,8 +257,9 @@ def approve(*, initiative: Initiative, moderator, note: str = "") -> Decision:
         if initiative.status != Status.PENDING:
             raise ValidationError(_("Only entries waiting for review can be approved."))
         publish_initiative(initiative=initiative)
-        decision = Decision.objects.create(initiative=initiative, moderator=moderator,
-                                           action=Action.APPROVE, reason=note)
+        decision = Decision.objects.create(
+            initiative=initiative, moderator=moderator, action=Action.APPROVE, reason=note
+        )
     proposal = Proposal.objects.filter(initiative=initiative).first()
     if proposal:
         mails.send_approved(proposal=proposal, note=note)
@@ -223,8 +276,9 @@ def reject(*, initiative: Initiative, moderator, reason: str) -> Decision:
             raise ValidationError(_("Only proposals not yet published can be rejected."))
         initiative.status = Status.ARCHIVED
         initiative.save(update_fields=["status", "updated_at"])
-        decision = Decision.objects.create(initiative=initiative, moderator=moderator,
-                                           action=Action.REJECT, reason=reason)
+        decision = Decision.objects.create(
+            initiative=initiative, moderator=moderator, action=Action.REJECT, reason=reason
+        )
         proposal = Proposal.objects.filter(initiative=initiative).first()
         if proposal:  # an old revise link must not bring it back
             proposal.revision += 1
@@ -247,8 +301,9 @@ def request_changes(*, initiative: Initiative, moderator, reason: str) -> Decisi
             raise ValidationError(_("This entry has no proposer to ask."))
         initiative.status = Status.DRAFT
         initiative.save(update_fields=["status", "updated_at"])
-        decision = Decision.objects.create(initiative=initiative, moderator=moderator,
-                                           action=Action.REQUEST_CHANGES, reason=reason)
+        decision = Decision.objects.create(
+            initiative=initiative, moderator=moderator, action=Action.REQUEST_CHANGES, reason=reason
+        )
     mails.send_changes_requested(proposal=proposal, reason=reason)
     return decision
 
@@ -256,8 +311,9 @@ def request_changes(*, initiative: Initiative, moderator, reason: str) -> Decisi
 # --- problem reports ---------------------------------------------------------------------
 
 
-def report_problem(*, initiative: Initiative, kind: str, message: str = "",
-                   reporter_email: str = "") -> ProblemReport:
+def report_problem(
+    *, initiative: Initiative, kind: str, message: str = "", reporter_email: str = ""
+) -> ProblemReport:
     """Anyone may report a problem with a published entry; it goes to the moderation queue."""
     if initiative.status != Status.PUBLISHED:
         raise ValidationError(_("Problems can only be reported for published entries."))
@@ -265,8 +321,12 @@ def report_problem(*, initiative: Initiative, kind: str, message: str = "",
         raise ValidationError({"kind": _("Choose what the problem is.")})
     if len(message or "") > MAX_REASON:
         raise ValidationError({"message": _("At most %(n)s characters.") % {"n": MAX_REASON}})
-    report = ProblemReport(initiative=initiative, kind=kind, message=(message or "").strip(),
-                           reporter_email=(reporter_email or "").strip())
+    report = ProblemReport(
+        initiative=initiative,
+        kind=kind,
+        message=(message or "").strip(),
+        reporter_email=(reporter_email or "").strip(),
+    )
     report.full_clean(exclude=["initiative"])
     report.save()
     mails.send_report_received(initiative=initiative)
@@ -286,16 +346,22 @@ def _close_report(*, report: ProblemReport, moderator, note: str, archive: bool)
             initiative.save(update_fields=["status", "updated_at"])
             # One archived entry settles every open report about it.
             ProblemReport.objects.filter(initiative=initiative, status=ReportStatus.OPEN).update(
-                status=ReportStatus.ARCHIVED, resolved_at=timezone.now(),
-                resolved_by=moderator, resolution_note=note)
+                status=ReportStatus.ARCHIVED,
+                resolved_at=timezone.now(),
+                resolved_by=moderator,
+                resolution_note=note,
+            )
         else:
             report.status = ReportStatus.RESOLVED
             report.resolved_at, report.resolved_by = timezone.now(), moderator
             report.resolution_note = note
             report.save()
         return Decision.objects.create(
-            initiative=initiative, moderator=moderator, reason=note,
-            action=Action.ARCHIVE if archive else Action.RESOLVE_REPORT)
+            initiative=initiative,
+            moderator=moderator,
+            reason=note,
+            action=Action.ARCHIVE if archive else Action.RESOLVE_REPORT,
+        )
 
 
 def resolve_report(*, report: ProblemReport, moderator, note: str = "") -> Decision:

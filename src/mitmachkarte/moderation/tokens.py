@@ -18,12 +18,14 @@ email_digest = core_tokens.email_digest
 
 
 def make_revise_token(*, proposal_id: int, revision: int, email: str) -> str:
-    return core_tokens.sign({"p": proposal_id, "r": revision, "e": email_digest(email)},
-                            salt=REVISE)
+    return core_tokens.sign(
+        {"p": proposal_id, "r": revision, "e": email_digest(email)}, salt=REVISE
+    )
 
 
 def read_revise_token(token: str) -> tuple[int, int, str]:
     """(proposal id, revision, e-mail digest) of a valid token; TokenError otherwise."""
-    data = core_tokens.unsign(token, salt=REVISE, max_age=REVISE_MAX_AGE,
-                              shape={"p": int, "r": int, "e": str})
+    data = core_tokens.unsign(
+        token, salt=REVISE, max_age=REVISE_MAX_AGE, shape={"p": int, "r": int, "e": str}
+    )
     return data["p"], data["r"], data["e"]

@@ -1,5 +1,7 @@
 """Pages: propose an entry, revise it, report a problem, the moderation queue, tags."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -45,11 +47,17 @@ def _locate(form) -> bool:
     data = form.cleaned_data
     if data.get("latitude") is not None:
         return True
-    found = geocode(street=data.get("street", ""), postcode=data.get("postcode", ""),
-                    city=data.get("city", ""))
+    found = geocode(
+        street=data.get("street", ""), postcode=data.get("postcode", ""), city=data.get("city", "")
+    )
     if found is None:
-        form.add_error("postcode", _("We could not find this address. Please check the "
-                                     "postcode or pick the location on the map."))
+        form.add_error(
+            "postcode",
+            _(
+                "We could not find this address. Please check the "
+                "postcode or pick the location on the map."
+            ),
+        )
         return False
     data["latitude"], data["longitude"] = found.latitude, found.longitude
     form.data = form.data.copy()  # show the found point when the form comes back
@@ -67,25 +75,37 @@ def propose(request):
     if request.method == "POST":
         form = ProposalForm(request.POST)
         context = {"form": form, **_picker_context()}
-        if not allow_request(request, "propose", limit=PROPOSAL_LIMIT[0],
-                             window_seconds=PROPOSAL_LIMIT[1]):
+        if not allow_request(
+            request, "propose", limit=PROPOSAL_LIMIT[0], window_seconds=PROPOSAL_LIMIT[1]
+        ):
             return _too_many(request, "moderation/propose.html", context)
         if form.is_valid() and _locate(form):
             kwargs = form.service_kwargs()
             data = form.cleaned_data
             try:
                 services.propose_initiative(
-                    proposer_name=data["proposer_name"], proposer_email=data["proposer_email"],
-                    not_a_duplicate=data["not_a_duplicate"], ip=client_ip(request), **kwargs)
+                    proposer_name=data["proposer_name"],
+                    proposer_email=data["proposer_email"],
+                    not_a_duplicate=data["not_a_duplicate"],
+                    ip=client_ip(request),
+                    **kwargs,
+                )
             except services.LikelyDuplicates as exc:
                 duplicates = exc.duplicates
             except ValidationError as exc:
                 _add_errors(form, exc)
             else:
                 return redirect("moderation:proposed")
-    return render(request, "moderation/propose.html",
-                  {"form": form, "duplicates": duplicates, "confirm_step": bool(duplicates),
-                   **_picker_context()})
+    return render(
+        request,
+        "moderation/propose.html",
+        {
+            "form": form,
+            "duplicates": duplicates,
+            "confirm_step": bool(duplicates),
+            **_picker_context(),
+        },
+    )
 
 
 def proposed(request):
@@ -109,36 +129,51 @@ def duplicates(request):
         name = (request.POST.get("name") or "")[:160].replace("\x00", "")
         if name.strip() and lat is not None and lon is not None and -90 <= lat <= 90:
             found = find_duplicates(
-                name=name, latitude=lat, longitude=lon,
+                name=name,
+                latitude=lat,
+                longitude=lon,
                 website=(request.POST.get("website") or "")[:200].replace("\x00", ""),
                 contact_email=(request.POST.get("contact_email") or "")[:254].replace("\x00", ""),
-                exclude_id=request.POST.get("exclude") if str(
-                    request.POST.get("exclude", "")).isdigit() else None)
+                exclude_id=request.POST.get("exclude")
+                if str(request.POST.get("exclude", "")).isdigit()
+                else None,
+            )
     return render(request, "moderation/_duplicates.html", {"duplicates": found})
 
 
 @require_GET
 def geocode_address(request):
     """JSON for the "find address" button: the point of an address, or a 4xx with a message."""
-    if not allow_request(request, "lookup", limit=LOOKUP_LIMIT[0],
-                         window_seconds=LOOKUP_LIMIT[1]):
-        return JsonResponse({"detail": _("Too many requests. Please wait a moment.")},
-                            status=429)
-    parts = {key: (request.GET.get(key) or "").replace("\x00", "").strip()[:160]
-             for key in ("street", "postcode", "city")}
+    if not allow_request(request, "lookup", limit=LOOKUP_LIMIT[0], window_seconds=LOOKUP_LIMIT[1]):
+        return JsonResponse({"detail": _("Too many requests. Please wait a moment.")}, status=429)
+    parts = {
+        key: (request.GET.get(key) or "").replace("\x00", "").strip()[:160]
+        for key in ("street", "postcode", "city")
+    }
     if not (parts["postcode"] or parts["city"]):
         return JsonResponse({"detail": _("Enter at least a postcode or a city.")}, status=400)
     found = geocode(**parts)
     if found is None:
-        return JsonResponse({"detail": _("Address not found. Please pick the location on "
-                                         "the map.")}, status=404)
-    return JsonResponse({"latitude": found.latitude, "longitude": found.longitude,
-                         "precision": found.precision, "label": found.label})
+        return JsonResponse(
+            {"detail": _("Address not found. Please pick the location on the map.")}, status=404
+        )
+    return JsonResponse(
+        {
+            "latitude": found.latitude,
+            "longitude": found.longitude,
+            "precision": found.precision,
+            "label": found.label,
+        }
+    )
 
 
 def _token_problem(request, exc: tokens.TokenError):
-    return render(request, "moderation/link_problem.html", {"expired": exc.expired},
-                  status=410 if exc.expired else 400)
+    return render(
+        request,
+        "moderation/link_problem.html",
+        {"expired": exc.expired},
+        status=410 if exc.expired else 400,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -161,16 +196,27 @@ def revise(request, token: str):
             else:
                 return render(request, "moderation/thanks.html", {"revised": True})
     else:
-        form = EntryForm(initial={
-            **{key: getattr(initiative, key) for key in services.PROPOSAL_FIELDS},
-            "latitude": initiative.latitude, "longitude": initiative.longitude,
-            "categories": [c.slug for c in initiative.categories.all()],
-            "sdgs": list(initiative.sdgs.all()),
-            "tags": ", ".join(initiative.tags.values_list("name", flat=True)),
-        })
-    return render(request, "moderation/revise.html",
-                  {"form": form, "initiative": initiative, "decision": decision,
-                   "exclude_id": initiative.pk, **_picker_context()})
+        form = EntryForm(
+            initial={
+                **{key: getattr(initiative, key) for key in services.PROPOSAL_FIELDS},
+                "latitude": initiative.latitude,
+                "longitude": initiative.longitude,
+                "categories": [c.slug for c in initiative.categories.all()],
+                "sdgs": list(initiative.sdgs.all()),
+                "tags": ", ".join(initiative.tags.values_list("name", flat=True)),
+            }
+        )
+    return render(
+        request,
+        "moderation/revise.html",
+        {
+            "form": form,
+            "initiative": initiative,
+            "decision": decision,
+            "exclude_id": initiative.pk,
+            **_picker_context(),
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -180,15 +226,19 @@ def report(request, slug: str):
     if request.method == "POST":
         form = ReportForm(request.POST)
         context = {"form": form, "initiative": initiative}
-        if not allow_request(request, "report", limit=REPORT_LIMIT[0],
-                             window_seconds=REPORT_LIMIT[1]):
+        if not allow_request(
+            request, "report", limit=REPORT_LIMIT[0], window_seconds=REPORT_LIMIT[1]
+        ):
             return _too_many(request, "moderation/report.html", context)
         if form.is_valid():
             data = form.cleaned_data
             try:
-                services.report_problem(initiative=initiative, kind=data["kind"],
-                                        message=data["message"],
-                                        reporter_email=data["reporter_email"])
+                services.report_problem(
+                    initiative=initiative,
+                    kind=data["kind"],
+                    message=data["message"],
+                    reporter_email=data["reporter_email"],
+                )
             except ValidationError as exc:
                 _add_errors(form, exc)
             else:
@@ -208,25 +258,33 @@ def _forbidden(request, message: str):
 @require_GET
 def queue(request):
     if not selectors.is_moderator(request.user):
-        return _forbidden(request, _("Only the network team and municipal moderators can see "
-                                     "the moderation queue."))
-    return render(request, "moderation/queue.html", {
-        "items": selectors.pending_queue(request.user),
-        "reports": selectors.open_reports(request.user),
-        "waiting": selectors.awaiting_revision(request.user),
-        "recent": selectors.recent_decisions(request.user),
-        "network_team": is_network_team(request.user),
-    })
+        return _forbidden(
+            request,
+            _("Only the network team and municipal moderators can see the moderation queue."),
+        )
+    return render(
+        request,
+        "moderation/queue.html",
+        {
+            "items": selectors.pending_queue(request.user),
+            "reports": selectors.open_reports(request.user),
+            "waiting": selectors.awaiting_revision(request.user),
+            "recent": selectors.recent_decisions(request.user),
+            "network_team": is_network_team(request.user),
+        },
+    )
 
 
 DECISIONS = {
     "approve": lambda i, u, text: services.approve(initiative=i, moderator=u, note=text),
     "reject": lambda i, u, text: services.reject(initiative=i, moderator=u, reason=text),
-    "changes": lambda i, u, text: services.request_changes(initiative=i, moderator=u,
-                                                           reason=text),
+    "changes": lambda i, u, text: services.request_changes(initiative=i, moderator=u, reason=text),
 }
-DONE = {"approve": _("“%(name)s” is published."), "reject": _("“%(name)s” was rejected."),
-        "changes": _("The proposer of “%(name)s” was asked for changes.")}
+DONE = {
+    "approve": _("“%(name)s” is published."),
+    "reject": _("“%(name)s” was rejected."),
+    "changes": _("The proposer of “%(name)s” was asked for changes."),
+}
 
 
 def _act(request, run, done_message: str, name: str):
@@ -250,8 +308,12 @@ def decide(request, pk: int):
         messages.error(request, _("Unknown action."))
         return redirect("moderation:queue")
     text = request.POST.get("reason", "")
-    return _act(request, lambda: DECISIONS[action](initiative, request.user, text),
-                str(DONE[action]), initiative.name)
+    return _act(
+        request,
+        lambda: DECISIONS[action](initiative, request.user, text),
+        str(DONE[action]),
+        initiative.name,
+    )
 
 
 @login_required
@@ -260,11 +322,10 @@ def decide_report(request, pk: int):
     problem = get_object_or_404(ProblemReport.objects.select_related("initiative"), pk=pk)
     action, note = request.POST.get("action", ""), request.POST.get("note", "")
     if action == "resolve":
-        run = lambda: services.resolve_report(report=problem, moderator=request.user, note=note)  # noqa: E731
+        run = partial(services.resolve_report, report=problem, moderator=request.user, note=note)
         done = _("The report about “%(name)s” is resolved.")
     elif action == "archive":
-        run = lambda: services.archive_reported(report=problem, moderator=request.user,  # noqa: E731
-                                                note=note)
+        run = partial(services.archive_reported, report=problem, moderator=request.user, note=note)
         done = _("“%(name)s” is archived and no longer on the map.")
     else:
         messages.error(request, _("Unknown action."))
@@ -285,17 +346,22 @@ def tags(request):
                 merge_form = MergeTagsForm(request.POST, prefix="merge")
                 if merge_form.is_valid():
                     data = merge_form.cleaned_data
-                    services.merge_tags(source=data["source"], target=data["target"],
-                                        moderator=request.user)
-                    messages.success(request, _("“%(a)s” was merged into “%(b)s”.") % {
-                        "a": data["source"].name, "b": data["target"].name})
+                    services.merge_tags(
+                        source=data["source"], target=data["target"], moderator=request.user
+                    )
+                    messages.success(
+                        request,
+                        _("“%(a)s” was merged into “%(b)s”.")
+                        % {"a": data["source"].name, "b": data["target"].name},
+                    )
                     return redirect("moderation:tags")
             elif op == "synonym":
                 synonym_form = SynonymForm(request.POST, prefix="synonym")
                 if synonym_form.is_valid():
                     data = synonym_form.cleaned_data
-                    services.add_tag_synonym(tag=data["tag"], name=data["name"],
-                                             moderator=request.user)
+                    services.add_tag_synonym(
+                        tag=data["tag"], name=data["name"], moderator=request.user
+                    )
                     messages.success(request, _("Synonym saved."))
                     return redirect("moderation:tags")
             elif op == "remove_synonym":
@@ -307,6 +373,12 @@ def tags(request):
                 messages.error(request, _("Unknown action."))
         except ValidationError as exc:
             _add_errors(merge_form if op == "merge" else synonym_form, exc)
-    return render(request, "moderation/tags.html", {
-        "tags": tags_with_usage(), "merge_form": merge_form, "synonym_form": synonym_form,
-    })
+    return render(
+        request,
+        "moderation/tags.html",
+        {
+            "tags": tags_with_usage(),
+            "merge_form": merge_form,
+            "synonym_form": synonym_form,
+        },
+    )

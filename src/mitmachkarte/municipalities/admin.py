@@ -6,8 +6,15 @@ from .models import Municipality
 
 @admin.register(Municipality)
 class MunicipalityAdmin(admin.ModelAdmin):
-    list_display = ["name", "ags", "kind", "district", "state", "is_model_municipality",
-                    "initiative_count"]
+    list_display = [
+        "name",
+        "ags",
+        "kind",
+        "district",
+        "state",
+        "is_model_municipality",
+        "initiative_count",
+    ]
     list_filter = ["state", "is_model_municipality", "kind", "district"]
     search_fields = ["name", "ags", "district", "slug"]
     readonly_fields = ["bbox_west", "bbox_south", "bbox_east", "bbox_north"]

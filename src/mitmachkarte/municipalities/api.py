@@ -26,8 +26,13 @@ class MunicipalityList(Schema):
 
 
 @router.get("/municipalities", response=MunicipalityList, summary="Municipalities")
-def list_municipalities(request, q: Query[str] = "", active: Query[bool] = False,
-                        limit: Query[int] = 100, offset: Query[int] = 0):
+def list_municipalities(
+    request,
+    q: Query[str] = "",
+    active: Query[bool] = False,
+    limit: Query[int] = 100,
+    offset: Query[int] = 0,
+):
     """Municipalities with their number of published initiatives, most active first.
 
     `q` matches name, district or AGS; `active=true` lists only those with initiatives.
@@ -37,4 +42,4 @@ def list_municipalities(request, q: Query[str] = "", active: Query[bool] = False
     if offset < 0:
         raise HttpError(422, f"offset: must not be negative, got {offset}")
     qs = selectors.municipalities_with_counts(q=q.strip(), only_active=active)
-    return {"count": qs.count(), "items": list(qs[offset:offset + limit])}
+    return {"count": qs.count(), "items": list(qs[offset : offset + limit])}

@@ -35,9 +35,12 @@ class Locator:
         self.polygon_tree = shapely.STRtree(polygons)
         self.point_ids = np.array([pk for pk, *_ in rows], dtype=np.int64)
         self.point_tree = shapely.STRtree(
-            shapely.points([lon * _LON_SCALE for _pk, _lat, lon, _b in rows],
-                           [lat for _pk, lat, _lon, _b in rows])
-            if rows else []
+            shapely.points(
+                [lon * _LON_SCALE for _pk, _lat, lon, _b in rows],
+                [lat for _pk, lat, _lon, _b in rows],
+            )
+            if rows
+            else []
         )
 
     def locate_many(self, lats, lons) -> list[int | None]:

@@ -17,7 +17,12 @@ def validate_ags(value: str) -> None:
 
 class Municipality(models.Model):
     ags = models.CharField(
-        _("AGS"), max_length=8, unique=True, null=True, blank=True, validators=[validate_ags],
+        _("AGS"),
+        max_length=8,
+        unique=True,
+        null=True,
+        blank=True,
+        validators=[validate_ags],
         help_text=_("8-digit official municipality key (Amtlicher Gemeindeschlüssel)"),
     )
     name = models.CharField(_("name"), max_length=120)
@@ -43,7 +48,8 @@ class Municipality(models.Model):
     bbox_north = models.FloatField(null=True, blank=True, editable=False)
     website = models.URLField(_("website"), blank=True)
     sustainability_contact = models.TextField(
-        _("sustainability contact"), blank=True,
+        _("sustainability contact"),
+        blank=True,
         help_text=_("Office or person for sustainability management, shown publicly"),
     )
     is_model_municipality = models.BooleanField(

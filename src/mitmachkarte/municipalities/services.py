@@ -67,8 +67,7 @@ def read_records(path: Path) -> list[dict]:
         features = data.get("features", [])
         if not isinstance(features, list) or not all(isinstance(f, dict) for f in features):
             raise ImportFileError(f"{path.name}: 'features' must be a list of objects")
-        return [{**(f.get("properties") or {}), "geometry": f.get("geometry")}
-                for f in features]
+        return [{**(f.get("properties") or {}), "geometry": f.get("geometry")} for f in features]
     if suffix == ".csv":
         try:
             with path.open(encoding="utf-8-sig", newline="") as fh:
@@ -168,4 +167,3 @@ def import_municipalities(*, path: Path) -> ImportReport:
     report.created, report.updated = len(to_create), len(to_update)
     invalidate_locator()
     return report
-

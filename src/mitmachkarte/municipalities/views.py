@@ -9,5 +9,4 @@ def municipality_list(request):
     show_all = request.GET.get("alle") == "1"
     qs = municipalities_with_counts(q=q, only_active=not (show_all or q))
     page = Paginator(qs, 60).get_page(request.GET.get("page"))
-    return render(request, "municipalities/list.html",
-                  {"page": page, "q": q, "show_all": show_all})
+    return render(request, "municipalities/list.html", {"page": page, "q": q, "show_all": show_all})

@@ -18,8 +18,12 @@ FORMATS = {
     # key: (title suffix, EU file type, IANA media type, URL name)
     "csv": ("CSV", "CSV", "text/csv", "opendata:initiatives_csv"),
     "geojson": ("GeoJSON", "GEOJSON", "application/geo+json", "opendata:initiatives_geojson"),
-    "jsonld": ("JSON-LD (schema.org)", "JSON_LD", "application/ld+json",
-               "opendata:initiatives_jsonld"),
+    "jsonld": (
+        "JSON-LD (schema.org)",
+        "JSON_LD",
+        "application/ld+json",
+        "opendata:initiatives_jsonld",
+    ),
 }
 
 CONTEXT = {
@@ -52,8 +56,11 @@ def _publisher() -> dict:
 
 
 def _contact_point(doc_url: str) -> dict:
-    contact = {"@type": "vcard:Organization", "vcard:fn": settings.OPENDATA_PUBLISHER_NAME,
-               "vcard:hasURL": _ref(doc_url)}
+    contact = {
+        "@type": "vcard:Organization",
+        "vcard:fn": settings.OPENDATA_PUBLISHER_NAME,
+        "vcard:hasURL": _ref(doc_url),
+    }
     if settings.OPENDATA_CONTACT_EMAIL:  # the operator's office address, never a person's
         contact["vcard:hasEmail"] = _ref(f"mailto:{settings.OPENDATA_CONTACT_EMAIL}")
     return contact
@@ -82,8 +89,18 @@ def _distribution(key: str, *, licence: str, site: str, doc_url: str, modified) 
     return distribution
 
 
-def _dataset(*, ident: str, title: str, description: str, keywords: list[str], themes,
-             distributions: list[dict], site: str, doc_url: str, modified) -> dict:
+def _dataset(
+    *,
+    ident: str,
+    title: str,
+    description: str,
+    keywords: list[str],
+    themes,
+    distributions: list[dict],
+    site: str,
+    doc_url: str,
+    modified,
+) -> dict:
     return {
         "@id": f"{doc_url}#{ident}",
         "@type": "dcat:Dataset",
@@ -110,57 +127,85 @@ def catalog(*, initiatives_modified=None, events_modified=None) -> dict:
     site = settings.SITE_URL
     doc_url = site + reverse("opendata:index")
     initiative_distributions = [
-        _distribution(key, licence=licence, site=site, doc_url=doc_url,
-                      modified=initiatives_modified)
-        for licence in ("odbl", "cc0") for key in FORMATS
+        _distribution(
+            key, licence=licence, site=site, doc_url=doc_url, modified=initiatives_modified
+        )
+        for licence in ("odbl", "cc0")
+        for key in FORMATS
     ]
     events_url = site + reverse("opendata:events_jsonld")
     event_distribution = {
-        "@id": events_url, "@type": "dcat:Distribution",
+        "@id": events_url,
+        "@type": "dcat:Distribution",
         "dct:title": "Veranstaltungen als JSON-LD (schema.org)",
-        "dcat:accessURL": _ref(events_url), "dcat:downloadURL": _ref(events_url),
+        "dcat:accessURL": _ref(events_url),
+        "dcat:downloadURL": _ref(events_url),
         "dct:format": _ref(f"{EU}file-type/JSON_LD"),
         "dcat:mediaType": _ref("https://www.iana.org/assignments/media-types/application/ld+json"),
         "dct:license": _ref(DCATDE_LICENCES["odbl"]),
         "dcatde:licenseAttributionByText": (
-            f"{settings.OPENDATA_PUBLISHER_NAME} ({settings.SITE_URL}), ODbL 1.0"),
-        "foaf:page": _ref(doc_url), "dct:modified": _date(events_modified),
+            f"{settings.OPENDATA_PUBLISHER_NAME} ({settings.SITE_URL}), ODbL 1.0"
+        ),
+        "foaf:page": _ref(doc_url),
+        "dct:modified": _date(events_modified),
     }
     datasets = [
         _dataset(
-            ident="initiativen", title=f"Initiativen für Nachhaltigkeit ({settings.SITE_NAME})",
-            description=("Bürgerschaftliche Initiativen für Nachhaltigkeit (Repair-Cafés, "
-                         "Foodsharing, Gemeinschaftsgärten, Tauschbörsen, Energiegenossenschaften "
-                         "…) mit Kategorien, Nachhaltigkeitszielen, Adresse, Koordinaten und "
-                         "Kommune (AGS). Ohne persönliche Kontaktdaten."),
-            keywords=["Nachhaltigkeit", "Initiativen", "Ehrenamt", "SDG", "Repair-Café",
-                      "Foodsharing", "Gemeinschaftsgarten"],
-            themes=["SOCI", "ENVI"], distributions=initiative_distributions,
-            site=site, doc_url=doc_url, modified=initiatives_modified,
+            ident="initiativen",
+            title=f"Initiativen für Nachhaltigkeit ({settings.SITE_NAME})",
+            description=(
+                "Bürgerschaftliche Initiativen für Nachhaltigkeit (Repair-Cafés, "
+                "Foodsharing, Gemeinschaftsgärten, Tauschbörsen, Energiegenossenschaften "
+                "…) mit Kategorien, Nachhaltigkeitszielen, Adresse, Koordinaten und "
+                "Kommune (AGS). Ohne persönliche Kontaktdaten."
+            ),
+            keywords=[
+                "Nachhaltigkeit",
+                "Initiativen",
+                "Ehrenamt",
+                "SDG",
+                "Repair-Café",
+                "Foodsharing",
+                "Gemeinschaftsgarten",
+            ],
+            themes=["SOCI", "ENVI"],
+            distributions=initiative_distributions,
+            site=site,
+            doc_url=doc_url,
+            modified=initiatives_modified,
         ),
         _dataset(
             ident="veranstaltungen",
             title=f"Veranstaltungen für Nachhaltigkeit ({settings.SITE_NAME})",
-            description=("Veröffentlichte Veranstaltungen der Initiativen und Kommunen "
-                         "(Termine, Ort, Veranstalter). Ohne persönliche Kontaktdaten."),
+            description=(
+                "Veröffentlichte Veranstaltungen der Initiativen und Kommunen "
+                "(Termine, Ort, Veranstalter). Ohne persönliche Kontaktdaten."
+            ),
             keywords=["Nachhaltigkeit", "Veranstaltungen", "Aktionstage"],
-            themes=["SOCI", "ENVI"], distributions=[event_distribution],
-            site=site, doc_url=doc_url, modified=events_modified,
+            themes=["SOCI", "ENVI"],
+            distributions=[event_distribution],
+            site=site,
+            doc_url=doc_url,
+            modified=events_modified,
         ),
     ]
-    return _without_none({
-        "@context": CONTEXT,
-        "@id": f"{doc_url}#catalog",
-        "@type": "dcat:Catalog",
-        "dct:title": f"{settings.SITE_NAME}: offene Daten",
-        "dct:description": ("Offene Daten der Plattform: Initiativen und Veranstaltungen für "
-                            "Nachhaltigkeit, als CSV, GeoJSON und JSON-LD."),
-        "dct:publisher": _publisher(),
-        "foaf:homepage": _ref(site + "/"),
-        "dct:language": _ref(f"{EU}language/DEU"),
-        "dct:modified": _date(initiatives_modified),
-        "dcat:dataset": datasets,
-    })
+    return _without_none(
+        {
+            "@context": CONTEXT,
+            "@id": f"{doc_url}#catalog",
+            "@type": "dcat:Catalog",
+            "dct:title": f"{settings.SITE_NAME}: offene Daten",
+            "dct:description": (
+                "Offene Daten der Plattform: Initiativen und Veranstaltungen für "
+                "Nachhaltigkeit, als CSV, GeoJSON und JSON-LD."
+            ),
+            "dct:publisher": _publisher(),
+            "foaf:homepage": _ref(site + "/"),
+            "dct:language": _ref(f"{EU}language/DEU"),
+            "dct:modified": _date(initiatives_modified),
+            "dcat:dataset": datasets,
+        }
+    )
 
 
 def _without_none(value):

@@ -79,8 +79,11 @@ JSONLD_CONTEXT = {"@vocab": "https://schema.org/"}
 def _place(row: dict, *, name: str = "") -> dict:
     place = {
         "@type": "Place",
-        "geo": {"@type": "GeoCoordinates", "latitude": row["latitude"],
-                "longitude": row["longitude"]},
+        "geo": {
+            "@type": "GeoCoordinates",
+            "latitude": row["latitude"],
+            "longitude": row["longitude"],
+        },
         "address": _address(row),
     }
     if name:
@@ -89,16 +92,23 @@ def _place(row: dict, *, name: str = "") -> dict:
 
 
 def _address(row: dict) -> dict:
-    return {"@type": "PostalAddress", "streetAddress": row["street"],
-            "postalCode": row["postcode"], "addressLocality": row["city"],
-            "addressCountry": "DE"}
+    return {
+        "@type": "PostalAddress",
+        "streetAddress": row["street"],
+        "postalCode": row["postcode"],
+        "addressLocality": row["city"],
+        "addressCountry": "DE",
+    }
 
 
 def organisation_node(row: dict, *, category_names: dict[str, str]) -> dict:
     """schema.org Organization for one initiative row (no e-mail, no phone)."""
     place = _place(row)
-    extra = [("meetingTimes", row["meeting_times"]), ("howToJoin", row["how_to_join"]),
-             ("lastConfirmed", _text(row["last_confirmed_at"]))]
+    extra = [
+        ("meetingTimes", row["meeting_times"]),
+        ("howToJoin", row["how_to_join"]),
+        ("lastConfirmed", _text(row["last_confirmed_at"])),
+    ]
     place["additionalProperty"] = [
         {"@type": "PropertyValue", "name": k, "value": v} for k, v in extra if v
     ]
@@ -123,13 +133,17 @@ def organisation_node(row: dict, *, category_names: dict[str, str]) -> dict:
     if row["founded_year"]:
         node["foundingDate"] = str(row["founded_year"])
     if row["municipality_ags"]:
-        node["areaServed"] = {"@type": "AdministrativeArea", "name": row["municipality_name"],
-                              "identifier": row["municipality_ags"]}
+        node["areaServed"] = {
+            "@type": "AdministrativeArea",
+            "name": row["municipality_name"],
+            "identifier": row["municipality_ags"],
+        }
     return node
 
 
 _ATTENDANCE = {
-    "in_person": "OfflineEventAttendanceMode", "online": "OnlineEventAttendanceMode",
+    "in_person": "OfflineEventAttendanceMode",
+    "online": "OnlineEventAttendanceMode",
     "hybrid": "MixedEventAttendanceMode",
 }
 

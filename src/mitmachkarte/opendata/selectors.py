@@ -25,17 +25,51 @@ LIST_SEPARATOR = "|"  # inside one CSV cell: categories, SDGs, tags
 
 # The columns of the CSV export, in order; GeoJSON properties and the import use them too.
 INITIATIVE_FIELDS = [
-    "id", "slug", "name", "short_description", "description", "categories", "sdgs", "tags",
-    "street", "postcode", "city", "latitude", "longitude", "municipality_ags",
-    "municipality_name", "website", "meeting_times", "how_to_join", "founded_year",
-    "last_confirmed_at", "updated_at", "data_licence", "url",
+    "id",
+    "slug",
+    "name",
+    "short_description",
+    "description",
+    "categories",
+    "sdgs",
+    "tags",
+    "street",
+    "postcode",
+    "city",
+    "latitude",
+    "longitude",
+    "municipality_ags",
+    "municipality_name",
+    "website",
+    "meeting_times",
+    "how_to_join",
+    "founded_year",
+    "last_confirmed_at",
+    "updated_at",
+    "data_licence",
+    "url",
 ]
 LICENCE_PARAMS = {"cc0": DataLicence.CC0, "odbl": DataLicence.ODBL}
 
 _VALUES = [
-    "pk", "slug", "name", "short_description", "description", "street", "postcode", "city",
-    "latitude", "longitude", "municipality__ags", "municipality__name", "website",
-    "meeting_times", "how_to_join", "founded_year", "last_confirmed_at", "updated_at",
+    "pk",
+    "slug",
+    "name",
+    "short_description",
+    "description",
+    "street",
+    "postcode",
+    "city",
+    "latitude",
+    "longitude",
+    "municipality__ags",
+    "municipality__name",
+    "website",
+    "meeting_times",
+    "how_to_join",
+    "founded_year",
+    "last_confirmed_at",
+    "updated_at",
     "data_licence",
 ]
 
@@ -67,8 +101,9 @@ def _chunks(qs: QuerySet, fields: list[str], chunk_size: int) -> Iterator[list[d
     """
     last_pk = 0
     while True:
-        ids = list(qs.filter(pk__gt=last_pk).order_by("pk")
-                   .values_list("pk", flat=True)[:chunk_size])
+        ids = list(
+            qs.filter(pk__gt=last_pk).order_by("pk").values_list("pk", flat=True)[:chunk_size]
+        )
         if not ids:
             return
         last_pk = ids[-1]
@@ -78,8 +113,11 @@ def _chunks(qs: QuerySet, fields: list[str], chunk_size: int) -> Iterator[list[d
 def _m2m_lookup(model, ids: list[int], owner: str, value: str, order: str) -> dict[int, list]:
     """{owner id: [values]} for one chunk in one query, e.g. category slugs by position."""
     found: dict[int, list] = defaultdict(list)
-    rows = (model.objects.filter(**{f"{owner}__in": ids})
-            .order_by(owner, order).values_list(owner, value))
+    rows = (
+        model.objects.filter(**{f"{owner}__in": ids})
+        .order_by(owner, order)
+        .values_list(owner, value)
+    )
     for owner_id, item in rows:
         found[owner_id].append(item)
     return found
@@ -90,8 +128,9 @@ def _url_prefix(base_url: str, name: str) -> str:
     return base_url + reverse(name, args=["__slug__"]).replace("__slug__", "{}")
 
 
-def initiative_rows(qs: QuerySet | None = None, *, base_url: str = "",
-                    chunk_size: int = CHUNK_SIZE) -> Iterator[dict]:
+def initiative_rows(
+    qs: QuerySet | None = None, *, base_url: str = "", chunk_size: int = CHUNK_SIZE
+) -> Iterator[dict]:
     """One plain dict per published initiative (keys: INITIATIVE_FIELDS), in id order.
 
     Lists (categories as slugs, SDGs as numbers, tags as names) are Python lists;
@@ -102,34 +141,61 @@ def initiative_rows(qs: QuerySet | None = None, *, base_url: str = "",
     through = Initiative.categories.through, Initiative.sdgs.through, Initiative.tags.through
     for chunk in _chunks(qs, _VALUES, chunk_size):
         ids = [r["pk"] for r in chunk]
-        categories = _m2m_lookup(through[0], ids, "initiative_id", "category__slug",
-                                 "category__position")
+        categories = _m2m_lookup(
+            through[0], ids, "initiative_id", "category__slug", "category__position"
+        )
         sdgs = _m2m_lookup(through[1], ids, "initiative_id", "sdg_id", "sdg_id")
         tags = _m2m_lookup(through[2], ids, "initiative_id", "tag__name", "tag__name")
         for r in chunk:
             pk = r.pop("pk")
             yield {
-                "id": pk, "slug": r["slug"], "name": r["name"],
-                "short_description": r["short_description"], "description": r["description"],
-                "categories": categories.get(pk, []), "sdgs": sdgs.get(pk, []),
+                "id": pk,
+                "slug": r["slug"],
+                "name": r["name"],
+                "short_description": r["short_description"],
+                "description": r["description"],
+                "categories": categories.get(pk, []),
+                "sdgs": sdgs.get(pk, []),
                 "tags": tags.get(pk, []),
-                "street": r["street"], "postcode": r["postcode"], "city": r["city"],
-                "latitude": r["latitude"], "longitude": r["longitude"],
+                "street": r["street"],
+                "postcode": r["postcode"],
+                "city": r["city"],
+                "latitude": r["latitude"],
+                "longitude": r["longitude"],
                 "municipality_ags": r["municipality__ags"] or "",
                 "municipality_name": r["municipality__name"] or "",
-                "website": r["website"], "meeting_times": r["meeting_times"],
-                "how_to_join": r["how_to_join"], "founded_year": r["founded_year"],
-                "last_confirmed_at": r["last_confirmed_at"], "updated_at": r["updated_at"],
-                "data_licence": r["data_licence"], "url": url.format(r["slug"]),
+                "website": r["website"],
+                "meeting_times": r["meeting_times"],
+                "how_to_join": r["how_to_join"],
+                "founded_year": r["founded_year"],
+                "last_confirmed_at": r["last_confirmed_at"],
+                "updated_at": r["updated_at"],
+                "data_licence": r["data_licence"],
+                "url": url.format(r["slug"]),
             }
 
 
 # --- events ------------------------------------------------------------------------------
 
 _EVENT_VALUES = [
-    "pk", "slug", "title", "description", "event_type", "start", "end", "format",
-    "venue_name", "street", "postcode", "city", "latitude", "longitude", "online_url",
-    "organiser_name", "organiser_url", "updated_at",
+    "pk",
+    "slug",
+    "title",
+    "description",
+    "event_type",
+    "start",
+    "end",
+    "format",
+    "venue_name",
+    "street",
+    "postcode",
+    "city",
+    "latitude",
+    "longitude",
+    "online_url",
+    "organiser_name",
+    "organiser_url",
+    "updated_at",
 ]
 
 
@@ -141,15 +207,17 @@ def events_last_modified():
     return published_events().aggregate(m=Max("updated_at"))["m"]
 
 
-def event_rows(qs: QuerySet | None = None, *, base_url: str = "",
-               chunk_size: int = CHUNK_SIZE) -> Iterator[dict]:
+def event_rows(
+    qs: QuerySet | None = None, *, base_url: str = "", chunk_size: int = CHUNK_SIZE
+) -> Iterator[dict]:
     """One plain dict per published event. The organiser's e-mail is never included."""
     qs = published_events() if qs is None else qs
     url = _url_prefix(base_url, "events:detail")
     for chunk in _chunks(qs, _EVENT_VALUES, chunk_size):
         ids = [r["pk"] for r in chunk]
-        categories = _m2m_lookup(Event.categories.through, ids, "event_id", "category__slug",
-                                 "category__position")
+        categories = _m2m_lookup(
+            Event.categories.through, ids, "event_id", "category__slug", "category__position"
+        )
         for r in chunk:
             r["id"] = r.pop("pk")
             r["categories"] = categories.get(r["id"], [])

@@ -31,8 +31,7 @@ BUFFER_BYTES = 64 * 1024
 
 
 def _bad_request(exc: FilterError) -> JsonResponse:
-    return JsonResponse({"detail": f"{exc.param}: {exc.message}", "param": exc.param},
-                        status=400)
+    return JsonResponse({"detail": f"{exc.param}: {exc.message}", "param": exc.param}, status=400)
 
 
 def _parse(request: HttpRequest):
@@ -41,9 +40,14 @@ def _parse(request: HttpRequest):
     The filters are those of the API (initiatives.filters); unknown parameters are ignored.
     """
     get = request.GET
-    flt = parse_filter(q=get.get("q"), bbox=get.get("bbox"), categories=get.getlist("category"),
-                       sdgs=get.getlist("sdg"), municipality=get.get("municipality"),
-                       tag=get.get("tag"))
+    flt = parse_filter(
+        q=get.get("q"),
+        bbox=get.get("bbox"),
+        categories=get.getlist("category"),
+        sdgs=get.getlist("sdg"),
+        municipality=get.get("municipality"),
+        tag=get.get("tag"),
+    )
     raw = (get.get("licence") or "").strip().lower()
     if raw and raw not in selectors.LICENCE_PARAMS:
         raise FilterError("licence", "use 'cc0' or 'odbl'")
@@ -71,8 +75,15 @@ def _buffered(pieces: Iterator[str], size: int = BUFFER_BYTES) -> Iterator[bytes
         yield "".join(block).encode()
 
 
-def _stream(request: HttpRequest, *, etag: str, modified, content_type: str, filename: str,
-            pieces: Callable[[], Iterator[str]]) -> HttpResponse:
+def _stream(
+    request: HttpRequest,
+    *,
+    etag: str,
+    modified,
+    content_type: str,
+    filename: str,
+    pieces: Callable[[], Iterator[str]],
+) -> HttpResponse:
     stamp = int(modified.timestamp()) if modified else None  # HTTP dates have seconds
     response = get_conditional_response(request, etag=etag, last_modified=stamp)
     if response is None:
@@ -94,22 +105,33 @@ def _initiative_export(request: HttpRequest, *, content_type: str, filename: str
     qs = selectors.export_queryset(flt, licence=licence)
     base_url = settings.SITE_URL
     return _stream(
-        request, etag=_etag(request, str(selectors.data_version())),
-        modified=selectors.last_modified(qs), content_type=content_type, filename=filename,
+        request,
+        etag=_etag(request, str(selectors.data_version())),
+        modified=selectors.last_modified(qs),
+        content_type=content_type,
+        filename=filename,
         pieces=lambda: render_rows(selectors.initiative_rows(qs, base_url=base_url)),
     )
 
 
 @require_safe
 def initiatives_csv(request: HttpRequest) -> HttpResponse:
-    return _initiative_export(request, content_type="text/csv; charset=utf-8",
-                              filename="initiativen.csv", render_rows=formats.csv_lines)
+    return _initiative_export(
+        request,
+        content_type="text/csv; charset=utf-8",
+        filename="initiativen.csv",
+        render_rows=formats.csv_lines,
+    )
 
 
 @require_safe
 def initiatives_geojson(request: HttpRequest) -> HttpResponse:
-    return _initiative_export(request, content_type="application/geo+json",
-                              filename="initiativen.geojson", render_rows=formats.geojson_pieces)
+    return _initiative_export(
+        request,
+        content_type="application/geo+json",
+        filename="initiativen.geojson",
+        render_rows=formats.geojson_pieces,
+    )
 
 
 @require_safe
@@ -118,10 +140,15 @@ def initiatives_jsonld(request: HttpRequest) -> HttpResponse:
 
     def render_rows(rows):
         return formats.jsonld_pieces(
-            formats.organisation_node(r, category_names=names) for r in rows)
+            formats.organisation_node(r, category_names=names) for r in rows
+        )
 
-    return _initiative_export(request, content_type="application/ld+json",
-                              filename="initiativen.jsonld", render_rows=render_rows)
+    return _initiative_export(
+        request,
+        content_type="application/ld+json",
+        filename="initiativen.jsonld",
+        render_rows=render_rows,
+    )
 
 
 @require_safe
@@ -131,20 +158,27 @@ def events_jsonld(request: HttpRequest) -> HttpResponse:
     version = f"{qs.count()}-{int(modified.timestamp() * 1000) if modified else 0}"
     base_url = settings.SITE_URL
     return _stream(
-        request, etag=_etag(request, version), modified=modified,
-        content_type="application/ld+json", filename="veranstaltungen.jsonld",
+        request,
+        etag=_etag(request, version),
+        modified=modified,
+        content_type="application/ld+json",
+        filename="veranstaltungen.jsonld",
         pieces=lambda: formats.jsonld_pieces(
-            formats.event_node(r) for r in selectors.event_rows(qs, base_url=base_url)),
+            formats.event_node(r) for r in selectors.event_rows(qs, base_url=base_url)
+        ),
     )
 
 
 @require_safe
 @cached_with_etag(max_age=CACHE_MAX_AGE)
 def catalog_jsonld(request: HttpRequest) -> HttpResponse:
-    body = dcat.catalog(initiatives_modified=selectors.last_modified(),
-                        events_modified=selectors.events_last_modified())
-    response = HttpResponse(json.dumps(body, ensure_ascii=False, indent=1),
-                            content_type="application/ld+json")
+    body = dcat.catalog(
+        initiatives_modified=selectors.last_modified(),
+        events_modified=selectors.events_last_modified(),
+    )
+    response = HttpResponse(
+        json.dumps(body, ensure_ascii=False, indent=1), content_type="application/ld+json"
+    )
     response["Access-Control-Allow-Origin"] = "*"
     return response
 
@@ -152,13 +186,17 @@ def catalog_jsonld(request: HttpRequest) -> HttpResponse:
 @require_safe
 def index(request: HttpRequest) -> HttpResponse:
     published = selectors.export_queryset()
-    return render(request, "opendata/index.html", {
-        "fields": FIELD_DOCS,
-        "count": published.count(),
-        "cc0_count": published.filter(data_licence=DataLicence.CC0).count(),
-        "last_modified": selectors.last_modified(),
-        "list_separator": selectors.LIST_SEPARATOR,
-    })
+    return render(
+        request,
+        "opendata/index.html",
+        {
+            "fields": FIELD_DOCS,
+            "count": published.count(),
+            "cc0_count": published.filter(data_licence=DataLicence.CC0).count(),
+            "last_modified": selectors.last_modified(),
+            "list_separator": selectors.LIST_SEPARATOR,
+        },
+    )
 
 
 # (field, type, explanation) for the documentation page.

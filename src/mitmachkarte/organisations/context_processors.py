@@ -14,7 +14,8 @@ class Roles:
         self.network_team = is_network_team(user)
         memberships = Membership.objects.filter(user=user).select_related("organisation")
         self.municipal_organisations = [
-            m.organisation for m in memberships
+            m.organisation
+            for m in memberships
             if m.organisation.type == OrganisationType.MUNICIPALITY
         ]
         self.moderator = self.network_team or bool(self.municipal_organisations)

@@ -51,19 +51,30 @@ def load() -> list[DemoLogin]:
     bochum = Municipality.objects.filter(ags=BOCHUM_AGS).first()
     if bochum is None:
         raise LookupError("Bochum (05911000) is missing: run `mitmachkarte load_demo` first")
-    initiative = (Initiative.objects.filter(municipality=bochum, status=Status.PUBLISHED)
-                  .order_by("slug").first())
+    initiative = (
+        Initiative.objects.filter(municipality=bochum, status=Status.PUBLISHED)
+        .order_by("slug")
+        .first()
+    )
     if initiative is None:
         raise LookupError("no published initiative in Bochum: run `mitmachkarte load_demo`")
 
-    network = _organisation(slug="netzwerkteam", name="Netzwerkteam Mitmachkarte NRW",
-                            type=OrganisationType.NETWORK_TEAM)
-    city = _organisation(slug="stadt-bochum-nachhaltigkeitsmanagement",
-                         name="Stadt Bochum – Nachhaltigkeitsmanagement",
-                         type=OrganisationType.MUNICIPALITY, municipality=bochum)
+    network = _organisation(
+        slug="netzwerkteam",
+        name="Netzwerkteam Mitmachkarte NRW",
+        type=OrganisationType.NETWORK_TEAM,
+    )
+    city = _organisation(
+        slug="stadt-bochum-nachhaltigkeitsmanagement",
+        name="Stadt Bochum – Nachhaltigkeitsmanagement",
+        type=OrganisationType.MUNICIPALITY,
+        municipality=bochum,
+    )
     group = Organisation.objects.filter(initiative=initiative).first() or _organisation(
-        slug=f"initiative-{initiative.slug}"[:180], name=initiative.name,
-        type=OrganisationType.INITIATIVE, initiative=initiative,
+        slug=f"initiative-{initiative.slug}"[:180],
+        name=initiative.name,
+        type=OrganisationType.INITIATIVE,
+        initiative=initiative,
     )
     logins = [
         ("netzwerk@demo.example", network, "network team"),

@@ -31,17 +31,27 @@ class Organisation(models.Model):
     slug = models.SlugField(max_length=180, unique=True)
     type = models.CharField(_("type"), max_length=20, choices=OrganisationType.choices)
     initiative = models.OneToOneField(
-        Initiative, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="organisation", verbose_name=_("initiative"),
+        Initiative,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="organisation",
+        verbose_name=_("initiative"),
         help_text=_("Only for organisations of the type initiative."),
     )
     municipality = models.ForeignKey(
-        Municipality, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="organisations", verbose_name=_("municipality"),
+        Municipality,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="organisations",
+        verbose_name=_("municipality"),
         help_text=_("Only for organisations of the type municipality."),
     )
     served_municipalities = models.ManyToManyField(
-        Municipality, blank=True, related_name="advice_centres",
+        Municipality,
+        blank=True,
+        related_name="advice_centres",
         verbose_name=_("served municipalities"),
         help_text=_("Only for advice centres: the municipalities they serve."),
     )
@@ -63,20 +73,22 @@ class Organisation(models.Model):
         if self.initiative_id and self.type != OrganisationType.INITIATIVE:
             errors["initiative"] = _("Only an initiative organisation links to an initiative.")
         if self.municipality_id and self.type != OrganisationType.MUNICIPALITY:
-            errors["municipality"] = _(
-                "Only a municipality organisation links to a municipality."
-            )
+            errors["municipality"] = _("Only a municipality organisation links to a municipality.")
         if errors:
             raise ValidationError(errors)
 
 
 class Membership(models.Model):
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
         verbose_name=_("user"),
     )
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="memberships",
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="memberships",
         verbose_name=_("organisation"),
     )
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.EDITOR)
@@ -87,8 +99,9 @@ class Membership(models.Model):
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
         constraints = [
-            models.UniqueConstraint(fields=["user", "organisation"],
-                                    name="membership_unique_user_organisation"),
+            models.UniqueConstraint(
+                fields=["user", "organisation"], name="membership_unique_user_organisation"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -20,9 +20,12 @@ def _active(user) -> bool:
 
 
 def is_network_team(user) -> bool:
-    return _active(user) and Membership.objects.filter(
-        user=user, organisation__type=OrganisationType.NETWORK_TEAM
-    ).exists()
+    return (
+        _active(user)
+        and Membership.objects.filter(
+            user=user, organisation__type=OrganisationType.NETWORK_TEAM
+        ).exists()
+    )
 
 
 def municipalities_moderated_by(user) -> QuerySet[Municipality]:
@@ -49,7 +52,11 @@ def can_moderate_initiative(user, initiative: Initiative) -> bool:
 
 
 def can_edit_initiative(user, initiative: Initiative) -> bool:
-    return _active(user) and Membership.objects.filter(
-        user=user, organisation__type=OrganisationType.INITIATIVE,
-        organisation__initiative=initiative,
-    ).exists()
+    return (
+        _active(user)
+        and Membership.objects.filter(
+            user=user,
+            organisation__type=OrganisationType.INITIATIVE,
+            organisation__initiative=initiative,
+        ).exists()
+    )

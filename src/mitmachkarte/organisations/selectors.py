@@ -9,10 +9,11 @@ def memberships_of(user) -> QuerySet[Membership]:
     """The user's memberships with their organisations (none for anonymous users)."""
     if not getattr(user, "is_authenticated", False):
         return Membership.objects.none()
-    return (Membership.objects.filter(user=user)
-            .select_related("organisation", "organisation__municipality",
-                            "organisation__initiative")
-            .order_by("organisation__name"))
+    return (
+        Membership.objects.filter(user=user)
+        .select_related("organisation", "organisation__municipality", "organisation__initiative")
+        .order_by("organisation__name")
+    )
 
 
 def organisations_of(user, *, type: str | None = None) -> QuerySet[Organisation]:

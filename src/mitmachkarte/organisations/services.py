@@ -21,9 +21,14 @@ def _unique_slug(name: str) -> str:
 
 @transaction.atomic
 def create_organisation(
-    *, name: str, type: str, slug: str = "", initiative: Initiative | None = None,
+    *,
+    name: str,
+    type: str,
+    slug: str = "",
+    initiative: Initiative | None = None,
     municipality: Municipality | None = None,
-    served_municipalities: Iterable[Municipality] = (), website: str = "",
+    served_municipalities: Iterable[Municipality] = (),
+    website: str = "",
     public_email: str = "",
 ) -> Organisation:
     """Create an organisation; its links must fit its type (checked by `full_clean`)."""
@@ -31,8 +36,13 @@ def create_organisation(
     if served and type != OrganisationType.ADVICE_CENTRE:
         raise ValueError("only advice centres serve municipalities")
     organisation = Organisation(
-        name=name, type=type, slug=slug or _unique_slug(name), initiative=initiative,
-        municipality=municipality, website=website, public_email=public_email,
+        name=name,
+        type=type,
+        slug=slug or _unique_slug(name),
+        initiative=initiative,
+        municipality=municipality,
+        website=website,
+        public_email=public_email,
     )
     organisation.full_clean()
     organisation.save()

@@ -8,8 +8,12 @@ from . import permissions, selectors
 @require_GET
 @login_required
 def my_organisations(request):
-    return render(request, "organisations/mine.html", {
-        "memberships": selectors.memberships_of(request.user),
-        "is_network_team": permissions.is_network_team(request.user),
-        "moderated": permissions.municipalities_moderated_by(request.user),
-    })
+    return render(
+        request,
+        "organisations/mine.html",
+        {
+            "memberships": selectors.memberships_of(request.user),
+            "is_network_team": permissions.is_network_team(request.user),
+            "moderated": permissions.municipalities_moderated_by(request.user),
+        },
+    )

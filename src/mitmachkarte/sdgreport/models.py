@@ -13,15 +13,29 @@ from mitmachkarte.taxonomy.models import SDG, SDGTarget
 class StrategyPriority(models.Model):
     """A prioritised goal (target empty) or target of a municipality's strategy."""
 
-    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE,
-                                     related_name="strategy_priorities",
-                                     verbose_name=_("municipality"))
-    sdg = models.ForeignKey(SDG, on_delete=models.CASCADE, related_name="+",
-                            verbose_name=_("SDG"))
-    target = models.ForeignKey(SDGTarget, on_delete=models.CASCADE, null=True, blank=True,
-                               related_name="+", verbose_name=_("target"))
-    set_by = models.ForeignKey(Organisation, on_delete=models.SET_NULL, null=True, blank=True,
-                               related_name="+", verbose_name=_("set by"))
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="strategy_priorities",
+        verbose_name=_("municipality"),
+    )
+    sdg = models.ForeignKey(SDG, on_delete=models.CASCADE, related_name="+", verbose_name=_("SDG"))
+    target = models.ForeignKey(
+        SDGTarget,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("target"),
+    )
+    set_by = models.ForeignKey(
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("set by"),
+    )
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
 
     class Meta:
@@ -29,11 +43,16 @@ class StrategyPriority(models.Model):
         verbose_name = _("strategy priority")
         verbose_name_plural = _("strategy priorities")
         constraints = [
-            models.UniqueConstraint(fields=["municipality", "sdg"], condition=Q(target=None),
-                                    name="strategy_goal_unique"),
-            models.UniqueConstraint(fields=["municipality", "target"],
-                                    condition=Q(target__isnull=False),
-                                    name="strategy_target_unique"),
+            models.UniqueConstraint(
+                fields=["municipality", "sdg"],
+                condition=Q(target=None),
+                name="strategy_goal_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["municipality", "target"],
+                condition=Q(target__isnull=False),
+                name="strategy_target_unique",
+            ),
         ]
 
     def __str__(self) -> str:

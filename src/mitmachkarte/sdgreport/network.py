@@ -36,8 +36,12 @@ TYPE_COLOURS = {
     CooperationType.OTHER: "#777777",
 }
 MEMBERSHIP_COLOUR = "#999999"
-KIND_COLOURS = {"municipality": "#19486A", "advice_centre": "#00689D",
-                "working_group": "#3F7E44", "initiative": "#FD9D24"}
+KIND_COLOURS = {
+    "municipality": "#19486A",
+    "advice_centre": "#00689D",
+    "working_group": "#3F7E44",
+    "initiative": "#FD9D24",
+}
 
 
 @dataclass
@@ -104,8 +108,9 @@ def _layout(centre: "Node", inner: list["Node"], outer: list["Node"]) -> None:
     # A single centre node sits at radius 0 and each further ring one step of scale/len out,
     # so this scale puts the outermost ring at OUTER.
     scale = OUTER * len(rings) / max(len(rings) - 1, 1)
-    positions = nx.shell_layout(graph, nlist=[[n.key for n in ring] for ring in rings],
-                                scale=scale, center=(CENTRE, CENTRE))
+    positions = nx.shell_layout(
+        graph, nlist=[[n.key for n in ring] for ring in rings], scale=scale, center=(CENTRE, CENTRE)
+    )
     for ring in rings:
         for node in ring:
             x, y = positions[node.key]
@@ -117,11 +122,17 @@ def _layout(centre: "Node", inner: list["Node"], outer: list["Node"]) -> None:
 
 def network_of(municipality: Municipality, *, today: date | None = None) -> Network:
     today = today or timezone.localdate()
-    centre_org = (Organisation.objects.filter(type=OrganisationType.MUNICIPALITY,
-                                              municipality=municipality).order_by("pk").first())
-    centre = Node(key=f"org-{centre_org.pk}" if centre_org else "municipality",
-                  label=centre_org.name if centre_org else municipality.name,
-                  kind="municipality", url=municipality.get_absolute_url())
+    centre_org = (
+        Organisation.objects.filter(type=OrganisationType.MUNICIPALITY, municipality=municipality)
+        .order_by("pk")
+        .first()
+    )
+    centre = Node(
+        key=f"org-{centre_org.pk}" if centre_org else "municipality",
+        label=centre_org.name if centre_org else municipality.name,
+        kind="municipality",
+        url=municipality.get_absolute_url(),
+    )
     nodes: dict[str, Node] = {centre.key: centre}
     if centre_org is None:
         nodes["municipality"] = centre
@@ -131,9 +142,13 @@ def network_of(municipality: Municipality, *, today: date | None = None) -> Netw
             nodes.setdefault(f"org-{org.pk}", centre)
         key = f"org-{org.pk}"
         if key not in nodes:
-            kind = ("initiative" if org.type == OrganisationType.INITIATIVE
-                    else "advice_centre" if org.type == OrganisationType.ADVICE_CENTRE
-                    else "municipality")
+            kind = (
+                "initiative"
+                if org.type == OrganisationType.INITIATIVE
+                else "advice_centre"
+                if org.type == OrganisationType.ADVICE_CENTRE
+                else "municipality"
+            )
             url = org.initiative.get_absolute_url() if org.initiative_id else ""
             nodes[key] = Node(key=key, label=org.name, kind=kind, url=url)
         return nodes[key]
@@ -141,29 +156,59 @@ def network_of(municipality: Municipality, *, today: date | None = None) -> Netw
     for advice in municipality.advice_centres.all():
         org_node(advice)
     edges: list[Edge] = []
-    cooperations = (active_cooperations(municipality, today)
-                    .select_related("partner", "initiative_organisation__initiative")
-                    .prefetch_related("initiative_organisation__initiative__sdgs")
-                    .order_by("since", "pk"))
+    cooperations = (
+        active_cooperations(municipality, today)
+        .select_related("partner", "initiative_organisation__initiative")
+        .prefetch_related("initiative_organisation__initiative__sdgs")
+        .order_by("since", "pk")
+    )
     for c in cooperations:
         initiative = c.initiative_organisation.initiative
         goals = sorted(s.number for s in initiative.sdgs.all()) if initiative else []
-        edges.append(Edge(source=org_node(c.partner), target=org_node(c.initiative_organisation),
-                          kind=c.type, label=str(c.get_type_display()), since=c.since,
-                          goals=goals))
-    for group in (WorkingGroup.objects.filter(municipality=municipality)
-                  .prefetch_related("organisations", "sdgs").order_by("name")):
-        group_node = Node(key=f"group-{group.pk}", label=group.name, kind="working_group",
-                          url=group.get_absolute_url())
+        edges.append(
+            Edge(
+                source=org_node(c.partner),
+                target=org_node(c.initiative_organisation),
+                kind=c.type,
+                label=str(c.get_type_display()),
+                since=c.since,
+                goals=goals,
+            )
+        )
+    for group in (
+        WorkingGroup.objects.filter(municipality=municipality)
+        .prefetch_related("organisations", "sdgs")
+        .order_by("name")
+    ):
+        group_node = Node(
+            key=f"group-{group.pk}",
+            label=group.name,
+            kind="working_group",
+            url=group.get_absolute_url(),
+        )
         nodes[group_node.key] = group_node
         goals = sorted(s.number for s in group.sdgs.all())
         for org in group.organisations.all():
-            edges.append(Edge(source=group_node, target=org_node(org), kind="membership",
-                              label=str(CooperationType.WORKING_GROUP.label), goals=goals))
+            edges.append(
+                Edge(
+                    source=group_node,
+                    target=org_node(org),
+                    kind="membership",
+                    label=str(CooperationType.WORKING_GROUP.label),
+                    goals=goals,
+                )
+            )
 
     unique = list({id(n): n for n in nodes.values()}.values())
-    inner = sorted((n for n in unique if n.kind in ("advice_centre", "working_group")
-                    or (n.kind == "municipality" and n is not centre)), key=lambda n: n.label)
+    inner = sorted(
+        (
+            n
+            for n in unique
+            if n.kind in ("advice_centre", "working_group")
+            or (n.kind == "municipality" and n is not centre)
+        ),
+        key=lambda n: n.label,
+    )
     outer = sorted((n for n in unique if n.kind == "initiative"), key=lambda n: n.label)
     _layout(centre, inner, outer)
     return Network(nodes=[centre, *inner, *outer], edges=edges)

@@ -29,34 +29,40 @@ Counts = dict[int, int]
 
 
 def _per_goal(queryset, sdg_path: str = "sdgs") -> Counts:
-    rows = (queryset.filter(**{f"{sdg_path}__isnull": False}).order_by()
-            .values(sdg_path).annotate(n=Count("pk", distinct=True)))
+    rows = (
+        queryset.filter(**{f"{sdg_path}__isnull": False})
+        .order_by()
+        .values(sdg_path)
+        .annotate(n=Count("pk", distinct=True))
+    )
     return {row[sdg_path]: row["n"] for row in rows}
 
 
 def count_initiatives(municipality: Municipality, today: date) -> Counts:
     """Published initiatives in the municipality, per SDG they name."""
-    return _per_goal(Initiative.objects.filter(status=Status.PUBLISHED,
-                                               municipality=municipality))
+    return _per_goal(Initiative.objects.filter(status=Status.PUBLISHED, municipality=municipality))
 
 
 def count_events(municipality: Municipality, today: date) -> Counts:
     """Published events in the municipality (any date), per SDG they name."""
-    return _per_goal(Event.objects.filter(status=EventStatus.PUBLISHED,
-                                          municipalities=municipality))
+    return _per_goal(
+        Event.objects.filter(status=EventStatus.PUBLISHED, municipalities=municipality)
+    )
 
 
 def active_cooperations(municipality: Municipality, today: date):
     """Confirmed cooperations of the municipality that have not ended before today."""
     return Cooperation.objects.filter(
-        municipality=municipality, status=CooperationStatus.CONFIRMED,
+        municipality=municipality,
+        status=CooperationStatus.CONFIRMED,
     ).filter(Q(until__isnull=True) | Q(until__gte=today))
 
 
 def count_cooperations(municipality: Municipality, today: date) -> Counts:
     """Active confirmed cooperations, per SDG of the initiative they involve."""
-    return _per_goal(active_cooperations(municipality, today),
-                     "initiative_organisation__initiative__sdgs")
+    return _per_goal(
+        active_cooperations(municipality, today), "initiative_organisation__initiative__sdgs"
+    )
 
 
 def count_working_groups(municipality: Municipality, today: date) -> Counts:
@@ -114,8 +120,11 @@ class Report:
 def strategy_of(municipality: Municipality) -> dict[int, list[str]]:
     """Prioritised goal → its prioritised target numbers (empty list: the goal as a whole)."""
     result: dict[int, list[str]] = {}
-    for priority in (StrategyPriority.objects.filter(municipality=municipality)
-                     .select_related("target").order_by("sdg_id", "target__position")):
+    for priority in (
+        StrategyPriority.objects.filter(municipality=municipality)
+        .select_related("target")
+        .order_by("sdg_id", "target__position")
+    ):
         numbers = result.setdefault(priority.sdg_id, [])
         if priority.target_id:
             numbers.append(priority.target.number)
@@ -124,18 +133,21 @@ def strategy_of(municipality: Municipality) -> dict[int, list[str]]:
 
 def cooperating_initiatives(municipality: Municipality, today: date) -> dict[int, list[str]]:
     """Goal → names of initiatives in an active confirmed cooperation serving it."""
-    rows = (active_cooperations(municipality, today)
-            .filter(initiative_organisation__initiative__sdgs__isnull=False)
-            .values_list("initiative_organisation__initiative__sdgs",
-                         "initiative_organisation__name").distinct())
+    rows = (
+        active_cooperations(municipality, today)
+        .filter(initiative_organisation__initiative__sdgs__isnull=False)
+        .values_list("initiative_organisation__initiative__sdgs", "initiative_organisation__name")
+        .distinct()
+    )
     result: dict[int, set[str]] = {}
     for goal, name in rows:
         result.setdefault(goal, set()).add(name)
     return {goal: sorted(names) for goal, names in result.items()}
 
 
-def sdg_report(municipality: Municipality, *, today: date | None = None,
-               sources: list[Source] | None = None) -> Report:
+def sdg_report(
+    municipality: Municipality, *, today: date | None = None, sources: list[Source] | None = None
+) -> Report:
     today = today or timezone.localdate()
     sources = SOURCES if sources is None else sources
     counted = {source.key: source.count(municipality, today) for source in sources}
@@ -144,20 +156,32 @@ def sdg_report(municipality: Municipality, *, today: date | None = None,
     rows = []
     for sdg in SDG.objects.order_by("number"):
         counts = {key: counts.get(sdg.number, 0) for key, counts in counted.items()}
-        rows.append(GoalRow(sdg=sdg, counts=counts, total=sum(counts.values()),
-                            prioritised=sdg.number in strategy,
-                            targets=strategy.get(sdg.number, []),
-                            cooperating=cooperating.get(sdg.number, [])))
+        rows.append(
+            GoalRow(
+                sdg=sdg,
+                counts=counts,
+                total=sum(counts.values()),
+                prioritised=sdg.number in strategy,
+                targets=strategy.get(sdg.number, []),
+                cooperating=cooperating.get(sdg.number, []),
+            )
+        )
     biggest = max((row.total for row in rows), default=0)
     average = sum(row.total for row in rows) / len(rows) if rows else 0
     for row in rows:
         row.share = row.total / biggest if biggest else 0.0
     return Report(
-        municipality=municipality, sources=sources, rows=rows,
-        low_activity=[r for r in rows if r.prioritised
-                      and (r.total == 0 or r.total < LOW_ACTIVITY_SHARE * average)],
+        municipality=municipality,
+        sources=sources,
+        rows=rows,
+        low_activity=[
+            r
+            for r in rows
+            if r.prioritised and (r.total == 0 or r.total < LOW_ACTIVITY_SHARE * average)
+        ],
         no_partners=[r for r in rows if r.prioritised and not r.counts.get("cooperations")],
-        unprioritised_active=[r for r in rows if not r.prioritised and r.total > 0
-                              and r.total >= average],
+        unprioritised_active=[
+            r for r in rows if not r.prioritised and r.total > 0 and r.total >= average
+        ],
         has_strategy=bool(strategy),
     )

@@ -18,9 +18,14 @@ def can_edit_strategy(user, municipality: Municipality) -> bool:
     """Members of the municipality's own organisation (and the network team)."""
     if not (getattr(user, "is_authenticated", False) and user.is_active):
         return False
-    return is_network_team(user) or Membership.objects.filter(
-        user=user, organisation__type=OrganisationType.MUNICIPALITY,
-        organisation__municipality=municipality).exists()
+    return (
+        is_network_team(user)
+        or Membership.objects.filter(
+            user=user,
+            organisation__type=OrganisationType.MUNICIPALITY,
+            organisation__municipality=municipality,
+        ).exists()
+    )
 
 
 def parse_target_numbers(text_or_numbers) -> list[str]:
@@ -31,16 +36,18 @@ def parse_target_numbers(text_or_numbers) -> list[str]:
 
 
 @transaction.atomic
-def set_strategy(*, municipality: Municipality, by, goals: Iterable[int] = (),
-                 targets: Iterable[str] = ()) -> list[StrategyPriority]:
+def set_strategy(
+    *, municipality: Municipality, by, goals: Iterable[int] = (), targets: Iterable[str] = ()
+) -> list[StrategyPriority]:
     """Replace the municipality's priorities with these goals and targets.
 
     An unknown goal or target number is an error naming it; nothing changes then. A target
     implies its goal.
     """
     if not can_edit_strategy(by, municipality):
-        raise PermissionDenied(_("Only the municipality's sustainability management may "
-                                 "change its strategy."))
+        raise PermissionDenied(
+            _("Only the municipality's sustainability management may change its strategy.")
+        )
     goal_numbers = []
     for goal in goals:
         try:
@@ -54,13 +61,22 @@ def set_strategy(*, municipality: Municipality, by, goals: Iterable[int] = (),
     found = {t.number: t for t in SDGTarget.objects.filter(number__in=numbers)}
     unknown = [n for n in numbers if n not in found]
     if unknown:
-        raise ValidationError({"targets": _("There is no SDG target %(numbers)s.")
-                               % {"numbers": ", ".join(unknown[:5])}})
-    organisation = Organisation.objects.filter(type=OrganisationType.MUNICIPALITY,
-                                               municipality=municipality).first()
+        raise ValidationError(
+            {
+                "targets": _("There is no SDG target %(numbers)s.")
+                % {"numbers": ", ".join(unknown[:5])}
+            }
+        )
+    organisation = Organisation.objects.filter(
+        type=OrganisationType.MUNICIPALITY, municipality=municipality
+    ).first()
     StrategyPriority.objects.filter(municipality=municipality).delete()
-    rows = [StrategyPriority(municipality=municipality, sdg_id=g, set_by=organisation)
-            for g in dict.fromkeys(goal_numbers)]
-    rows += [StrategyPriority(municipality=municipality, sdg_id=t.sdg_id, target=t,
-                              set_by=organisation) for t in (found[n] for n in numbers)]
+    rows = [
+        StrategyPriority(municipality=municipality, sdg_id=g, set_by=organisation)
+        for g in dict.fromkeys(goal_numbers)
+    ]
+    rows += [
+        StrategyPriority(municipality=municipality, sdg_id=t.sdg_id, target=t, set_by=organisation)
+        for t in (found[n] for n in numbers)
+    ]
     return StrategyPriority.objects.bulk_create(rows)

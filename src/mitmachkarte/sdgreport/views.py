@@ -28,49 +28,86 @@ def sdg_report(request, slug: str):
     if fmt == "csv":
         return _csv(report)
     if fmt != "html":
-        return HttpResponse(_("format: use csv or leave it out"), status=400,
-                            content_type="text/plain; charset=utf-8")
-    return render(request, "sdgreport/report.html", {
-        "municipality": municipality, "report": report, "today": timezone.localdate(),
-        "can_edit_strategy": services.can_edit_strategy(request.user, municipality),
-        "chart_height": 30 * len(report.rows) + 10,
-    })
+        return HttpResponse(
+            _("format: use csv or leave it out"),
+            status=400,
+            content_type="text/plain; charset=utf-8",
+        )
+    return render(
+        request,
+        "sdgreport/report.html",
+        {
+            "municipality": municipality,
+            "report": report,
+            "today": timezone.localdate(),
+            "can_edit_strategy": services.can_edit_strategy(request.user, municipality),
+            "chart_height": 30 * len(report.rows) + 10,
+        },
+    )
 
 
 def _csv(report) -> HttpResponse:
     """UTF-8 with BOM and semicolons: opens directly in German spreadsheet programs."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
-        f'attachment; filename="sdg-bericht-{report.municipality.slug}.csv"')
+        f'attachment; filename="sdg-bericht-{report.municipality.slug}.csv"'
+    )
     response.write("\ufeff")
     writer = csv.writer(response, delimiter=";")
-    writer.writerow(["sdg", "name", "prioritised", "prioritised_targets",
-                     *[s.key for s in report.sources], "total", "cooperating_initiatives"])
+    writer.writerow(
+        [
+            "sdg",
+            "name",
+            "prioritised",
+            "prioritised_targets",
+            *[s.key for s in report.sources],
+            "total",
+            "cooperating_initiatives",
+        ]
+    )
     for row in report.rows:
-        writer.writerow([row.sdg.number, _cell(row.sdg.name_de), int(row.prioritised),
-                         " ".join(row.targets), *[row.counts[s.key] for s in report.sources],
-                         row.total, _cell(" | ".join(row.cooperating))])
+        writer.writerow(
+            [
+                row.sdg.number,
+                _cell(row.sdg.name_de),
+                int(row.prioritised),
+                " ".join(row.targets),
+                *[row.counts[s.key] for s in report.sources],
+                row.total,
+                _cell(" | ".join(row.cooperating)),
+            ]
+        )
     return response
 
 
 def network_view(request, slug: str):
     municipality = get_object_or_404(Municipality, slug=slug)
     graph = network.network_of(municipality)
-    return render(request, "sdgreport/network.html", {
-        "municipality": municipality, "network": graph,
-        "kinds": [(colour, label) for colour, label in (
-            (network.KIND_COLOURS["municipality"], _("Municipality")),
-            (network.KIND_COLOURS["advice_centre"], _("Advice centre")),
-            (network.KIND_COLOURS["working_group"], _("Working group")),
-            (network.KIND_COLOURS["initiative"], _("Initiative")))],
-    })
+    return render(
+        request,
+        "sdgreport/network.html",
+        {
+            "municipality": municipality,
+            "network": graph,
+            "kinds": [
+                (colour, label)
+                for colour, label in (
+                    (network.KIND_COLOURS["municipality"], _("Municipality")),
+                    (network.KIND_COLOURS["advice_centre"], _("Advice centre")),
+                    (network.KIND_COLOURS["working_group"], _("Working group")),
+                    (network.KIND_COLOURS["initiative"], _("Initiative")),
+                )
+            ],
+        },
+    )
 
 
 def strategy(request, slug: str):
     municipality = get_object_or_404(Municipality, slug=slug)
     if not services.can_edit_strategy(request.user, municipality):
-        raise PermissionDenied(_("Only the municipality's sustainability management may "
-                                 "change its strategy."))
+        raise PermissionDenied(
+            _("Only the municipality's sustainability management may change its strategy.")
+        )
     current = selectors.strategy_of(municipality)
     error, status = "", 200
     goals = [g for g, targets in current.items() if not targets]
@@ -79,13 +116,25 @@ def strategy(request, slug: str):
         goals = request.POST.getlist("goals")
         targets_text = request.POST.get("targets", "")[:2000]
         try:
-            services.set_strategy(municipality=municipality, by=request.user, goals=goals,
-                                  targets=services.parse_target_numbers(targets_text))
+            services.set_strategy(
+                municipality=municipality,
+                by=request.user,
+                goals=goals,
+                targets=services.parse_target_numbers(targets_text),
+            )
             return redirect("sdgreport:report", slug=municipality.slug)
         except ValidationError as exc:
             error, status = " ".join(exc.messages), 400
     chosen = {str(g) for g in goals}
-    return render(request, "sdgreport/strategy.html", {
-        "municipality": municipality, "sdgs": SDG.objects.order_by("number"),
-        "chosen": chosen, "targets_text": targets_text, "error": error,
-    }, status=status)
+    return render(
+        request,
+        "sdgreport/strategy.html",
+        {
+            "municipality": municipality,
+            "sdgs": SDG.objects.order_by("number"),
+            "chosen": chosen,
+            "targets_text": targets_text,
+            "error": error,
+        },
+        status=status,
+    )

@@ -49,9 +49,13 @@ def _fresh_days(pk: int) -> int:
 @transaction.atomic
 def load() -> DemoReport:
     user = get_user_model().objects.filter(email__iexact=EDITOR_EMAIL).first()
-    membership = (Membership.objects.filter(user=user,
-                                            organisation__type=OrganisationType.INITIATIVE)
-                  .select_related("organisation__initiative").first() if user else None)
+    membership = (
+        Membership.objects.filter(user=user, organisation__type=OrganisationType.INITIATIVE)
+        .select_related("organisation__initiative")
+        .first()
+        if user
+        else None
+    )
     if membership is None or membership.organisation.initiative is None:
         raise LookupError(f"{EDITOR_EMAIL} edits no entry: run `mitmachkarte load_demo_accounts`")
     initiative = membership.organisation.initiative
@@ -65,14 +69,19 @@ def load() -> DemoReport:
     stale = 0
     published = Initiative.objects.filter(status=Status.PUBLISHED).exclude(pk=initiative.pk)
     # Two in the demo moderator's municipality too, so their stale list is not empty.
-    neighbours = set(published.filter(municipality_id=initiative.municipality_id)
-                     .exclude(municipality=None).order_by("pk").values_list("pk", flat=True)[:2])
+    neighbours = set(
+        published.filter(municipality_id=initiative.municipality_id)
+        .exclude(municipality=None)
+        .order_by("pk")
+        .values_list("pk", flat=True)[:2]
+    )
     for pk, confirmed in published.values_list("pk", "last_confirmed_at"):
         if pk % STALE_EVERY == 0 or pk in neighbours:
             stale += 1
             if confirmed > now - 19 * 30 * DAY:
                 Initiative.objects.filter(pk=pk).update(
-                    last_confirmed_at=now - _stale_days(pk) * DAY)
+                    last_confirmed_at=now - _stale_days(pk) * DAY
+                )
         elif confirmed < now - 330 * DAY:
             Initiative.objects.filter(pk=pk).update(last_confirmed_at=now - _fresh_days(pk) * DAY)
     mark_changed()  # the API shows may_be_outdated

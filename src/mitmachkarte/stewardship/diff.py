@@ -44,15 +44,21 @@ def _show(name: str, value, lookups: dict) -> str:
 
 def _lookups() -> dict:
     # `name` is a property choosing the active language.
-    return {"categories": {c.slug: c.name for c in Category.objects.all()},
-            "sdgs": {s.number: s.name for s in SDG.objects.all()}}
+    return {
+        "categories": {c.slug: c.name for c in Category.objects.all()},
+        "sdgs": {s.number: s.name for s in SDG.objects.all()},
+    }
 
 
 def compare(old: dict, new: dict, lookups: dict | None = None) -> list[Change]:
     lookups = lookups or _lookups()
-    return [Change(_label(name), _show(name, old.get(name), lookups),
-                   _show(name, new.get(name), lookups))
-            for name in EDITABLE_FIELDS if name in new and old.get(name) != new.get(name)]
+    return [
+        Change(
+            _label(name), _show(name, old.get(name), lookups), _show(name, new.get(name), lookups)
+        )
+        for name in EDITABLE_FIELDS
+        if name in new and old.get(name) != new.get(name)
+    ]
 
 
 def _who(record) -> str:
@@ -78,12 +84,17 @@ def version_rows(records: list, initiative: Initiative) -> list[VersionRow]:
         if before is not None:
             row.changes = compare(snap(before), snap(record), lookups)
             if record.status != before.status:
-                row.changes.append(Change(_("Status"), before.get_status_display(),
-                                          record.get_status_display()))
+                row.changes.append(
+                    Change(_("Status"), before.get_status_display(), record.get_status_display())
+                )
             if record.last_confirmed_at != before.last_confirmed_at:
-                row.changes.append(Change(_("Last confirmed"),
-                                          f"{before.last_confirmed_at:%d.%m.%Y}",
-                                          f"{record.last_confirmed_at:%d.%m.%Y}"))
+                row.changes.append(
+                    Change(
+                        _("Last confirmed"),
+                        f"{before.last_confirmed_at:%d.%m.%Y}",
+                        f"{record.last_confirmed_at:%d.%m.%Y}",
+                    )
+                )
         rows.append(row)
     return rows
 

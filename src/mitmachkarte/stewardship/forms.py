@@ -12,17 +12,26 @@ from .services import CONTACT_MESSAGE_MAX, MAX_SOCIAL_LINKS, REASON_MAX, TEXT_LI
 
 class InitiativeEditForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=160)
-    short_description = forms.CharField(label=_("Short description"),
-                                        max_length=SHORT_DESCRIPTION_MAX,
-                                        widget=forms.Textarea(attrs={"rows": 2}))
-    description = forms.CharField(label=_("Description (Markdown)"), required=False,
-                                  max_length=TEXT_LIMITS["description"],
-                                  widget=forms.Textarea(attrs={"rows": 8}))
-    categories = forms.MultipleChoiceField(label=_("Categories"),
-                                           widget=forms.CheckboxSelectMultiple)
-    sdgs = forms.TypedMultipleChoiceField(label=_("Sustainable Development Goals"),
-                                          coerce=int, required=False,
-                                          widget=forms.CheckboxSelectMultiple)
+    short_description = forms.CharField(
+        label=_("Short description"),
+        max_length=SHORT_DESCRIPTION_MAX,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    description = forms.CharField(
+        label=_("Description (Markdown)"),
+        required=False,
+        max_length=TEXT_LIMITS["description"],
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
+    categories = forms.MultipleChoiceField(
+        label=_("Categories"), widget=forms.CheckboxSelectMultiple
+    )
+    sdgs = forms.TypedMultipleChoiceField(
+        label=_("Sustainable Development Goals"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
     tags = forms.CharField(label=_("Tags (comma-separated)"), required=False, max_length=1200)
     street = forms.CharField(label=_("Street and number"), max_length=160, required=False)
     postcode = forms.CharField(label=_("Postcode"), max_length=10, required=False)
@@ -30,30 +39,46 @@ class InitiativeEditForm(forms.Form):
     latitude = forms.FloatField(label=_("Latitude"), min_value=-90, max_value=90)
     longitude = forms.FloatField(label=_("Longitude"), min_value=-180, max_value=180)
     contact_email = forms.EmailField(
-        label=_("Contact e-mail (never published; messages are relayed to it)"),
-        required=False)
+        label=_("Contact e-mail (never published; messages are relayed to it)"), required=False
+    )
     contact_phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
     website = forms.URLField(label=_("Website"), required=False, max_length=200)
-    social_links = forms.CharField(label=_("Social media links (one per line)"),
-                                   required=False, max_length=2000,
-                                   widget=forms.Textarea(attrs={"rows": 3}))
-    meeting_times = forms.CharField(label=_("Meeting and opening times"), required=False,
-                                    max_length=TEXT_LIMITS["meeting_times"],
-                                    widget=forms.Textarea(attrs={"rows": 3}))
-    how_to_join = forms.CharField(label=_("How to join in"), required=False,
-                                  max_length=TEXT_LIMITS["how_to_join"],
-                                  widget=forms.Textarea(attrs={"rows": 3}))
-    founded_year = forms.IntegerField(label=_("Founded (year)"), required=False,
-                                      min_value=1800, max_value=2100)
-    comment = forms.CharField(label=_("Comment for the reviewers"), required=False,
-                              max_length=REASON_MAX, widget=forms.Textarea(attrs={"rows": 2}))
+    social_links = forms.CharField(
+        label=_("Social media links (one per line)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    meeting_times = forms.CharField(
+        label=_("Meeting and opening times"),
+        required=False,
+        max_length=TEXT_LIMITS["meeting_times"],
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    how_to_join = forms.CharField(
+        label=_("How to join in"),
+        required=False,
+        max_length=TEXT_LIMITS["how_to_join"],
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    founded_year = forms.IntegerField(
+        label=_("Founded (year)"), required=False, min_value=1800, max_value=2100
+    )
+    comment = forms.CharField(
+        label=_("Comment for the reviewers"),
+        required=False,
+        max_length=REASON_MAX,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
     def __init__(self, *args, publisher: bool, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["categories"].choices = [(c.slug, c.name) for c in
-                                             Category.objects.order_by("position")]
-        self.fields["sdgs"].choices = [(s.number, f"{s.number} {s.name}") for s in
-                                       SDG.objects.order_by("number")]
+        self.fields["categories"].choices = [
+            (c.slug, c.name) for c in Category.objects.order_by("position")
+        ]
+        self.fields["sdgs"].choices = [
+            (s.number, f"{s.number} {s.name}") for s in SDG.objects.order_by("number")
+        ]
         if publisher:
             del self.fields["comment"]
         else:
@@ -62,12 +87,16 @@ class InitiativeEditForm(forms.Form):
 
     @staticmethod
     def initial_from(snapshot: dict) -> dict:
-        return {**snapshot, "tags": ", ".join(snapshot["tags"]),
-                "social_links": "\n".join(snapshot["social_links"])}
+        return {
+            **snapshot,
+            "tags": ", ".join(snapshot["tags"]),
+            "social_links": "\n".join(snapshot["social_links"]),
+        }
 
     def clean_social_links(self) -> list[str]:
-        links = [line.strip() for line in self.cleaned_data["social_links"].splitlines()
-                 if line.strip()]
+        links = [
+            line.strip() for line in self.cleaned_data["social_links"].splitlines() if line.strip()
+        ]
         if len(links) > MAX_SOCIAL_LINKS:
             raise forms.ValidationError(_("At most %(n)s links.") % {"n": MAX_SOCIAL_LINKS})
         validate = URLValidator(schemes=["http", "https"])
@@ -90,20 +119,26 @@ class InitiativeEditForm(forms.Form):
 class ContactForm(forms.Form):
     name = forms.CharField(label=_("Your name"), max_length=120)
     email = forms.EmailField(label=_("Your e-mail address (for the answer)"))
-    message = forms.CharField(label=_("Message"), max_length=CONTACT_MESSAGE_MAX,
-                              widget=forms.Textarea(attrs={"rows": 5}))
+    message = forms.CharField(
+        label=_("Message"), max_length=CONTACT_MESSAGE_MAX, widget=forms.Textarea(attrs={"rows": 5})
+    )
     consent = forms.BooleanField(
-        label=_("I agree that my name, e-mail address and message are forwarded to the "
-                "initiative so that it can answer me. They are not stored on this site."))
+        label=_(
+            "I agree that my name, e-mail address and message are forwarded to the "
+            "initiative so that it can answer me. They are not stored on this site."
+        )
+    )
     # Honeypot: hidden from people; bots fill it.
     homepage = forms.CharField(required=False, label=_("Leave this field empty"))
 
 
 class RejectForm(forms.Form):
-    reason = forms.CharField(label=_("Reason (sent to the author)"), max_length=REASON_MAX,
-                             widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(
+        label=_("Reason (sent to the author)"),
+        max_length=REASON_MAX,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
 
 class DeleteAccountForm(forms.Form):
-    password = forms.CharField(label=_("Your password"), widget=forms.PasswordInput,
-                               max_length=200)
+    password = forms.CharField(label=_("Your password"), widget=forms.PasswordInput, max_length=200)

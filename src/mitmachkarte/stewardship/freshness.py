@@ -32,9 +32,13 @@ class ReminderReport:
 def due_for_reminder(*, now: datetime | None = None):
     now = now or timezone.now()
     recent = FreshnessReminder.objects.filter(sent_at__gt=now - REMIND_AFTER)
-    return (Initiative.objects.filter(status=Status.PUBLISHED,
-                                      last_confirmed_at__lte=now - REMIND_AFTER)
-            .exclude(pk__in=recent.values("initiative_id")).order_by("pk"))
+    return (
+        Initiative.objects.filter(
+            status=Status.PUBLISHED, last_confirmed_at__lte=now - REMIND_AFTER
+        )
+        .exclude(pk__in=recent.values("initiative_id"))
+        .order_by("pk")
+    )
 
 
 def send_reminders(*, now: datetime | None = None) -> ReminderReport:
@@ -49,10 +53,15 @@ def send_reminders(*, now: datetime | None = None) -> ReminderReport:
         try:
             with transaction.atomic():
                 reminder = FreshnessReminder.objects.create(
-                    initiative=initiative, year=now.year, sent_at=now,
-                    recipients=len(recipients), to_contact=not editors)
-                mails.send_freshness_reminder(initiative=initiative, reminder=reminder,
-                                              to=recipients)
+                    initiative=initiative,
+                    year=now.year,
+                    sent_at=now,
+                    recipients=len(recipients),
+                    to_contact=not editors,
+                )
+                mails.send_freshness_reminder(
+                    initiative=initiative, reminder=reminder, to=recipients
+                )
         except IntegrityError:  # another run sent it this year
             continue
         except OSError:  # SMTP trouble: no row was kept, the next run retries

@@ -19,72 +19,108 @@ from . import tokens
 
 def editor_emails(initiative) -> list[str]:
     """E-mail addresses of the entry's editors (members of its initiative organisation)."""
-    return sorted(set(
-        Membership.objects.filter(
-            organisation__type=OrganisationType.INITIATIVE, organisation__initiative=initiative,
-            user__is_active=True,
-        ).exclude(user__email="").values_list("user__email", flat=True)
-    ))
+    return sorted(
+        set(
+            Membership.objects.filter(
+                organisation__type=OrganisationType.INITIATIVE,
+                organisation__initiative=initiative,
+                user__is_active=True,
+            )
+            .exclude(user__email="")
+            .values_list("user__email", flat=True)
+        )
+    )
 
 
 def _send(*, to: list[str], subject, template: str, context: dict, reply_to: str = "") -> None:
     with translation.override("de"):
-        body = render_to_string(f"stewardship/email/{template}.txt",
-                                {"SITE_NAME": settings.SITE_NAME, **context})
+        body = render_to_string(
+            f"stewardship/email/{template}.txt", {"SITE_NAME": settings.SITE_NAME, **context}
+        )
         subject = f"{subject()} – {settings.SITE_NAME}"
     for address in to:  # one mail each: recipients never see each other
-        EmailMessage(subject=subject, body=body, to=[address],
-                     reply_to=[reply_to] if reply_to else None).send()
+        EmailMessage(
+            subject=subject, body=body, to=[address], reply_to=[reply_to] if reply_to else None
+        ).send()
 
 
 def send_claim_link(*, claim, token: str) -> None:
     initiative = claim.initiative
-    _send(to=[initiative.contact_email], template="claim_link",
-          subject=lambda: _("Confirm: %(name)s on the map") % {"name": initiative.name},
-          context={"initiative": initiative, "requester": claim.user.email,
-                   "claim_url": absolute(reverse("stewardship:claim_confirm", args=[token])),
-                   "entry_url": absolute(initiative.get_absolute_url()),
-                   "max_age_days": tokens.MAX_AGES[tokens.CLAIM].days})
+    _send(
+        to=[initiative.contact_email],
+        template="claim_link",
+        subject=lambda: _("Confirm: %(name)s on the map") % {"name": initiative.name},
+        context={
+            "initiative": initiative,
+            "requester": claim.user.email,
+            "claim_url": absolute(reverse("stewardship:claim_confirm", args=[token])),
+            "entry_url": absolute(initiative.get_absolute_url()),
+            "max_age_days": tokens.MAX_AGES[tokens.CLAIM].days,
+        },
+    )
 
 
 def send_suggestion_received(*, suggestion) -> None:
     initiative = suggestion.initiative
     recipients = editor_emails(initiative)
     if recipients:
-        _send(to=recipients, template="suggestion_received",
-              subject=lambda: _("Suggested changes to %(name)s") % {"name": initiative.name},
-              context={"initiative": initiative, "suggestion": suggestion,
-                       "review_url": absolute(reverse("stewardship:suggestions"))})
+        _send(
+            to=recipients,
+            template="suggestion_received",
+            subject=lambda: _("Suggested changes to %(name)s") % {"name": initiative.name},
+            context={
+                "initiative": initiative,
+                "suggestion": suggestion,
+                "review_url": absolute(reverse("stewardship:suggestions")),
+            },
+        )
 
 
 def send_suggestion_rejected(*, suggestion) -> None:
     if suggestion.author and suggestion.author.email:
-        _send(to=[suggestion.author.email], template="suggestion_rejected",
-              subject=lambda: _("Your suggestion was not accepted"),
-              context={"initiative": suggestion.initiative, "suggestion": suggestion})
+        _send(
+            to=[suggestion.author.email],
+            template="suggestion_rejected",
+            subject=lambda: _("Your suggestion was not accepted"),
+            context={"initiative": suggestion.initiative, "suggestion": suggestion},
+        )
 
 
 def freshness_links(*, initiative, reminder) -> dict:
     def link(action: str) -> str:
-        token = tokens.make_token(purpose=tokens.FRESHNESS_ACTIONS[action], i=initiative.pk,
-                                  r=reminder.pk)
+        token = tokens.make_token(
+            purpose=tokens.FRESHNESS_ACTIONS[action], i=initiative.pk, r=reminder.pk
+        )
         return absolute(reverse(f"stewardship:freshness_{action}", args=[token]))
 
     return {f"{action}_url": link(action) for action in tokens.FRESHNESS_ACTIONS}
 
 
 def send_freshness_reminder(*, initiative, reminder, to: list[str]) -> None:
-    _send(to=to, template="freshness_reminder",
-          subject=lambda: _("Is this still right? %(name)s") % {"name": initiative.name},
-          context={"initiative": initiative, "to_contact": reminder.to_contact,
-                   "entry_url": absolute(initiative.get_absolute_url()),
-                   "max_age_days": tokens.MAX_AGES[tokens.CONFIRM].days,
-                   **freshness_links(initiative=initiative, reminder=reminder)})
+    _send(
+        to=to,
+        template="freshness_reminder",
+        subject=lambda: _("Is this still right? %(name)s") % {"name": initiative.name},
+        context={
+            "initiative": initiative,
+            "to_contact": reminder.to_contact,
+            "entry_url": absolute(initiative.get_absolute_url()),
+            "max_age_days": tokens.MAX_AGES[tokens.CONFIRM].days,
+            **freshness_links(initiative=initiative, reminder=reminder),
+        },
+    )
 
 
-def send_contact_message(*, initiative, sender_name: str, sender_email: str,
-                         message: str) -> None:
-    _send(to=[initiative.contact_email], template="contact_message", reply_to=sender_email,
-          subject=lambda: _("Message about %(name)s") % {"name": initiative.name},
-          context={"initiative": initiative, "sender_name": sender_name, "message": message,
-                   "entry_url": absolute(initiative.get_absolute_url())})
+def send_contact_message(*, initiative, sender_name: str, sender_email: str, message: str) -> None:
+    _send(
+        to=[initiative.contact_email],
+        template="contact_message",
+        reply_to=sender_email,
+        subject=lambda: _("Message about %(name)s") % {"name": initiative.name},
+        context={
+            "initiative": initiative,
+            "sender_name": sender_name,
+            "message": message,
+            "entry_url": absolute(initiative.get_absolute_url()),
+        },
+    )

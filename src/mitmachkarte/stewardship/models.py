@@ -18,18 +18,26 @@ HISTORY_EXCLUDED = ["search_text", "updated_at", "published_at"]
 HISTORY_M2M = ["categories", "sdgs", "tags"]
 
 simple_history.register(
-    Initiative, app="mitmachkarte.stewardship", m2m_fields=HISTORY_M2M,
-    excluded_fields=HISTORY_EXCLUDED, user_related_name="+",
+    Initiative,
+    app="mitmachkarte.stewardship",
+    m2m_fields=HISTORY_M2M,
+    excluded_fields=HISTORY_EXCLUDED,
+    user_related_name="+",
 )
 
 
 class Claim(models.Model):
     """A request of a user to become owner of an entry, proven by the entry's contact e-mail."""
 
-    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="claims",
-                                   verbose_name=_("initiative"))
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                             related_name="claims", verbose_name=_("user"))
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="claims", verbose_name=_("initiative")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="claims",
+        verbose_name=_("user"),
+    )
     requested_at = models.DateTimeField(_("requested"), default=timezone.now)
     used_at = models.DateTimeField(_("used"), null=True, blank=True)
 
@@ -51,19 +59,38 @@ class SuggestionStatus(models.TextChoices):
 class Suggestion(models.Model):
     """Changes to an entry proposed by someone who may not edit it, for review."""
 
-    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE,
-                                   related_name="suggestions", verbose_name=_("initiative"))
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                               blank=True, related_name="suggestions", verbose_name=_("author"))
+    initiative = models.ForeignKey(
+        Initiative,
+        on_delete=models.CASCADE,
+        related_name="suggestions",
+        verbose_name=_("initiative"),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="suggestions",
+        verbose_name=_("author"),
+    )
     # {field name: new value}; m2m fields as lists (category slugs, SDG numbers, tag names).
     changes = models.JSONField(_("changes"), default=dict)
     comment = models.TextField(_("comment"), blank=True, max_length=2000)
-    status = models.CharField(_("status"), max_length=10, choices=SuggestionStatus.choices,
-                              default=SuggestionStatus.PENDING)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=SuggestionStatus.choices,
+        default=SuggestionStatus.PENDING,
+    )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                   null=True, blank=True, related_name="+",
-                                   verbose_name=_("decided by"))
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     reason = models.TextField(_("reason"), blank=True, max_length=2000)
 
@@ -80,9 +107,12 @@ class Suggestion(models.Model):
 class FreshnessReminder(models.Model):
     """One "Is this still right?" mail per entry and year (makes the task idempotent)."""
 
-    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE,
-                                   related_name="freshness_reminders",
-                                   verbose_name=_("initiative"))
+    initiative = models.ForeignKey(
+        Initiative,
+        on_delete=models.CASCADE,
+        related_name="freshness_reminders",
+        verbose_name=_("initiative"),
+    )
     year = models.PositiveSmallIntegerField(_("year"))
     sent_at = models.DateTimeField(_("sent"), default=timezone.now)
     recipients = models.PositiveSmallIntegerField(_("recipients"), default=0)
@@ -92,8 +122,9 @@ class FreshnessReminder(models.Model):
         ordering = ["-sent_at"]
         verbose_name = _("freshness reminder")
         verbose_name_plural = _("freshness reminders")
-        constraints = [models.UniqueConstraint(fields=["initiative", "year"],
-                                               name="freshness_one_per_year")]
+        constraints = [
+            models.UniqueConstraint(fields=["initiative", "year"], name="freshness_one_per_year")
+        ]
 
     def __str__(self) -> str:
         return f"{self.initiative} {self.year}"

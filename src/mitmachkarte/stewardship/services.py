@@ -27,9 +27,21 @@ from .models import Claim, Suggestion, SuggestionStatus
 
 # Fields an editor changes; status and licence stay with moderation.
 SCALAR_FIELDS = [
-    "name", "short_description", "description", "street", "postcode", "city", "latitude",
-    "longitude", "contact_email", "contact_phone", "website", "social_links",
-    "meeting_times", "how_to_join", "founded_year",
+    "name",
+    "short_description",
+    "description",
+    "street",
+    "postcode",
+    "city",
+    "latitude",
+    "longitude",
+    "contact_email",
+    "contact_phone",
+    "website",
+    "social_links",
+    "meeting_times",
+    "how_to_join",
+    "founded_year",
 ]
 M2M_FIELDS = ["categories", "sdgs", "tags"]
 EDITABLE_FIELDS = SCALAR_FIELDS + M2M_FIELDS
@@ -51,6 +63,7 @@ def _authenticated(user) -> bool:
 
 # --- snapshots: one plain format for forms, suggestions and versions -----------------------
 
+
 def snapshot(initiative: Initiative) -> dict:
     """The editable fields of an entry: m2m as sorted slugs / numbers / names."""
     data = {f: getattr(initiative, f) for f in SCALAR_FIELDS}
@@ -65,10 +78,14 @@ def record_snapshot(record) -> dict:
     """The same for a historical version (a HistoricalInitiative row)."""
     data = {f: getattr(record, f) for f in SCALAR_FIELDS}
     data["social_links"] = list(data["social_links"] or [])
-    data["categories"] = sorted(Category.objects.filter(
-        pk__in=record.categories.values("category_id")).values_list("slug", flat=True))
-    data["sdgs"] = sorted(SDG.objects.filter(
-        pk__in=record.sdgs.values("sdg_id")).values_list("number", flat=True))
+    data["categories"] = sorted(
+        Category.objects.filter(pk__in=record.categories.values("category_id")).values_list(
+            "slug", flat=True
+        )
+    )
+    data["sdgs"] = sorted(
+        SDG.objects.filter(pk__in=record.sdgs.values("sdg_id")).values_list("number", flat=True)
+    )
     data["tags"] = sorted(record.tags.values_list("tag__name", flat=True))
     return data
 
@@ -86,8 +103,9 @@ def _prepare(initiative: Initiative, changes: dict) -> dict:
     """
     unknown = sorted(set(changes) - set(EDITABLE_FIELDS))
     if unknown:
-        raise ValidationError(_("These fields cannot be changed here: %(fields)s")
-                              % {"fields": ", ".join(unknown)})
+        raise ValidationError(
+            _("These fields cannot be changed here: %(fields)s") % {"fields": ", ".join(unknown)}
+        )
     errors: dict[str, list[str]] = {}
     for field, limit in TEXT_LIMITS.items():
         if len(str(changes.get(field) or "")) > limit:
@@ -125,8 +143,9 @@ def _prepare(initiative: Initiative, changes: dict) -> dict:
     if "tags" in changes:
         names = [n for n in changes["tags"] or [] if str(n).strip()]
         if len(names) > MAX_TAGS or any(len(str(n)) > 60 for n in names):
-            raise ValidationError({"tags": [_("At most %(n)s tags of up to 60 characters.")
-                                            % {"n": MAX_TAGS}]})
+            raise ValidationError(
+                {"tags": [_("At most %(n)s tags of up to 60 characters.") % {"n": MAX_TAGS}]}
+            )
         m2m["tags"] = names
     return m2m
 
@@ -165,46 +184,54 @@ def _write(*, initiative: Initiative, changes: dict, user, reason: str) -> Initi
 
 
 @transaction.atomic
-def update_initiative(*, initiative: Initiative, changes: dict, user,
-                      reason: str = "") -> Initiative:
+def update_initiative(
+    *, initiative: Initiative, changes: dict, user, reason: str = ""
+) -> Initiative:
     """Publish `changes` ({field: value}, see `snapshot` for the format) directly.
 
     Only the entry's editors and its moderators may; others use `suggest_changes`.
     """
     if not may_publish(user, initiative):
-        raise PermissionDenied(_("Only the editors of this entry and its moderators may "
-                                 "change it directly."))
+        raise PermissionDenied(
+            _("Only the editors of this entry and its moderators may change it directly.")
+        )
     return _write(initiative=initiative, changes=changes, user=user, reason=reason)
 
 
 # --- suggestions -----------------------------------------------------------------------------
 
+
 @transaction.atomic
-def suggest_changes(*, initiative: Initiative, changes: dict, user,
-                    comment: str = "") -> Suggestion:
+def suggest_changes(
+    *, initiative: Initiative, changes: dict, user, comment: str = ""
+) -> Suggestion:
     """Store changes by someone who may not publish them, for review by editors/moderators."""
     if not _authenticated(user):
         raise PermissionDenied(_("Please log in to suggest changes."))
     if len(comment) > REASON_MAX:
-        raise ValidationError({"comment": [_("At most %(limit)s characters.")
-                                           % {"limit": REASON_MAX}]})
+        raise ValidationError(
+            {"comment": [_("At most %(limit)s characters.") % {"limit": REASON_MAX}]}
+        )
     diff = changed_fields(initiative, changes)
     if not diff:
         raise ValidationError(_("You did not change anything."))
     # Validate against a fresh copy; nothing is saved.
     _prepare(Initiative.objects.get(pk=initiative.pk), diff)
-    suggestion = Suggestion.objects.create(initiative=initiative, author=user, changes=diff,
-                                           comment=comment.strip())
+    suggestion = Suggestion.objects.create(
+        initiative=initiative, author=user, changes=diff, comment=comment.strip()
+    )
     transaction.on_commit(lambda: mails.send_suggestion_received(suggestion=suggestion))
     return suggestion
 
 
 def _pending(suggestion: Suggestion, user) -> Suggestion:
-    suggestion = Suggestion.objects.select_for_update().select_related("initiative").get(
-        pk=suggestion.pk)
+    suggestion = (
+        Suggestion.objects.select_for_update().select_related("initiative").get(pk=suggestion.pk)
+    )
     if not may_publish(user, suggestion.initiative):
-        raise PermissionDenied(_("Only the editors of this entry and its moderators may "
-                                 "review suggestions."))
+        raise PermissionDenied(
+            _("Only the editors of this entry and its moderators may review suggestions.")
+        )
     if suggestion.status != SuggestionStatus.PENDING:
         raise ValidationError(_("This suggestion has already been decided."))
     return suggestion
@@ -213,8 +240,12 @@ def _pending(suggestion: Suggestion, user) -> Suggestion:
 @transaction.atomic
 def accept_suggestion(*, suggestion: Suggestion, user) -> Suggestion:
     suggestion = _pending(suggestion, user)
-    _write(initiative=suggestion.initiative, changes=suggestion.changes, user=user,
-           reason=f"Vorschlag #{suggestion.pk} übernommen")
+    _write(
+        initiative=suggestion.initiative,
+        changes=suggestion.changes,
+        user=user,
+        reason=f"Vorschlag #{suggestion.pk} übernommen",
+    )
     suggestion.status = SuggestionStatus.ACCEPTED
     suggestion.decided_by, suggestion.decided_at = user, timezone.now()
     suggestion.save(update_fields=["status", "decided_by", "decided_at"])
@@ -227,8 +258,9 @@ def reject_suggestion(*, suggestion: Suggestion, user, reason: str) -> Suggestio
     if not reason:
         raise ValidationError({"reason": [_("Please give a reason.")]})
     if len(reason) > REASON_MAX:
-        raise ValidationError({"reason": [_("At most %(limit)s characters.")
-                                          % {"limit": REASON_MAX}]})
+        raise ValidationError(
+            {"reason": [_("At most %(limit)s characters.") % {"limit": REASON_MAX}]}
+        )
     suggestion = _pending(suggestion, user)
     suggestion.status = SuggestionStatus.REJECTED
     suggestion.decided_by, suggestion.decided_at = user, timezone.now()
@@ -240,6 +272,7 @@ def reject_suggestion(*, suggestion: Suggestion, user, reason: str) -> Suggestio
 
 # --- history ---------------------------------------------------------------------------------
 
+
 @transaction.atomic
 def revert_initiative(*, initiative: Initiative, history_id: int, user) -> Initiative:
     """Bring the entry back to an earlier version; the revert is a new version."""
@@ -247,14 +280,19 @@ def revert_initiative(*, initiative: Initiative, history_id: int, user) -> Initi
     if record is None:
         raise ValidationError(_("This version does not exist."))
     if not may_publish(user, initiative):
-        raise PermissionDenied(_("Only the editors of this entry and its moderators may "
-                                 "revert it."))
+        raise PermissionDenied(
+            _("Only the editors of this entry and its moderators may revert it.")
+        )
     diff = changed_fields(initiative, record_snapshot(record))
     if not diff:
         raise ValidationError(_("The entry already looks like this version."))
     when = timezone.localtime(record.history_date).strftime("%d.%m.%Y %H:%M")
-    return _write(initiative=initiative, changes=diff, user=user,
-                  reason=f"Zurückgesetzt auf die Fassung vom {when}")
+    return _write(
+        initiative=initiative,
+        changes=diff,
+        user=user,
+        reason=f"Zurückgesetzt auf die Fassung vom {when}",
+    )
 
 
 # --- claims ----------------------------------------------------------------------------------
@@ -272,8 +310,9 @@ def request_claim(*, initiative: Initiative, user) -> Claim:
     if can_edit_initiative(user, initiative):
         raise ValidationError(_("You already edit this entry."))
     claim = Claim.objects.create(initiative=initiative, user=user)
-    token = tokens.make_token(purpose=tokens.CLAIM, c=claim.pk, u=user.pk,
-                              e=email_digest(initiative.contact_email))
+    token = tokens.make_token(
+        purpose=tokens.CLAIM, c=claim.pk, u=user.pk, e=email_digest(initiative.contact_email)
+    )
     transaction.on_commit(lambda: mails.send_claim_link(claim=claim, token=token))
     return claim
 
@@ -290,28 +329,36 @@ def claim_initiative(*, token: str, user) -> Organisation:
         data = tokens.read_token(token, purpose=tokens.CLAIM, keys=("c", "u", "e"))
     except tokens.TokenError as exc:
         if exc.expired:
-            raise ValidationError(_("This link has expired. Please request a new one on "
-                                    "the entry's page.")) from exc
-        raise ValidationError(_("This link is invalid. Please copy it completely from the "
-                                "e-mail.")) from exc
-    claim = (Claim.objects.select_for_update().select_related("initiative")
-             .filter(pk=data["c"]).first())
+            raise ValidationError(
+                _("This link has expired. Please request a new one on the entry's page.")
+            ) from exc
+        raise ValidationError(
+            _("This link is invalid. Please copy it completely from the e-mail.")
+        ) from exc
+    claim = (
+        Claim.objects.select_for_update().select_related("initiative").filter(pk=data["c"]).first()
+    )
     if claim is None or claim.user_id != data["u"]:
-        raise ValidationError(_("This link is invalid. Please copy it completely from the "
-                                "e-mail."))
+        raise ValidationError(_("This link is invalid. Please copy it completely from the e-mail."))
     if claim.user_id != user.pk:
-        raise PermissionDenied(_("This link was requested by another account. Please log in "
-                                 "with that account."))
+        raise PermissionDenied(
+            _("This link was requested by another account. Please log in with that account.")
+        )
     if claim.used_at is not None:
         raise ValidationError(_("This link has already been used."))
     initiative = claim.initiative
     if not digest_matches(initiative.contact_email or "", str(data["e"])):
-        raise ValidationError(_("The contact e-mail of this entry has changed since the link "
-                                "was sent. Please request a new one."))
+        raise ValidationError(
+            _(
+                "The contact e-mail of this entry has changed since the link "
+                "was sent. Please request a new one."
+            )
+        )
     organisation = Organisation.objects.filter(initiative=initiative).first()
     if organisation is None:
         organisation = organisation_services.create_organisation(
-            name=initiative.name[:160], type=OrganisationType.INITIATIVE, initiative=initiative)
+            name=initiative.name[:160], type=OrganisationType.INITIATIVE, initiative=initiative
+        )
     organisation_services.add_member(organisation=organisation, user=user, role=Role.OWNER)
     claim.used_at = timezone.now()
     claim.save(update_fields=["used_at"])
@@ -320,10 +367,10 @@ def claim_initiative(*, token: str, user) -> Organisation:
 
 # --- freshness -------------------------------------------------------------------------------
 
+
 def _locked_for_status_change(initiative: Initiative, user, via_link: bool) -> Initiative:
     if not via_link and not may_publish(user, initiative):
-        raise PermissionDenied(_("Only the editors of this entry and its moderators may do "
-                                 "this."))
+        raise PermissionDenied(_("Only the editors of this entry and its moderators may do this."))
     initiative = Initiative.objects.select_for_update().get(pk=initiative.pk)
     _ensure_baseline(initiative)
     return initiative
@@ -358,8 +405,10 @@ def archive_initiative(*, initiative: Initiative, user=None, via_link: bool = Fa
 
 # --- contact relay and account ---------------------------------------------------------------
 
-def relay_contact_message(*, initiative: Initiative, sender_name: str, sender_email: str,
-                          message: str) -> None:
+
+def relay_contact_message(
+    *, initiative: Initiative, sender_name: str, sender_email: str, message: str
+) -> None:
     """Forward a message to the entry's contact e-mail; replies go to the sender.
 
     The entry's address is never shown to the sender.
@@ -376,12 +425,18 @@ def relay_contact_message(*, initiative: Initiative, sender_name: str, sender_em
         errors["email"] = [_("Please give a valid e-mail address for the answer.")]
     message = (message or "").strip()
     if not message or len(message) > CONTACT_MESSAGE_MAX:
-        errors["message"] = [_("Please write a message of at most %(limit)s characters.")
-                             % {"limit": CONTACT_MESSAGE_MAX}]
+        errors["message"] = [
+            _("Please write a message of at most %(limit)s characters.")
+            % {"limit": CONTACT_MESSAGE_MAX}
+        ]
     if errors:
         raise ValidationError(errors)
-    mails.send_contact_message(initiative=initiative, sender_name=sender_name,
-                               sender_email=sender_email.strip(), message=message)
+    mails.send_contact_message(
+        initiative=initiative,
+        sender_name=sender_name,
+        sender_email=sender_email.strip(),
+        message=message,
+    )
 
 
 @transaction.atomic

@@ -31,5 +31,6 @@ def make_token(*, purpose: str, **data: int | str) -> str:
 
 def read_token(token: str, *, purpose: str, keys: tuple[str, ...]) -> dict[str, int | str]:
     """The fields `keys` (integers or strings) of a valid token; TokenError otherwise."""
-    return core_tokens.unsign(token, salt=purpose, max_age=MAX_AGES[purpose],
-                              shape={key: int | str for key in keys})
+    return core_tokens.unsign(
+        token, salt=purpose, max_age=MAX_AGES[purpose], shape={key: int | str for key in keys}
+    )

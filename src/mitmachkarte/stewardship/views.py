@@ -61,15 +61,24 @@ def edit(request, slug: str):
             try:
                 if publisher:
                     if changes:
-                        services.update_initiative(initiative=initiative, changes=changes,
-                                                   user=request.user)
+                        services.update_initiative(
+                            initiative=initiative, changes=changes, user=request.user
+                        )
                     messages.success(request, _("Your changes are published."))
                 else:
-                    services.suggest_changes(initiative=initiative, changes=changes,
-                                             user=request.user,
-                                             comment=form.cleaned_data.get("comment", ""))
-                    messages.success(request, _("Thank you! Your suggestion goes to the "
-                                                "editors of the entry for review."))
+                    services.suggest_changes(
+                        initiative=initiative,
+                        changes=changes,
+                        user=request.user,
+                        comment=form.cleaned_data.get("comment", ""),
+                    )
+                    messages.success(
+                        request,
+                        _(
+                            "Thank you! Your suggestion goes to the "
+                            "editors of the entry for review."
+                        ),
+                    )
                 return redirect(initiative.get_absolute_url())
             except ValidationError as exc:
                 _add_errors(form, exc)
@@ -77,13 +86,21 @@ def edit(request, slug: str):
                 return forbidden(request, str(exc))
         status = 400
     else:
-        form = InitiativeEditForm(publisher=publisher,
-                                  initial=InitiativeEditForm.initial_from(
-                                      services.snapshot(initiative)))
+        form = InitiativeEditForm(
+            publisher=publisher,
+            initial=InitiativeEditForm.initial_from(services.snapshot(initiative)),
+        )
         status = 200
-    return render(request, "stewardship/edit.html", {
-        "initiative": initiative, "form": form, "publisher": publisher,
-    }, status=status)
+    return render(
+        request,
+        "stewardship/edit.html",
+        {
+            "initiative": initiative,
+            "form": form,
+            "publisher": publisher,
+        },
+        status=status,
+    )
 
 
 @require_POST
@@ -107,8 +124,10 @@ def archive(request, slug: str):
         services.archive_initiative(initiative=initiative, user=request.user)
     except PermissionDenied as exc:
         return forbidden(request, str(exc))
-    messages.success(request, _("The entry “%(name)s” is archived and no longer on the map.")
-                     % {"name": initiative.name})
+    messages.success(
+        request,
+        _("The entry “%(name)s” is archived and no longer on the map.") % {"name": initiative.name},
+    )
     return redirect("initiatives:map")
 
 
@@ -118,14 +137,21 @@ def history(request, slug: str):
         return redirect_to_login(request.get_full_path())
     initiative = _entry(slug, request.user)
     if not services.may_publish(request.user, initiative):
-        return forbidden(request, _("Only the editors of this entry and its moderators see "
-                                    "its history."))
+        return forbidden(
+            request, _("Only the editors of this entry and its moderators see its history.")
+        )
     page = Paginator(selectors.versions(initiative), VERSIONS_PER_PAGE).get_page(
-        request.GET.get("page"))
-    return render(request, "stewardship/history.html", {
-        "initiative": initiative, "page": page,
-        "versions": diff.version_rows(list(page.object_list), initiative),
-    })
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "stewardship/history.html",
+        {
+            "initiative": initiative,
+            "page": page,
+            "versions": diff.version_rows(list(page.object_list), initiative),
+        },
+    )
 
 
 @require_POST
@@ -133,8 +159,7 @@ def history(request, slug: str):
 def revert(request, slug: str, history_id: int):
     initiative = _entry(slug, request.user)
     try:
-        services.revert_initiative(initiative=initiative, history_id=history_id,
-                                   user=request.user)
+        services.revert_initiative(initiative=initiative, history_id=history_id, user=request.user)
     except PermissionDenied as exc:
         return forbidden(request, str(exc))
     except ValidationError as exc:
@@ -146,15 +171,22 @@ def revert(request, slug: str, history_id: int):
 
 # --- suggestions -----------------------------------------------------------------------------
 
+
 @require_http_methods(["GET"])
 @login_required
 def suggestions(request):
-    return render(request, "stewardship/suggestions.html", {
-        "to_review": [(s, diff.suggestion_rows(s)) for s in
-                      selectors.reviewable_suggestions(user=request.user)[:100]],
-        "own": selectors.own_suggestions(user=request.user)[:50],
-        "reject_form": RejectForm(),
-    })
+    return render(
+        request,
+        "stewardship/suggestions.html",
+        {
+            "to_review": [
+                (s, diff.suggestion_rows(s))
+                for s in selectors.reviewable_suggestions(user=request.user)[:100]
+            ],
+            "own": selectors.own_suggestions(user=request.user)[:50],
+            "reject_form": RejectForm(),
+        },
+    )
 
 
 @require_POST
@@ -169,8 +201,9 @@ def decide_suggestion(request, pk: int, decision: str):
             form = RejectForm(request.POST)
             reason = form.data.get("reason", "")
             services.reject_suggestion(suggestion=suggestion, user=request.user, reason=reason)
-            messages.success(request, _("The suggestion is rejected; the author gets the "
-                                        "reason by e-mail."))
+            messages.success(
+                request, _("The suggestion is rejected; the author gets the reason by e-mail.")
+            )
     except PermissionDenied as exc:
         return forbidden(request, str(exc))
     except ValidationError as exc:
@@ -180,6 +213,7 @@ def decide_suggestion(request, pk: int, decision: str):
 
 # --- claims ----------------------------------------------------------------------------------
 
+
 @require_http_methods(["GET", "POST"])
 def claim_start(request, slug: str):
     if not request.user.is_authenticated:
@@ -188,16 +222,21 @@ def claim_start(request, slug: str):
     initiative = _entry(slug, request.user)
     context = {"initiative": initiative, "sent": False}
     if request.method == "POST":
-        if not allow("claim", str(request.user.pk), limit=CLAIM_LIMIT[0],
-                     window_seconds=CLAIM_LIMIT[1]):
+        if not allow(
+            "claim", str(request.user.pk), limit=CLAIM_LIMIT[0], window_seconds=CLAIM_LIMIT[1]
+        ):
             return forbidden(request, _("Too many requests. Please try again tomorrow."), 429)
         try:
             services.request_claim(initiative=initiative, user=request.user)
             context["sent"] = True
         except ValidationError as exc:
             context["error"] = " ".join(exc.messages)
-    return render(request, "stewardship/claim_start.html", context,
-                  status=400 if context.get("error") else 200)
+    return render(
+        request,
+        "stewardship/claim_start.html",
+        context,
+        status=400 if context.get("error") else 200,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -211,15 +250,17 @@ def claim_confirm(request, token: str):
             organisation = services.claim_initiative(token=token, user=request.user)
         except (ValidationError, PermissionDenied) as exc:
             message = " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
-            return render(request, "stewardship/claim_confirm.html", {"error": message},
-                          status=400)
-        messages.success(request, _("You are now an editor of “%(name)s”.")
-                         % {"name": organisation.initiative.name})
+            return render(request, "stewardship/claim_confirm.html", {"error": message}, status=400)
+        messages.success(
+            request,
+            _("You are now an editor of “%(name)s”.") % {"name": organisation.initiative.name},
+        )
         return redirect("stewardship:edit", slug=organisation.initiative.slug)
     return render(request, "stewardship/claim_confirm.html", {})
 
 
 # --- contact relay ---------------------------------------------------------------------------
+
 
 @require_http_methods(["GET", "POST"])
 def contact(request, slug: str):
@@ -229,17 +270,23 @@ def contact(request, slug: str):
     form = ContactForm(request.POST or None)
     context = {"initiative": initiative, "form": form, "sent": False}
     if request.method == "POST":
-        if not allow_request(request, "contact", limit=CONTACT_LIMIT[0],
-                             window_seconds=CONTACT_LIMIT[1]):
-            return forbidden(request, _("Too many messages from your connection. Please try "
-                                        "again in an hour."), 429)
+        if not allow_request(
+            request, "contact", limit=CONTACT_LIMIT[0], window_seconds=CONTACT_LIMIT[1]
+        ):
+            return forbidden(
+                request,
+                _("Too many messages from your connection. Please try again in an hour."),
+                429,
+            )
         if form.is_valid():
             if not form.cleaned_data["homepage"]:  # a filled honeypot is a bot: send nothing
                 try:
                     services.relay_contact_message(
-                        initiative=initiative, sender_name=form.cleaned_data["name"],
+                        initiative=initiative,
+                        sender_name=form.cleaned_data["name"],
                         sender_email=form.cleaned_data["email"],
-                        message=form.cleaned_data["message"])
+                        message=form.cleaned_data["message"],
+                    )
                 except ValidationError as exc:
                     _add_errors(form, exc)
             if not form.errors:

@@ -68,8 +68,9 @@ def available_kinds() -> list[tuple[str, str]]:
     return [(value, label) for value, label in Kind.choices if value in _COLLECTORS]
 
 
-def collect(subscription: Subscription, *, since: datetime, until: datetime,
-            limit: int = MAX_ITEMS) -> dict[str, list[Item]]:
+def collect(
+    subscription: Subscription, *, since: datetime, until: datetime, limit: int = MAX_ITEMS
+) -> dict[str, list[Item]]:
     """The new items of each subscribed kind in (since, until]; kinds without items left out."""
     found = {}
     for kind in subscription.kinds:
@@ -82,20 +83,32 @@ def collect(subscription: Subscription, *, since: datetime, until: datetime,
     return found
 
 
-
-def in_area(qs: QuerySet, subscription: Subscription, *, municipality: str = "municipality",
-            lat: str = "latitude", lon: str = "longitude") -> QuerySet:
+def in_area(
+    qs: QuerySet,
+    subscription: Subscription,
+    *,
+    municipality: str = "municipality",
+    lat: str = "latitude",
+    lon: str = "longitude",
+) -> QuerySet:
     """Rows in the subscription's municipality (a FK or M2M lookup) or inside its box."""
     if subscription.municipality_id:
         ids = qs.model.objects.filter(**{municipality: subscription.municipality_id})
         return qs.filter(pk__in=ids.values("pk"))
     b = subscription.bbox
-    return qs.filter(**{f"{lat}__gte": b.south, f"{lat}__lte": b.north,
-                        f"{lon}__gte": b.west, f"{lon}__lte": b.east})
+    return qs.filter(
+        **{
+            f"{lat}__gte": b.south,
+            f"{lat}__lte": b.north,
+            f"{lon}__gte": b.west,
+            f"{lon}__lte": b.east,
+        }
+    )
 
 
-def with_topics(qs: QuerySet, subscription: Subscription, *, categories: str = "categories",
-                sdgs: str = "sdgs") -> QuerySet:
+def with_topics(
+    qs: QuerySet, subscription: Subscription, *, categories: str = "categories", sdgs: str = "sdgs"
+) -> QuerySet:
     """Rows with any of the chosen categories or SDGs; all rows when none were chosen."""
     category_ids = list(subscription.categories.values_list("pk", flat=True))
     sdg_ids = list(subscription.sdgs.values_list("pk", flat=True))
@@ -110,37 +123,59 @@ def with_topics(qs: QuerySet, subscription: Subscription, *, categories: str = "
 
 
 @register(Kind.INITIATIVES)
-def collect_initiatives(subscription: Subscription, *, since: datetime, until: datetime,
-                        limit: int) -> list[Item]:
+def collect_initiatives(
+    subscription: Subscription, *, since: datetime, until: datetime, limit: int
+) -> list[Item]:
     """Initiatives first published in the window (a proposal approved weeks after it was
     made is new when it appears, not when it was proposed)."""
-    qs = Initiative.objects.filter(status=Status.PUBLISHED, published_at__gt=since,
-                                   published_at__lte=until)
+    qs = Initiative.objects.filter(
+        status=Status.PUBLISHED, published_at__gt=since, published_at__lte=until
+    )
     qs = with_topics(in_area(qs, subscription), subscription)
     qs = qs.select_related("municipality").order_by("-published_at", "-pk")[:limit]
-    return [Item(kind=Kind.INITIATIVES, title=i.name, url=absolute(i.get_absolute_url()),
-                 created_at=i.published_at, summary=i.short_description,
-                 place=i.municipality.name if i.municipality_id else i.city)
-            for i in qs]
+    return [
+        Item(
+            kind=Kind.INITIATIVES,
+            title=i.name,
+            url=absolute(i.get_absolute_url()),
+            created_at=i.published_at,
+            summary=i.short_description,
+            place=i.municipality.name if i.municipality_id else i.city,
+        )
+        for i in qs
+    ]
 
 
 @register(Kind.EVENTS)
-def collect_events(subscription: Subscription, *, since: datetime, until: datetime,
-                   limit: int) -> list[Item]:
+def collect_events(
+    subscription: Subscription, *, since: datetime, until: datetime, limit: int
+) -> list[Item]:
     """Events created in the window that still have a date ahead."""
-    ahead = Occurrence.objects.filter(event__status=EventStatus.PUBLISHED, is_cancelled=False,
-                                      end__gte=until)
-    qs = published_events().filter(created_at__gt=since, created_at__lte=until,
-                                   pk__in=ahead.values("event_id"))
+    ahead = Occurrence.objects.filter(
+        event__status=EventStatus.PUBLISHED, is_cancelled=False, end__gte=until
+    )
+    qs = published_events().filter(
+        created_at__gt=since, created_at__lte=until, pk__in=ahead.values("event_id")
+    )
     qs = with_topics(in_area(qs, subscription, municipality="municipalities"), subscription)
-    qs = qs.annotate(next_start=Min("occurrences__start", filter=Q(
-        occurrences__end__gte=until, occurrences__is_cancelled=False)))
+    qs = qs.annotate(
+        next_start=Min(
+            "occurrences__start",
+            filter=Q(occurrences__end__gte=until, occurrences__is_cancelled=False),
+        )
+    )
     qs = qs.order_by("next_start", "pk")[:limit]
-    return [Item(kind=Kind.EVENTS, title=e.title, url=absolute(e.get_absolute_url()),
-                 created_at=e.created_at,
-                 summary=e.address_line or e.get_format_display(),
-                 when=timezone.localtime(e.next_start, EVENT_TZ))
-            for e in qs]
+    return [
+        Item(
+            kind=Kind.EVENTS,
+            title=e.title,
+            url=absolute(e.get_absolute_url()),
+            created_at=e.created_at,
+            summary=e.address_line or e.get_format_display(),
+            when=timezone.localtime(e.next_start, EVENT_TZ),
+        )
+        for e in qs
+    ]
 
 
 def _support_place(row) -> str:
@@ -148,26 +183,39 @@ def _support_place(row) -> str:
 
 
 @register(Kind.NEEDS)
-def collect_needs(subscription: Subscription, *, since: datetime, until: datetime,
-                  limit: int) -> list[Item]:
+def collect_needs(
+    subscription: Subscription, *, since: datetime, until: datetime, limit: int
+) -> list[Item]:
     """Open needs posted in the window in the area (their own point or their municipality's);
     topics are those of the needing initiative."""
-    qs = with_point(active_needs().filter(status=NeedStatus.OPEN, created_at__gt=since,
-                                          created_at__lte=until))
+    qs = with_point(
+        active_needs().filter(status=NeedStatus.OPEN, created_at__gt=since, created_at__lte=until)
+    )
     qs = in_area(qs, subscription, lat="lat", lon="lon")
-    qs = with_topics(qs, subscription, categories="organisation__initiative__categories",
-                     sdgs="organisation__initiative__sdgs")
+    qs = with_topics(
+        qs,
+        subscription,
+        categories="organisation__initiative__categories",
+        sdgs="organisation__initiative__sdgs",
+    )
     qs = qs.order_by("-created_at", "-pk")[:limit]
-    return [Item(kind=Kind.NEEDS, title=n.title, url=absolute(n.get_absolute_url()),
-                 created_at=n.created_at,
-                 summary=f"{n.get_need_type_display()} · {n.organisation.name}",
-                 place=_support_place(n))
-            for n in qs]
+    return [
+        Item(
+            kind=Kind.NEEDS,
+            title=n.title,
+            url=absolute(n.get_absolute_url()),
+            created_at=n.created_at,
+            summary=f"{n.get_need_type_display()} · {n.organisation.name}",
+            place=_support_place(n),
+        )
+        for n in qs
+    ]
 
 
 @register(Kind.OFFERS)
-def collect_offers(subscription: Subscription, *, since: datetime, until: datetime,
-                   limit: int) -> list[Item]:
+def collect_offers(
+    subscription: Subscription, *, since: datetime, until: datetime, limit: int
+) -> list[Item]:
     """Active offers posted in the window in the area, those of advice centres serving the
     subscribed municipality, and state-wide ones (no municipality, no point). No topics."""
     qs = with_point(active_offers().filter(created_at__gt=since, created_at__lte=until))
@@ -177,8 +225,14 @@ def collect_offers(subscription: Subscription, *, since: datetime, until: dateti
     if subscription.municipality_id:
         where |= Q(organisation__served_municipalities=subscription.municipality_id)
     qs = qs.filter(where).distinct().order_by("-created_at", "-pk")[:limit]
-    return [Item(kind=Kind.OFFERS, title=o.title, url=absolute(o.get_absolute_url()),
-                 created_at=o.created_at,
-                 summary=f"{o.get_offer_type_display()} · {o.organisation.name}",
-                 place=_support_place(o))
-            for o in qs]
+    return [
+        Item(
+            kind=Kind.OFFERS,
+            title=o.title,
+            url=absolute(o.get_absolute_url()),
+            created_at=o.created_at,
+            summary=f"{o.get_offer_type_display()} · {o.organisation.name}",
+            place=_support_place(o),
+        )
+        for o in qs
+    ]

@@ -77,10 +77,14 @@ class InitiativesFeed(Feed):
         return reverse("subscriptions:initiatives_feed") + (f"?{query}" if query else "")
 
     def items(self, flt: FeedFilter):
-        qs = filter_initiatives(InitiativeFilter(municipality=flt.municipality,
-                                                 categories=flt.categories))
-        return (qs.select_related("municipality").prefetch_related("categories")
-                .order_by(F("published_at").desc(nulls_last=True), "-pk")[:FEED_ITEMS])
+        qs = filter_initiatives(
+            InitiativeFilter(municipality=flt.municipality, categories=flt.categories)
+        )
+        return (
+            qs.select_related("municipality")
+            .prefetch_related("categories")
+            .order_by(F("published_at").desc(nulls_last=True), "-pk")[:FEED_ITEMS]
+        )
 
     def item_title(self, item) -> str:
         place = item.municipality.name if item.municipality_id else item.city
@@ -113,8 +117,10 @@ class EventsFeed(Feed):
         return _("Regional talks, networking meetings and action days for sustainability.")
 
     def link(self, flt: FeedFilter) -> str:
-        query = "&".join(([f"municipality={flt.municipality.slug}"] if flt.municipality else [])
-                         + [f"category={slug}" for slug in flt.categories])
+        query = "&".join(
+            ([f"municipality={flt.municipality.slug}"] if flt.municipality else [])
+            + [f"category={slug}" for slug in flt.categories]
+        )
         return reverse("events:list") + (f"?{query}" if query else "")
 
     def feed_url(self, flt: FeedFilter) -> str:
@@ -123,12 +129,21 @@ class EventsFeed(Feed):
 
     def items(self, flt: FeedFilter):
         now = timezone.now()
-        dates = filter_occurrences(EventFilter(municipality=flt.municipality,
-                                               categories=flt.categories), now=now)
-        return (published_events().filter(pk__in=dates.values("event_id"))
-                .annotate(next_start=Min("occurrences__start", filter=Q(
-                    occurrences__end__gte=now, occurrences__is_cancelled=False)))
-                .prefetch_related("categories").order_by("next_start", "pk")[:FEED_ITEMS])
+        dates = filter_occurrences(
+            EventFilter(municipality=flt.municipality, categories=flt.categories), now=now
+        )
+        return (
+            published_events()
+            .filter(pk__in=dates.values("event_id"))
+            .annotate(
+                next_start=Min(
+                    "occurrences__start",
+                    filter=Q(occurrences__end__gte=now, occurrences__is_cancelled=False),
+                )
+            )
+            .prefetch_related("categories")
+            .order_by("next_start", "pk")[:FEED_ITEMS]
+        )
 
     def item_title(self, item) -> str:
         when = date_format(timezone.localtime(item.next_start), "SHORT_DATETIME_FORMAT")

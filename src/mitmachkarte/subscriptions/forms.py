@@ -18,27 +18,48 @@ AREA_MUNICIPALITY, AREA_BOX = "municipality", "bbox"
 
 class SubscriptionForm(forms.Form):
     area_type = forms.ChoiceField(
-        label=_("Area"), widget=forms.RadioSelect, initial=AREA_MUNICIPALITY,
+        label=_("Area"),
+        widget=forms.RadioSelect,
+        initial=AREA_MUNICIPALITY,
         choices=[(AREA_MUNICIPALITY, _("a municipality")), (AREA_BOX, _("a section of the map"))],
     )
     municipality = forms.CharField(
-        label=_("Municipality"), required=False, max_length=120,
-        widget=forms.TextInput(attrs={"list": "municipality-options", "autocomplete": "off",
-                                      "placeholder": _("e.g. Bochum or 05911000")}),
+        label=_("Municipality"),
+        required=False,
+        max_length=120,
+        widget=forms.TextInput(
+            attrs={
+                "list": "municipality-options",
+                "autocomplete": "off",
+                "placeholder": _("e.g. Bochum or 05911000"),
+            }
+        ),
     )
     bbox = forms.CharField(
-        label=_("Map section (west,south,east,north)"), required=False, max_length=200,
+        label=_("Map section (west,south,east,north)"),
+        required=False,
+        max_length=200,
         help_text=_("Take the current map view or draw a rectangle on the map."),
     )
-    categories = forms.MultipleChoiceField(label=_("Categories"), required=False,
-                                           widget=forms.CheckboxSelectMultiple)
-    sdgs = forms.MultipleChoiceField(label=_("Sustainable Development Goals"), required=False,
-                                     widget=forms.CheckboxSelectMultiple)
-    kinds = forms.MultipleChoiceField(label=_("What should we send you?"),
-                                      widget=forms.CheckboxSelectMultiple,
-                                      initial=[Kind.INITIATIVES])
-    frequency = forms.ChoiceField(label=_("How often?"), choices=Frequency.choices,
-                                  widget=forms.RadioSelect, initial=Frequency.WEEKLY)
+    categories = forms.MultipleChoiceField(
+        label=_("Categories"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    sdgs = forms.MultipleChoiceField(
+        label=_("Sustainable Development Goals"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    kinds = forms.MultipleChoiceField(
+        label=_("What should we send you?"),
+        widget=forms.CheckboxSelectMultiple,
+        initial=[Kind.INITIATIVES],
+    )
+    frequency = forms.ChoiceField(
+        label=_("How often?"),
+        choices=Frequency.choices,
+        widget=forms.RadioSelect,
+        initial=Frequency.WEEKLY,
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -57,8 +78,9 @@ class SubscriptionForm(forms.Form):
                 try:
                     data["municipality_obj"] = municipality_param(data["municipality"])
                 except FilterError:
-                    self.add_error("municipality", _("Unknown municipality. Enter a name or "
-                                                     "an 8-digit AGS."))
+                    self.add_error(
+                        "municipality", _("Unknown municipality. Enter a name or an 8-digit AGS.")
+                    )
         elif area_type == AREA_BOX:
             if not data.get("bbox"):
                 self.add_error("bbox", _("Take the map view or draw a rectangle on the map."))
@@ -71,9 +93,14 @@ class SubscriptionForm(forms.Form):
 
     def service_kwargs(self) -> dict:
         d = self.cleaned_data
-        return {"municipality": d["municipality_obj"], "bbox": d["bbox_obj"],
-                "categories": d["categories"], "sdgs": [int(n) for n in d["sdgs"]],
-                "kinds": d["kinds"], "frequency": d["frequency"]}
+        return {
+            "municipality": d["municipality_obj"],
+            "bbox": d["bbox_obj"],
+            "categories": d["categories"],
+            "sdgs": [int(n) for n in d["sdgs"]],
+            "kinds": d["kinds"],
+            "frequency": d["frequency"],
+        }
 
     @classmethod
     def initial_for(cls, subscription: Subscription) -> dict:
@@ -84,7 +111,8 @@ class SubscriptionForm(forms.Form):
             "bbox": ",".join(f"{v:.5f}" for v in b.as_list()) if b else "",
             "categories": [c.slug for c in subscription.categories.all()],
             "sdgs": [str(s.number) for s in subscription.sdgs.all()],
-            "kinds": subscription.kinds, "frequency": subscription.frequency,
+            "kinds": subscription.kinds,
+            "frequency": subscription.frequency,
         }
 
 
@@ -92,12 +120,23 @@ class NewSubscriptionForm(SubscriptionForm):
     email = forms.EmailField(label=_("E-mail address"), max_length=254)
     consent = forms.BooleanField(label=_("I agree"), required=True)
     # Honeypot: hidden from people, filled in by form-filling bots.
-    website = forms.CharField(label=_("Leave this field empty"), required=False,
-                              widget=forms.TextInput(attrs={"tabindex": "-1",
-                                                            "autocomplete": "off"}))
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
 
-    field_order = ["email", "area_type", "municipality", "bbox", "categories", "sdgs",
-                   "kinds", "frequency", "consent"]
+    field_order = [
+        "email",
+        "area_type",
+        "municipality",
+        "bbox",
+        "categories",
+        "sdgs",
+        "kinds",
+        "frequency",
+        "consent",
+    ]
 
 
 def add_service_errors(form: forms.Form, exc: ValidationError) -> None:

@@ -29,8 +29,9 @@ def manage_path(subscription: Subscription) -> str:
 
 def links(subscription: Subscription) -> dict:
     key = subscription.email_key
-    unsubscribe = tokens.make_token(purpose=tokens.UNSUBSCRIBE, email_key=key,
-                                    subscription_id=subscription.pk)
+    unsubscribe = tokens.make_token(
+        purpose=tokens.UNSUBSCRIBE, email_key=key, subscription_id=subscription.pk
+    )
     return {
         "unsubscribe_token": unsubscribe,
         "unsubscribe_url": absolute(reverse("subscriptions:unsubscribe", args=[unsubscribe])),
@@ -45,33 +46,53 @@ def list_unsubscribe_headers(subscription: Subscription) -> dict[str, str]:
     if mailto:
         subject = quote(f"unsubscribe {found['unsubscribe_token']}")
         targets.append(f"<mailto:{mailto}?subject={subject}>")
-    return {"List-Unsubscribe": ", ".join(targets),
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+    return {
+        "List-Unsubscribe": ", ".join(targets),
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
 
 
-def _send(*, subscription: Subscription, subject, template: str, context: dict,
-          headers: dict | None = None) -> None:
+def _send(
+    *,
+    subscription: Subscription,
+    subject,
+    template: str,
+    context: dict,
+    headers: dict | None = None,
+) -> None:
     with translation.override(subscription.language or "de"), timezone.override(EVENT_TZ):
-        context = {"SITE_NAME": settings.SITE_NAME, "SITE_URL": settings.SITE_URL,
-                   "subscription": subscription, **context}
+        context = {
+            "SITE_NAME": settings.SITE_NAME,
+            "SITE_URL": settings.SITE_URL,
+            "subscription": subscription,
+            **context,
+        }
         text = render_to_string(f"subscriptions/email/{template}.txt", context)
         html = render_to_string(f"subscriptions/email/{template}.html", context)
         subject = f"{subject()} – {settings.SITE_NAME}"
-    message = EmailMultiAlternatives(subject=subject, body=text, to=[subscription.email],
-                                     headers=headers or {})
+    message = EmailMultiAlternatives(
+        subject=subject, body=text, to=[subscription.email], headers=headers or {}
+    )
     message.attach_alternative(html, "text/html")
     message.send()
 
 
 def send_confirm_request(*, subscription: Subscription) -> None:
-    token = tokens.make_token(purpose=tokens.CONFIRM, email_key=subscription.email_key,
-                              subscription_id=subscription.pk)
-    _send(subscription=subscription, template="confirm_request",
-          subject=lambda: _("Please confirm your subscription"),
-          context={"confirm_url": absolute(reverse("subscriptions:confirm", args=[token])),
-                   "max_age_days": tokens.CONFIRM_MAX_AGE.days,
-                   "privacy_url": absolute(settings.PRIVACY_URL)
-                   if settings.PRIVACY_URL.startswith("/") else settings.PRIVACY_URL})
+    token = tokens.make_token(
+        purpose=tokens.CONFIRM, email_key=subscription.email_key, subscription_id=subscription.pk
+    )
+    _send(
+        subscription=subscription,
+        template="confirm_request",
+        subject=lambda: _("Please confirm your subscription"),
+        context={
+            "confirm_url": absolute(reverse("subscriptions:confirm", args=[token])),
+            "max_age_days": tokens.CONFIRM_MAX_AGE.days,
+            "privacy_url": absolute(settings.PRIVACY_URL)
+            if settings.PRIVACY_URL.startswith("/")
+            else settings.PRIVACY_URL,
+        },
+    )
 
 
 def send_digest(*, subscription: Subscription, sections: dict, weekly: bool) -> None:
@@ -85,7 +106,16 @@ def send_digest(*, subscription: Subscription, sections: dict, weekly: bool) -> 
             return _("Weekly news for %(area)s") % {"area": area}
         return _("New on the map for %(area)s") % {"area": area}
 
-    _send(subscription=subscription, template="digest", subject=subject,
-          headers=list_unsubscribe_headers(subscription),
-          context={"sections": ordered, "count": count, "weekly": weekly,
-                   "map_url": absolute(reverse("initiatives:map")), **links(subscription)})
+    _send(
+        subscription=subscription,
+        template="digest",
+        subject=subject,
+        headers=list_unsubscribe_headers(subscription),
+        context={
+            "sections": ordered,
+            "count": count,
+            "weekly": weekly,
+            "map_url": absolute(reverse("initiatives:map")),
+            **links(subscription),
+        },
+    )

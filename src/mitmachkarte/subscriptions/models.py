@@ -29,8 +29,9 @@ def normalise_email(email: str) -> str:
 
 def email_key(email: str) -> str:
     """A keyed digest of the address: manage links name it without putting it in a URL."""
-    return salted_hmac("mitmachkarte.subscriptions.email", normalise_email(email),
-                       algorithm="sha256").hexdigest()
+    return salted_hmac(
+        "mitmachkarte.subscriptions.email", normalise_email(email), algorithm="sha256"
+    ).hexdigest()
 
 
 class Subscription(models.Model):
@@ -38,8 +39,12 @@ class Subscription(models.Model):
     email_key = models.CharField(max_length=64, db_index=True, editable=False)
     # The area: a municipality, or a box of four WGS84 degrees (exactly one of both).
     municipality = models.ForeignKey(
-        Municipality, on_delete=models.CASCADE, null=True, blank=True,
-        related_name="subscriptions", verbose_name=_("municipality"),
+        Municipality,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="subscriptions",
+        verbose_name=_("municipality"),
     )
     west = models.FloatField(_("west"), null=True, blank=True)
     south = models.FloatField(_("south"), null=True, blank=True)
@@ -49,8 +54,9 @@ class Subscription(models.Model):
     categories = models.ManyToManyField(Category, blank=True, verbose_name=_("categories"))
     sdgs = models.ManyToManyField(SDG, blank=True, verbose_name=_("SDGs"))
     kinds = models.JSONField(_("kinds"), default=list)
-    frequency = models.CharField(_("frequency"), max_length=12, choices=Frequency.choices,
-                                 default=Frequency.WEEKLY)
+    frequency = models.CharField(
+        _("frequency"), max_length=12, choices=Frequency.choices, default=Frequency.WEEKLY
+    )
     language = models.CharField(_("language"), max_length=8, default="de")
     consent_text = models.TextField(_("consent given"), blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
@@ -67,8 +73,13 @@ class Subscription(models.Model):
             models.CheckConstraint(
                 name="subscription_has_area",
                 condition=Q(municipality__isnull=False, west__isnull=True)
-                | Q(municipality__isnull=True, west__isnull=False, south__isnull=False,
-                    east__isnull=False, north__isnull=False),
+                | Q(
+                    municipality__isnull=True,
+                    west__isnull=False,
+                    south__isnull=False,
+                    east__isnull=False,
+                    north__isnull=False,
+                ),
             ),
         ]
         indexes = [models.Index(fields=["frequency", "confirmed_at"], name="subscription_due")]
@@ -97,7 +108,11 @@ class Subscription(models.Model):
             return self.municipality.name
         b = self.bbox
         return _("map section %(south).3f–%(north).3f° N, %(west).3f–%(east).3f° E") % {
-            "south": b.south, "north": b.north, "west": b.west, "east": b.east}
+            "south": b.south,
+            "north": b.north,
+            "west": b.west,
+            "east": b.east,
+        }
 
     def kind_labels(self) -> list[str]:
         labels = dict(Kind.choices)

@@ -48,15 +48,23 @@ def _topics(categories: Iterable, sdgs: Iterable) -> tuple[list[Category], list[
     return category_objs, sdg_objs
 
 
-def _apply(subscription: Subscription, *, municipality: Municipality | None, bbox: BBox | None,
-           kinds: Iterable[str], frequency: str) -> None:
+def _apply(
+    subscription: Subscription,
+    *,
+    municipality: Municipality | None,
+    bbox: BBox | None,
+    kinds: Iterable[str],
+    frequency: str,
+) -> None:
     """Set area, kinds and frequency on an unsaved or locked subscription, checking them."""
     if municipality is None and bbox is None:
-        raise ValidationError({"area": _("Choose an area: a municipality or a section of the "
-                                         "map.")})
+        raise ValidationError(
+            {"area": _("Choose an area: a municipality or a section of the map.")}
+        )
     if municipality is not None and bbox is not None:
-        raise ValidationError({"area": _("Choose either a municipality or a section of the "
-                                         "map, not both.")})
+        raise ValidationError(
+            {"area": _("Choose either a municipality or a section of the map, not both.")}
+        )
     if bbox is not None:
         try:  # the same rules as every bbox parameter (ranges, west ≤ east, south ≤ north)
             bbox = parse_bbox(",".join(repr(float(v)) for v in bbox.as_list()))
@@ -72,17 +80,26 @@ def _apply(subscription: Subscription, *, municipality: Municipality | None, bbo
         raise ValidationError({"frequency": _("Unknown frequency.")})
     subscription.municipality = municipality
     subscription.west, subscription.south, subscription.east, subscription.north = (
-        bbox.as_list() if bbox else (None, None, None, None))
+        bbox.as_list() if bbox else (None, None, None, None)
+    )
     subscription.kinds = kinds
     subscription.frequency = frequency
 
 
 @transaction.atomic
-def subscribe(*, email: str, municipality: Municipality | None = None,
-              bbox: BBox | None = None, categories: Iterable = (), sdgs: Iterable = (),
-              kinds: Iterable[str] = ("initiatives",), frequency: str = Frequency.WEEKLY,
-              language: str = "de", consent_text: str = "",
-              now: datetime | None = None) -> Subscription:
+def subscribe(
+    *,
+    email: str,
+    municipality: Municipality | None = None,
+    bbox: BBox | None = None,
+    categories: Iterable = (),
+    sdgs: Iterable = (),
+    kinds: Iterable[str] = ("initiatives",),
+    frequency: str = Frequency.WEEKLY,
+    language: str = "de",
+    consent_text: str = "",
+    now: datetime | None = None,
+) -> Subscription:
     """A pending subscription and the confirmation mail (double opt-in); nothing else is
     mailed until `confirm`. Categories by slug, SDGs by number; none means all topics.
 
@@ -94,12 +111,21 @@ def subscribe(*, email: str, municipality: Municipality | None = None,
     except ValidationError:
         raise ValidationError({"email": _("Enter a valid e-mail address.")}) from None
     if Subscription.objects.filter(email_key=email_key(email)).count() >= MAX_PER_EMAIL:
-        raise ValidationError({"email": _("This address already has the maximum number of "
-                                          "subscriptions. Please change an existing one.")})
-    subscription = Subscription(email=email, language=(language or "de")[:8],
-                                consent_text=consent_text, created_at=now or timezone.now())
-    _apply(subscription, municipality=municipality, bbox=bbox, kinds=kinds,
-           frequency=frequency)
+        raise ValidationError(
+            {
+                "email": _(
+                    "This address already has the maximum number of "
+                    "subscriptions. Please change an existing one."
+                )
+            }
+        )
+    subscription = Subscription(
+        email=email,
+        language=(language or "de")[:8],
+        consent_text=consent_text,
+        created_at=now or timezone.now(),
+    )
+    _apply(subscription, municipality=municipality, bbox=bbox, kinds=kinds, frequency=frequency)
     category_objs, sdg_objs = _topics(categories, sdgs)
     subscription.full_clean(exclude=["categories", "sdgs", "email_key"])
     subscription.save()
@@ -149,10 +175,16 @@ def unsubscribe(*, token: str) -> bool:
 
 
 @transaction.atomic
-def update_subscription(*, subscription: Subscription, municipality: Municipality | None = None,
-                        bbox: BBox | None = None, categories: Iterable = (),
-                        sdgs: Iterable = (), kinds: Iterable[str] = ("initiatives",),
-                        frequency: str = Frequency.WEEKLY) -> Subscription:
+def update_subscription(
+    *,
+    subscription: Subscription,
+    municipality: Municipality | None = None,
+    bbox: BBox | None = None,
+    categories: Iterable = (),
+    sdgs: Iterable = (),
+    kinds: Iterable[str] = ("initiatives",),
+    frequency: str = Frequency.WEEKLY,
+) -> Subscription:
     """Change area, topics, kinds and frequency (from the manage page); all or nothing."""
     locked = Subscription.objects.select_for_update().get(pk=subscription.pk)
     _apply(locked, municipality=municipality, bbox=bbox, kinds=kinds, frequency=frequency)
@@ -185,8 +217,11 @@ def send_subscription_mail(*, subscription_id: int, weekly: bool, until: datetim
     seven days, once per ISO week. Empty windows are recorded but not mailed.
     """
     # No select_related: PostgreSQL cannot lock the nullable side of an outer join.
-    subscription = (Subscription.objects.select_for_update()
-                    .filter(pk=subscription_id, confirmed_at__isnull=False).first())
+    subscription = (
+        Subscription.objects.select_for_update()
+        .filter(pk=subscription_id, confirmed_at__isnull=False)
+        .first()
+    )
     if subscription is None:
         return 0  # unsubscribed or purged since the run began
     frequency = Frequency.WEEKLY if weekly else Frequency.IMMEDIATE

@@ -11,8 +11,9 @@ from . import services
 
 @task()
 def send_subscription_mail(subscription_id: int, weekly: bool, until: str) -> int:
-    return services.send_subscription_mail(subscription_id=subscription_id, weekly=weekly,
-                                           until=datetime.fromisoformat(until))
+    return services.send_subscription_mail(
+        subscription_id=subscription_id, weekly=weekly, until=datetime.fromisoformat(until)
+    )
 
 
 @task()

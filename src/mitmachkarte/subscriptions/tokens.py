@@ -24,8 +24,11 @@ TokenError = core_tokens.TokenError  # one class for all apps' links
 def make_token(*, purpose: str, email_key: str, subscription_id: int | None = None) -> str:
     if purpose not in MAX_AGES:
         raise ValueError(f"unknown token purpose {purpose!r}")
-    data = {"k": email_key[:KEY_CHARS]} if purpose == MANAGE else {
-        "s": subscription_id, "k": email_key[:KEY_CHARS]}
+    data = (
+        {"k": email_key[:KEY_CHARS]}
+        if purpose == MANAGE
+        else {"s": subscription_id, "k": email_key[:KEY_CHARS]}
+    )
     return core_tokens.sign(data, salt=purpose)
 
 

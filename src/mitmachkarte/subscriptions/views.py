@@ -47,14 +47,18 @@ def private(view):
 
 
 def _link_problem(request, exc: tokens.TokenError):
-    return render(request, "subscriptions/link_problem.html", {"expired": exc.expired},
-                  status=400)
+    return render(request, "subscriptions/link_problem.html", {"expired": exc.expired}, status=400)
 
 
 def _form_context(form) -> dict:
-    return {"form": form, "consent_text": CONSENT_TEXT, "privacy_url": settings.PRIVACY_URL,
-            "municipality_choices": Municipality.objects.order_by("name")
-            .values_list("name", flat=True)}
+    return {
+        "form": form,
+        "consent_text": CONSENT_TEXT,
+        "privacy_url": settings.PRIVACY_URL,
+        "municipality_choices": Municipality.objects.order_by("name").values_list(
+            "name", flat=True
+        ),
+    }
 
 
 @require_http_methods(["GET", "POST"])
@@ -65,14 +69,22 @@ def subscribe(request):
             return redirect("subscriptions:sent")
         if not allow_request(request, "subscribe", limit=RATE_LIMIT, window_seconds=3600):
             form.is_valid()
-            form.add_error(None, _("Too many subscription requests from your connection. "
-                                   "Please try again in an hour."))
-            return render(request, "subscriptions/subscribe.html", _form_context(form),
-                          status=429)
+            form.add_error(
+                None,
+                _(
+                    "Too many subscription requests from your connection. "
+                    "Please try again in an hour."
+                ),
+            )
+            return render(request, "subscriptions/subscribe.html", _form_context(form), status=429)
         if form.is_valid():
             try:
-                services.subscribe(email=form.cleaned_data["email"], language=get_language(),
-                                   consent_text=str(CONSENT_TEXT), **form.service_kwargs())
+                services.subscribe(
+                    email=form.cleaned_data["email"],
+                    language=get_language(),
+                    consent_text=str(CONSENT_TEXT),
+                    **form.service_kwargs(),
+                )
             except ValidationError as exc:
                 add_service_errors(form, exc)
             else:
@@ -84,14 +96,14 @@ def subscribe(request):
         initial = {"area_type": "municipality", "municipality": municipality.name}
     elif request.GET.get("bbox"):
         initial = {"area_type": "bbox", "bbox": request.GET["bbox"][:200]}
-    return render(request, "subscriptions/subscribe.html",
-                  _form_context(NewSubscriptionForm(initial=initial)))
+    return render(
+        request, "subscriptions/subscribe.html", _form_context(NewSubscriptionForm(initial=initial))
+    )
 
 
 @require_GET
 def sent(request):
-    return render(request, "subscriptions/sent.html",
-                  {"max_age_days": tokens.CONFIRM_MAX_AGE.days})
+    return render(request, "subscriptions/sent.html", {"max_age_days": tokens.CONFIRM_MAX_AGE.days})
 
 
 @private
@@ -118,15 +130,19 @@ def unsubscribe(request, token: str):
         if request.method == "POST":
             services.unsubscribe(token=token)
             if request.POST.get("List-Unsubscribe") == "One-Click":
-                return HttpResponse(_("You have been unsubscribed."),
-                                    content_type="text/plain; charset=utf-8")
+                return HttpResponse(
+                    _("You have been unsubscribed."), content_type="text/plain; charset=utf-8"
+                )
             return render(request, "subscriptions/unsubscribe.html", {"done": True})
     except tokens.TokenError as exc:
         return _link_problem(request, exc)
     subscription = selectors.subscription_with_key(subscription_id, key)
     # A valid link of a subscription that is gone already: nothing left to do.
-    return render(request, "subscriptions/unsubscribe.html",
-                  {"subscription": subscription, "done": subscription is None})
+    return render(
+        request,
+        "subscriptions/unsubscribe.html",
+        {"subscription": subscription, "done": subscription is None},
+    )
 
 
 def _manage_key(token: str) -> str:
@@ -142,9 +158,11 @@ def manage(request, token: str):
     except tokens.TokenError as exc:
         return _link_problem(request, exc)
     rows = [(s, mails.links(s)) for s in selectors.subscriptions_of(key)]
-    return render(request, "subscriptions/manage.html",
-                  {"rows": rows, "token": token,
-                   "email": rows[0][0].email if rows else ""})
+    return render(
+        request,
+        "subscriptions/manage.html",
+        {"rows": rows, "token": token, "email": rows[0][0].email if rows else ""},
+    )
 
 
 @private
@@ -172,6 +190,9 @@ def edit(request, token: str, pk: int):
     else:
         form = SubscriptionForm(initial=SubscriptionForm.initial_for(subscription))
         status = 200
-    return render(request, "subscriptions/edit.html",
-                  {**_form_context(form), "subscription": subscription,
-                   "manage_url": manage_url}, status=status)
+    return render(
+        request,
+        "subscriptions/edit.html",
+        {**_form_context(form), "subscription": subscription, "manage_url": manage_url},
+        status=status,
+    )

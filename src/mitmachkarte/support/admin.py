@@ -13,8 +13,14 @@ class NeedAdmin(admin.ModelAdmin):
 
 @admin.register(Offer)
 class OfferAdmin(admin.ModelAdmin):
-    list_display = ["title", "offer_type", "organisation", "municipality", "is_active",
-                    "updated_at"]
+    list_display = [
+        "title",
+        "offer_type",
+        "organisation",
+        "municipality",
+        "is_active",
+        "updated_at",
+    ]
     list_filter = ["offer_type", "is_active"]
     search_fields = ["title", "organisation__name", "municipality__name"]
     raw_id_fields = ["organisation", "municipality", "created_by"]

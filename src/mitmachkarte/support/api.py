@@ -13,8 +13,13 @@ from .models import Need, Offer
 
 router = Router(tags=["support"])
 MAX_LIMIT = 500
-TYPE_COLOURS = {"room": "#0b6e4f", "funding": "#8f5100", "permit": "#1864ab",
-                "advice": "#5f3dc4", "other": "#495057"}
+TYPE_COLOURS = {
+    "room": "#0b6e4f",
+    "funding": "#8f5100",
+    "permit": "#1864ab",
+    "advice": "#5f3dc4",
+    "other": "#495057",
+}
 TYPE_ICONS = {"room": "🏠", "funding": "€", "permit": "📄", "advice": "💬", "other": "🤝"}
 
 
@@ -118,14 +123,26 @@ def need_data(need: Need, base: str) -> dict:
     initiative = need.organisation.initiative
     lat, lon = _point(need)
     return {
-        "id": need.pk, "type": need.need_type, "type_label": str(need.get_need_type_display()),
-        "title": need.title, "description": need.description, "schedule": need.schedule,
-        "status": need.status, "municipality": _municipality(need.municipality),
-        "latitude": lat, "longitude": lon, "organisation": need.organisation.name,
-        "initiative": {"slug": initiative.slug, "name": initiative.name,
-                       "url": base + initiative.get_absolute_url()}
-        if initiative and initiative.is_published else None,
-        "expires_on": need.expires_on, "created_at": need.created_at,
+        "id": need.pk,
+        "type": need.need_type,
+        "type_label": str(need.get_need_type_display()),
+        "title": need.title,
+        "description": need.description,
+        "schedule": need.schedule,
+        "status": need.status,
+        "municipality": _municipality(need.municipality),
+        "latitude": lat,
+        "longitude": lon,
+        "organisation": need.organisation.name,
+        "initiative": {
+            "slug": initiative.slug,
+            "name": initiative.name,
+            "url": base + initiative.get_absolute_url(),
+        }
+        if initiative and initiative.is_published
+        else None,
+        "expires_on": need.expires_on,
+        "created_at": need.created_at,
         "url": base + need.get_absolute_url(),
     }
 
@@ -134,59 +151,91 @@ def offer_data(offer: Offer, base: str) -> dict:
     lat, lon = _point(offer)
     kind = offer.offer_type
     return {
-        "id": offer.pk, "type": kind, "type_label": str(offer.get_offer_type_display()),
-        "title": offer.title, "description": offer.description,
+        "id": offer.pk,
+        "type": kind,
+        "type_label": str(offer.get_offer_type_display()),
+        "title": offer.title,
+        "description": offer.description,
         "organisation": offer.organisation.name,
-        "municipality": _municipality(offer.municipality), "address": offer.address,
-        "latitude": lat, "longitude": lon, "updated_at": offer.updated_at,
+        "municipality": _municipality(offer.municipality),
+        "address": offer.address,
+        "latitude": lat,
+        "longitude": lon,
+        "updated_at": offer.updated_at,
         "url": base + offer.get_absolute_url(),
-        "room": {"capacity": offer.capacity, "step_free": offer.step_free,
-                 "equipment": offer.equipment, "cost": offer.cost,
-                 "availability": offer.availability,
-                 "booking_contact": offer.booking_contact} if kind == "room" else None,
-        "funding": {"funder": offer.funder, "amount_min": offer.amount_min,
-                    "amount_max": offer.amount_max,
-                    "deadline": offer.deadline.isoformat() if offer.deadline else None,
-                    "eligibility": offer.eligibility, "link": offer.link}
-        if kind == "funding" else None,
-        "permit": {"topic": offer.topic, "topic_label": str(offer.get_topic_display()),
-                   "responsible_office": offer.responsible_office, "steps": offer.steps,
-                   "documents": offer.documents, "typical_duration": offer.typical_duration}
-        if kind == "permit" else None,
+        "room": {
+            "capacity": offer.capacity,
+            "step_free": offer.step_free,
+            "equipment": offer.equipment,
+            "cost": offer.cost,
+            "availability": offer.availability,
+            "booking_contact": offer.booking_contact,
+        }
+        if kind == "room"
+        else None,
+        "funding": {
+            "funder": offer.funder,
+            "amount_min": offer.amount_min,
+            "amount_max": offer.amount_max,
+            "deadline": offer.deadline.isoformat() if offer.deadline else None,
+            "eligibility": offer.eligibility,
+            "link": offer.link,
+        }
+        if kind == "funding"
+        else None,
+        "permit": {
+            "topic": offer.topic,
+            "topic_label": str(offer.get_topic_display()),
+            "responsible_office": offer.responsible_office,
+            "steps": offer.steps,
+            "documents": offer.documents,
+            "typical_duration": offer.typical_duration,
+        }
+        if kind == "permit"
+        else None,
     }
 
 
 def _offers(params: OfferParams) -> list | object:
-    flt = offer_filters(type=params.type, municipality=params.municipality, bbox=params.bbox,
-                        capacity_min=params.capacity_min, step_free=params.step_free,
-                        amount=params.amount, topic=params.topic)
+    flt = offer_filters(
+        type=params.type,
+        municipality=params.municipality,
+        bbox=params.bbox,
+        capacity_min=params.capacity_min,
+        step_free=params.step_free,
+        amount=params.amount,
+        topic=params.topic,
+    )
     near = str(params.near or "").strip() in ("1", "true", "yes", "on")
     municipality = flt.pop("municipality")
     if near and municipality is not None:
-        return [m.item for m in selectors.offers_near(municipality,
-                                                       selectors.filter_offers(**flt))]
+        return [m.item for m in selectors.offers_near(municipality, selectors.filter_offers(**flt))]
     return selectors.filter_offers(municipality=municipality, **flt)
 
 
 @router.get("/needs", response=NeedList, summary="Open needs of initiatives")
-def list_needs(request, filters: Query[NeedParams], limit: Query[int] = 50,
-               offset: Query[int] = 0):
+def list_needs(request, filters: Query[NeedParams], limit: Query[int] = 50, offset: Query[int] = 0):
     """Open and in-contact needs that have not expired, newest first. `type` may repeat
     (room, permit, funding, publicity, volunteers, material, expertise, other);
     `municipality` is a slug, AGS or name; `bbox` is `west,south,east,north`."""
     _check_range("limit", limit, 1, MAX_LIMIT)
     _check_range("offset", offset, 0, 10**7)
-    qs = selectors.filter_needs(**need_filters(type=filters.type,
-                                               municipality=filters.municipality,
-                                               bbox=filters.bbox))
+    qs = selectors.filter_needs(
+        **need_filters(type=filters.type, municipality=filters.municipality, bbox=filters.bbox)
+    )
     base = _base(request)
-    return {"count": qs.count(), "limit": limit, "offset": offset,
-            "items": [need_data(n, base) for n in qs[offset:offset + limit]]}
+    return {
+        "count": qs.count(),
+        "limit": limit,
+        "offset": offset,
+        "items": [need_data(n, base) for n in qs[offset : offset + limit]],
+    }
 
 
 @router.get("/offers", response=OfferList, summary="Active offers: rooms, funding, permits")
-def list_offers(request, filters: Query[OfferParams], limit: Query[int] = 50,
-                offset: Query[int] = 0):
+def list_offers(
+    request, filters: Query[OfferParams], limit: Query[int] = 50, offset: Query[int] = 0
+):
     """Active offers, freshest first (funding programmes past their deadline are left out).
     `type`: room, funding, permit, advice, other; `municipality`; `bbox`; `capacity_min`,
     `step_free=1` (rooms); `amount` (funding in EUR within the programme's range); `topic`
@@ -197,12 +246,19 @@ def list_offers(request, filters: Query[OfferParams], limit: Query[int] = 50,
     offers = _offers(filters)
     count = len(offers) if isinstance(offers, list) else offers.count()
     base = _base(request)
-    return {"count": count, "limit": limit, "offset": offset,
-            "items": [offer_data(o, base) for o in offers[offset:offset + limit]]}
+    return {
+        "count": count,
+        "limit": limit,
+        "offset": offset,
+        "items": [offer_data(o, base) for o in offers[offset : offset + limit]],
+    }
 
 
-@router.get("/offers.geojson", url_name="offers_geojson",
-            summary="Active offers with a place as GeoJSON (for the finder maps)")
+@router.get(
+    "/offers.geojson",
+    url_name="offers_geojson",
+    summary="Active offers with a place as GeoJSON (for the finder maps)",
+)
 def offers_geojson(request, filters: Query[OfferParams]):
     base = _base(request)
     features = []
@@ -210,16 +266,21 @@ def offers_geojson(request, filters: Query[OfferParams]):
         point = offer.point
         if point is None:
             continue
-        features.append({
-            "type": "Feature", "id": offer.pk,
-            "geometry": {"type": "Point", "coordinates": [point[1], point[0]]},
-            "properties": {
-                "name": offer.title, "url": base + offer.get_absolute_url(),
-                "category_name": str(offer.get_offer_type_display()),
-                "city": offer.municipality.name if offer.municipality else "",
-                "short_description": offer.organisation.name,
-                "colour": TYPE_COLOURS.get(offer.offer_type, "#495057"),
-                "icon": TYPE_ICONS.get(offer.offer_type, ""), "type": offer.offer_type,
-            },
-        })
+        features.append(
+            {
+                "type": "Feature",
+                "id": offer.pk,
+                "geometry": {"type": "Point", "coordinates": [point[1], point[0]]},
+                "properties": {
+                    "name": offer.title,
+                    "url": base + offer.get_absolute_url(),
+                    "category_name": str(offer.get_offer_type_display()),
+                    "city": offer.municipality.name if offer.municipality else "",
+                    "short_description": offer.organisation.name,
+                    "colour": TYPE_COLOURS.get(offer.offer_type, "#495057"),
+                    "icon": TYPE_ICONS.get(offer.offer_type, ""),
+                    "type": offer.offer_type,
+                },
+            }
+        )
     return {"type": "FeatureCollection", "count": len(features), "features": features}

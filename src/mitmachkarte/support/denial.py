@@ -13,4 +13,5 @@ def explain_denial(view):
             return view(request, *args, **kwargs)
         except PermissionDenied as exc:
             return render(request, "support/forbidden.html", {"reason": str(exc)}, status=403)
+
     return wrapper

@@ -18,8 +18,9 @@ def _types(values, choices) -> tuple[str, ...]:
     types = clean_list(values)
     unknown = [t for t in types if t not in choices]
     if unknown:
-        raise FilterError("type", f"unknown type '{unknown[0][:40]}' (one of: "
-                          + ", ".join(choices) + ")")
+        raise FilterError(
+            "type", f"unknown type '{unknown[0][:40]}' (one of: " + ", ".join(choices) + ")"
+        )
     return tuple(types)
 
 
@@ -46,22 +47,46 @@ def _flag(param: str, raw) -> bool:
 
 def need_filters(*, type=(), municipality=None, bbox=None) -> dict:
     reject_nul({"type": type, "municipality": municipality, "bbox": bbox})
-    return {"types": _types(type, NeedType.values),
-            "municipality": municipality_param(municipality), "bbox": bbox_param(bbox)}
+    return {
+        "types": _types(type, NeedType.values),
+        "municipality": municipality_param(municipality),
+        "bbox": bbox_param(bbox),
+    }
 
 
-def offer_filters(*, type=(), municipality=None, bbox=None, capacity_min=None,
-                  step_free=None, amount=None, topic=None) -> dict:
-    reject_nul({"type": type, "municipality": municipality, "bbox": bbox, "topic": topic,
-                "capacity_min": capacity_min, "amount": amount, "step_free": step_free})
+def offer_filters(
+    *,
+    type=(),
+    municipality=None,
+    bbox=None,
+    capacity_min=None,
+    step_free=None,
+    amount=None,
+    topic=None,
+) -> dict:
+    reject_nul(
+        {
+            "type": type,
+            "municipality": municipality,
+            "bbox": bbox,
+            "topic": topic,
+            "capacity_min": capacity_min,
+            "amount": amount,
+            "step_free": step_free,
+        }
+    )
     topic = (topic or "").strip()
     if topic and topic not in PermitTopic.values:
         raise FilterError("topic", f"unknown topic '{topic[:40]}'")
-    return {"types": _types(type, OfferType.values),
-            "municipality": municipality_param(municipality), "bbox": bbox_param(bbox),
-            "capacity_min": _positive_int("capacity_min", capacity_min),
-            "step_free": _flag("step_free", step_free),
-            "amount": _positive_int("amount", amount), "topic": topic}
+    return {
+        "types": _types(type, OfferType.values),
+        "municipality": municipality_param(municipality),
+        "bbox": bbox_param(bbox),
+        "capacity_min": _positive_int("capacity_min", capacity_min),
+        "step_free": _flag("step_free", step_free),
+        "amount": _positive_int("amount", amount),
+        "topic": topic,
+    }
 
 
 def lenient(parse, raw: dict) -> tuple[dict, list[FilterError]]:

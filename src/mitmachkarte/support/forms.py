@@ -42,8 +42,9 @@ class MunicipalityField(forms.CharField):
 
 
 class NeedForm(forms.ModelForm):
-    municipality = MunicipalityField(label=_("Municipality"), required=False,
-                                     help_text=_("Name or AGS, e.g. Bochum."))
+    municipality = MunicipalityField(
+        label=_("Municipality"), required=False, help_text=_("Name or AGS, e.g. Bochum.")
+    )
 
     class Meta:
         model = Need
@@ -55,11 +56,23 @@ class NeedForm(forms.ModelForm):
         pass  # the service validates the model (one place for the rules)
 
 
-COMMON_OFFER_FIELDS = ["title", "description", "municipality", "address", "is_active",
-                       "notify_matches"]
+COMMON_OFFER_FIELDS = [
+    "title",
+    "description",
+    "municipality",
+    "address",
+    "is_active",
+    "notify_matches",
+]
 TYPE_FIELDS = {
-    OfferType.ROOM: ["capacity", "step_free", "equipment", "cost", "availability",
-                     "booking_contact"],
+    OfferType.ROOM: [
+        "capacity",
+        "step_free",
+        "equipment",
+        "cost",
+        "availability",
+        "booking_contact",
+    ],
     OfferType.FUNDING: ["funder", "amount_min", "amount_max", "deadline", "eligibility", "link"],
     OfferType.PERMIT: ["topic", "responsible_office", "steps", "documents", "typical_duration"],
     OfferType.ADVICE: [],
@@ -68,15 +81,26 @@ TYPE_FIELDS = {
 
 
 class OfferForm(forms.ModelForm):
-    municipality = MunicipalityField(label=_("Municipality"), required=False,
-                                     help_text=_("Leave empty for programmes open to the "
-                                                 "whole state."))
+    municipality = MunicipalityField(
+        label=_("Municipality"),
+        required=False,
+        help_text=_("Leave empty for programmes open to the whole state."),
+    )
 
     class Meta:
         model = Offer
         fields = COMMON_OFFER_FIELDS + sorted({f for fs in TYPE_FIELDS.values() for f in fs})
-        widgets = {name: forms.Textarea(attrs=TEXTAREA) for name in (
-            "description", "equipment", "availability", "eligibility", "steps", "documents")}
+        widgets = {
+            name: forms.Textarea(attrs=TEXTAREA)
+            for name in (
+                "description",
+                "equipment",
+                "availability",
+                "eligibility",
+                "steps",
+                "documents",
+            )
+        }
         widgets["deadline"] = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
     def __init__(self, *args, offer_type: str, **kwargs):
@@ -94,8 +118,9 @@ class OfferForm(forms.ModelForm):
 
 
 class ContactForm(forms.Form):
-    body = forms.CharField(label=_("Your message"), max_length=5000,
-                           widget=forms.Textarea(attrs=TEXTAREA))
+    body = forms.CharField(
+        label=_("Your message"), max_length=5000, widget=forms.Textarea(attrs=TEXTAREA)
+    )
     need = forms.TypedChoiceField(label=_("About your need"), coerce=int, required=False)
     offer = forms.TypedChoiceField(label=_("With your offer"), coerce=int, required=False)
 
@@ -110,5 +135,6 @@ class ContactForm(forms.Form):
 
 
 class MessageForm(forms.Form):
-    body = forms.CharField(label=_("Your reply"), max_length=5000,
-                           widget=forms.Textarea(attrs=TEXTAREA))
+    body = forms.CharField(
+        label=_("Your reply"), max_length=5000, widget=forms.Textarea(attrs=TEXTAREA)
+    )

@@ -57,21 +57,29 @@ class PermitTopic(models.TextChoices):
 
 
 class Need(models.Model):
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="needs",
-                                     verbose_name=_("organisation"))
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                   null=True, blank=True, related_name="+")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="needs", verbose_name=_("organisation")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     need_type = models.CharField(_("type"), max_length=12, choices=NeedType.choices)
     title = models.CharField(_("title"), max_length=160)
     description = models.TextField(_("description"), blank=True, help_text=_("Markdown"))
     schedule = models.CharField(_("when / how often"), max_length=200, blank=True)
-    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, null=True,
-                                     blank=True, related_name="needs",
-                                     verbose_name=_("municipality"))
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="needs",
+        verbose_name=_("municipality"),
+    )
     latitude = models.FloatField(_("latitude"), null=True, blank=True)
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=12, choices=NeedStatus.choices,
-                              default=NeedStatus.OPEN)
+    status = models.CharField(
+        _("status"), max_length=12, choices=NeedStatus.choices, default=NeedStatus.OPEN
+    )
     expires_on = models.DateField(_("expires on"))
     # The expiry date the "expires soon" mail was sent for: renewing moves expires_on, so the
     # next expiry gets its own reminder.
@@ -83,8 +91,11 @@ class Need(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("need")
         verbose_name_plural = _("needs")
-        indexes = [models.Index(fields=["status", "need_type", "municipality"],
-                                name="need_status_type_muni")]
+        indexes = [
+            models.Index(
+                fields=["status", "need_type", "municipality"], name="need_status_type_muni"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -95,8 +106,9 @@ class Need(models.Model):
     def clean(self) -> None:
         super().clean()
         if self.municipality_id is None and (self.latitude is None or self.longitude is None):
-            raise ValidationError({"municipality": _(
-                "Give a municipality or a location for the need.")})
+            raise ValidationError(
+                {"municipality": _("Give a municipality or a location for the need.")}
+            )
         if (self.latitude is None) != (self.longitude is None):
             raise ValidationError({"latitude": _("Give both latitude and longitude.")})
 
@@ -119,15 +131,24 @@ class Need(models.Model):
 
 
 class Offer(models.Model):
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE,
-                                     related_name="offers", verbose_name=_("organisation"))
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                   null=True, blank=True, related_name="+")
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="offers",
+        verbose_name=_("organisation"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     offer_type = models.CharField(_("type"), max_length=12, choices=OfferType.choices)
     title = models.CharField(_("title"), max_length=160)
     description = models.TextField(_("description"), blank=True, help_text=_("Markdown"))
     municipality = models.ForeignKey(
-        Municipality, on_delete=models.PROTECT, null=True, blank=True, related_name="offers",
+        Municipality,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="offers",
         verbose_name=_("municipality"),
         help_text=_("Leave empty for programmes open to the whole state."),
     )
@@ -136,19 +157,27 @@ class Offer(models.Model):
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
     notify_matches = models.BooleanField(
-        _("tell me about new matching needs"), default=True,
-        help_text=_("An e-mail to the members of your organisation for each new need."))
+        _("tell me about new matching needs"),
+        default=True,
+        help_text=_("An e-mail to the members of your organisation for each new need."),
+    )
     # Rooms
-    capacity = models.PositiveIntegerField(_("capacity (people)"), null=True, blank=True,
-                                           validators=[MinValueValidator(1)])
+    capacity = models.PositiveIntegerField(
+        _("capacity (people)"), null=True, blank=True, validators=[MinValueValidator(1)]
+    )
     step_free = models.BooleanField(_("step-free access"), default=False)
     equipment = models.TextField(_("equipment"), blank=True)
     cost = models.CharField(_("cost"), max_length=200, blank=True)
     availability = models.TextField(_("availability"), blank=True)
     booking_contact = models.CharField(
-        _("booking contact"), max_length=200, blank=True,
-        help_text=_("Office, phone number or booking page; shown publicly. No personal "
-                    "e-mail addresses: requests reach you through the site."))
+        _("booking contact"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Office, phone number or booking page; shown publicly. No personal "
+            "e-mail addresses: requests reach you through the site."
+        ),
+    )
     # Funding programmes
     funder = models.CharField(_("funder"), max_length=160, blank=True)
     amount_min = models.PositiveIntegerField(_("minimum amount (EUR)"), null=True, blank=True)
@@ -170,8 +199,11 @@ class Offer(models.Model):
         ordering = ["-updated_at"]
         verbose_name = _("offer")
         verbose_name_plural = _("offers")
-        indexes = [models.Index(fields=["is_active", "offer_type", "municipality"],
-                                name="offer_active_type_muni")]
+        indexes = [
+            models.Index(
+                fields=["is_active", "offer_type", "municipality"], name="offer_active_type_muni"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -186,8 +218,11 @@ class Offer(models.Model):
             errors["capacity"] = _("Give the capacity of the room (at least 1).")
         if self.capacity is not None and self.capacity < 1:
             errors["capacity"] = _("The capacity must be at least 1.")
-        if (self.amount_min is not None and self.amount_max is not None
-                and self.amount_min > self.amount_max):
+        if (
+            self.amount_min is not None
+            and self.amount_max is not None
+            and self.amount_min > self.amount_max
+        ):
             errors["amount_max"] = _("The maximum amount must not be below the minimum.")
         if self.offer_type == OfferType.FUNDING and not self.funder:
             errors["funder"] = _("Name the funder of the programme.")
@@ -195,7 +230,8 @@ class Offer(models.Model):
             errors["topic"] = _("Choose the topic of the permit guide.")
         if self.booking_contact and EMAIL_IN_TEXT.search(self.booking_contact):
             errors["booking_contact"] = _(
-                "No e-mail addresses here: requests reach you through the site.")
+                "No e-mail addresses here: requests reach you through the site."
+            )
         if (self.latitude is None) != (self.longitude is None):
             errors["latitude"] = _("Give both latitude and longitude.")
         if errors:
@@ -226,8 +262,9 @@ class Thread(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("message thread")
         verbose_name_plural = _("message threads")
-        constraints = [models.UniqueConstraint(fields=["need", "offer"],
-                                               name="thread_unique_need_offer")]
+        constraints = [
+            models.UniqueConstraint(fields=["need", "offer"], name="thread_unique_need_offer")
+        ]
 
     def __str__(self) -> str:
         return f"{self.need} ↔ {self.offer}"
@@ -242,10 +279,12 @@ class Thread(models.Model):
 
 class Message(models.Model):
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="messages")
-    sender = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                               related_name="+")
-    sender_organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE,
-                                            related_name="+")
+    sender = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    sender_organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="+"
+    )
     body = models.TextField(_("message"), max_length=5000)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 

@@ -16,8 +16,9 @@ def _active(user) -> bool:
 
 
 def is_member(user, organisation: Organisation) -> bool:
-    return _active(user) and Membership.objects.filter(
-        user=user, organisation=organisation).exists()
+    return (
+        _active(user) and Membership.objects.filter(user=user, organisation=organisation).exists()
+    )
 
 
 def can_act_for(user, organisation: Organisation) -> bool:
@@ -45,6 +46,8 @@ def can_see_thread(user, thread) -> bool:
 
 
 def can_see_workspace(user, organisation: Organisation) -> bool:
-    return (organisation.type == OrganisationType.MUNICIPALITY
-            and organisation.municipality_id is not None
-            and (is_member(user, organisation) or is_network_team(user)))
+    return (
+        organisation.type == OrganisationType.MUNICIPALITY
+        and organisation.municipality_id is not None
+        and (is_member(user, organisation) or is_network_team(user))
+    )

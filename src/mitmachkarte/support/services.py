@@ -19,13 +19,40 @@ from .models import Message, Need, NeedStatus, NeedType, Offer, OfferType, Threa
 
 NEED_LIFETIME = relativedelta(months=3)
 OFFER_FIELDS = {
-    "description", "municipality", "address", "latitude", "longitude", "is_active",
-    "notify_matches", "capacity", "step_free", "equipment", "cost", "availability",
-    "booking_contact", "funder", "amount_min", "amount_max", "deadline", "eligibility", "link",
-    "topic", "responsible_office", "steps", "documents", "typical_duration",
+    "description",
+    "municipality",
+    "address",
+    "latitude",
+    "longitude",
+    "is_active",
+    "notify_matches",
+    "capacity",
+    "step_free",
+    "equipment",
+    "cost",
+    "availability",
+    "booking_contact",
+    "funder",
+    "amount_min",
+    "amount_max",
+    "deadline",
+    "eligibility",
+    "link",
+    "topic",
+    "responsible_office",
+    "steps",
+    "documents",
+    "typical_duration",
 }
-NEED_FIELDS = {"need_type", "title", "description", "schedule", "municipality", "latitude",
-               "longitude"}
+NEED_FIELDS = {
+    "need_type",
+    "title",
+    "description",
+    "schedule",
+    "municipality",
+    "latitude",
+    "longitude",
+}
 
 
 def default_expiry(today: date | None = None) -> date:
@@ -52,11 +79,21 @@ def _enqueue_match_notices(need: Need) -> None:
 
 # --- needs -----------------------------------------------------------------------------------
 
+
 @transaction.atomic
-def create_need(*, organisation: Organisation, user, need_type: str, title: str,
-                description: str, municipality: Municipality | None = None,
-                latitude: float | None = None, longitude: float | None = None,
-                schedule: str = "", expires_on: date | None = None) -> Need:
+def create_need(
+    *,
+    organisation: Organisation,
+    user,
+    need_type: str,
+    title: str,
+    description: str,
+    municipality: Municipality | None = None,
+    latitude: float | None = None,
+    longitude: float | None = None,
+    schedule: str = "",
+    expires_on: date | None = None,
+) -> Need:
     """Post a need for an initiative organisation. Without a municipality it is derived
     from the location; one of both is required. Offer owners are told of it (task)."""
     if not permissions.can_post_need(user, organisation):
@@ -70,11 +107,18 @@ def create_need(*, organisation: Organisation, user, need_type: str, title: str,
     today = timezone.localdate()
     if expires_on is not None and expires_on < today:
         raise ValidationError({"expires_on": _("The expiry date must not be in the past.")})
-    need = Need(organisation=organisation, created_by=user if user else None,
-                need_type=need_type, title=" ".join((title or "").split()),
-                description=(description or "").strip(), schedule=(schedule or "").strip(),
-                municipality=municipality, latitude=latitude, longitude=longitude,
-                expires_on=expires_on or default_expiry(today))
+    need = Need(
+        organisation=organisation,
+        created_by=user if user else None,
+        need_type=need_type,
+        title=" ".join((title or "").split()),
+        description=(description or "").strip(),
+        schedule=(schedule or "").strip(),
+        municipality=municipality,
+        latitude=latitude,
+        longitude=longitude,
+        expires_on=expires_on or default_expiry(today),
+    )
     need.full_clean()
     need.save()
     _enqueue_match_notices(need)
@@ -125,14 +169,16 @@ def renew_need(*, need: Need, user, today: date | None = None) -> Need:
 
 # --- offers ----------------------------------------------------------------------------------
 
+
 def _check_new_funding(offer: Offer) -> None:
     if offer.offer_type == OfferType.FUNDING and offer.deadline and offer.deadline_passed:
         raise ValidationError({"deadline": _("The application deadline is in the past.")})
 
 
 @transaction.atomic
-def create_offer(*, organisation: Organisation, user, offer_type: str, title: str,
-                 **fields) -> Offer:
+def create_offer(
+    *, organisation: Organisation, user, offer_type: str, title: str, **fields
+) -> Offer:
     """Post an offer (room, funding programme, permit guide, advice, other help)."""
     if not permissions.can_post_offer(user, organisation):
         raise PermissionDenied(_("You may only post offers for your own organisation."))
@@ -142,8 +188,13 @@ def create_offer(*, organisation: Organisation, user, offer_type: str, title: st
     if unknown:
         raise ValueError(f"unknown offer fields: {sorted(unknown)}")
     _clean_point(fields.get("latitude"), fields.get("longitude"))
-    offer = Offer(organisation=organisation, created_by=user if user else None,
-                  offer_type=offer_type, title=" ".join((title or "").split()), **fields)
+    offer = Offer(
+        organisation=organisation,
+        created_by=user if user else None,
+        offer_type=offer_type,
+        title=" ".join((title or "").split()),
+        **fields,
+    )
     if offer.municipality is None and organisation.municipality_id:
         offer.municipality = organisation.municipality
     _check_new_funding(offer)
@@ -162,8 +213,7 @@ def update_offer(*, offer: Offer, user, **changes) -> Offer:
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
     offer = Offer.objects.select_for_update().get(pk=offer.pk)
-    _clean_point(changes.get("latitude", offer.latitude),
-                 changes.get("longitude", offer.longitude))
+    _clean_point(changes.get("latitude", offer.latitude), changes.get("longitude", offer.longitude))
     old_deadline = offer.deadline
     for field, value in changes.items():
         setattr(offer, field, value)
@@ -185,6 +235,7 @@ def set_offer_notifications(*, offer: Offer, enabled: bool) -> Offer:
 
 
 # --- get in touch ----------------------------------------------------------------------------
+
 
 def _sender_organisation(user, need: Need, offer: Offer) -> Organisation:
     for organisation in (need.organisation, offer.organisation):
@@ -215,10 +266,12 @@ def get_in_touch(*, need: Need, offer: Offer, user, body: str) -> Thread:
         raise ValidationError(_("This need is no longer open."))
     if not offer.is_active:
         raise ValidationError(_("This offer is no longer available."))
-    thread, _created = Thread.objects.get_or_create(need=need, offer=offer,
-                                                    defaults={"started_by": sender})
-    message = Message.objects.create(thread=thread, sender=user, sender_organisation=sender,
-                                     body=body)
+    thread, _created = Thread.objects.get_or_create(
+        need=need, offer=offer, defaults={"started_by": sender}
+    )
+    message = Message.objects.create(
+        thread=thread, sender=user, sender_organisation=sender, body=body
+    )
     if need.status == NeedStatus.OPEN:
         need.status = NeedStatus.IN_CONTACT
         need.save(update_fields=["status", "updated_at"])
@@ -229,8 +282,9 @@ def get_in_touch(*, need: Need, offer: Offer, user, body: str) -> Thread:
 @transaction.atomic
 def post_message(*, thread: Thread, user, body: str) -> Message:
     sender = _sender_organisation(user, thread.need, thread.offer)
-    message = Message.objects.create(thread=thread, sender=user, sender_organisation=sender,
-                                     body=_clean_body(body))
+    message = Message.objects.create(
+        thread=thread, sender=user, sender_organisation=sender, body=_clean_body(body)
+    )
     _enqueue_relay(message)
     return message
 

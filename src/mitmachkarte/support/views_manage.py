@@ -36,25 +36,31 @@ def need_create(request):
     if not choices.exists():
         raise PermissionDenied(_("Only members of an initiative may post its needs."))
     organisation = _pick_organisation(request, choices)
-    default_municipality = (organisation.initiative.municipality
-                            if organisation and organisation.initiative else None)
+    default_municipality = (
+        organisation.initiative.municipality if organisation and organisation.initiative else None
+    )
     form = NeedForm(request.POST or None, initial={"municipality": default_municipality})
     if request.method == "POST" and form.is_valid():
         if organisation is None:
             form.add_error(None, _("Choose the initiative this need is for."))
         else:
             try:
-                need = services.create_need(organisation=organisation, user=request.user,
-                                            **form.cleaned_data)
+                need = services.create_need(
+                    organisation=organisation, user=request.user, **form.cleaned_data
+                )
             except ValidationError as exc:
                 add_service_errors(form, exc)
             else:
-                messages.success(request, _("Your need is published. Matching offers are "
-                                            "listed below."))
+                messages.success(
+                    request, _("Your need is published. Matching offers are listed below.")
+                )
                 return redirect(need)
-    return render(request, "support/need_form.html", {
-        "form": form, "organisations": choices, "organisation": organisation}, status=(
-            400 if request.method == "POST" else 200))
+    return render(
+        request,
+        "support/need_form.html",
+        {"form": form, "organisations": choices, "organisation": organisation},
+        status=(400 if request.method == "POST" else 200),
+    )
 
 
 @login_required
@@ -64,8 +70,9 @@ def need_edit(request, pk: int):
     need = get_object_or_404(Need, pk=pk)
     if not permissions.can_edit_need(request.user, need):
         raise PermissionDenied(_("You may only edit the needs of your own organisation."))
-    form = NeedForm(request.POST or None, instance=need,
-                    initial={"municipality": need.municipality})
+    form = NeedForm(
+        request.POST or None, instance=need, initial={"municipality": need.municipality}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.update_need(need=need, user=request.user, **form.cleaned_data)
@@ -74,8 +81,12 @@ def need_edit(request, pk: int):
         else:
             messages.success(request, _("Saved."))
             return redirect(need)
-    return render(request, "support/need_form.html", {"form": form, "need": need},
-                  status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "support/need_form.html",
+        {"form": form, "need": need},
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @login_required
@@ -84,8 +95,9 @@ def need_edit(request, pk: int):
 def need_status(request, pk: int):
     need = get_object_or_404(Need, pk=pk)
     try:
-        services.set_need_status(need=need, user=request.user,
-                                 status=request.POST.get("status", ""))
+        services.set_need_status(
+            need=need, user=request.user, status=request.POST.get("status", "")
+        )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
@@ -98,8 +110,11 @@ def need_status(request, pk: int):
 @require_POST
 def need_renew(request, pk: int):
     need = services.renew_need(need=get_object_or_404(Need, pk=pk), user=request.user)
-    messages.success(request, _("Your need stays listed until %(date)s.")
-                     % {"date": need.expires_on.strftime("%d.%m.%Y")})
+    messages.success(
+        request,
+        _("Your need stays listed until %(date)s.")
+        % {"date": need.expires_on.strftime("%d.%m.%Y")},
+    )
     return redirect(need)
 
 
@@ -114,25 +129,37 @@ def offer_create(request):
     if offer_type not in OfferType.values:
         return render(request, "support/offer_type.html", {"types": OfferType.choices})
     organisation = _pick_organisation(request, choices)
-    form = OfferForm(request.POST or None, offer_type=offer_type, initial={
-        "municipality": organisation.municipality if organisation else None})
+    form = OfferForm(
+        request.POST or None,
+        offer_type=offer_type,
+        initial={"municipality": organisation.municipality if organisation else None},
+    )
     if request.method == "POST" and form.is_valid():
         if organisation is None:
             form.add_error(None, _("Choose the organisation this offer is from."))
         else:
             data = dict(form.cleaned_data)
             try:
-                offer = services.create_offer(organisation=organisation, user=request.user,
-                                              offer_type=offer_type, **data)
+                offer = services.create_offer(
+                    organisation=organisation, user=request.user, offer_type=offer_type, **data
+                )
             except ValidationError as exc:
                 add_service_errors(form, exc)
             else:
                 messages.success(request, _("Your offer is published."))
                 return redirect(offer)
-    return render(request, "support/offer_form.html", {
-        "form": form, "organisations": choices, "organisation": organisation,
-        "offer_type": offer_type, "type_label": OfferType(offer_type).label},
-        status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "support/offer_form.html",
+        {
+            "form": form,
+            "organisations": choices,
+            "organisation": organisation,
+            "offer_type": offer_type,
+            "type_label": OfferType(offer_type).label,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @login_required
@@ -142,8 +169,12 @@ def offer_edit(request, pk: int):
     offer = get_object_or_404(Offer, pk=pk)
     if not permissions.can_edit_offer(request.user, offer):
         raise PermissionDenied(_("You may only edit the offers of your own organisation."))
-    form = OfferForm(request.POST or None, instance=offer, offer_type=offer.offer_type,
-                     initial={"municipality": offer.municipality})
+    form = OfferForm(
+        request.POST or None,
+        instance=offer,
+        offer_type=offer.offer_type,
+        initial={"municipality": offer.municipality},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.update_offer(offer=offer, user=request.user, **form.cleaned_data)
@@ -152,17 +183,24 @@ def offer_edit(request, pk: int):
         else:
             messages.success(request, _("Saved."))
             return redirect(offer)
-    return render(request, "support/offer_form.html", {
-        "form": form, "offer": offer, "offer_type": offer.offer_type,
-        "type_label": offer.get_offer_type_display()},
-        status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "support/offer_form.html",
+        {
+            "form": form,
+            "offer": offer,
+            "offer_type": offer.offer_type,
+            "type_label": offer.get_offer_type_display(),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @login_required
 @explain_denial
 @require_POST
 def contact(request):
-    """"Get in touch": from an offer page (choosing one's need) or a need page (one's offer)."""
+    """ "Get in touch": from an offer page (choosing one's need) or a need page (one's offer)."""
     need = get_object_or_404(Need, pk=_int(request.POST.get("need")))
     offer = get_object_or_404(Offer, pk=_int(request.POST.get("offer")))
     form = ContactForm(request.POST, needs=[need], offers=[offer])
@@ -170,8 +208,9 @@ def contact(request):
         messages.error(request, _("Write a message."))
         return redirect(offer)
     try:
-        thread = services.get_in_touch(need=need, offer=offer, user=request.user,
-                                       body=form.cleaned_data["body"])
+        thread = services.get_in_touch(
+            need=need, offer=offer, user=request.user, body=form.cleaned_data["body"]
+        )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect(offer)
@@ -192,23 +231,30 @@ def _int(value) -> int:
 @explain_denial
 @require_http_methods(["GET", "POST"])
 def thread_page(request, pk: int):
-    thread = get_object_or_404(Thread.objects.select_related(
-        "need", "offer", "need__organisation", "offer__organisation"), pk=pk)
+    thread = get_object_or_404(
+        Thread.objects.select_related("need", "offer", "need__organisation", "offer__organisation"),
+        pk=pk,
+    )
     if not permissions.can_see_thread(request.user, thread):
         raise PermissionDenied(_("Only the two organisations see this conversation."))
     form = MessageForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.post_message(thread=thread, user=request.user,
-                                  body=form.cleaned_data["body"])
+            services.post_message(thread=thread, user=request.user, body=form.cleaned_data["body"])
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
             messages.success(request, _("Your reply is sent."))
             return redirect(thread)
-    return render(request, "support/thread.html", {
-        "thread": thread, "form": form,
-        "messages_list": thread.messages.select_related("sender_organisation")})
+    return render(
+        request,
+        "support/thread.html",
+        {
+            "thread": thread,
+            "form": form,
+            "messages_list": thread.messages.select_related("sender_organisation"),
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])

@@ -29,8 +29,7 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _organisation(request, slug: str) -> Organisation:
-    organisation = get_object_or_404(Organisation.objects.select_related("municipality"),
-                                     slug=slug)
+    organisation = get_object_or_404(Organisation.objects.select_related("municipality"), slug=slug)
     if not permissions.can_see_workspace(request.user, organisation):
         raise PermissionDenied(_("Only members of the municipality see its workspace."))
     return organisation
@@ -53,23 +52,31 @@ def workspace(request, slug: str):
     initiatives = territory_initiatives(municipality)
     now = timezone.now()
     occurrences = event_selectors.with_listing_data(
-        event_selectors.filter_occurrences(EventFilter(municipality=municipality)))[:10]
-    return render(request, "support/workspace.html", {
-        "organisation": organisation, "municipality": municipality,
-        "initiative_count": initiatives.count(),
-        "by_category": initiative_selectors.counts_by_category(initiatives),
-        "by_sdg": initiative_selectors.counts_by_sdg(initiatives),
-        "new_initiatives": initiatives.filter(created_at__gte=now - NEW_WITHIN)
-        .order_by("-created_at")[:20],
-        "stale_initiatives": initiatives.filter(last_confirmed_at__lt=stale_cutoff(now))
-        .order_by("last_confirmed_at")[:50],
-        "stale_count": initiatives.filter(last_confirmed_at__lt=stale_cutoff(now)).count(),
-        "needs_by_type": selectors.open_needs_by_type(municipality),
-        "open_needs": selectors.filter_needs(municipality=municipality)[:50],
-        "open_need_count": selectors.filter_needs(municipality=municipality).count(),
-        "offers": selectors.offers_of([organisation]),
-        "occurrences": occurrences,
-    })
+        event_selectors.filter_occurrences(EventFilter(municipality=municipality))
+    )[:10]
+    return render(
+        request,
+        "support/workspace.html",
+        {
+            "organisation": organisation,
+            "municipality": municipality,
+            "initiative_count": initiatives.count(),
+            "by_category": initiative_selectors.counts_by_category(initiatives),
+            "by_sdg": initiative_selectors.counts_by_sdg(initiatives),
+            "new_initiatives": initiatives.filter(created_at__gte=now - NEW_WITHIN).order_by(
+                "-created_at"
+            )[:20],
+            "stale_initiatives": initiatives.filter(
+                last_confirmed_at__lt=stale_cutoff(now)
+            ).order_by("last_confirmed_at")[:50],
+            "stale_count": initiatives.filter(last_confirmed_at__lt=stale_cutoff(now)).count(),
+            "needs_by_type": selectors.open_needs_by_type(municipality),
+            "open_needs": selectors.filter_needs(municipality=municipality)[:50],
+            "open_need_count": selectors.filter_needs(municipality=municipality).count(),
+            "offers": selectors.offers_of([organisation]),
+            "occurrences": occurrences,
+        },
+    )
 
 
 def _cell(value) -> str:
@@ -93,19 +100,29 @@ def workspace_csv(request, slug: str):
     cutoff = stale_cutoff()
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
-        f'attachment; filename="arbeitsbereich-{municipality.slug}.csv"')
+        f'attachment; filename="arbeitsbereich-{municipality.slug}.csv"'
+    )
     response.write("\ufeff")  # BOM: spreadsheet programs then read UTF-8
     writer = csv.writer(response, delimiter=";")
-    writer.writerow(["name", "url", "categories", "sdgs", "created", "last_confirmed", "stale",
-                     "open_needs"])
+    writer.writerow(
+        ["name", "url", "categories", "sdgs", "created", "last_confirmed", "stale", "open_needs"]
+    )
     base = request.build_absolute_uri("/").rstrip("/")
     for i in initiatives.order_by("name"):
         needs = open_needs.get(i.pk, [])
-        writer.writerow([_cell(v) for v in (
-            i.name, base + i.get_absolute_url(),
-            ", ".join(c.slug for c in i.categories.all()),
-            ", ".join(str(s.number) for s in i.sdgs.all()),
-            i.created_at.date().isoformat(), i.last_confirmed_at.date().isoformat(),
-            "1" if i.last_confirmed_at < cutoff else "0",
-            " | ".join(f"{n.get_need_type_display()}: {n.title}" for n in needs))])
+        writer.writerow(
+            [
+                _cell(v)
+                for v in (
+                    i.name,
+                    base + i.get_absolute_url(),
+                    ", ".join(c.slug for c in i.categories.all()),
+                    ", ".join(str(s.number) for s in i.sdgs.all()),
+                    i.created_at.date().isoformat(),
+                    i.last_confirmed_at.date().isoformat(),
+                    "1" if i.last_confirmed_at < cutoff else "0",
+                    " | ".join(f"{n.get_need_type_display()}: {n.title}" for n in needs),
+                )
+            ]
+        )
     return response

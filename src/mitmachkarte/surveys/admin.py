@@ -60,8 +60,15 @@ class AnswerInline(admin.TabularInline):
 
 @admin.register(Response)
 class ResponseAdmin(admin.ModelAdmin):
-    list_display = ["pk", "survey", "status", "organisation", "municipality", "region",
-                    "submitted_at"]
+    list_display = [
+        "pk",
+        "survey",
+        "status",
+        "organisation",
+        "municipality",
+        "region",
+        "submitted_at",
+    ]
     list_filter = ["survey", "status", "region"]
     raw_id_fields = ["organisation", "municipality", "invitation", "category"]
     readonly_fields = ["secret"]

@@ -44,9 +44,11 @@ def raw_from_post(questions, post) -> dict[int, RawAnswer]:
     raw = {}
     for q in questions:
         name = f"q{q.pk}"
-        raw[q.pk] = RawAnswer(keys=[k for k in post.getlist(name) if k],
-                              other=post.get(f"{name}_other", "").strip(),
-                              value=post.get(name, "").strip())
+        raw[q.pk] = RawAnswer(
+            keys=[k for k in post.getlist(name) if k],
+            other=post.get(f"{name}_other", "").strip(),
+            value=post.get(name, "").strip(),
+        )
     return raw
 
 
@@ -55,9 +57,10 @@ def ensure_open(survey: Survey) -> None:
     if survey.is_template:
         raise ValidationError(_("This is a template; it cannot be answered."))
     if survey.has_closed(now):
-        raise ValidationError(_("This survey closed on %(date)s; answers can no longer be "
-                                "changed.") % {"date": timezone.localtime(
-                                    survey.closes_at).strftime("%d.%m.%Y %H:%M")})
+        raise ValidationError(
+            _("This survey closed on %(date)s; answers can no longer be changed.")
+            % {"date": timezone.localtime(survey.closes_at).strftime("%d.%m.%Y %H:%M")}
+        )
     if not survey.is_open(now):
         raise ValidationError(_("This survey is not open yet."))
 
@@ -76,13 +79,23 @@ def _dimensions(organisation, *, anonymous: bool) -> dict:
         # Municipality and category together identify small groups: anonymous responses
         # keep the administrative region only (README, "Surveys").
         return {"region": region}
-    return {"organisation": organisation, "municipality": municipality, "category": category,
-            "region": region}
+    return {
+        "organisation": organisation,
+        "municipality": municipality,
+        "category": category,
+        "region": region,
+    }
 
 
 @transaction.atomic
-def start_response(*, survey: Survey, invitation: Invitation | None = None,
-                   secret: str = "", language: str = "de", create: bool = True) -> Response:
+def start_response(
+    *,
+    survey: Survey,
+    invitation: Invitation | None = None,
+    secret: str = "",
+    language: str = "de",
+    create: bool = True,
+) -> Response:
     """The respondent's response: resumed by invitation or by their session's secret.
 
     With create=False a new response is returned unsaved (a visitor who only looks at the
@@ -98,8 +111,9 @@ def start_response(*, survey: Survey, invitation: Invitation | None = None,
     ensure_open(survey)
     if secret:
         found = Response.objects.filter(survey=survey, secret=secret).first()
-        if found and (invitation is None or survey.anonymous or found.invitation_id
-                      == invitation.pk):
+        if found and (
+            invitation is None or survey.anonymous or found.invitation_id == invitation.pk
+        ):
             return found
     if invitation is not None:
         if invitation.survey_id != survey.pk:
@@ -108,16 +122,22 @@ def start_response(*, survey: Survey, invitation: Invitation | None = None,
             existing = Response.objects.filter(invitation=invitation).first()
             if existing:
                 return existing
-            return new(invitation=invitation,
-                       **_dimensions(invitation.organisation, anonymous=False))
+            return new(
+                invitation=invitation, **_dimensions(invitation.organisation, anonymous=False)
+            )
         if invitation.responded:
-            raise ValidationError(_("This invitation has already been used for an anonymous "
-                                    "answer. It can only be changed in the browser it was "
-                                    "given in."))
+            raise ValidationError(
+                _(
+                    "This invitation has already been used for an anonymous "
+                    "answer. It can only be changed in the browser it was "
+                    "given in."
+                )
+            )
         return new(**_dimensions(invitation.organisation, anonymous=True))
     if not survey.open_link:
-        raise ValidationError(_("This survey is by invitation only: please use the personal "
-                                "link from your e-mail."))
+        raise ValidationError(
+            _("This survey is by invitation only: please use the personal link from your e-mail.")
+        )
     return new()
 
 
@@ -138,8 +158,9 @@ def _parse(question: Question, raw: RawAnswer, choices: dict[str, Choice]):
                 raise ValidationError(_("Please say what “other” means."))
         unknown = [k for k in keys if k not in choices]
         if unknown:
-            raise ValidationError(_("“%(key)s” is not one of the offered answers.")
-                                  % {"key": unknown[0][:40]})
+            raise ValidationError(
+                _("“%(key)s” is not one of the offered answers.") % {"key": unknown[0][:40]}
+            )
         return [choices[k] for k in keys], other, None, ""
     if t in (QuestionType.SCALE, QuestionType.NUMBER):
         if not raw.value:
@@ -156,9 +177,13 @@ def _parse(question: Question, raw: RawAnswer, choices: dict[str, Choice]):
         else:
             low, high = question.min_value, question.max_value
             if (low is not None and number < low) or (high is not None and number > high):
-                raise ValidationError(_("Please enter a number from %(low)s to %(high)s.") % {
-                    "low": _fmt(low) if low is not None else "…",
-                    "high": _fmt(high) if high is not None else "…"})
+                raise ValidationError(
+                    _("Please enter a number from %(low)s to %(high)s.")
+                    % {
+                        "low": _fmt(low) if low is not None else "…",
+                        "high": _fmt(high) if high is not None else "…",
+                    }
+                )
             if number != number.quantize(Decimal("0.01")) or abs(number) >= 10**9:
                 raise ValidationError(_("Please enter a number with at most two decimals."))
         return [], "", number, ""
@@ -180,8 +205,10 @@ def _is_empty(parsed) -> bool:
 def _store(response: Response, question: Question, parsed) -> None:
     choices, other, number, text = parsed
     answer, _created = Answer.objects.update_or_create(
-        response=response, question=question,
-        defaults={"other_text": other, "number": number, "text": text})
+        response=response,
+        question=question,
+        defaults={"other_text": other, "number": number, "text": text},
+    )
     answer.choices.set(choices)
 
 
@@ -197,8 +224,9 @@ def _drop_hidden(response: Response, questions, keys) -> None:
 
 
 @transaction.atomic
-def save_section(*, response: Response, section, raw: dict[int, RawAnswer],
-                 check_required: bool = True) -> dict[int, str]:
+def save_section(
+    *, response: Response, section, raw: dict[int, RawAnswer], check_required: bool = True
+) -> dict[int, str]:
     """Save the answers of one section; returns {question id: error} (valid ones are saved).
 
     Required questions are checked unless the respondent only saves for later.
@@ -217,8 +245,13 @@ def save_section(*, response: Response, section, raw: dict[int, RawAnswer],
             errors[q.pk] = exc.messages[0]
             continue
         p = parsed[q.pk]
-        keys[q.pk] = ({c.key for c in p[0]} if q.has_choices
-                      else {str(int(p[2]))} if q.type == QuestionType.SCALE and p[2] else set())
+        keys[q.pk] = (
+            {c.key for c in p[0]}
+            if q.has_choices
+            else {str(int(p[2]))}
+            if q.type == QuestionType.SCALE and p[2]
+            else set()
+        )
     shown = visible_ids(questions, keys)
     for q in mine:
         if q.pk not in shown:
@@ -243,21 +276,23 @@ def save_section(*, response: Response, section, raw: dict[int, RawAnswer],
 
 @transaction.atomic
 def submit(*, response: Response, invitation: Invitation | None = None) -> Response:
-    response = Response.objects.select_for_update().select_related("survey").get(
-        pk=response.pk)
+    response = Response.objects.select_for_update().select_related("survey").get(pk=response.pk)
     survey = response.survey
     ensure_open(survey)
     questions = ordered_questions(survey)
     keys = answer_keys(response)
     missing = _missing_required(response, questions, keys)
     if missing:
-        raise ValidationError(_("Please answer the required questions: %(list)s") % {
-            "list": "; ".join(q.text for q in missing)})
+        raise ValidationError(
+            _("Please answer the required questions: %(list)s")
+            % {"list": "; ".join(q.text for q in missing)}
+        )
     if survey.anonymous and invitation is not None and response.submitted_at is None:
         locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
         if locked.responded:
-            raise ValidationError(_("This invitation has already been used for an "
-                                    "anonymous answer."))
+            raise ValidationError(
+                _("This invitation has already been used for an anonymous answer.")
+            )
         locked.responded = True
         locked.save(update_fields=["responded"])
     elif response.invitation_id:
@@ -276,5 +311,13 @@ def submit(*, response: Response, invitation: Invitation | None = None) -> Respo
     return response
 
 
-__all__ = ["OTHER", "RawAnswer", "TEXT_TYPES", "ensure_open", "raw_from_post", "save_section",
-           "start_response", "submit"]
+__all__ = [
+    "OTHER",
+    "RawAnswer",
+    "TEXT_TYPES",
+    "ensure_open",
+    "raw_from_post",
+    "save_section",
+    "start_response",
+    "submit",
+]

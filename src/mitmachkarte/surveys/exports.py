@@ -48,12 +48,22 @@ def table(survey: Survey) -> tuple[list[str], list[list]]:
     dims = data.dims
     names = {}
     if not survey.anonymous:
-        names["org"] = dict(Organisation.objects.filter(
-            pk__in={d["organisation_id"] for d in dims.values()}).values_list("pk", "name"))
-        names["muni"] = {m.pk: m for m in Municipality.objects.filter(
-            pk__in={d["municipality_id"] for d in dims.values()})}
-        names["cat"] = dict(Category.objects.filter(
-            pk__in={d["category_id"] for d in dims.values()}).values_list("pk", "slug"))
+        names["org"] = dict(
+            Organisation.objects.filter(
+                pk__in={d["organisation_id"] for d in dims.values()}
+            ).values_list("pk", "name")
+        )
+        names["muni"] = {
+            m.pk: m
+            for m in Municipality.objects.filter(
+                pk__in={d["municipality_id"] for d in dims.values()}
+            )
+        }
+        names["cat"] = dict(
+            Category.objects.filter(pk__in={d["category_id"] for d in dims.values()}).values_list(
+                "pk", "slug"
+            )
+        )
     rows = []
     for number, response_id in enumerate(ids, start=1):
         d = dims[response_id]
@@ -61,8 +71,12 @@ def table(survey: Survey) -> tuple[list[str], list[list]]:
         row = [number if survey.anonymous else response_id]
         if not survey.anonymous:
             muni = names["muni"].get(d["municipality_id"])
-            row += [names["org"].get(d["organisation_id"], ""), muni.name if muni else "",
-                    muni.ags if muni else "", names["cat"].get(d["category_id"], "")]
+            row += [
+                names["org"].get(d["organisation_id"], ""),
+                muni.name if muni else "",
+                muni.ags if muni else "",
+                names["cat"].get(d["category_id"], ""),
+            ]
         row.append(region_name(d["region"]))
         for q in questions:
             answer = data.answers.get(q.pk, {}).get(response_id)

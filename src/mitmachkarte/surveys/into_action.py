@@ -59,8 +59,7 @@ class IntoAction:
 
 
 def _created(response: Response) -> dict[str, Need]:
-    return {link.need_type: link.need
-            for link in response.created_needs.select_related("need")}
+    return {link.need_type: link.need for link in response.created_needs.select_related("need")}
 
 
 def into_action(response: Response, user) -> IntoAction | None:
@@ -71,9 +70,16 @@ def into_action(response: Response, user) -> IntoAction | None:
         return None
     organisation = response.organisation
     created = _created(response) if response.pk else {}
-    actions = [WishAction(wish=w, need_type=NEED_TYPE_FOR_WISH[w], title=str(TITLES[w]),
-                          need=created.get(NEED_TYPE_FOR_WISH[w]))
-               for w in wishes if w in NEED_TYPE_FOR_WISH]
+    actions = [
+        WishAction(
+            wish=w,
+            need_type=NEED_TYPE_FOR_WISH[w],
+            title=str(TITLES[w]),
+            need=created.get(NEED_TYPE_FOR_WISH[w]),
+        )
+        for w in wishes
+        if w in NEED_TYPE_FOR_WISH
+    ]
     skipped = [w for w in wishes if w not in NEED_TYPE_FOR_WISH]
     if organisation is None:
         state = "no_organisation"
@@ -83,15 +89,15 @@ def into_action(response: Response, user) -> IntoAction | None:
         state = "not_member"
     else:
         state = "ok"
-    return IntoAction(state=state, organisation=organisation, actions=actions,
-                      skipped=skipped)
+    return IntoAction(state=state, organisation=organisation, actions=actions, skipped=skipped)
 
 
 def _description(response: Response) -> str:
     day = response.submitted_at or response.started_on
-    return _("From our answer to the survey “%(survey)s” (%(date)s). Please describe here "
-             "what exactly you need, when and how often.") % {
-        "survey": response.survey.title, "date": date_format(day, "d.m.Y")}
+    return _(
+        "From our answer to the survey “%(survey)s” (%(date)s). Please describe here "
+        "what exactly you need, when and how often."
+    ) % {"survey": response.survey.title, "date": date_format(day, "d.m.Y")}
 
 
 @transaction.atomic
@@ -106,11 +112,17 @@ def need_from_wish(*, response: Response, user, wish: str) -> tuple[Need, bool]:
     """
     organisation = response.organisation
     if organisation is None:
-        raise ValidationError(_("This answer is not linked to an organisation (anonymous "
-                                "survey or open link), so it cannot become a need."))
+        raise ValidationError(
+            _(
+                "This answer is not linked to an organisation (anonymous "
+                "survey or open link), so it cannot become a need."
+            )
+        )
     if not support_permissions.can_post_need(user, organisation):
-        raise PermissionDenied(_("Only members of %(organisation)s can turn these answers "
-                                 "into needs.") % {"organisation": organisation.name})
+        raise PermissionDenied(
+            _("Only members of %(organisation)s can turn these answers into needs.")
+            % {"organisation": organisation.name}
+        )
     if wish not in NEED_TYPE_FOR_WISH:
         raise ValidationError(_("There is no type of need for this answer."))
     # Locked: two quick clicks make one need.
@@ -132,7 +144,13 @@ def need_from_wish(*, response: Response, user, wish: str) -> tuple[Need, bool]:
     # The need is read by the people of the region: in the respondent's language.
     with translation.override(response.language or "de"):
         title, description = str(TITLES[wish]), _description(response)
-    need = create_need(organisation=organisation, user=user, need_type=need_type, title=title,
-                       description=description, **place)
+    need = create_need(
+        organisation=organisation,
+        user=user,
+        need_type=need_type,
+        title=title,
+        description=description,
+        **place,
+    )
     ResponseNeed.objects.create(response=response, need_type=need_type, need=need)
     return need, True

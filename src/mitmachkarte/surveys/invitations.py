@@ -34,8 +34,11 @@ def invitation_url(invitation: Invitation) -> str:
 def invitation_from_token(*, survey: Survey, token: str) -> Invitation:
     """The invitation of a valid token for this survey; TokenError otherwise."""
     invitation_id, nonce = tokens.read_token(token)
-    invitation = Invitation.objects.select_related("organisation").filter(
-        pk=invitation_id, survey=survey).first()
+    invitation = (
+        Invitation.objects.select_related("organisation")
+        .filter(pk=invitation_id, survey=survey)
+        .first()
+    )
     if invitation is None or not hmac.compare_digest(invitation.nonce[:12], nonce):
         raise tokens.TokenError("invalid")
     return invitation
@@ -45,7 +48,8 @@ def organisation_for(initiative: Initiative) -> Organisation:
     """The initiative's organisation, created (without members) when it has none."""
     existing = Organisation.objects.filter(initiative=initiative).first()
     return existing or organisation_services.create_organisation(
-        name=initiative.name[:160], type=OrganisationType.INITIATIVE, initiative=initiative)
+        name=initiative.name[:160], type=OrganisationType.INITIATIVE, initiative=initiative
+    )
 
 
 @transaction.atomic
@@ -77,8 +81,9 @@ def invite_initiatives(*, survey: Survey, municipalities=None, regions=()) -> li
 
 
 def recipients(organisation: Organisation) -> list[str]:
-    emails = sorted({e for e in organisation.memberships.values_list("user__email", flat=True)
-                     if e})
+    emails = sorted(
+        {e for e in organisation.memberships.values_list("user__email", flat=True) if e}
+    )
     if not emails and organisation.initiative_id and organisation.initiative.contact_email:
         emails = [organisation.initiative.contact_email]
     return emails
@@ -90,9 +95,15 @@ def _send(invitation: Invitation, *, template: str, subject: str) -> bool:
         return False
     survey = invitation.survey
     with translation.override("de"), timezone.override("Europe/Berlin"):
-        body = render_to_string(f"surveys/email/{template}.txt", {
-            "SITE_NAME": settings.SITE_NAME, "survey": survey,
-            "organisation": invitation.organisation, "url": invitation_url(invitation)})
+        body = render_to_string(
+            f"surveys/email/{template}.txt",
+            {
+                "SITE_NAME": settings.SITE_NAME,
+                "survey": survey,
+                "organisation": invitation.organisation,
+                "url": invitation_url(invitation),
+            },
+        )
         subject = f"{subject} – {settings.SITE_NAME}"
     # One message per recipient: members never see each other's addresses.
     for address in to:
@@ -104,7 +115,8 @@ def send_invitations(*, survey: Survey) -> int:
     """Mail every invitation not yet sent; returns how many were sent."""
     sent = 0
     for invitation in survey.invitations.filter(sent_at__isnull=True).select_related(
-            "organisation__initiative", "survey"):
+        "organisation__initiative", "survey"
+    ):
         with translation.override("de"):
             subject = _("Invitation: %(title)s") % {"title": survey.title_de}
         if _send(invitation, template="invitation", subject=subject):
@@ -117,9 +129,11 @@ def send_reminders(*, survey: Survey, only_unreminded: bool = False) -> int:
     """Remind invited organisations that have not submitted yet (open surveys only)."""
     if not survey.is_open():
         return 0
-    pending = survey.invitations.filter(sent_at__isnull=False, responded=False).exclude(
-        response__status=ResponseStatus.SUBMITTED).select_related(
-        "organisation__initiative", "survey")
+    pending = (
+        survey.invitations.filter(sent_at__isnull=False, responded=False)
+        .exclude(response__status=ResponseStatus.SUBMITTED)
+        .select_related("organisation__initiative", "survey")
+    )
     if only_unreminded:
         pending = pending.filter(reminded_at__isnull=True)
     sent = 0
@@ -132,11 +146,14 @@ def send_reminders(*, survey: Survey, only_unreminded: bool = False) -> int:
     return sent
 
 
-
 def remind_before_closing(*, days: int = 7, now=None) -> int:
     """One automatic reminder per invitation when its open survey closes within `days`
     (run daily by `send_survey_reminders`); invitations reminded by hand are skipped."""
     now = now or timezone.now()
-    closing = Survey.objects.filter(is_template=False, opens_at__lte=now, closes_at__gt=now,
-                                    closes_at__lte=now + timedelta(days=days))
+    closing = Survey.objects.filter(
+        is_template=False,
+        opens_at__lte=now,
+        closes_at__gt=now,
+        closes_at__lte=now + timedelta(days=days),
+    )
     return sum(send_reminders(survey=survey, only_unreminded=True) for survey in closing)

@@ -80,13 +80,19 @@ def responses_in_scope(survey: Survey, municipalities=None):
 
 def load(survey: Survey, municipalities=None) -> Data:
     responses = responses_in_scope(survey, municipalities)
-    dims = {r["pk"]: r for r in responses.values("pk", "municipality_id", "region",
-                                                  "category_id", "organisation_id")}
+    dims = {
+        r["pk"]: r
+        for r in responses.values(
+            "pk", "municipality_id", "region", "category_id", "organisation_id"
+        )
+    }
     rows = Answer.objects.filter(response__in=responses).values(
-        "pk", "response_id", "question_id", "number", "other_text", "text")
+        "pk", "response_id", "question_id", "number", "other_text", "text"
+    )
     chosen = defaultdict(set)
     for answer_id, key in Answer.choices.through.objects.filter(
-            answer__response__in=responses).values_list("answer_id", "choice__key"):
+        answer__response__in=responses
+    ).values_list("answer_id", "choice__key"):
         chosen[answer_id].add(key)
     answers: dict[int, dict[int, dict]] = defaultdict(dict)
     for row in rows:
@@ -105,8 +111,7 @@ def options(question) -> list[tuple[str, str]]:
         return opts
     if question.type == QuestionType.SCALE:
         labels = {1: question.low_label, 5: question.high_label}
-        return [(str(n), f"{n} – {labels[n]}" if labels.get(n) else str(n))
-                for n in range(1, 6)]
+        return [(str(n), f"{n} – {labels[n]}" if labels.get(n) else str(n)) for n in range(1, 6)]
     return []
 
 
@@ -121,9 +126,10 @@ def count_cells(question, rows) -> tuple[int, list[Cell]]:
     for row in rows:
         counts.update(_keys_of(question, row))
     answered = len(rows)
-    cells = [Cell(key=k, label=label, count=counts[k],
-                  share=(counts[k] / answered) if answered else 0.0)
-             for k, label in options(question)]
+    cells = [
+        Cell(key=k, label=label, count=counts[k], share=(counts[k] / answered) if answered else 0.0)
+        for k, label in options(question)
+    ]
     return answered, cells
 
 
@@ -141,8 +147,7 @@ def suppress(question, answered: int, cells: list[Cell], *, strict: bool = True)
         return False
     hidden = [c for c in cells if 0 < c.count < MIN_CELL]
     if len(hidden) == 1 and question.type in SINGLE_ANSWER:
-        others = sorted((c for c in cells if c.count and c is not hidden[0]),
-                        key=lambda c: c.count)
+        others = sorted((c for c in cells if c.count and c is not hidden[0]), key=lambda c: c.count)
         hidden += others[:1]
     for cell in hidden:
         cell.suppressed, cell.count, cell.share = True, 0, 0.0
@@ -153,12 +158,23 @@ def _stats(values) -> dict | None:
     if not values:
         return None
     values = sorted(float(v) for v in values)
-    return {"n": len(values), "min": values[0], "max": values[-1],
-            "mean": round(sum(values) / len(values), 1), "median": median(values)}
+    return {
+        "n": len(values),
+        "min": values[0],
+        "max": values[-1],
+        "mean": round(sum(values) / len(values), 1),
+        "median": median(values),
+    }
 
 
-def question_results(survey: Survey, *, municipalities=None, protect: bool = False,
-                     with_texts: bool = True, data: Data | None = None) -> list[QuestionResult]:
+def question_results(
+    survey: Survey,
+    *,
+    municipalities=None,
+    protect: bool = False,
+    with_texts: bool = True,
+    data: Data | None = None,
+) -> list[QuestionResult]:
     """One result per question; `protect` applies small-cell suppression, `with_texts` lists
     free texts (never in a municipality's view)."""
     data = data or load(survey, municipalities)
@@ -173,8 +189,9 @@ def question_results(survey: Survey, *, municipalities=None, protect: bool = Fal
         elif q.type == QuestionType.NUMBER:
             small = protect and len(rows) < MIN_CELL
             result.suppressed = small
-            result.stats = None if small else _stats(
-                [r["number"] for r in rows if r["number"] is not None])
+            result.stats = (
+                None if small else _stats([r["number"] for r in rows if r["number"] is not None])
+            )
         elif with_texts:
             result.texts = [r["text"] for r in rows if r["text"]]
         if q.has_choices and q.allow_other and with_texts:
@@ -191,8 +208,15 @@ def _labels(dimension: str, keys) -> dict:
     return {k: f"{REGIONS[k]} ({k})" for k in keys if k in REGIONS}
 
 
-def breakdown(survey: Survey, question, dimension: str, *, municipalities=None,
-              data: Data | None = None, strict: bool = True) -> list[Group]:
+def breakdown(
+    survey: Survey,
+    question,
+    dimension: str,
+    *,
+    municipalities=None,
+    data: Data | None = None,
+    strict: bool = True,
+) -> list[Group]:
     """Counts of `question` per municipality, region or category; small groups suppressed.
 
     `strict` (see `suppress`) also hides small answer counts inside a shown group.
@@ -200,8 +224,9 @@ def breakdown(survey: Survey, question, dimension: str, *, municipalities=None,
     if dimension not in DIMENSIONS:
         raise ValueError(f"unknown dimension {dimension!r}")
     data = data or load(survey, municipalities)
-    field_name = {"municipality": "municipality_id", "region": "region",
-                  "category": "category_id"}[dimension]
+    field_name = {"municipality": "municipality_id", "region": "region", "category": "category_id"}[
+        dimension
+    ]
     grouped = defaultdict(list)
     for response_id, row in data.answers.get(question.pk, {}).items():
         grouped[data.dims[response_id][field_name] or None].append(row)
@@ -211,8 +236,14 @@ def breakdown(survey: Survey, question, dimension: str, *, municipalities=None,
         answered, cells = count_cells(question, rows)
         hidden = suppress(question, answered, cells, strict=strict)
         label = labels.get(key) or _("not known")
-        groups.append(Group(key=str(key or ""), label=label,
-                            answered=0 if hidden else answered, cells=cells,
-                            suppressed=hidden))
+        groups.append(
+            Group(
+                key=str(key or ""),
+                label=label,
+                answered=0 if hidden else answered,
+                cells=cells,
+                suppressed=hidden,
+            )
+        )
     groups.sort(key=lambda g: (g.suppressed, g.key == "", g.label))
     return groups

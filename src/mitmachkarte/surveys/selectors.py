@@ -16,9 +16,11 @@ SUPPORT_QUESTION = "support_wanted"
 
 def ordered_questions(survey: Survey) -> list:
     """All questions of a survey in answering order (section, then position)."""
-    return list(survey.questions.select_related("section", "condition_question")
-                .prefetch_related("choices")
-                .order_by("section__position", "section_id", "position", "pk"))
+    return list(
+        survey.questions.select_related("section", "condition_question")
+        .prefetch_related("choices")
+        .order_by("section__position", "section_id", "position", "pk")
+    )
 
 
 def answer_keys(response: Response) -> dict[int, set[str]]:
@@ -51,8 +53,9 @@ def own_summary(response: Response) -> list[dict]:
     for q in questions:
         if q.pk not in shown:
             continue
-        rows.append({"question": q, "section": q.section,
-                     "display": display_answer(q, answers.get(q.pk))})
+        rows.append(
+            {"question": q, "section": q.section, "display": display_answer(q, answers.get(q.pk))}
+        )
     return rows
 
 
@@ -111,8 +114,9 @@ def surveys_with_results(municipality=None) -> QuerySet[Survey]:
     responses = Response.objects.filter(status=ResponseStatus.SUBMITTED)
     if municipality is not None:
         responses = responses.filter(municipality=municipality)
-    return Survey.objects.filter(is_template=False, pk__in=responses.values(
-        "survey_id")).order_by("-created_at")
+    return Survey.objects.filter(is_template=False, pk__in=responses.values("survey_id")).order_by(
+        "-created_at"
+    )
 
 
 def survey_state(survey: Survey) -> str:

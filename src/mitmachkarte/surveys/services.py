@@ -22,10 +22,24 @@ KEY_RE = re.compile(r"^[a-z][a-z0-9_]{0,59}$")
 SURVEY_TEXT_FIELDS = ("title_de", "title_en", "intro_de", "intro_en")
 SURVEY_FIELDS = SURVEY_TEXT_FIELDS + ("anonymous", "open_link", "opens_at", "closes_at")
 SECTION_FIELDS = ("title_de", "title_en", "description_de", "description_en")
-QUESTION_TEXT_FIELDS = ("text_de", "text_en", "help_de", "help_en", "low_label_de",
-                        "low_label_en", "high_label_de", "high_label_en")
-QUESTION_FIELDS = QUESTION_TEXT_FIELDS + ("key", "type", "required", "allow_other",
-                                          "min_value", "max_value")
+QUESTION_TEXT_FIELDS = (
+    "text_de",
+    "text_en",
+    "help_de",
+    "help_en",
+    "low_label_de",
+    "low_label_en",
+    "high_label_de",
+    "high_label_en",
+)
+QUESTION_FIELDS = QUESTION_TEXT_FIELDS + (
+    "key",
+    "type",
+    "required",
+    "allow_other",
+    "min_value",
+    "max_value",
+)
 
 
 def unique_slug(title: str) -> str:
@@ -46,14 +60,17 @@ def _ensure_editable(survey: Survey) -> None:
     if survey.is_template:
         raise ValidationError(_("A template is not edited here; copy it first."))
     if has_responses(survey):
-        raise ValidationError(_("This survey already has responses: its questions can no "
-                                "longer be changed, only texts and dates."))
+        raise ValidationError(
+            _(
+                "This survey already has responses: its questions can no "
+                "longer be changed, only texts and dates."
+            )
+        )
 
 
 def _check_dates(opens_at, closes_at) -> None:
     if opens_at and closes_at and closes_at <= opens_at:
-        raise ValidationError({"closes_at": _("The closing date must be after the opening "
-                                              "date.")})
+        raise ValidationError({"closes_at": _("The closing date must be after the opening date.")})
 
 
 @transaction.atomic
@@ -61,8 +78,9 @@ def create_survey(*, title_de: str, by=None, **fields) -> Survey:
     if not title_de.strip():
         raise ValidationError({"title_de": _("A German title is needed.")})
     _check_dates(fields.get("opens_at"), fields.get("closes_at"))
-    return Survey.objects.create(slug=unique_slug(title_de), title_de=title_de.strip(),
-                                 created_by=by, **fields)
+    return Survey.objects.create(
+        slug=unique_slug(title_de), title_de=title_de.strip(), created_by=by, **fields
+    )
 
 
 @transaction.atomic
@@ -72,12 +90,11 @@ def update_survey(*, survey: Survey, **fields) -> Survey:
         raise ValueError(f"unknown fields: {sorted(unknown)}")
     if survey.is_template:
         raise ValidationError(_("A template is not edited here; copy it first."))
-    if "anonymous" in fields and fields["anonymous"] != survey.anonymous and has_responses(
-            survey):
-        raise ValidationError({"anonymous": _("The anonymous mode cannot change once there "
-                                              "are responses.")})
-    _check_dates(fields.get("opens_at", survey.opens_at), fields.get("closes_at",
-                                                                      survey.closes_at))
+    if "anonymous" in fields and fields["anonymous"] != survey.anonymous and has_responses(survey):
+        raise ValidationError(
+            {"anonymous": _("The anonymous mode cannot change once there are responses.")}
+        )
+    _check_dates(fields.get("opens_at", survey.opens_at), fields.get("closes_at", survey.closes_at))
     for name, value in fields.items():
         setattr(survey, name, value)
     survey.full_clean()
@@ -90,25 +107,44 @@ def copy_survey(*, survey: Survey, by=None, title_de: str = "") -> Survey:
     """A new, unpublished survey with the same sections, questions, choices and conditions."""
     title = title_de.strip() or survey.title_de
     copy = Survey.objects.create(
-        slug=unique_slug(title), title_de=title, title_en=survey.title_en,
-        intro_de=survey.intro_de, intro_en=survey.intro_en, anonymous=survey.anonymous,
-        open_link=survey.open_link, created_by=by)
+        slug=unique_slug(title),
+        title_de=title,
+        title_en=survey.title_en,
+        intro_de=survey.intro_de,
+        intro_en=survey.intro_en,
+        anonymous=survey.anonymous,
+        open_link=survey.open_link,
+        created_by=by,
+    )
     questions = {}
     for section in survey.sections.all():
         new_section = Section.objects.create(
-            survey=copy, position=section.position,
-            **{f: getattr(section, f) for f in SECTION_FIELDS})
+            survey=copy,
+            position=section.position,
+            **{f: getattr(section, f) for f in SECTION_FIELDS},
+        )
         for question in section.questions.all():
             new_q = Question.objects.create(
-                survey=copy, section=new_section, position=question.position,
+                survey=copy,
+                section=new_section,
+                position=question.position,
                 condition_values=list(question.condition_values),
-                **{f: getattr(question, f) for f in QUESTION_FIELDS})
+                **{f: getattr(question, f) for f in QUESTION_FIELDS},
+            )
             questions[question.pk] = new_q
             Choice.objects.bulk_create(
-                Choice(question=new_q, position=c.position, key=c.key, label_de=c.label_de,
-                       label_en=c.label_en) for c in question.choices.all())
-    for old_id, cond_id in survey.questions.filter(
-            condition_question__isnull=False).values_list("pk", "condition_question_id"):
+                Choice(
+                    question=new_q,
+                    position=c.position,
+                    key=c.key,
+                    label_de=c.label_de,
+                    label_en=c.label_en,
+                )
+                for c in question.choices.all()
+            )
+    for old_id, cond_id in survey.questions.filter(condition_question__isnull=False).values_list(
+        "pk", "condition_question_id"
+    ):
         new_q = questions[old_id]
         new_q.condition_question = questions[cond_id]
         new_q.save(update_fields=["condition_question"])
@@ -121,8 +157,14 @@ def install_template() -> Survey:
     if existing:
         return existing
     with transaction.atomic():
-        return template_spec.build(template_spec.SPEC, Survey=Survey, Section=Section,
-                                   Question=Question, Choice=Choice, is_template=True)
+        return template_spec.build(
+            template_spec.SPEC,
+            Survey=Survey,
+            Section=Section,
+            Question=Question,
+            Choice=Choice,
+            is_template=True,
+        )
 
 
 # --- sections -------------------------------------------------------------------------------
@@ -134,8 +176,9 @@ def add_section(*, survey: Survey, title_de: str, **fields) -> Section:
     if not title_de.strip():
         raise ValidationError({"title_de": _("A German title is needed.")})
     last = survey.sections.order_by("-position").values_list("position", flat=True).first()
-    return Section.objects.create(survey=survey, title_de=title_de.strip(),
-                                  position=0 if last is None else last + 1, **fields)
+    return Section.objects.create(
+        survey=survey, title_de=title_de.strip(), position=0 if last is None else last + 1, **fields
+    )
 
 
 @transaction.atomic
@@ -153,10 +196,14 @@ def update_section(*, section: Section, **fields) -> Section:
 @transaction.atomic
 def delete_section(*, section: Section) -> None:
     _ensure_editable(section.survey)
-    if Question.objects.filter(condition_question__section=section).exclude(
-            section=section).exists():
-        raise ValidationError(_("A question in another section depends on this section; "
-                                "remove that condition first."))
+    if (
+        Question.objects.filter(condition_question__section=section)
+        .exclude(section=section)
+        .exists()
+    ):
+        raise ValidationError(
+            _("A question in another section depends on this section; remove that condition first.")
+        )
     section.delete()
 
 
@@ -187,16 +234,27 @@ def parse_choices(text: str) -> list[tuple[str, str, str]]:
             continue
         parts = [p.strip() for p in line.split("|")]
         if len(parts) < 2 or len(parts) > 3 or not parts[1]:
-            raise ValidationError({"choices": _("Line %(n)s: write “key | German | English”.")
-                                   % {"n": number}})
+            raise ValidationError(
+                {"choices": _("Line %(n)s: write “key | German | English”.") % {"n": number}}
+            )
         key = parts[0]
         if not KEY_RE.match(key):
-            raise ValidationError({"choices": _(
-                "Line %(n)s: the key “%(key)s” must be lower-case letters, digits or _ and "
-                "start with a letter.") % {"n": number, "key": key}})
+            raise ValidationError(
+                {
+                    "choices": _(
+                        "Line %(n)s: the key “%(key)s” must be lower-case letters, digits or _ and "
+                        "start with a letter."
+                    )
+                    % {"n": number, "key": key}
+                }
+            )
         if key in seen:
-            raise ValidationError({"choices": _("Line %(n)s: the key “%(key)s” is used twice.")
-                                   % {"n": number, "key": key}})
+            raise ValidationError(
+                {
+                    "choices": _("Line %(n)s: the key “%(key)s” is used twice.")
+                    % {"n": number, "key": key}
+                }
+            )
         seen.add(key)
         result.append((key, parts[1], parts[2] if len(parts) == 3 else ""))
     return result
@@ -207,21 +265,35 @@ def _check_condition(question: Question, ordered: list[Question]) -> None:
     if cond is None:
         return
     ids = [q.pk for q in ordered]
-    if cond.pk not in ids or question.pk not in ids or ids.index(cond.pk) >= ids.index(
-            question.pk):
-        raise ValidationError({"condition_question": _(
-            "A condition may only refer to an earlier question (“%(q)s” comes later or is "
-            "the question itself).") % {"q": cond.text_de}})
+    if cond.pk not in ids or question.pk not in ids or ids.index(cond.pk) >= ids.index(question.pk):
+        raise ValidationError(
+            {
+                "condition_question": _(
+                    "A condition may only refer to an earlier question (“%(q)s” comes later or is "
+                    "the question itself)."
+                )
+                % {"q": cond.text_de}
+            }
+        )
     if cond.type not in CHOICE_TYPES | {QuestionType.SCALE}:
-        raise ValidationError({"condition_question": _(
-            "Conditions work on choice, yes/no and scale questions only.")})
+        raise ValidationError(
+            {"condition_question": _("Conditions work on choice, yes/no and scale questions only.")}
+        )
     values = question.condition_values or []
-    allowed = ({str(n) for n in range(1, 6)} if cond.type == QuestionType.SCALE
-               else set(cond.choices.values_list("key", flat=True)))
+    allowed = (
+        {str(n) for n in range(1, 6)}
+        if cond.type == QuestionType.SCALE
+        else set(cond.choices.values_list("key", flat=True))
+    )
     if not values or not set(values) <= allowed:
-        raise ValidationError({"condition_values": _(
-            "Pick the answers of “%(q)s” that show this question (possible: %(keys)s).")
-            % {"q": cond.text_de, "keys": ", ".join(sorted(allowed))}})
+        raise ValidationError(
+            {
+                "condition_values": _(
+                    "Pick the answers of “%(q)s” that show this question (possible: %(keys)s)."
+                )
+                % {"q": cond.text_de, "keys": ", ".join(sorted(allowed))}
+            }
+        )
 
 
 def _check_all_conditions(survey: Survey) -> None:
@@ -235,16 +307,22 @@ def _validate_question(question: Question, choices) -> None:
     if not question.text_de.strip():
         errors["text_de"] = _("The German question text is needed.")
     if not KEY_RE.match(question.key or ""):
-        errors["key"] = _("The key must be lower-case letters, digits or _ and start with a "
-                          "letter.")
-    elif Question.objects.filter(survey=question.survey, key=question.key).exclude(
-            pk=question.pk).exists():
+        errors["key"] = _(
+            "The key must be lower-case letters, digits or _ and start with a letter."
+        )
+    elif (
+        Question.objects.filter(survey=question.survey, key=question.key)
+        .exclude(pk=question.pk)
+        .exists()
+    ):
         errors["key"] = _("Another question of this survey has this key.")
     if question.type in (QuestionType.SINGLE, QuestionType.MULTIPLE) and len(choices) < 2:
         errors["choices"] = _("A choice question needs at least two choices.")
-    if (question.type == QuestionType.NUMBER
-            and None not in (question.min_value, question.max_value)
-            and question.min_value > question.max_value):
+    if (
+        question.type == QuestionType.NUMBER
+        and None not in (question.min_value, question.max_value)
+        and question.min_value > question.max_value
+    ):
         errors["max_value"] = _("The maximum must not be below the minimum.")
     if errors:
         raise ValidationError(errors)
@@ -268,7 +346,8 @@ def _set_choices(question: Question, choices) -> None:
     question.choices.all().delete()
     Choice.objects.bulk_create(
         Choice(question=question, position=i, key=key, label_de=de, label_en=en)
-        for i, (key, de, en) in enumerate(choices))
+        for i, (key, de, en) in enumerate(choices)
+    )
 
 
 def _decimal(value):
@@ -276,17 +355,23 @@ def _decimal(value):
 
 
 @transaction.atomic
-def save_question(*, section: Section, question: Question | None = None,
-                  choices_text: str = "", condition_question: Question | None = None,
-                  condition_values=(), **fields) -> Question:
+def save_question(
+    *,
+    section: Section,
+    question: Question | None = None,
+    choices_text: str = "",
+    condition_question: Question | None = None,
+    condition_values=(),
+    **fields,
+) -> Question:
     """Create (question=None) or update a question with its choices and condition."""
     survey = section.survey
     _ensure_editable(survey)
     if question is None:
-        last = section.questions.order_by("-position").values_list("position",
-                                                                   flat=True).first()
-        question = Question(survey=survey, section=section,
-                            position=0 if last is None else last + 1)
+        last = section.questions.order_by("-position").values_list("position", flat=True).first()
+        question = Question(
+            survey=survey, section=section, position=0 if last is None else last + 1
+        )
     elif question.survey_id != survey.pk:
         raise ValidationError(_("The question belongs to another survey."))
     for name in QUESTION_FIELDS:
@@ -294,12 +379,17 @@ def save_question(*, section: Section, question: Question | None = None,
             setattr(question, name, fields.pop(name))
     if fields:
         raise ValueError(f"unknown fields: {sorted(fields)}")
-    question.min_value, question.max_value = (_decimal(question.min_value),
-                                              _decimal(question.max_value))
+    question.min_value, question.max_value = (
+        _decimal(question.min_value),
+        _decimal(question.max_value),
+    )
     if question.type not in QuestionType.values:
         raise ValidationError({"type": _("Unknown question type.")})
-    choices = parse_choices(choices_text) if question.type in (
-        QuestionType.SINGLE, QuestionType.MULTIPLE) else []
+    choices = (
+        parse_choices(choices_text)
+        if question.type in (QuestionType.SINGLE, QuestionType.MULTIPLE)
+        else []
+    )
     _normalise(question)
     _validate_question(question, choices)
     question.condition_question = condition_question
@@ -314,8 +404,9 @@ def save_question(*, section: Section, question: Question | None = None,
 def delete_question(*, question: Question) -> None:
     _ensure_editable(question.survey)
     if question.dependants.exists():
-        raise ValidationError(_("Other questions are shown depending on this one; remove "
-                                "their condition first."))
+        raise ValidationError(
+            _("Other questions are shown depending on this one; remove their condition first.")
+        )
     question.delete()
 
 

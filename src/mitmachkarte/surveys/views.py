@@ -23,10 +23,18 @@ def _session_key(survey: Survey) -> str:
 
 
 def problem(request, survey, message: str, *, status: int = 400, response=None):
-    return render(request, "surveys/problem.html", {
-        "survey": survey, "message": message,
-        "summary": selectors.own_summary(response) if response and response.is_submitted
-        else None}, status=status)
+    return render(
+        request,
+        "surveys/problem.html",
+        {
+            "survey": survey,
+            "message": message,
+            "summary": selectors.own_summary(response)
+            if response and response.is_submitted
+            else None,
+        },
+        status=status,
+    )
 
 
 def _existing(request, survey, invitation) -> Response | None:
@@ -48,19 +56,31 @@ def _respondent(request, slug: str, *, create: bool = False):
         try:
             invitation = invitations.invitation_from_token(survey=survey, token=token)
         except tokens.TokenError as exc:
-            message = (_("This invitation link has expired. Please ask the network team for a "
-                         "new one.") if exc.expired else
-                       _("This invitation link is not valid. Please copy the whole link from "
-                         "your e-mail."))
+            message = (
+                _("This invitation link has expired. Please ask the network team for a new one.")
+                if exc.expired
+                else _(
+                    "This invitation link is not valid. Please copy the whole link from "
+                    "your e-mail."
+                )
+            )
             return survey, None, "", problem(request, survey, message, status=400)
     try:
         response = answering.start_response(
-            survey=survey, invitation=invitation, language=(get_language() or "de")[:2],
-            secret=request.session.get(_session_key(survey), ""), create=create)
+            survey=survey,
+            invitation=invitation,
+            language=(get_language() or "de")[:2],
+            secret=request.session.get(_session_key(survey), ""),
+            create=create,
+        )
     except ValidationError as exc:
         existing = _existing(request, survey, invitation)
-        return survey, None, token, problem(request, survey, exc.messages[0], status=403,
-                                            response=existing)
+        return (
+            survey,
+            None,
+            token,
+            problem(request, survey, exc.messages[0], status=403, response=existing),
+        )
     if response.pk:
         request.session[_session_key(survey)] = response.secret
     return survey, response, token, None
@@ -72,9 +92,16 @@ def _url(name: str, survey: Survey, token: str, **params) -> str:
 
 
 def _question_rows(response, questions, shown, raw=None, errors=None) -> list[dict]:
-    stored = {a.question_id: a for a in Answer.objects.filter(
-        response=response, question__in=questions).prefetch_related("choices")
-    } if response.pk else {}
+    stored = (
+        {
+            a.question_id: a
+            for a in Answer.objects.filter(
+                response=response, question__in=questions
+            ).prefetch_related("choices")
+        }
+        if response.pk
+        else {}
+    )
     rows = []
     for q in questions:
         answer = stored.get(q.pk)
@@ -91,27 +118,39 @@ def _question_rows(response, questions, shown, raw=None, errors=None) -> list[di
                 value = selectors.display_answer(q, answer)
             elif answer:
                 value = answer.text
-        rows.append({"q": q, "name": f"q{q.pk}", "keys": keys, "other": other, "value": value,
-                     "error": (errors or {}).get(q.pk), "hidden": q.pk not in shown,
-                     "scale": [str(n) for n in range(1, 6)]
-                     if q.type == QuestionType.SCALE else [],
-                     "cond": f"q{q.condition_question_id}" if q.condition_question_id else "",
-                     "cond_values": ",".join(q.condition_values or [])})
+        rows.append(
+            {
+                "q": q,
+                "name": f"q{q.pk}",
+                "keys": keys,
+                "other": other,
+                "value": value,
+                "error": (errors or {}).get(q.pk),
+                "hidden": q.pk not in shown,
+                "scale": [str(n) for n in range(1, 6)] if q.type == QuestionType.SCALE else [],
+                "cond": f"q{q.condition_question_id}" if q.condition_question_id else "",
+                "cond_values": ",".join(q.condition_values or []),
+            }
+        )
     return rows
 
 
 @require_http_methods(["GET", "POST"])
 def answer(request, slug):
-    survey, response, token, error = _respondent(request, slug,
-                                                 create=request.method == "POST")
+    survey, response, token, error = _respondent(request, slug, create=request.method == "POST")
     if error:
         return error
     sections = list(survey.sections.all())
     if not sections:
         return problem(request, survey, _("This survey has no questions yet."), status=404)
     try:
-        index = min(max(int(request.POST.get("page") or request.GET.get("seite") or 1), 1),
-                    len(sections)) - 1
+        index = (
+            min(
+                max(int(request.POST.get("page") or request.GET.get("seite") or 1), 1),
+                len(sections),
+            )
+            - 1
+        )
     except ValueError:
         index = 0
     section = sections[index]
@@ -123,16 +162,18 @@ def answer(request, slug):
         action = request.POST.get("action", "next")
         raw = answering.raw_from_post(questions, request.POST)
         try:
-            errors = answering.save_section(response=response, section=section, raw=raw,
-                                            check_required=action == "next")
+            errors = answering.save_section(
+                response=response, section=section, raw=raw, check_required=action == "next"
+            )
         except ValidationError as exc:
             return problem(request, survey, exc.messages[0], status=403, response=response)
         if not errors:
             if action == "back" and index > 0:
                 return redirect(_url("surveys:answer", survey, token, seite=index))
             if action == "save":
-                messages.success(request, _("Your answers are saved. You can continue later "
-                                            "with the same link."))
+                messages.success(
+                    request, _("Your answers are saved. You can continue later with the same link.")
+                )
                 return redirect(_url("surveys:answer", survey, token, seite=index + 1))
             if index + 1 < len(sections):
                 return redirect(_url("surveys:answer", survey, token, seite=index + 2))
@@ -144,13 +185,27 @@ def answer(request, slug):
     # by the script (and checked again on saving).
     shown = selectors.visible_ids(questions_all, keys)
     same_page = {q.pk for q in questions}
-    rows = [r for r in _question_rows(response, questions, shown, raw, errors)
-            if not r["hidden"] or r["q"].condition_question_id in same_page]
-    return render(request, "surveys/answer.html", {
-        "survey": survey, "response": response, "section": section, "rows": rows,
-        "page": index + 1, "pages": len(sections), "token": token,
-        "progress": round(100 * index / len(sections)),
-        "has_errors": bool(errors)}, status=400 if errors else 200)
+    rows = [
+        r
+        for r in _question_rows(response, questions, shown, raw, errors)
+        if not r["hidden"] or r["q"].condition_question_id in same_page
+    ]
+    return render(
+        request,
+        "surveys/answer.html",
+        {
+            "survey": survey,
+            "response": response,
+            "section": section,
+            "rows": rows,
+            "page": index + 1,
+            "pages": len(sections),
+            "token": token,
+            "progress": round(100 * index / len(sections)),
+            "has_errors": bool(errors),
+        },
+        status=400 if errors else 200,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -174,13 +229,23 @@ def review(request, slug):
             message = exc.messages[0]
         else:
             return redirect(_url("surveys:thanks", survey, token))
-    return render(request, "surveys/review.html", {
-        "survey": survey, "response": response, "token": token,
-        "summary": selectors.own_summary(response), "message": message,
-        "missing": [{"q": q, "url": _url("surveys:answer", survey, token,
-                                         seite=page_of[q.section_id])} for q in missing],
-        "edit_url": _url("surveys:answer", survey, token, seite=1)},
-        status=400 if message else 200)
+    return render(
+        request,
+        "surveys/review.html",
+        {
+            "survey": survey,
+            "response": response,
+            "token": token,
+            "summary": selectors.own_summary(response),
+            "message": message,
+            "missing": [
+                {"q": q, "url": _url("surveys:answer", survey, token, seite=page_of[q.section_id])}
+                for q in missing
+            ],
+            "edit_url": _url("surveys:answer", survey, token, seite=1),
+        },
+        status=400 if message else 200,
+    )
 
 
 def invitations_or_none(survey, token):
@@ -199,32 +264,52 @@ def thanks(request, slug):
     if not response.pk or not response.is_submitted:
         return redirect(_url("surveys:review", survey, token))
     here = _url("surveys:thanks", survey, token)
-    return render(request, "surveys/thanks.html", {
-        "survey": survey, "response": response, "summary": selectors.own_summary(response),
-        "edit_url": _url("surveys:answer", survey, token, seite=1),
-        "into_action": into_action.into_action(response, request.user),
-        "login_url": resolve_url(settings.LOGIN_URL) + "?" + urlencode({"next": here})})
+    return render(
+        request,
+        "surveys/thanks.html",
+        {
+            "survey": survey,
+            "response": response,
+            "summary": selectors.own_summary(response),
+            "edit_url": _url("surveys:answer", survey, token, seite=1),
+            "into_action": into_action.into_action(response, request.user),
+            "login_url": resolve_url(settings.LOGIN_URL) + "?" + urlencode({"next": here}),
+        },
+    )
 
 
 @require_POST
 def need_from_wish(request, slug, pk):
     """One click on the thanks page: a support wish becomes a need (or links to the one made
     before); the need's page is where it is edited."""
-    response = get_object_or_404(Response.objects.select_related("survey", "organisation"),
-                                 pk=pk, survey__slug=slug, survey__is_template=False)
+    response = get_object_or_404(
+        Response.objects.select_related("survey", "organisation"),
+        pk=pk,
+        survey__slug=slug,
+        survey__is_template=False,
+    )
     if not request.user.is_authenticated:
-        return redirect(resolve_url(settings.LOGIN_URL) + "?" + urlencode(
-            {"next": reverse("surveys:thanks", args=[slug])}))
+        return redirect(
+            resolve_url(settings.LOGIN_URL)
+            + "?"
+            + urlencode({"next": reverse("surveys:thanks", args=[slug])})
+        )
     try:
-        need, created = into_action.need_from_wish(response=response, user=request.user,
-                                                   wish=request.POST.get("wish", ""))
+        need, created = into_action.need_from_wish(
+            response=response, user=request.user, wish=request.POST.get("wish", "")
+        )
     except PermissionDenied as exc:
         return problem(request, response.survey, str(exc), status=403)
     except ValidationError as exc:
         return problem(request, response.survey, exc.messages[0], status=400)
     if created:
-        messages.success(request, _("The need is posted in the support exchange. Describe "
-                                    "it in more detail with “Edit”."))
+        messages.success(
+            request,
+            _(
+                "The need is posted in the support exchange. Describe "
+                "it in more detail with “Edit”."
+            ),
+        )
     else:
         messages.info(request, _("This need was already created from your answers."))
     return redirect(need.get_absolute_url())

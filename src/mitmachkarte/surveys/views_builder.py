@@ -27,6 +27,7 @@ def network_team_only(view):
         if not selectors.may_manage(request.user):
             raise PermissionDenied(_("Only the network team manages surveys."))
         return view(request, *args, **kwargs)
+
     return wrapped
 
 
@@ -53,10 +54,18 @@ def manage(request):
         if not territory:
             raise PermissionDenied(_("Only the network team manages surveys."))
         return render(request, "surveys/territories.html", {"municipalities": territory})
-    return render(request, "surveys/manage.html", {
-        "surveys": [(s, selectors.survey_state(s), s.responses.filter(
-            status="submitted").count()) for s in selectors.managed_surveys()],
-        "templates": selectors.templates(), "new_form": NewSurveyForm()})
+    return render(
+        request,
+        "surveys/manage.html",
+        {
+            "surveys": [
+                (s, selectors.survey_state(s), s.responses.filter(status="submitted").count())
+                for s in selectors.managed_surveys()
+            ],
+            "templates": selectors.templates(),
+            "new_form": NewSurveyForm(),
+        },
+    )
 
 
 @require_POST
@@ -74,21 +83,29 @@ def create(request):
 @network_team_only
 def copy(request, slug):
     original = get_object_or_404(Survey, slug=slug)
-    survey = services.copy_survey(survey=original, by=request.user,
-                                  title_de=request.POST.get("title_de", ""))
+    survey = services.copy_survey(
+        survey=original, by=request.user, title_de=request.POST.get("title_de", "")
+    )
     messages.success(request, _("Copied. Set the dates, check the questions and invite."))
     return redirect("surveys:edit", survey.slug)
 
 
 def _editor_context(survey, **extra) -> dict:
-    sections = list(survey.sections.prefetch_related("questions__choices",
-                                                     "questions__condition_question"))
-    return {"survey": survey, "sections": sections, "state": selectors.survey_state(survey),
-            "locked": survey.is_template or services.has_responses(survey),
-            "invitation_count": survey.invitations.count(),
-            "sent_count": survey.invitations.filter(sent_at__isnull=False).count(),
-            "responded_count": survey.invitations.filter(responded=True).count(),
-            "section_form": SectionForm(), "invite_form": InviteForm(), **extra}
+    sections = list(
+        survey.sections.prefetch_related("questions__choices", "questions__condition_question")
+    )
+    return {
+        "survey": survey,
+        "sections": sections,
+        "state": selectors.survey_state(survey),
+        "locked": survey.is_template or services.has_responses(survey),
+        "invitation_count": survey.invitations.count(),
+        "sent_count": survey.invitations.filter(sent_at__isnull=False).count(),
+        "responded_count": survey.invitations.filter(responded=True).count(),
+        "section_form": SectionForm(),
+        "invite_form": InviteForm(),
+        **extra,
+    }
 
 
 @require_http_methods(["GET", "POST"])
@@ -107,8 +124,12 @@ def edit(request, slug):
             else:
                 messages.success(request, _("Saved."))
                 return redirect("surveys:edit", survey.slug)
-    return render(request, "surveys/edit.html", _editor_context(survey, form=form),
-                  status=400 if form.errors else 200)
+    return render(
+        request,
+        "surveys/edit.html",
+        _editor_context(survey, form=form),
+        status=400 if form.errors else 200,
+    )
 
 
 @require_POST
@@ -158,17 +179,24 @@ def question_edit(request, slug, section_pk, pk=None):
         data = dict(form.cleaned_data)
         try:
             services.save_question(
-                section=section, question=question, choices_text=data.pop("choices_text"),
+                section=section,
+                question=question,
+                choices_text=data.pop("choices_text"),
                 condition_question=data.pop("condition_question"),
-                condition_values=data.pop("condition_values"), **data)
+                condition_values=data.pop("condition_values"),
+                **data,
+            )
         except ValidationError as exc:
             _apply_errors(form, exc)
         else:
             messages.success(request, _("Question saved."))
             return redirect("surveys:edit", slug)
-    return render(request, "surveys/question_form.html", {
-        "survey": survey, "section": section, "question": question, "form": form},
-        status=400 if form.errors else 200)
+    return render(
+        request,
+        "surveys/question_form.html",
+        {"survey": survey, "section": section, "question": question, "form": form},
+        status=400 if form.errors else 200,
+    )
 
 
 @require_POST
@@ -191,9 +219,16 @@ def question_action(request, slug, pk):
 def preview(request, slug):
     survey = get_object_or_404(Survey, slug=slug)
     questions = selectors.ordered_questions(survey)
-    return render(request, "surveys/preview.html", {
-        "survey": survey, "sections": [
-            (s, [q for q in questions if q.section_id == s.pk]) for s in survey.sections.all()]})
+    return render(
+        request,
+        "surveys/preview.html",
+        {
+            "survey": survey,
+            "sections": [
+                (s, [q for q in questions if q.section_id == s.pk]) for s in survey.sections.all()
+            ],
+        },
+    )
 
 
 @require_POST
@@ -208,19 +243,28 @@ def invite(request, slug):
         return redirect("surveys:edit", slug)
     try:
         created = invitation_service.invite_initiatives(
-            survey=survey, municipalities=form.cleaned_data["municipalities"],
-            regions=form.cleaned_data["regions"])
+            survey=survey,
+            municipalities=form.cleaned_data["municipalities"],
+            regions=form.cleaned_data["regions"],
+        )
     except ValidationError as exc:
         _errors_to_messages(request, exc)
         return redirect("surveys:edit", slug)
     if survey.is_open():
         tasks.send_survey_invitations.enqueue(survey.pk)
-        messages.success(request, _("%(n)s organisations invited; the e-mails are on their "
-                                    "way.") % {"n": len(created)})
+        messages.success(
+            request,
+            _("%(n)s organisations invited; the e-mails are on their way.") % {"n": len(created)},
+        )
     else:
-        messages.success(request, _("%(n)s organisations invited; the e-mails go out once "
-                                    "the survey is open (button “Send invitations”).")
-                         % {"n": len(created)})
+        messages.success(
+            request,
+            _(
+                "%(n)s organisations invited; the e-mails go out once "
+                "the survey is open (button “Send invitations”)."
+            )
+            % {"n": len(created)},
+        )
     return redirect("surveys:edit", slug)
 
 
@@ -229,8 +273,13 @@ def invite(request, slug):
 def send(request, slug):
     survey = get_object_or_404(Survey, slug=slug)
     if not survey.is_open():
-        messages.error(request, _("Invitations and reminders are sent while the survey is "
-                                  "open: set the opening and closing dates first."))
+        messages.error(
+            request,
+            _(
+                "Invitations and reminders are sent while the survey is "
+                "open: set the opening and closing dates first."
+            ),
+        )
         return redirect("surveys:edit", slug)
     if request.POST.get("what") == "reminders":
         tasks.send_survey_reminders.enqueue(survey.pk)

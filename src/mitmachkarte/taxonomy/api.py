@@ -41,7 +41,10 @@ def list_sdgs(request):
     return list(selectors.sdgs())
 
 
-@router.get("/sdgs/targets", response=list[SDGTargetOut],
-            summary="The 169 SDG targets (optionally of one goal: ?goal=1..17)")
+@router.get(
+    "/sdgs/targets",
+    response=list[SDGTargetOut],
+    summary="The 169 SDG targets (optionally of one goal: ?goal=1..17)",
+)
 def list_targets(request, goal: str | None = None):
     return list(selectors.targets(goal=selectors.goal_param(goal)))

@@ -68,8 +68,9 @@ class SDGTarget(Bilingual, models.Model):
     """One of the 169 targets, by its official number (1.1 … 17.19, incl. 1.a, 1.b, …)."""
 
     number = models.CharField(_("number"), max_length=6, unique=True)
-    sdg = models.ForeignKey(SDG, on_delete=models.CASCADE, related_name="targets",
-                            verbose_name=_("SDG"))
+    sdg = models.ForeignKey(
+        SDG, on_delete=models.CASCADE, related_name="targets", verbose_name=_("SDG")
+    )
     position = models.PositiveSmallIntegerField(default=0, editable=False)
     name_de = models.CharField(_("short title (German)"), max_length=160)
     name_en = models.CharField(_("short title (English)"), max_length=160)
@@ -89,8 +90,9 @@ class TagSynonym(models.Model):
     Merging tag A into B leaves A's name here, so old links (?tag=a) and searches still work.
     """
 
-    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="synonyms",
-                            verbose_name=_("tag"))
+    tag = models.ForeignKey(
+        Tag, on_delete=models.CASCADE, related_name="synonyms", verbose_name=_("tag")
+    )
     name = models.CharField(_("name"), max_length=60, unique=True)
     slug = models.SlugField(max_length=70, unique=True)
 

@@ -44,6 +44,8 @@ def goal_param(raw) -> int | None:
 
 def target_by_number(number: str) -> SDGTarget | None:
     return SDGTarget.objects.filter(number=str(number).strip().lower()).first()
+
+
 def canonical_tag_slug(slug: str) -> str:
     """The slug of the tag that `slug` names: itself, or the tag it is a synonym of."""
     if not slug or Tag.objects.filter(slug=slug).exists():
@@ -59,5 +61,8 @@ def synonym_names(tag_ids) -> list[str]:
 
 def tags_with_usage() -> QuerySet[Tag]:
     """Every tag with its number of entries and its synonyms (moderation page)."""
-    return (Tag.objects.annotate(entry_count=Count("initiatives"))
-            .prefetch_related("synonyms").order_by("name"))
+    return (
+        Tag.objects.annotate(entry_count=Count("initiatives"))
+        .prefetch_related("synonyms")
+        .order_by("name")
+    )

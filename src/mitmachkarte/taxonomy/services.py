@@ -23,7 +23,10 @@ def sync_reference_data(*, category_model=Category, sdg_model=SDG) -> None:
             category_model.objects.update_or_create(
                 slug=slug,
                 defaults={
-                    "name_de": de, "name_en": en, "colour": colour, "icon": icon,
+                    "name_de": de,
+                    "name_en": en,
+                    "colour": colour,
+                    "icon": icon,
                     "position": position,
                 },
             )
@@ -43,8 +46,7 @@ def sync_targets(*, target_model=SDGTarget) -> None:
             position = int(rest) if rest.isdigit() else 100 + ord(rest) - ord("a")
             target_model.objects.update_or_create(
                 number=number,
-                defaults={"sdg_id": int(goal), "name_de": de, "name_en": en,
-                          "position": position},
+                defaults={"sdg_id": int(goal), "name_de": de, "name_en": en, "position": position},
             )
 
 
@@ -56,9 +58,11 @@ def get_or_create_tags(*, names: list[str]) -> list[Tag]:
             slug = slugify_de(name)[:70]
             if not slug:
                 continue
-            tag = (Tag.objects.filter(slug=slug).first()
-                   or _synonym_target(slug)
-                   or Tag.objects.create(name=name, slug=slug))
+            tag = (
+                Tag.objects.filter(slug=slug).first()
+                or _synonym_target(slug)
+                or Tag.objects.create(name=name, slug=slug)
+            )
             if tag not in tags:
                 tags.append(tag)
     return tags
@@ -116,14 +120,18 @@ def merge_tags(*, source: Tag, target: Tag) -> Tag:
         raise ValidationError({"target": _("A tag cannot be merged into itself.")})
     with transaction.atomic():
         # Lock both rows so two merges of the same tags cannot interleave.
-        locked = {t.pk: t for t in Tag.objects.select_for_update().filter(
-            pk__in=[source.pk, target.pk])}
+        locked = {
+            t.pk: t for t in Tag.objects.select_for_update().filter(pk__in=[source.pk, target.pk])
+        }
         if len(locked) != 2:
             raise ValidationError({"source": _("The tag no longer exists.")})
         through = Tag.initiatives.through
         moved = _initiative_ids(source)
-        already = set(through.objects.filter(tag=target, initiative_id__in=moved)
-                      .values_list("initiative_id", flat=True))
+        already = set(
+            through.objects.filter(tag=target, initiative_id__in=moved).values_list(
+                "initiative_id", flat=True
+            )
+        )
         through.objects.bulk_create(
             [through(tag_id=target.pk, initiative_id=pk) for pk in moved if pk not in already]
         )

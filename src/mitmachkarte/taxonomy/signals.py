@@ -14,8 +14,11 @@ tags_changed = Signal()
 def entries_of(tag_id: int) -> list[int]:
     from .models import Tag
 
-    return list(Tag.initiatives.through.objects.filter(tag_id=tag_id)
-                .values_list("initiative_id", flat=True))
+    return list(
+        Tag.initiatives.through.objects.filter(tag_id=tag_id).values_list(
+            "initiative_id", flat=True
+        )
+    )
 
 
 def _synonym_changed(sender, instance, **_kwargs) -> None:

@@ -43,7 +43,7 @@ def weight(m: Municipality) -> float:
     if m.name in texts.POPULATION_K:
         return texts.POPULATION_K[m.name] ** 0.9
     if m.district == m.name:  # kreisfreie Stadt outside the table
-        return 150.0 ** 0.9
+        return 150.0**0.9
     return (35.0 if "Stadt" in m.kind else 8.0) ** 0.9
 
 
@@ -100,8 +100,17 @@ def plan(*, municipalities: list[Municipality], count: int, seed: int) -> list[S
                 name, number = f"{base} {number}", number + 1
         used_names.add(name)
         lat, lon = _sample_point(rng, m, areas[m.pk])
-        specs.append(Spec(name=name, template=template, municipality=m, latitude=lat,
-                          longitude=lon, place=place, extras=_extras(rng)))
+        specs.append(
+            Spec(
+                name=name,
+                template=template,
+                municipality=m,
+                latitude=lat,
+                longitude=lon,
+                place=place,
+                extras=_extras(rng),
+            )
+        )
     return specs
 
 
@@ -142,8 +151,9 @@ def save(specs: list[Spec], *, status: str = Status.PUBLISHED) -> int:
     lats = [s.latitude for _, s in fresh]
     lons = [s.longitude for _, s in fresh]
     muni_ids = municipality_ids_at(lats, lons)
-    muni_names = dict(Municipality.objects.filter(pk__in=set(muni_ids) - {None})
-                      .values_list("pk", "name"))
+    muni_names = dict(
+        Municipality.objects.filter(pk__in=set(muni_ids) - {None}).values_list("pk", "name")
+    )
     postcodes = _PostcodeIndex().nearest(lats, lons)
     category_ids = dict(Category.objects.values_list("slug", "pk"))
     sdg_ids = set(SDG.objects.values_list("number", flat=True))
@@ -152,25 +162,33 @@ def save(specs: list[Spec], *, status: str = Status.PUBLISHED) -> int:
 
     with transaction.atomic():
         for start in range(0, len(fresh), BATCH):
-            chunk = fresh[start:start + BATCH]
+            chunk = fresh[start : start + BATCH]
             objs = []
             for offset, (slug, spec) in enumerate(chunk):
                 i = start + offset
                 x = spec.extras
                 short = spec.template[4]
                 obj = Initiative(
-                    name=spec.name, slug=slug, short_description=short,
+                    name=spec.name,
+                    slug=slug,
+                    short_description=short,
                     description=texts.DESCRIPTION.format(
-                        short=short, place=spec.place, activity=x["activity"],
-                        members=x["members"]),
-                    street=x["street"], postcode=postcodes[i], city=spec.municipality.name,
-                    latitude=spec.latitude, longitude=spec.longitude,
+                        short=short, place=spec.place, activity=x["activity"], members=x["members"]
+                    ),
+                    street=x["street"],
+                    postcode=postcodes[i],
+                    city=spec.municipality.name,
+                    latitude=spec.latitude,
+                    longitude=spec.longitude,
                     municipality_id=muni_ids[i],
                     contact_email=f"kontakt@{slug}.example",
                     contact_phone=x["phone"] if x["has_phone"] else "",
                     website=f"https://{slug}.example/" if x["has_website"] else "",
-                    meeting_times=x["meeting_times"], how_to_join=x["how_to_join"],
-                    founded_year=x["founded_year"], status=status, data_licence=x["licence"],
+                    meeting_times=x["meeting_times"],
+                    how_to_join=x["how_to_join"],
+                    founded_year=x["founded_year"],
+                    status=status,
+                    data_licence=x["licence"],
                     created_at=x["created_at"],
                     published_at=x["created_at"] if status == Status.PUBLISHED else None,
                     last_confirmed_at=now - timedelta(days=x["confirmed_days_ago"]),
@@ -181,8 +199,11 @@ def save(specs: list[Spec], *, status: str = Status.PUBLISHED) -> int:
                 objs.append(obj)
             Initiative.objects.bulk_create(objs)
             if any(o.pk is None for o in objs):  # backends without RETURNING
-                by_slug = dict(Initiative.objects.filter(slug__in=[o.slug for o in objs])
-                               .values_list("slug", "pk"))
+                by_slug = dict(
+                    Initiative.objects.filter(slug__in=[o.slug for o in objs]).values_list(
+                        "slug", "pk"
+                    )
+                )
                 for o in objs:
                     o.pk = by_slug[o.slug]
             _link(objs, [s for _, s in chunk], category_ids, sdg_ids, tag_ids)

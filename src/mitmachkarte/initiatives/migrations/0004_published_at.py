@@ -8,11 +8,11 @@ from django.db.models import F
 def backfill(apps, schema_editor):
     Initiative = apps.get_model("initiatives", "Initiative")
     Initiative.objects.filter(status="published", published_at__isnull=True).update(
-        published_at=F("created_at"))
+        published_at=F("created_at")
+    )
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
         ("initiatives", "0003_postgres_search_table"),
     ]
@@ -21,8 +21,9 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="initiative",
             name="published_at",
-            field=models.DateTimeField(blank=True, db_index=True, editable=False, null=True,
-                                       verbose_name="published"),
+            field=models.DateTimeField(
+                blank=True, db_index=True, editable=False, null=True, verbose_name="published"
+            ),
         ),
         migrations.RunPython(backfill, migrations.RunPython.noop),
     ]

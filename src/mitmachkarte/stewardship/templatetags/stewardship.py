@@ -14,7 +14,9 @@ register = template.Library()
 def stewardship_panel(context, initiative):
     user = context["request"].user
     return {
-        "initiative": initiative, "user": user, "request": context["request"],
+        "initiative": initiative,
+        "user": user,
+        "request": context["request"],
         "csrf_token": context.get("csrf_token"),
         "is_editor": can_edit_initiative(user, initiative),
         "publisher": may_publish(user, initiative),

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('support', '0001_initial'),
+        ("support", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='need',
-            name='expiry_reminded_for',
+            model_name="need",
+            name="expiry_reminded_for",
             field=models.DateField(blank=True, editable=False, null=True),
         ),
     ]

@@ -10,14 +10,19 @@ def create_template(apps, schema_editor):
     if Survey.objects.filter(slug=template_spec.TEMPLATE_SLUG).exists():
         return
     template_spec.build(
-        template_spec.SPEC, Survey=Survey, Section=apps.get_model("surveys", "Section"),
+        template_spec.SPEC,
+        Survey=Survey,
+        Section=apps.get_model("surveys", "Section"),
         Question=apps.get_model("surveys", "Question"),
-        Choice=apps.get_model("surveys", "Choice"), is_template=True)
+        Choice=apps.get_model("surveys", "Choice"),
+        is_template=True,
+    )
 
 
 def remove_template(apps, schema_editor):
     apps.get_model("surveys", "Survey").objects.filter(
-        slug=template_spec.TEMPLATE_SLUG, is_template=True).delete()
+        slug=template_spec.TEMPLATE_SLUG, is_template=True
+    ).delete()
 
 
 class Migration(migrations.Migration):

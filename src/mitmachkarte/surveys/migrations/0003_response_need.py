@@ -6,25 +6,50 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('support', '0001_initial'),
-        ('surveys', '0002_programme_template'),
+        ("support", "0001_initial"),
+        ("surveys", "0002_programme_template"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ResponseNeed',
+            name="ResponseNeed",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('need_type', models.CharField(max_length=12)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('need', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='support.need')),
-                ('response', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='created_needs', to='surveys.response')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("need_type", models.CharField(max_length=12)),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "need",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="support.need",
+                    ),
+                ),
+                (
+                    "response",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="created_needs",
+                        to="surveys.response",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['response', 'need_type'],
-                'constraints': [models.UniqueConstraint(fields=('response', 'need_type'), name='response_need_unique_type')],
+                "ordering": ["response", "need_type"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("response", "need_type"), name="response_need_unique_type"
+                    )
+                ],
             },
         ),
     ]

@@ -6,11 +6,18 @@ register = template.Library()
 @register.simple_tag
 def preview_row(question) -> dict:
     """An empty answer row for the preview (same markup as answering)."""
-    return {"q": question, "name": f"q{question.pk}", "keys": set(), "other": "", "value": "",
-            "error": None, "hidden": False,
-            "scale": [str(n) for n in range(1, 6)] if question.type == "scale" else [],
-            "cond": f"q{question.condition_question_id}" if question.condition_question_id
-            else "", "cond_values": ",".join(question.condition_values or [])}
+    return {
+        "q": question,
+        "name": f"q{question.pk}",
+        "keys": set(),
+        "other": "",
+        "value": "",
+        "error": None,
+        "hidden": False,
+        "scale": [str(n) for n in range(1, 6)] if question.type == "scale" else [],
+        "cond": f"q{question.condition_question_id}" if question.condition_question_id else "",
+        "cond_values": ",".join(question.condition_values or []),
+    }
 
 
 @register.filter

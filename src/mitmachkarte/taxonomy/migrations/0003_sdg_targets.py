@@ -13,26 +13,38 @@ def load_targets(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('taxonomy', '0002_reference_data'),
+        ("taxonomy", "0002_reference_data"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SDGTarget',
+            name="SDGTarget",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.CharField(max_length=6, unique=True, verbose_name='number')),
-                ('position', models.PositiveSmallIntegerField(default=0, editable=False)),
-                ('name_de', models.CharField(max_length=160, verbose_name='short title (German)')),
-                ('name_en', models.CharField(max_length=160, verbose_name='short title (English)')),
-                ('sdg', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='targets', to='taxonomy.sdg', verbose_name='SDG')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.CharField(max_length=6, unique=True, verbose_name="number")),
+                ("position", models.PositiveSmallIntegerField(default=0, editable=False)),
+                ("name_de", models.CharField(max_length=160, verbose_name="short title (German)")),
+                ("name_en", models.CharField(max_length=160, verbose_name="short title (English)")),
+                (
+                    "sdg",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="targets",
+                        to="taxonomy.sdg",
+                        verbose_name="SDG",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'SDG target',
-                'verbose_name_plural': 'SDG targets',
-                'ordering': ['sdg_id', 'position'],
+                "verbose_name": "SDG target",
+                "verbose_name_plural": "SDG targets",
+                "ordering": ["sdg_id", "position"],
             },
             bases=(mitmachkarte.taxonomy.models.Bilingual, models.Model),
         ),

@@ -5,24 +5,36 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('taxonomy', '0003_sdg_targets'),
+        ("taxonomy", "0003_sdg_targets"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='TagSynonym',
+            name="TagSynonym",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=60, unique=True, verbose_name='name')),
-                ('slug', models.SlugField(max_length=70, unique=True)),
-                ('tag', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='synonyms', to='taxonomy.tag', verbose_name='tag')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=60, unique=True, verbose_name="name")),
+                ("slug", models.SlugField(max_length=70, unique=True)),
+                (
+                    "tag",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="synonyms",
+                        to="taxonomy.tag",
+                        verbose_name="tag",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'tag synonym',
-                'verbose_name_plural': 'tag synonyms',
-                'ordering': ['name'],
+                "verbose_name": "tag synonym",
+                "verbose_name_plural": "tag synonyms",
+                "ordering": ["name"],
             },
         ),
     ]

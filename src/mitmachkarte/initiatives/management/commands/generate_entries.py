@@ -10,8 +10,10 @@ DE_FILE = settings.PACKAGE_DIR / "data" / "de-municipalities.csv"
 
 
 class Command(BaseCommand):
-    help = ("Create N published initiatives over all German municipalities, reproducibly "
-            "from a seed (for benchmarks). Imports the German municipalities if needed.")
+    help = (
+        "Create N published initiatives over all German municipalities, reproducibly "
+        "from a seed (for benchmarks). Imports the German municipalities if needed."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--count", type=int, required=True)

@@ -19,8 +19,10 @@ class Command(BaseCommand):
     def handle(self, *args, count: int, **options):
         sync_reference_data()
         report = import_municipalities(path=NRW_FILE)
-        self.stdout.write(f"Municipalities: {report.created} created, {report.updated} updated, "
-                          f"{report.unchanged} unchanged")
+        self.stdout.write(
+            f"Municipalities: {report.created} created, {report.updated} updated, "
+            f"{report.unchanged} unchanged"
+        )
         nrw = list(Municipality.objects.filter(ags__startswith="05").order_by("ags"))
         specs = generator.plan(municipalities=nrw, count=count, seed=DEMO_SEED)
         created = generator.save(specs)

@@ -4,8 +4,10 @@ from mitmachkarte.organisations import demo
 
 
 class Command(BaseCommand):
-    help = ("Create one demo account per role: network team, municipal moderator for Bochum, "
-            "initiative editor (run after load_demo; idempotent).")
+    help = (
+        "Create one demo account per role: network team, municipal moderator for Bochum, "
+        "initiative editor (run after load_demo; idempotent)."
+    )
 
     def handle(self, *args, **options):
         try:

@@ -5,16 +5,20 @@ from mitmachkarte.stewardship.tasks import send_freshness_reminders
 
 
 class Command(BaseCommand):
-    help = ("Enqueue the yearly \"Is this still right?\" mails (one per entry and year; "
-            "safe to run daily from cron or a systemd timer).")
+    help = (
+        'Enqueue the yearly "Is this still right?" mails (one per entry and year; '
+        "safe to run daily from cron or a systemd timer)."
+    )
 
     def handle(self, *args, **options):
         result = send_freshness_reminders.enqueue()
         if result.status == TaskResultStatus.SUCCESSFUL:
             report = result.return_value
-            self.stdout.write(f"freshness reminders: {report['sent']} sent, "
-                              f"{report['without_address']} without address, "
-                              f"{report['failed']} failed")
+            self.stdout.write(
+                f"freshness reminders: {report['sent']} sent, "
+                f"{report['without_address']} without address, "
+                f"{report['failed']} failed"
+            )
         elif result.status == TaskResultStatus.FAILED:
             raise CommandError(f"failed\n{result.errors[-1].traceback}")
         else:

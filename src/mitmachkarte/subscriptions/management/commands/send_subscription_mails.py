@@ -10,13 +10,18 @@ from mitmachkarte.subscriptions.tasks import (
 
 
 class Command(BaseCommand):
-    help = ("Send the subscription mails: without --weekly the immediate ones (new items since "
-            "the last run; run hourly), with --weekly the weekly digests (once per ISO week, "
-            "safe to repeat). Also deletes subscriptions left unconfirmed for 7 days.")
+    help = (
+        "Send the subscription mails: without --weekly the immediate ones (new items since "
+        "the last run; run hourly), with --weekly the weekly digests (once per ISO week, "
+        "safe to repeat). Also deletes subscriptions left unconfirmed for 7 days."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--weekly", action="store_true",
-                            help="send the weekly digests instead of the immediate mails")
+        parser.add_argument(
+            "--weekly",
+            action="store_true",
+            help="send the weekly digests instead of the immediate mails",
+        )
 
     def handle(self, *args, weekly: bool = False, **options):
         until = timezone.now()
@@ -33,12 +38,15 @@ class Command(BaseCommand):
                 items += result.return_value
             elif result.status == TaskResultStatus.FAILED:
                 failed.append(subscription_id)
-                self.stderr.write(f"subscription {subscription_id}: failed\n"
-                                  f"{result.errors[-1].traceback}")
+                self.stderr.write(
+                    f"subscription {subscription_id}: failed\n{result.errors[-1].traceback}"
+                )
             else:
                 queued += 1
         kind = "weekly digests" if weekly else "immediate mails"
-        self.stdout.write(f"{kind}: {len(ids)} due, {sent} mails sent with {items} items, "
-                          f"{queued} queued, {len(failed)} failed")
+        self.stdout.write(
+            f"{kind}: {len(ids)} due, {sent} mails sent with {items} items, "
+            f"{queued} queued, {len(failed)} failed"
+        )
         if failed:
             raise CommandError(f"failed subscriptions: {', '.join(map(str, failed))}")

@@ -4,8 +4,10 @@ from mitmachkarte.support.mails import send_expiry_reminders
 
 
 class Command(BaseCommand):
-    help = ("Mail the members of an initiative once when one of its open needs expires within "
-            "--days (default 7), with the link to renew it. Run daily, e.g. from cron.")
+    help = (
+        "Mail the members of an initiative once when one of its open needs expires within "
+        "--days (default 7), with the link to renew it. Run daily, e.g. from cron."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--days", type=int, default=7)

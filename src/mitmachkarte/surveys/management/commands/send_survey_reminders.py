@@ -4,8 +4,10 @@ from mitmachkarte.surveys.invitations import remind_before_closing
 
 
 class Command(BaseCommand):
-    help = ("Send one reminder to invited organisations that have not answered, when their "
-            "survey closes within --days (default 7). Run daily, e.g. from cron.")
+    help = (
+        "Send one reminder to invited organisations that have not answered, when their "
+        "survey closes within --days (default 7). Run daily, e.g. from cron."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--days", type=int, default=7)
