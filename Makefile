@@ -41,6 +41,7 @@ demo: $(STAMP)
 test: $(DEV_STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
+	$(MAKE) --no-print-directory messages
 	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 test-fast: $(DEV_STAMP)
@@ -50,14 +51,20 @@ lint: $(DEV_STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 
+# The .po file is the one source of German texts: edit msgstr there. `make messages` adds new
+# msgids (file references only, no line numbers, no creation date: fewer merge conflicts) and
+# compiles; it fails while a German translation is missing or fuzzy. `make test` runs it.
 PO := src/mitmachkarte/locale/de/LC_MESSAGES/django.po
 messages: $(STAMP)
-	cd src/mitmachkarte && ../../$(BIN)/mitmachkarte makemessages -l de --no-obsolete --no-wrap
-	msgcat --no-wrap $(PO) -o $(PO)
-	msgattrib --no-wrap --clear-fuzzy --empty $(PO) -o $(PO)  # msgmerge's guesses are mostly wrong
-	$(BIN)/python scripts/fill_po.py $(PO)
-	@msgattrib --untranslated --no-obsolete $(PO) | grep -c '^msgid' | xargs -I{} echo "untranslated (incl. header): {}"
-	cd src/mitmachkarte && ../../$(BIN)/mitmachkarte compilemessages -l de
+	cd src/mitmachkarte && ../../$(BIN)/mitmachkarte makemessages -l de --no-obsolete --no-wrap --add-location=file >/dev/null
+	sed -i '/^"POT-Creation-Date: /d' $(PO)
+	cd src/mitmachkarte && ../../$(BIN)/mitmachkarte compilemessages -l de >/dev/null
+	@missing=$$(msgattrib --untranslated --no-obsolete $(PO) | grep -c '^msgid' || true); \
+	fuzzy=$$(msgattrib --only-fuzzy --no-obsolete $(PO) | grep -c '^msgid' || true); \
+	if [ "$$missing$$fuzzy" != "00" ]; then \
+	  echo "German translations missing: $$missing, fuzzy: $$fuzzy (incl. the header) in $(PO):" >&2; \
+	  msgattrib --untranslated --no-obsolete $(PO) | grep -A1 '^msgid' | head -40 >&2; \
+	  msgattrib --only-fuzzy --no-obsolete $(PO) | grep -A1 '^msgid' | head -40 >&2; exit 1; fi
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache
