@@ -2,16 +2,15 @@
 
 Nodes: the municipality (centre), advice centres and working groups (inner ring),
 initiatives (outer ring). Edges: active confirmed cooperations (by type) and working-group
-membership of organisations. Positions come from networkx's shell layout
-(concentric rings, deterministic: nodes sorted by name), so the same data always gives the
-same picture; the SVG is drawn by a template (server-side, no JavaScript to ship or copy).
+membership of organisations. Positions are concentric rings (deterministic: nodes sorted by
+name; each ring turned by half a step against the previous one, so labels interleave), so the
+same data always gives the same picture; the SVG is drawn by a template (server-side, no JavaScript to ship or copy).
 """
 
 import math
 from dataclasses import dataclass, field
 from datetime import date
 
-import networkx as nx
 from django.utils import timezone
 
 from mitmachkarte.groups.models import CooperationType, WorkingGroup
@@ -22,7 +21,7 @@ from .selectors import active_cooperations
 
 SIZE = 640
 CENTRE = SIZE / 2
-OUTER = 270  # radius of the outer ring; networkx spaces the inner ones evenly
+OUTER = 270  # radius of the outer ring; the inner ones are spaced evenly
 LABEL_ROOM = 190
 
 # One colour per cooperation type (colour-blind friendly "Okabe–Ito" palette).
@@ -103,20 +102,17 @@ class Network:
 
 def _layout(centre: "Node", inner: list["Node"], outer: list["Node"]) -> None:
     rings = [[centre], *(ring for ring in (inner, outer) if ring)]
-    graph = nx.Graph()
-    graph.add_nodes_from(node.key for ring in rings for node in ring)
-    # A single centre node sits at radius 0 and each further ring one step of scale/len out,
-    # so this scale puts the outermost ring at OUTER.
-    scale = OUTER * len(rings) / max(len(rings) - 1, 1)
-    positions = nx.shell_layout(
-        graph, nlist=[[n.key for n in ring] for ring in rings], scale=scale, center=(CENTRE, CENTRE)
-    )
-    for ring in rings:
-        for node in ring:
-            x, y = positions[node.key]
-            node.x, node.y = round(float(x), 1), round(float(y), 1)
-            radius = math.hypot(x - CENTRE, y - CENTRE) or 1.0
-            cos = (x - CENTRE) / radius
+    # The centre sits at radius 0 and each further ring one step further out; the outermost
+    # ring lies at OUTER. Each ring starts turned by pi/len(rings) more than the previous one.
+    step = OUTER / max(len(rings) - 1, 1)
+    turn = math.pi / len(rings)
+    for index, ring in enumerate(rings):
+        radius = step * index
+        for position, node in enumerate(ring):
+            theta = 2 * math.pi * position / len(ring) + turn * (index + 1)
+            x, y = CENTRE + radius * math.cos(theta), CENTRE + radius * math.sin(theta)
+            node.x, node.y = round(x, 1), round(y, 1)
+            cos = math.cos(theta) if radius else 0.0
             node.anchor = "start" if cos > 0.3 else "end" if cos < -0.3 else "middle"
 
 
