@@ -266,7 +266,8 @@ class VersionedForm(forms.Form):
     """Mixin for edit forms: the hidden version token (see `check`). A ModelForm of a
     saved instance fills it by itself from the instance and its model fields."""
 
-    version = forms.CharField(widget=forms.HiddenInput, required=False, max_length=200_000)
+    # No tight limit: the token holds the form's texts (compressed); a forged one is refused.
+    version = forms.CharField(widget=forms.HiddenInput, required=False, max_length=1_000_000)
 
     def get_initial_for_field(self, field, field_name):
         instance = getattr(self, "instance", None)
@@ -353,7 +354,7 @@ def model_display(model: type[models.Model]):
     def show(name: str, value) -> str:
         try:
             field = model._meta.get_field(name)
-        except Exception:  # a form field that is no model field
+        except FieldDoesNotExist:  # a form field that is no model field
             return display_plain(value)
         if value in (None, "", []):
             return "—"
