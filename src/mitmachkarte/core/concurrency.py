@@ -262,6 +262,13 @@ def form_model_fields(form: forms.BaseForm) -> list[str]:
     return names
 
 
+def initial_version(form: forms.BaseModelForm) -> str:
+    """The token of an unbound ModelForm of a saved instance, made from the very values the
+    form shows (its `initial`), so that nothing can change between showing and token."""
+    values = {name: form.initial.get(name) for name in form_model_fields(form)}
+    return make_token(key=record_key(form.instance), values=values)
+
+
 class VersionedForm(forms.Form):
     """Mixin for edit forms: the hidden version token (see `check`). A ModelForm of a
     saved instance fills it by itself from the instance and its model fields."""
@@ -272,7 +279,7 @@ class VersionedForm(forms.Form):
     def get_initial_for_field(self, field, field_name):
         instance = getattr(self, "instance", None)
         if field_name == FIELD and not self.initial.get(FIELD) and instance and instance.pk:
-            return version_of(instance, form_model_fields(self))
+            return initial_version(self)
         return super().get_initial_for_field(field, field_name)
 
     def field_values(self) -> dict:

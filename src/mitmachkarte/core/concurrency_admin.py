@@ -67,8 +67,8 @@ class ConflictCheckedAdmin(admin.ModelAdmin):
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None and obj.pk and "adminform" in context:
             form = context["adminform"].form
-            context["version_token"] = getattr(form, "version_token", None) or (
-                concurrency.version_of(obj, concurrency.form_model_fields(form))
-            )
+            context["version_token"] = getattr(
+                form, "version_token", None
+            ) or concurrency.initial_version(form)
             context["version_field"] = ADMIN_FIELD
         return super().render_change_form(request, context, add, change, form_url, obj)

@@ -51,10 +51,15 @@ def snapshot(initiative: Initiative, fields: Iterable[str] = EDITABLE_FIELDS) ->
     return data
 
 
-def version_token(initiative: Initiative, fields: Iterable[str] = EDITABLE_FIELDS) -> str:
-    """The token an edit form of `fields` carries (a hidden field)."""
+def version_token(
+    initiative: Initiative, fields: Iterable[str] = EDITABLE_FIELDS, *, shown: dict | None = None
+) -> str:
+    """The token an edit form of `fields` carries (a hidden field). `shown`: the snapshot the
+    form was filled from, so that token and form cannot differ."""
+    fields = list(fields)
+    values = shown if shown is not None else snapshot(initiative, fields)
     return concurrency.make_token(
-        key=concurrency.record_key(initiative), values=snapshot(initiative, fields)
+        key=concurrency.record_key(initiative), values={f: values[f] for f in fields}
     )
 
 

@@ -212,11 +212,11 @@ def revise(request, token: str):
             else:
                 return render(request, "moderation/thanks.html", {"revised": True})
     else:
-        values = snapshot(initiative, services.REVISE_FIELDS)
+        shown = snapshot(initiative, services.REVISE_FIELDS)
         form = ReviseForm(
             initial={
-                **ReviseForm.initial_from(values),
-                "version": version_token(initiative, services.REVISE_FIELDS),
+                **ReviseForm.initial_from(shown),
+                "version": version_token(initiative, services.REVISE_FIELDS, shown=shown),
             }
         )
     return render(

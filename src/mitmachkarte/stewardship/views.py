@@ -118,10 +118,10 @@ def edit(request, slug: str):
             except PermissionDenied as exc:
                 return forbidden(request, str(exc))
     else:
-        form = InitiativeEditForm(publisher=publisher)
+        form, shown = InitiativeEditForm(publisher=publisher), services.snapshot(initiative)
         form.initial = {
-            **InitiativeEditForm.initial_from(services.snapshot(initiative)),
-            "version": version_token(initiative, _edit_fields(form)),
+            **InitiativeEditForm.initial_from(shown),
+            "version": version_token(initiative, _edit_fields(form), shown=shown),
         }
     return render(
         request,
