@@ -7,6 +7,8 @@ from django.urls import reverse
 from mitmachkarte.initiatives.models import Initiative, Status
 from mitmachkarte.moderation import services, tokens
 from mitmachkarte.moderation.models import Action, Decision, Proposal
+from mitmachkarte.stewardship import services as stewardship_services
+from tests.factories import form_in, version_in
 
 from .conftest import A
 
@@ -55,7 +57,8 @@ def test_mailed_link_opens_the_prefilled_form(client, returned, mailoutbox):
 def test_resubmit_puts_it_back_into_the_queue_and_the_link_dies(client, returned):
     proposal, token = returned
     url = reverse("moderation:revise", args=[token])
-    response = client.post(url, revision_data())
+    version = version_in(client.get(url))
+    response = client.post(url, revision_data(version=version))
     assert response.status_code == 200
     entry = Initiative.objects.get(pk=proposal.initiative_id)
     assert entry.status == Status.PENDING and entry.meeting_times == "Jeden 1. Samstag"
@@ -125,3 +128,32 @@ def test_invalid_revision_keeps_the_draft(client, returned):
     )
     assert response.status_code == 200 and 'class="field-error"' in response.content.decode()
     assert Initiative.objects.get(pk=proposal.initiative_id).status == Status.DRAFT
+
+
+def test_a_moderators_edit_meanwhile_is_not_overwritten(client, world, returned):
+    proposal, token = returned
+    url = reverse("moderation:revise", args=[token])
+    form = form_in(client.get(url), form_id="entry-form")
+    moderator = world["users"]["municipal_a"]
+    moderator.first_name = "Moderatorin"
+    moderator.save()
+    stewardship_services.update_initiative(
+        initiative=proposal.initiative, changes={"city": "Korrigiert"}, user=moderator
+    )
+
+    response = client.post(url, {**form, "meeting_times": "Jeden 1. Samstag"})
+
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert "Korrigiert" in page and "Moderatorin" not in page
+    entry = Initiative.objects.get(pk=proposal.initiative_id)
+    assert (entry.status, entry.city) == (Status.DRAFT, "Korrigiert")
+    again = form_in(response, form_id="entry-form")
+    assert again["city"] == "Korrigiert" and again["meeting_times"] == "Jeden 1. Samstag"
+    assert client.post(url, again).status_code == 200
+    entry = Initiative.objects.get(pk=proposal.initiative_id)
+    assert (entry.status, entry.city, entry.meeting_times) == (
+        Status.PENDING,
+        "Korrigiert",
+        "Jeden 1. Samstag",
+    )

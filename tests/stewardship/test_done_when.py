@@ -13,7 +13,13 @@ from django.utils import timezone
 
 from mitmachkarte.initiatives.models import Initiative, Status
 from mitmachkarte.stewardship import services
-from tests.factories import MembershipFactory, MunicipalityFactory, OrganisationFactory, UserFactory
+from tests.factories import (
+    MembershipFactory,
+    MunicipalityFactory,
+    OrganisationFactory,
+    UserFactory,
+    version_in,
+)
 
 pytestmark = pytest.mark.django_db
 LAT, LON = 51.0, 7.0
@@ -82,7 +88,8 @@ def test_propose_approve_claim_edit_and_confirm_a_year_later(
     initiative_client.post(claim_url)
 
     # 4. As its editor the member changes the entry directly.
-    data = {**services.snapshot(entry)}
+    edit_page = initiative_client.get(reverse("stewardship:edit", args=[entry.slug]))
+    data = {**services.snapshot(entry), "version": version_in(edit_page)}
     data.update(
         tags=", ".join(data["tags"]),
         social_links="",

@@ -9,16 +9,21 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mitmachkarte.initiatives.models import Initiative
+from mitmachkarte.initiatives.versions import version_token
 from mitmachkarte.stewardship import services
 from mitmachkarte.stewardship.models import Suggestion, SuggestionStatus
+from tests.factories import version_in
 
 pytestmark = pytest.mark.django_db
 
 
 def form_data(initiative, **overrides) -> dict:
+    """The edit form as a browser sends it, opened just now."""
+    initiative = Initiative.objects.get(pk=initiative.pk)
     snap = services.snapshot(initiative)
     data = {
         **snap,
+        "version": version_token(initiative),
         "tags": ", ".join(snap["tags"]),
         "social_links": "\n".join(snap["social_links"]),
         "founded_year": snap["founded_year"] or "",
@@ -82,7 +87,8 @@ def test_suggestion_review_by_editor_but_not_by_others(world, client):
     client.force_login(world["users"]["editor_a"])
     page = client.get(reverse("stewardship:suggestions")).content.decode()
     assert "Garten A" in page and "Neustadt-Vorschlag" in page
-    assert client.post(accept).status_code == 302
+    version = version_in(client.get(reverse("stewardship:suggestions")))
+    assert client.post(accept, {"version": version}).status_code == 302
     assert Initiative.objects.get(pk=initiative.pk).city == "Neustadt-Vorschlag"
     assert Suggestion.objects.get().status == SuggestionStatus.ACCEPTED
 
@@ -156,7 +162,9 @@ def test_history_page_and_revert(world, client, role, status):
     response = client.get(url)
     assert response.status_code == status
     revert = reverse("stewardship:revert", args=[initiative.slug, old.history_id])
-    response = client.post(revert)
+    response = client.post(
+        revert, {"version": version_token(Initiative.objects.get(pk=initiative.pk))}
+    )
     if status == 200:
         page = client.get(url).content.decode()
         assert "Kaputt" in page and "Alt" in page and "Zurückgesetzt" in page

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from mitmachkarte.support.models import Need, Offer
-from tests.factories import NeedFactory, OfferFactory, UserFactory
+from tests.factories import NeedFactory, OfferFactory, UserFactory, form_in
 
 pytestmark = pytest.mark.django_db
 
@@ -99,10 +99,9 @@ def test_editing_another_organisations_offer_is_forbidden(client, room, herne_ci
 
 def test_the_owner_edits_the_offer(client, room, city):
     client.force_login(city.member)
-    response = client.post(
-        f"/unterstuetzung/angebote/{room.pk}/bearbeiten/",
-        {"title": "Saal 3", "capacity": "25", "is_active": "on"},
-    )
+    url = f"/unterstuetzung/angebote/{room.pk}/bearbeiten/"
+    form = form_in(client.get(url), form_id="offer-form")
+    response = client.post(url, {**form, "title": "Saal 3", "capacity": "25"})
     assert response.status_code == 302
     room.refresh_from_db()
     assert (room.title, room.capacity) == ("Saal 3", 25)

@@ -4,6 +4,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from mitmachkarte.core.concurrency_admin import ConflictCheckedAdmin
+
 from . import mails, registrations, services
 from .models import Campaign, Event, EventStatus, Occurrence, Registration
 
@@ -26,7 +28,7 @@ class OccurrenceInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(ConflictCheckedAdmin):
     list_display = [
         "title",
         "event_type",

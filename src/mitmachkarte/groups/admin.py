@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from mitmachkarte.core.concurrency_admin import ConflictCheckedAdmin
+
 from .models import (
     ActionItem,
     Cooperation,
@@ -25,7 +27,7 @@ class SeriesInline(admin.TabularInline):
 
 
 @admin.register(WorkingGroup)
-class WorkingGroupAdmin(admin.ModelAdmin):
+class WorkingGroupAdmin(ConflictCheckedAdmin):
     list_display = ["name", "municipality", "region", "visibility"]
     list_filter = ["visibility"]
     search_fields = ["name", "region", "municipality__name"]
@@ -43,7 +45,7 @@ class ActionItemInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(ConflictCheckedAdmin):
     list_display = ["group", "start", "minutes_sent_at"]
     list_filter = ["group"]
     readonly_fields = ["occurrence", "minutes_sent_at"]
@@ -62,7 +64,7 @@ class InvitationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Cooperation)
-class CooperationAdmin(admin.ModelAdmin):
+class CooperationAdmin(ConflictCheckedAdmin):
     list_display = ["partner", "initiative_organisation", "type", "since", "until", "status"]
     list_filter = ["type", "status"]
     search_fields = ["partner__name", "initiative_organisation__name", "municipality__name"]

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from mitmachkarte.core.concurrency import VersionedForm
 from mitmachkarte.organisations.models import Organisation, OrganisationType
 
 from .models import ActionStatus, CooperationType
@@ -19,7 +20,7 @@ class JoinForm(forms.Form):
     )
 
 
-class NotesForm(forms.Form):
+class NotesForm(VersionedForm):
     agenda = forms.CharField(
         label=_("Agenda"),
         required=False,

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mitmachkarte.core.concurrency import check_model
 from mitmachkarte.core.text import slugify_de
 from mitmachkarte.events import services as event_services
 from mitmachkarte.events.models import Event, EventStatus, EventType, Occurrence
@@ -279,10 +280,15 @@ def save_notes(
     agenda: str | None = None,
     minutes: str | None = None,
     decisions: str | None = None,
+    expected_version: str | None = None,
 ) -> Meeting:
+    """Save agenda, minutes and decisions (those given). `expected_version`: the notes
+    form's token; another chair's save in between is refused (core.concurrency)."""
     _require_manager(by, meeting.group)
     fields = {"agenda": agenda, "minutes": minutes, "decisions": decisions}
     changed = [name for name, value in fields.items() if value is not None]
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    check_model(meeting, expected_version, covering=changed)
     for name in changed:
         if len(fields[name]) > 50_000:
             raise ValidationError({name: _("At most 50,000 characters.")})
@@ -296,6 +302,7 @@ def save_notes(
 def send_minutes(*, meeting: Meeting, by) -> None:
     """Mail the minutes to every member (a background task)."""
     _require_manager(by, meeting.group)
+    meeting.refresh_from_db(fields=["minutes"])  # what the task sends is what is stored
     if not meeting.minutes.strip():
         raise ValidationError({"minutes": _("Write the minutes before sending them.")})
     from .tasks import send_meeting_minutes
@@ -331,11 +338,16 @@ def add_action_item(*, meeting: Meeting, by, title: str, owner, due_date: date) 
 
 
 @transaction.atomic
-def set_action_item_status(*, item: ActionItem, by, status: str) -> ActionItem:
+def set_action_item_status(
+    *, item: ActionItem, by, status: str, expected_version: str | None = None
+) -> ActionItem:
+    """`expected_version`: the token of the status the page showed (core.concurrency)."""
     if not (by == item.owner or permissions.can_manage_group(by, item.meeting.group)):
         raise PermissionDenied(_("Only the owner or a chair may change this task."))
     if status not in ActionStatus.values:
         raise ValidationError({"status": _("Unknown status.")})
+    item = ActionItem.objects.select_for_update().get(pk=item.pk)
+    check_model(item, expected_version, covering=["status"])
     item.status = status
     item.save(update_fields=["status"])
     return item

@@ -12,6 +12,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from mitmachkarte.core import concurrency
+from mitmachkarte.core.concurrency import ConflictError
 from mitmachkarte.events import ical
 from mitmachkarte.events.models import Occurrence
 from mitmachkarte.organisations.selectors import organisations_of
@@ -93,10 +95,17 @@ def meeting_detail(request, slug: str, pk: int):
     return _meeting_page(request, group, meeting)
 
 
-def _meeting_page(request, group, meeting, *, notes_form=None, item_form=None, status=200):
+NOTES_FIELDS = ["agenda", "minutes", "decisions"]
+
+
+def _meeting_page(
+    request, group, meeting, *, notes_form=None, item_form=None, conflict=None, status=200
+):
     can_manage = permissions.can_manage_group(request.user, group)
     members = list(selectors.members_of(group)) if can_manage else []
     items = list(meeting.action_items.select_related("owner")) if meeting.pk else []
+    for item in items:  # each status form says which status it changes
+        item.version = concurrency.version_of(item, ["status"])
     return render(
         request,
         "groups/meeting.html",
@@ -112,10 +121,12 @@ def _meeting_page(request, group, meeting, *, notes_form=None, item_form=None, s
                     "agenda": meeting.agenda,
                     "minutes": meeting.minutes,
                     "decisions": meeting.decisions,
+                    "version": concurrency.version_of(meeting, NOTES_FIELDS) if meeting.pk else "",
                 }
             ),
             "item_form": item_form or ActionItemForm(members=members),
             "status_form": ActionStatusForm(),
+            "conflict": conflict,
         },
         status=status,
     )
@@ -129,7 +140,12 @@ def save_notes(request, slug: str, pk: int):
     if not form.is_valid():
         return _meeting_page(request, group, meeting, notes_form=form, status=400)
     try:
-        services.save_notes(meeting=meeting, by=request.user, **form.cleaned_data)
+        meeting = services.save_notes(
+            meeting=meeting,
+            by=request.user,
+            expected_version=form.cleaned_data["version"],
+            **form.field_values(),
+        )
         if "send" in request.POST:
             services.send_minutes(meeting=meeting, by=request.user)
             messages.success(request, _("The minutes were sent to every member."))
@@ -137,6 +153,14 @@ def save_notes(request, slug: str, pk: int):
             messages.success(request, _("Saved."))
     except PermissionDenied:
         raise
+    except ConflictError as exc:
+        # Nothing saved and nothing sent: the chair sees the other change, keeps their text.
+        merged, both = concurrency.merge(exc, form.field_values())
+        fresh = NotesForm(initial={**merged, "version": exc.token})
+        notice = concurrency.notice(
+            exc, labels=concurrency.form_labels(form), both=both, show_who=True
+        )
+        return _meeting_page(request, group, meeting, notes_form=fresh, conflict=notice, status=409)
     except ValidationError as exc:
         form.add_error(None, _error_text(exc))
         return _meeting_page(request, group, meeting, notes_form=form, status=400)
@@ -177,7 +201,17 @@ def action_item_status(request, slug: str, pk: int):
     form = ActionStatusForm(request.POST)
     if not form.is_valid():
         return HttpResponse(_("Unknown status."), status=400)
-    services.set_action_item_status(item=item, by=request.user, status=form.cleaned_data["status"])
+    try:
+        services.set_action_item_status(
+            item=item,
+            by=request.user,
+            status=form.cleaned_data["status"],
+            expected_version=request.POST.get(concurrency.FIELD, ""),
+        )
+    except ConflictError as exc:
+        labels = {"status": _("Status")}
+        show = concurrency.model_display(ActionItem)
+        messages.error(request, concurrency.summary(exc, labels=labels, show=show))
     return redirect(item.meeting)
 
 

@@ -1,12 +1,14 @@
 from django.contrib import admin
 from django.utils import timezone
 
+from mitmachkarte.core.concurrency_admin import ConflictCheckedAdmin
+
 from .models import Initiative, Status
 from .services import refresh_derived_fields
 
 
 @admin.register(Initiative)
-class InitiativeAdmin(admin.ModelAdmin):
+class InitiativeAdmin(ConflictCheckedAdmin):
     list_display = ["name", "municipality", "status", "updated_at", "last_confirmed_at"]
     list_filter = [
         "status",

@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from mitmachkarte.core.concurrency import VersionedForm
 from mitmachkarte.initiatives.models import SHORT_DESCRIPTION_MAX, DataLicence
 from mitmachkarte.taxonomy.models import SDG, Category, Tag
 
@@ -147,6 +148,19 @@ class EntryForm(HoneypotMixin):
         kwargs["categories"] = [c.slug for c in data["categories"]]
         kwargs["sdgs"] = [s.number for s in data["sdgs"]]
         return kwargs
+
+
+class ReviseForm(VersionedForm, EntryForm):
+    """The proposer's revision, with the version of the entry it started from."""
+
+    def values(self) -> dict:
+        """The entry's fields in the format of initiatives.versions.snapshot."""
+        kwargs = self.service_kwargs()
+        return {**kwargs, **{k: sorted(kwargs[k]) for k in ("categories", "sdgs", "tags")}}
+
+    @staticmethod
+    def initial_from(values: dict) -> dict:
+        return {**values, "tags": ", ".join(values["tags"])}
 
 
 class ProposalForm(EntryForm):

@@ -20,6 +20,7 @@ from mitmachkarte.initiatives.services import (
     publish_initiative,
     refresh_derived_fields,
 )
+from mitmachkarte.initiatives.versions import check_version
 from mitmachkarte.municipalities.selectors import municipality_id_at
 from mitmachkarte.organisations.permissions import can_moderate_initiative, is_network_team
 from mitmachkarte.taxonomy import services as taxonomy_services
@@ -48,6 +49,8 @@ PROPOSAL_FIELDS = (
     "how_to_join",
     "data_licence",
 )
+# Everything the revise form shows: its version check covers these.
+REVISE_FIELDS = (*PROPOSAL_FIELDS, "latitude", "longitude", "categories", "sdgs", "tags")
 
 
 class LikelyDuplicates(Exception):
@@ -212,9 +215,13 @@ def resubmit_proposal(
     categories: list[str],
     sdgs: list[int] = (),
     tags: list[str] = (),
+    expected_version: str | None = None,
     **fields,
 ) -> Proposal:
-    """Apply the proposer's revision and put the entry back into the queue (PENDING)."""
+    """Apply the proposer's revision and put the entry back into the queue (PENDING).
+
+    `expected_version`: the revise form's token; a moderator may have edited the draft
+    since (core.concurrency)."""
     unknown = set(fields) - set(PROPOSAL_FIELDS)
     if unknown:
         raise ValueError(f"fields a proposer cannot set: {sorted(unknown)}")
@@ -225,6 +232,7 @@ def resubmit_proposal(
         initiative = _locked(proposal.initiative)
         if initiative.status != Status.DRAFT:
             raise tokens.TokenError("used")
+        check_version(initiative, expected_version, covering=REVISE_FIELDS)
         for key, value in fields.items():
             setattr(initiative, key, value.strip() if isinstance(value, str) else value)
         initiative.latitude, initiative.longitude = float(latitude), float(longitude)

@@ -11,16 +11,19 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from mitmachkarte.core import concurrency
+from mitmachkarte.core.concurrency import ConflictError
 from mitmachkarte.core.geocoding import geocode
 from mitmachkarte.core.ratelimit import allow_request, client_ip
 from mitmachkarte.initiatives.duplicates import find_duplicates
 from mitmachkarte.initiatives.models import Initiative, Status
+from mitmachkarte.initiatives.versions import snapshot, version_token
 from mitmachkarte.organisations.permissions import is_network_team
 from mitmachkarte.taxonomy.models import TagSynonym
 from mitmachkarte.taxonomy.selectors import tags_with_usage
 
 from . import selectors, services, tokens
-from .forms import EntryForm, MergeTagsForm, ProposalForm, ReportForm, SynonymForm
+from .forms import MergeTagsForm, ProposalForm, ReportForm, ReviseForm, SynonymForm
 from .models import ProblemReport
 
 # (attempts, seconds) per client IP.
@@ -184,26 +187,36 @@ def revise(request, token: str):
         return _token_problem(request, exc)
     initiative = proposal.initiative
     decision = initiative.decisions.filter(action="request_changes").first()
+    conflict, status = None, 200
     if request.method == "POST":
-        form = EntryForm(request.POST)
+        form = ReviseForm(request.POST)
         if form.is_valid() and _locate(form):
             try:
-                services.resubmit_proposal(token=token, **form.service_kwargs())
+                services.resubmit_proposal(
+                    token=token,
+                    expected_version=form.cleaned_data["version"],
+                    **form.service_kwargs(),
+                )
             except tokens.TokenError as exc:
                 return _token_problem(request, exc)
+            except ConflictError as exc:
+                merged, both = concurrency.merge(exc, form.values())
+                form = ReviseForm(initial={**ReviseForm.initial_from(merged), "version": exc.token})
+                # The proposer has no account: the moderators' names are not shown.
+                conflict = concurrency.notice(
+                    exc, labels=concurrency.form_labels(form), both=both, show_who=False
+                )
+                status = 409
             except ValidationError as exc:
                 _add_errors(form, exc)
             else:
                 return render(request, "moderation/thanks.html", {"revised": True})
     else:
-        form = EntryForm(
+        shown = snapshot(initiative, services.REVISE_FIELDS)
+        form = ReviseForm(
             initial={
-                **{key: getattr(initiative, key) for key in services.PROPOSAL_FIELDS},
-                "latitude": initiative.latitude,
-                "longitude": initiative.longitude,
-                "categories": [c.slug for c in initiative.categories.all()],
-                "sdgs": list(initiative.sdgs.all()),
-                "tags": ", ".join(initiative.tags.values_list("name", flat=True)),
+                **ReviseForm.initial_from(shown),
+                "version": version_token(initiative, services.REVISE_FIELDS, shown=shown),
             }
         )
     return render(
@@ -214,8 +227,10 @@ def revise(request, token: str):
             "initiative": initiative,
             "decision": decision,
             "exclude_id": initiative.pk,
+            "conflict": conflict,
             **_picker_context(),
         },
+        status=status,
     )
 
 

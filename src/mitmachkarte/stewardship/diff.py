@@ -4,7 +4,9 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from mitmachkarte.core.concurrency import last_changes
 from mitmachkarte.initiatives.models import Initiative
+from mitmachkarte.initiatives.versions import version_token
 from mitmachkarte.taxonomy.models import SDG, Category
 
 from .services import EDITABLE_FIELDS, record_snapshot, snapshot
@@ -102,3 +104,45 @@ def version_rows(records: list, initiative: Initiative) -> list[VersionRow]:
 def suggestion_rows(suggestion) -> list[Change]:
     """Current value → suggested value for each suggested field."""
     return compare(snapshot(suggestion.initiative), suggestion.changes)
+
+
+@dataclass
+class Review:
+    """A suggestion on the review page: its rows, the version token of the suggested
+    fields as shown (accepting checks it), and what changed in them since it was made."""
+
+    suggestion: object
+    rows: list[Change]
+    version: str
+    changed_since: list[Change]
+    changed_by: list[str]
+
+
+def review(suggestion) -> Review:
+    initiative, fields = suggestion.initiative, list(suggestion.changes)
+    now = snapshot(initiative, fields)
+    then_record = initiative.history.filter(history_date__lte=suggestion.created_at).first()
+    since, who = [], []
+    if then_record is not None:
+        lookups = _lookups()
+        then = {k: v for k, v in record_snapshot(then_record).items() if k in fields}
+        since = compare(then, now, lookups)
+        if since:
+            who, _when = last_changes(initiative, since=suggestion.created_at)
+    return Review(
+        suggestion=suggestion,
+        rows=compare(now, suggestion.changes),
+        version=version_token(initiative, fields),
+        changed_since=since,
+        changed_by=who,
+    )
+
+
+def labels() -> dict[str, str]:
+    return {name: _label(name) for name in EDITABLE_FIELDS}
+
+
+def shower():
+    """`show(field, value)` for core.concurrency.notice: entry values as on the pages."""
+    lookups = _lookups()
+    return lambda name, value: _show(name, value, lookups)

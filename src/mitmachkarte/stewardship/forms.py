@@ -4,13 +4,14 @@ from django import forms
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
+from mitmachkarte.core.concurrency import VersionedForm
 from mitmachkarte.initiatives.models import SHORT_DESCRIPTION_MAX
 from mitmachkarte.taxonomy.models import SDG, Category
 
 from .services import CONTACT_MESSAGE_MAX, MAX_SOCIAL_LINKS, REASON_MAX, TEXT_LIMITS
 
 
-class InitiativeEditForm(forms.Form):
+class InitiativeEditForm(VersionedForm):
     name = forms.CharField(label=_("Name"), max_length=160)
     short_description = forms.CharField(
         label=_("Short description"),
@@ -109,8 +110,9 @@ class InitiativeEditForm(forms.Form):
         return sorted({n for n in names if n})
 
     def changes(self) -> dict:
-        """The cleaned values in the format of services.snapshot (comment excluded)."""
-        data = {k: v for k, v in self.cleaned_data.items() if k != "comment"}
+        """The cleaned values in the format of services.snapshot (comment and version
+        excluded)."""
+        data = {k: v for k, v in self.cleaned_data.items() if k not in ("comment", "version")}
         data["categories"] = sorted(data["categories"])
         data["sdgs"] = sorted(data["sdgs"])
         return data

@@ -16,6 +16,12 @@ from mitmachkarte.core.geo import validate_lat_lon
 from mitmachkarte.core.tokens import digest_matches, email_digest
 from mitmachkarte.initiatives.models import Initiative, Status
 from mitmachkarte.initiatives.services import refresh_derived_fields
+from mitmachkarte.initiatives.versions import (
+    EDITABLE_FIELDS,
+    SCALAR_FIELDS,
+    check_version,
+    snapshot,
+)
 from mitmachkarte.organisations import services as organisation_services
 from mitmachkarte.organisations.models import Organisation, OrganisationType, Role
 from mitmachkarte.organisations.permissions import can_edit_initiative, can_moderate_initiative
@@ -25,26 +31,6 @@ from mitmachkarte.taxonomy.services import get_or_create_tags
 from . import mails, tokens
 from .models import Claim, Suggestion, SuggestionStatus
 
-# Fields an editor changes; status and licence stay with moderation.
-SCALAR_FIELDS = [
-    "name",
-    "short_description",
-    "description",
-    "street",
-    "postcode",
-    "city",
-    "latitude",
-    "longitude",
-    "contact_email",
-    "contact_phone",
-    "website",
-    "social_links",
-    "meeting_times",
-    "how_to_join",
-    "founded_year",
-]
-M2M_FIELDS = ["categories", "sdgs", "tags"]
-EDITABLE_FIELDS = SCALAR_FIELDS + M2M_FIELDS
 # TextFields have no length in the database; these limits keep pages and mails sane.
 TEXT_LIMITS = {"description": 10_000, "meeting_times": 2_000, "how_to_join": 2_000}
 MAX_TAGS, MAX_SOCIAL_LINKS = 20, 10
@@ -62,16 +48,7 @@ def _authenticated(user) -> bool:
 
 
 # --- snapshots: one plain format for forms, suggestions and versions -----------------------
-
-
-def snapshot(initiative: Initiative) -> dict:
-    """The editable fields of an entry: m2m as sorted slugs / numbers / names."""
-    data = {f: getattr(initiative, f) for f in SCALAR_FIELDS}
-    data["social_links"] = list(data["social_links"] or [])
-    data["categories"] = sorted(initiative.categories.values_list("slug", flat=True))
-    data["sdgs"] = sorted(initiative.sdgs.values_list("number", flat=True))
-    data["tags"] = sorted(initiative.tags.values_list("name", flat=True))
-    return data
+# (`snapshot` of the entry itself lives in initiatives.versions, with the version check.)
 
 
 def record_snapshot(record) -> dict:
@@ -160,9 +137,15 @@ def _ensure_baseline(initiative: Initiative) -> None:
         del initiative._history_user, initiative._change_reason
 
 
-def _write(*, initiative: Initiative, changes: dict, user, reason: str) -> Initiative:
-    """Apply validated changes and record one version (caller holds the transaction)."""
+def _locked(initiative: Initiative, expected_version: str | None, covering) -> Initiative:
+    """The entry locked for writing, after the version check of the form being saved."""
     initiative = Initiative.objects.select_for_update().get(pk=initiative.pk)
+    check_version(initiative, expected_version, covering=covering)
+    return initiative
+
+
+def _write(*, initiative: Initiative, changes: dict, user, reason: str) -> Initiative:
+    """Apply validated changes to the locked entry and record one version."""
     _ensure_baseline(initiative)
     m2m = _prepare(initiative, changes)
     relocate = "latitude" in changes or "longitude" in changes
@@ -185,17 +168,29 @@ def _write(*, initiative: Initiative, changes: dict, user, reason: str) -> Initi
 
 @transaction.atomic
 def update_initiative(
-    *, initiative: Initiative, changes: dict, user, reason: str = ""
+    *,
+    initiative: Initiative,
+    changes: dict,
+    user,
+    reason: str = "",
+    expected_version: str | None = None,
 ) -> Initiative:
-    """Publish `changes` ({field: value}, see `snapshot` for the format) directly.
+    """Publish `changes` ({field: value}, see `snapshot` for the format) directly; only
+    what differs from the entry becomes a version.
 
     Only the entry's editors and its moderators may; others use `suggest_changes`.
+    `expected_version`: the token of the edit form (core.concurrency); the form's values
+    go in `changes` completely, so that the check covers every field it showed.
     """
     if not may_publish(user, initiative):
         raise PermissionDenied(
             _("Only the editors of this entry and its moderators may change it directly.")
         )
-    return _write(initiative=initiative, changes=changes, user=user, reason=reason)
+    initiative = _locked(initiative, expected_version, covering=changes)
+    diff = changed_fields(initiative, changes)
+    if not diff:
+        return initiative
+    return _write(initiative=initiative, changes=diff, user=user, reason=reason)
 
 
 # --- suggestions -----------------------------------------------------------------------------
@@ -203,20 +198,30 @@ def update_initiative(
 
 @transaction.atomic
 def suggest_changes(
-    *, initiative: Initiative, changes: dict, user, comment: str = ""
+    *,
+    initiative: Initiative,
+    changes: dict,
+    user,
+    comment: str = "",
+    expected_version: str | None = None,
 ) -> Suggestion:
-    """Store changes by someone who may not publish them, for review by editors/moderators."""
+    """Store changes by someone who may not publish them, for review by editors/moderators.
+
+    A suggestion is made against the entry as it is now (the form's version, checked):
+    the entry's history then shows what changed after it (see diff.changed_since).
+    """
     if not _authenticated(user):
         raise PermissionDenied(_("Please log in to suggest changes."))
     if len(comment) > REASON_MAX:
         raise ValidationError(
             {"comment": [_("At most %(limit)s characters.") % {"limit": REASON_MAX}]}
         )
+    initiative = _locked(initiative, expected_version, covering=changes)
     diff = changed_fields(initiative, changes)
     if not diff:
         raise ValidationError(_("You did not change anything."))
-    # Validate against a fresh copy; nothing is saved.
-    _prepare(Initiative.objects.get(pk=initiative.pk), diff)
+    _prepare(Initiative.objects.get(pk=initiative.pk), diff)  # a copy: nothing is saved
+    _ensure_baseline(initiative)
     suggestion = Suggestion.objects.create(
         initiative=initiative, author=user, changes=diff, comment=comment.strip()
     )
@@ -238,10 +243,15 @@ def _pending(suggestion: Suggestion, user) -> Suggestion:
 
 
 @transaction.atomic
-def accept_suggestion(*, suggestion: Suggestion, user) -> Suggestion:
+def accept_suggestion(
+    *, suggestion: Suggestion, user, expected_version: str | None = None
+) -> Suggestion:
+    """Publish a suggestion. `expected_version`: the token of the suggested fields as the
+    reviewer saw them (diff.review_version), so nobody accepts over a change not seen."""
     suggestion = _pending(suggestion, user)
+    initiative = _locked(suggestion.initiative, expected_version, covering=suggestion.changes)
     _write(
-        initiative=suggestion.initiative,
+        initiative=initiative,
         changes=suggestion.changes,
         user=user,
         reason=f"Vorschlag #{suggestion.pk} übernommen",
@@ -274,8 +284,11 @@ def reject_suggestion(*, suggestion: Suggestion, user, reason: str) -> Suggestio
 
 
 @transaction.atomic
-def revert_initiative(*, initiative: Initiative, history_id: int, user) -> Initiative:
-    """Bring the entry back to an earlier version; the revert is a new version."""
+def revert_initiative(
+    *, initiative: Initiative, history_id: int, user, expected_version: str | None = None
+) -> Initiative:
+    """Bring the entry back to an earlier version; the revert is a new version.
+    `expected_version`: the token of the history page (all editable fields)."""
     record = initiative.history.filter(history_id=history_id).first()
     if record is None:
         raise ValidationError(_("This version does not exist."))
@@ -283,6 +296,7 @@ def revert_initiative(*, initiative: Initiative, history_id: int, user) -> Initi
         raise PermissionDenied(
             _("Only the editors of this entry and its moderators may revert it.")
         )
+    initiative = _locked(initiative, expected_version, covering=EDITABLE_FIELDS)
     diff = changed_fields(initiative, record_snapshot(record))
     if not diff:
         raise ValidationError(_("The entry already looks like this version."))

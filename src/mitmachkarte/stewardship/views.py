@@ -14,8 +14,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from mitmachkarte.core import concurrency
+from mitmachkarte.core.concurrency import ConflictError
 from mitmachkarte.core.ratelimit import allow, allow_request
 from mitmachkarte.initiatives.models import Initiative, Status
+from mitmachkarte.initiatives.versions import EDITABLE_FIELDS, version_token
 
 from . import diff, selectors, services
 from .forms import ContactForm, InitiativeEditForm, RejectForm
@@ -47,6 +50,32 @@ def forbidden(request, message: str, status: int = 403):
     return render(request, "stewardship/message.html", {"error": message}, status=status)
 
 
+def _edit_fields(form) -> list[str]:
+    return [name for name in EDITABLE_FIELDS if name in form.fields]
+
+
+def _after_conflict(conflict: ConflictError, form, *, publisher: bool):
+    """A fresh form after a conflict (merged values, the current version) and the notice."""
+    merged, both = concurrency.merge(conflict, form.changes())
+    fresh = InitiativeEditForm(
+        publisher=publisher,
+        initial={
+            **InitiativeEditForm.initial_from(merged),
+            "comment": form.cleaned_data.get("comment", ""),
+            "version": conflict.token,
+        },
+    )
+    # Suggesters do not see the history, so not who edited the entry either.
+    notice = concurrency.notice(
+        conflict,
+        labels=concurrency.form_labels(form),
+        show=diff.shower(),
+        both=both,
+        show_who=publisher,
+    )
+    return fresh, notice
+
+
 @require_http_methods(["GET", "POST"])
 def edit(request, slug: str):
     if not request.user.is_authenticated:
@@ -54,24 +83,25 @@ def edit(request, slug: str):
         return redirect_to_login(request.get_full_path())
     initiative = _entry(slug, request.user)
     publisher = services.may_publish(request.user, initiative)
+    conflict, status = None, 200
     if request.method == "POST":
         form = InitiativeEditForm(request.POST, publisher=publisher)
+        status = 400
         if form.is_valid():
-            changes = services.changed_fields(initiative, form.changes())
+            # All the form's values, not only the changed ones: the version check covers
+            # every field the form showed.
+            write = dict(
+                initiative=initiative,
+                changes=form.changes(),
+                user=request.user,
+                expected_version=form.cleaned_data["version"],
+            )
             try:
                 if publisher:
-                    if changes:
-                        services.update_initiative(
-                            initiative=initiative, changes=changes, user=request.user
-                        )
+                    services.update_initiative(**write)
                     messages.success(request, _("Your changes are published."))
                 else:
-                    services.suggest_changes(
-                        initiative=initiative,
-                        changes=changes,
-                        user=request.user,
-                        comment=form.cleaned_data.get("comment", ""),
-                    )
+                    services.suggest_changes(**write, comment=form.cleaned_data.get("comment", ""))
                     messages.success(
                         request,
                         _(
@@ -80,25 +110,23 @@ def edit(request, slug: str):
                         ),
                     )
                 return redirect(initiative.get_absolute_url())
+            except ConflictError as exc:
+                form, conflict = _after_conflict(exc, form, publisher=publisher)
+                status = 409
             except ValidationError as exc:
                 _add_errors(form, exc)
             except PermissionDenied as exc:
                 return forbidden(request, str(exc))
-        status = 400
     else:
-        form = InitiativeEditForm(
-            publisher=publisher,
-            initial=InitiativeEditForm.initial_from(services.snapshot(initiative)),
-        )
-        status = 200
+        form, shown = InitiativeEditForm(publisher=publisher), services.snapshot(initiative)
+        form.initial = {
+            **InitiativeEditForm.initial_from(shown),
+            "version": version_token(initiative, _edit_fields(form), shown=shown),
+        }
     return render(
         request,
         "stewardship/edit.html",
-        {
-            "initiative": initiative,
-            "form": form,
-            "publisher": publisher,
-        },
+        {"initiative": initiative, "form": form, "publisher": publisher, "conflict": conflict},
         status=status,
     )
 
@@ -131,15 +159,7 @@ def archive(request, slug: str):
     return redirect("initiatives:map")
 
 
-@require_http_methods(["GET"])
-def history(request, slug: str):
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    initiative = _entry(slug, request.user)
-    if not services.may_publish(request.user, initiative):
-        return forbidden(
-            request, _("Only the editors of this entry and its moderators see its history.")
-        )
+def _history_page(request, initiative, *, conflict=None, status=200):
     page = Paginator(selectors.versions(initiative), VERSIONS_PER_PAGE).get_page(
         request.GET.get("page")
     )
@@ -150,8 +170,24 @@ def history(request, slug: str):
             "initiative": initiative,
             "page": page,
             "versions": diff.version_rows(list(page.object_list), initiative),
+            # One token for every revert button: the state this page shows as current.
+            "version": version_token(initiative),
+            "conflict": conflict,
         },
+        status=status,
     )
+
+
+@require_http_methods(["GET"])
+def history(request, slug: str):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    initiative = _entry(slug, request.user)
+    if not services.may_publish(request.user, initiative):
+        return forbidden(
+            request, _("Only the editors of this entry and its moderators see its history.")
+        )
+    return _history_page(request, initiative)
 
 
 @require_POST
@@ -159,9 +195,25 @@ def history(request, slug: str):
 def revert(request, slug: str, history_id: int):
     initiative = _entry(slug, request.user)
     try:
-        services.revert_initiative(initiative=initiative, history_id=history_id, user=request.user)
+        services.revert_initiative(
+            initiative=initiative,
+            history_id=history_id,
+            user=request.user,
+            expected_version=request.POST.get(concurrency.FIELD, ""),
+        )
     except PermissionDenied as exc:
         return forbidden(request, str(exc))
+    except ConflictError as exc:
+        notice = concurrency.notice(
+            exc,
+            labels=diff.labels(),
+            show=diff.shower(),
+            next_step=_(
+                "The history below now shows the current version. Revert again if you "
+                "still want to."
+            ),
+        )
+        return _history_page(request, initiative, conflict=notice, status=409)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("stewardship:history", slug=initiative.slug)
@@ -172,21 +224,26 @@ def revert(request, slug: str, history_id: int):
 # --- suggestions -----------------------------------------------------------------------------
 
 
-@require_http_methods(["GET"])
-@login_required
-def suggestions(request):
+def _suggestions_page(request, *, conflict=None, status=200):
     return render(
         request,
         "stewardship/suggestions.html",
         {
             "to_review": [
-                (s, diff.suggestion_rows(s))
-                for s in selectors.reviewable_suggestions(user=request.user)[:100]
+                diff.review(s) for s in selectors.reviewable_suggestions(user=request.user)[:100]
             ],
             "own": selectors.own_suggestions(user=request.user)[:50],
             "reject_form": RejectForm(),
+            "conflict": conflict,
         },
+        status=status,
     )
+
+
+@require_http_methods(["GET"])
+@login_required
+def suggestions(request):
+    return _suggestions_page(request)
 
 
 @require_POST
@@ -195,7 +252,11 @@ def decide_suggestion(request, pk: int, decision: str):
     suggestion = get_object_or_404(Suggestion, pk=pk)
     try:
         if decision == "accept":
-            services.accept_suggestion(suggestion=suggestion, user=request.user)
+            services.accept_suggestion(
+                suggestion=suggestion,
+                user=request.user,
+                expected_version=request.POST.get(concurrency.FIELD, ""),
+            )
             messages.success(request, _("The suggestion is accepted and published."))
         else:
             form = RejectForm(request.POST)
@@ -206,6 +267,16 @@ def decide_suggestion(request, pk: int, decision: str):
             )
     except PermissionDenied as exc:
         return forbidden(request, str(exc))
+    except ConflictError as exc:
+        notice = concurrency.notice(
+            exc,
+            labels=diff.labels(),
+            show=diff.shower(),
+            next_step=_(
+                "The suggestion below is compared with the current version now. Decide again."
+            ),
+        )
+        return _suggestions_page(request, conflict=notice, status=409)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     return redirect("stewardship:suggestions")

@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from mitmachkarte.core.concurrency_admin import ConflictCheckedAdmin
+
 from .models import Message, Need, Offer, Thread
 
 
 @admin.register(Need)
-class NeedAdmin(admin.ModelAdmin):
+class NeedAdmin(ConflictCheckedAdmin):
     list_display = ["title", "need_type", "status", "organisation", "municipality", "expires_on"]
     list_filter = ["need_type", "status"]
     search_fields = ["title", "organisation__name", "municipality__name"]
@@ -12,7 +14,7 @@ class NeedAdmin(admin.ModelAdmin):
 
 
 @admin.register(Offer)
-class OfferAdmin(admin.ModelAdmin):
+class OfferAdmin(ConflictCheckedAdmin):
     list_display = [
         "title",
         "offer_type",

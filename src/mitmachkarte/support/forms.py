@@ -4,6 +4,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from mitmachkarte.core.concurrency import VersionedForm
+from mitmachkarte.municipalities.models import Municipality
 from mitmachkarte.municipalities.selectors import resolve_municipality
 
 from .models import Need, Offer, OfferType
@@ -29,6 +31,8 @@ class MunicipalityField(forms.CharField):
         super().__init__(**kwargs)
 
     def prepare_value(self, value):
+        if isinstance(value, int):  # a key, as in a version token (core.concurrency)
+            value = Municipality.objects.filter(pk=value).first() or value
         return getattr(value, "name", value)
 
     def clean(self, value):
@@ -41,7 +45,7 @@ class MunicipalityField(forms.CharField):
         return municipality
 
 
-class NeedForm(forms.ModelForm):
+class NeedForm(VersionedForm, forms.ModelForm):
     municipality = MunicipalityField(
         label=_("Municipality"), required=False, help_text=_("Name or AGS, e.g. Bochum.")
     )
@@ -80,7 +84,7 @@ TYPE_FIELDS = {
 }
 
 
-class OfferForm(forms.ModelForm):
+class OfferForm(VersionedForm, forms.ModelForm):
     municipality = MunicipalityField(
         label=_("Municipality"),
         required=False,
@@ -105,7 +109,7 @@ class OfferForm(forms.ModelForm):
 
     def __init__(self, *args, offer_type: str, **kwargs):
         super().__init__(*args, **kwargs)
-        keep = set(COMMON_OFFER_FIELDS) | set(TYPE_FIELDS.get(offer_type, []))
+        keep = {*COMMON_OFFER_FIELDS, *TYPE_FIELDS.get(offer_type, []), "version"}
         for name in list(self.fields):
             if name not in keep:
                 del self.fields[name]

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mitmachkarte.core.concurrency import check_model
 from mitmachkarte.core.geo import GeoInputError, validate_lat_lon
 from mitmachkarte.municipalities.models import Municipality
 from mitmachkarte.municipalities.selectors import municipality_id_at
@@ -126,13 +127,16 @@ def create_need(
 
 
 @transaction.atomic
-def update_need(*, need: Need, user, **changes) -> Need:
+def update_need(*, need: Need, user, expected_version: str | None = None, **changes) -> Need:
+    """Edit a need of one's own organisation. `expected_version`: the edit form's token;
+    `changes` then holds every field of the form (core.concurrency)."""
     if not permissions.can_edit_need(user, need):
         raise PermissionDenied(_("You may only edit the needs of your own organisation."))
     unknown = set(changes) - NEED_FIELDS
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
     need = Need.objects.select_for_update().get(pk=need.pk)
+    check_model(need, expected_version, covering=changes)
     _clean_point(changes.get("latitude", need.latitude), changes.get("longitude", need.longitude))
     for field, value in changes.items():
         setattr(need, field, value)
@@ -143,13 +147,15 @@ def update_need(*, need: Need, user, **changes) -> Need:
 
 
 @transaction.atomic
-def set_need_status(*, need: Need, user, status: str) -> Need:
-    """Change the status (open, in contact, solved, withdrawn) of a need of one's own."""
+def set_need_status(*, need: Need, user, status: str, expected_version: str | None = None) -> Need:
+    """Change the status (open, in contact, solved, withdrawn) of a need of one's own.
+    `expected_version`: the token of the status the page showed."""
     if not permissions.can_edit_need(user, need):
         raise PermissionDenied(_("You may only change the needs of your own organisation."))
     if status not in NeedStatus.values:
         raise ValidationError({"status": _("Unknown status.")})
     need = Need.objects.select_for_update().get(pk=need.pk)
+    check_model(need, expected_version, covering=["status"])
     if need.status != status:
         need.status = status
         need.save(update_fields=["status", "updated_at"])
@@ -204,15 +210,17 @@ def create_offer(
 
 
 @transaction.atomic
-def update_offer(*, offer: Offer, user, **changes) -> Offer:
+def update_offer(*, offer: Offer, user, expected_version: str | None = None, **changes) -> Offer:
     """Edit an offer of one's own organisation. An existing programme may keep a passed
-    deadline (it then leaves the finder); a changed deadline must not be in the past."""
+    deadline (it then leaves the finder); a changed deadline must not be in the past.
+    `expected_version`: the edit form's token, as in `update_need`."""
     if not permissions.can_edit_offer(user, offer):
         raise PermissionDenied(_("You may only edit the offers of your own organisation."))
     unknown = set(changes) - OFFER_FIELDS - {"title"}
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
     offer = Offer.objects.select_for_update().get(pk=offer.pk)
+    check_model(offer, expected_version, covering=changes)
     _clean_point(changes.get("latitude", offer.latitude), changes.get("longitude", offer.longitude))
     old_deadline = offer.deadline
     for field, value in changes.items():

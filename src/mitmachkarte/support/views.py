@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from mitmachkarte.core import concurrency
 from mitmachkarte.municipalities.models import Municipality
 from mitmachkarte.organisations.models import OrganisationType
 from mitmachkarte.organisations.selectors import organisations_of
@@ -92,6 +93,8 @@ def need_detail(request, pk: int):
             if own_offers and need.is_active
             else None,
             "statuses": Need._meta.get_field("status").choices,
+            # The status form says which status it changes (core.concurrency).
+            "status_version": concurrency.version_of(need, ["status"]) if can_edit else "",
         },
     )
 

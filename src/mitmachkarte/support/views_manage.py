@@ -11,6 +11,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from mitmachkarte.core import concurrency
+from mitmachkarte.core.concurrency import ConflictError
 from mitmachkarte.organisations.models import Organisation, OrganisationType
 from mitmachkarte.organisations.selectors import organisations_of
 
@@ -18,6 +20,26 @@ from . import permissions, services, tokens
 from .denial import explain_denial
 from .forms import ContactForm, MessageForm, NeedForm, OfferForm, add_service_errors
 from .models import Need, Offer, OfferType, Thread
+
+
+def _after_conflict(conflict: ConflictError, form, form_class, **kwargs):
+    """The edit form again after a conflict: the other side's changes where the user changed
+    nothing, the user's values elsewhere, the current version; and the notice to show."""
+    merged, both = concurrency.merge(conflict, form.field_values())
+    fresh = form_class(initial={**merged, concurrency.FIELD: conflict.token}, **kwargs)
+    notice = concurrency.notice(
+        conflict,
+        labels=concurrency.form_labels(form),
+        show=concurrency.model_display(form_class._meta.model),
+        both=both,
+    )
+    return fresh, notice
+
+
+def _status(request, conflict) -> int:
+    if conflict:
+        return 409
+    return 400 if request.method == "POST" else 200
 
 
 def _pick_organisation(request, choices):
@@ -46,7 +68,7 @@ def need_create(request):
         else:
             try:
                 need = services.create_need(
-                    organisation=organisation, user=request.user, **form.cleaned_data
+                    organisation=organisation, user=request.user, **form.field_values()
                 )
             except ValidationError as exc:
                 add_service_errors(form, exc)
@@ -73,9 +95,17 @@ def need_edit(request, pk: int):
     form = NeedForm(
         request.POST or None, instance=need, initial={"municipality": need.municipality}
     )
+    conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_need(need=need, user=request.user, **form.cleaned_data)
+            services.update_need(
+                need=need,
+                user=request.user,
+                expected_version=form.cleaned_data["version"],
+                **form.field_values(),
+            )
+        except ConflictError as exc:
+            form, conflict = _after_conflict(exc, form, NeedForm, instance=need)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
@@ -84,8 +114,8 @@ def need_edit(request, pk: int):
     return render(
         request,
         "support/need_form.html",
-        {"form": form, "need": need},
-        status=400 if request.method == "POST" else 200,
+        {"form": form, "need": need, "conflict": conflict},
+        status=_status(request, conflict),
     )
 
 
@@ -96,8 +126,15 @@ def need_status(request, pk: int):
     need = get_object_or_404(Need, pk=pk)
     try:
         services.set_need_status(
-            need=need, user=request.user, status=request.POST.get("status", "")
+            need=need,
+            user=request.user,
+            status=request.POST.get("status", ""),
+            expected_version=request.POST.get(concurrency.FIELD, ""),
         )
+    except ConflictError as exc:
+        labels = {"status": _("Status")}
+        show = concurrency.model_display(Need)
+        messages.error(request, concurrency.summary(exc, labels=labels, show=show))
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
@@ -138,7 +175,7 @@ def offer_create(request):
         if organisation is None:
             form.add_error(None, _("Choose the organisation this offer is from."))
         else:
-            data = dict(form.cleaned_data)
+            data = form.field_values()
             try:
                 offer = services.create_offer(
                     organisation=organisation, user=request.user, offer_type=offer_type, **data
@@ -175,9 +212,19 @@ def offer_edit(request, pk: int):
         offer_type=offer.offer_type,
         initial={"municipality": offer.municipality},
     )
+    conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_offer(offer=offer, user=request.user, **form.cleaned_data)
+            services.update_offer(
+                offer=offer,
+                user=request.user,
+                expected_version=form.cleaned_data["version"],
+                **form.field_values(),
+            )
+        except ConflictError as exc:
+            form, conflict = _after_conflict(
+                exc, form, OfferForm, instance=offer, offer_type=offer.offer_type
+            )
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
@@ -191,8 +238,9 @@ def offer_edit(request, pk: int):
             "offer": offer,
             "offer_type": offer.offer_type,
             "type_label": offer.get_offer_type_display(),
+            "conflict": conflict,
         },
-        status=400 if request.method == "POST" else 200,
+        status=_status(request, conflict),
     )
 
 
