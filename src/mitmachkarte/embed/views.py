@@ -23,6 +23,7 @@ from django.views.decorators.http import require_safe
 
 from mitmachkarte.core.geo import BBox, GeoInputError, parse_bbox
 from mitmachkarte.core.http import cached_with_etag
+from mitmachkarte.core.params import parse_int, value_or_default
 from mitmachkarte.initiatives.selectors import with_listing_data
 from mitmachkarte.municipalities.selectors import municipalities_with_counts
 from mitmachkarte.taxonomy.selectors import categories, sdgs
@@ -190,8 +191,8 @@ def embed_data(request):
     and `z` (zoom) of the visible map when there are more entries than one response holds.
     Features have the shape of the API's /initiatives.geojson; see `selectors.map_data`."""
     lang, _notice = parse_lang(request.GET.get("lang"))
-    raw_zoom = request.GET.get("z", "")
-    zoom = int(raw_zoom) if raw_zoom.isdigit() and int(raw_zoom) <= 20 else 8
+    # A widget's odd zoom never blanks the map.
+    zoom = value_or_default(parse_int, "z", request.GET.get("z"), min_value=0, max_value=20) or 8
     with translation.override(lang):
         options = parse_options(request.GET, lang=lang, strict_names=False)
         flt = selectors.territory_filter(options.filter, options.municipality)
