@@ -140,6 +140,9 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["ENGINE"] = "mitmachkarte.core.pgbackend"
     _options = DATABASES["default"].setdefault("OPTIONS", {})
     _options.setdefault("connect_timeout", DATABASE_CONNECT_TIMEOUT)
+    # A database host that vanished (sent data never acknowledged) fails an open connection
+    # too, instead of waiting for the kernel's retransmissions (~15 minutes).
+    _options.setdefault("tcp_user_timeout", 10_000)
     if DATABASE_STATEMENT_TIMEOUT > 0:
         _options["options"] = (
             _options.get("options", "")
