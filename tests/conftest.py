@@ -1,6 +1,6 @@
 import pytest
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 
 from mitmachkarte.initiatives.map_index import drop_index
 from mitmachkarte.municipalities.locator import invalidate_locator
@@ -12,6 +12,7 @@ def _forget_process_state():
     invalidate_locator()
     drop_index()
     cache.clear()
+    caches["responses"].clear()
 
 
 @pytest.fixture(autouse=True)

@@ -29,7 +29,7 @@ api.add_router("", support_router)
 @api.exception_handler(FilterError)
 def filter_error(request, exc: FilterError):
     return api.create_response(
-        request, {"detail": f"{exc.param}: {exc.message}", "param": exc.param}, status=400
+        request, {"detail": f"{exc.param}: {exc.message}", "param": exc.param}, status=exc.status
     )
 
 

@@ -104,22 +104,50 @@ TEMPLATES = [
     },
 ]
 
+# Database faults (core/dbfaults.py): a database that is down or hangs answers 503 within
+# seconds instead of holding the workers. Commands (migrations, imports, the task worker;
+# marked by cli.py) run long statements by design and get their own statement timeout.
+_IN_COMMAND = os.environ.get("MITMACHKARTE_PROCESS") == "command"
+DATABASE_CONNECT_TIMEOUT = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3"))
+DATABASE_STATEMENT_TIMEOUT = float(
+    os.environ.get("DATABASE_COMMAND_STATEMENT_TIMEOUT", "0")
+    if _IN_COMMAND
+    else os.environ.get("DATABASE_STATEMENT_TIMEOUT", "5")
+)
+DATABASE_BUSY_TIMEOUT = float(os.environ.get("DATABASE_BUSY_TIMEOUT", "5"))
+DATABASE_RETRY_AFTER = int(os.environ.get("DATABASE_RETRY_AFTER", "5"))
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'mitmachkarte.sqlite3'}",
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        # A persistent connection the database dropped is noticed before the request uses it.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers and the writer work at once; it is stored in the file, so `migrate`
     # sets it once (core.apps) instead of every new connection contending for it.
-    # IMMEDIATE avoids "database is locked" on lock upgrades inside write transactions.
+    # IMMEDIATE avoids "database is locked" on lock upgrades inside write transactions;
+    # a writer waits at most DATABASE_BUSY_TIMEOUT for the lock, then gets a 503.
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
+        "timeout": DATABASE_BUSY_TIMEOUT,
         "init_command": "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
     }
     DATABASES["default"].setdefault("TEST", {})["NAME"] = ":memory:"
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django's backend, failing fast for a few seconds after a failed connection attempt.
+    DATABASES["default"]["ENGINE"] = "mitmachkarte.core.pgbackend"
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options.setdefault("connect_timeout", DATABASE_CONNECT_TIMEOUT)
+    # A database host that vanished (sent data never acknowledged) fails an open connection
+    # too, instead of waiting for the kernel's retransmissions (~15 minutes).
+    _options.setdefault("tcp_user_timeout", 10_000)
+    if DATABASE_STATEMENT_TIMEOUT > 0:
+        _options["options"] = (
+            _options.get("options", "")
+            + f" -c statement_timeout={int(DATABASE_STATEMENT_TIMEOUT * 1000)}"
+        ).strip()
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Web addresses typed without a scheme are https (Django 6 behaviour).
@@ -194,13 +222,31 @@ MUNICIPALITY_DATA_CREDIT = (
     '&copy; <a href="https://www.bkg.bund.de">GeoBasis-DE / BKG 2021</a> (Daten verändert)'
 )
 
-# Read-only API responses: cached per data version (see core/api_cache.py).
-API_CACHE_VERSIONS = {
-    "/api/v1/initiatives": "initiatives",
-    "/api/v1/map": "initiatives",
+# Read-only API responses: cached per data version (see core/api_cache.py), keyed by the
+# parameters each endpoint reads (core/api_cache.py), newest answer per key, also served
+# while the database is down. Bodies above API_CACHE_MAX_BODY are not stored.
+_INITIATIVE_FILTERS = {
+    "q": "text",
+    "bbox": "text",
+    "category": "set",
+    "sdg": "set",
+    "municipality": "lower",
+    "tag": "lower",
 }
-API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "600"))
+# Path (ending in "/": every path below it) → (data version, {parameter: kind}); the kinds
+# are described in core/response_cache.py. tests/core check them against the API schema.
+API_CACHE_ENDPOINTS = {
+    "/api/v1/initiatives": (
+        "initiatives",
+        {**_INITIATIVE_FILTERS, "limit": "int", "offset": "int"},
+    ),
+    "/api/v1/initiatives.geojson": ("initiatives", {**_INITIATIVE_FILTERS, "limit": "int"}),
+    "/api/v1/initiatives/": ("initiatives", {}),
+    "/api/v1/map": ("initiatives", {**_INITIATIVE_FILTERS, "zoom": "int"}),
+}
+API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "86400"))
 API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))
+API_CACHE_MAX_BODY = int(os.environ.get("API_CACHE_MAX_BODY", str(1024 * 1024)))
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
     "default": (
@@ -214,8 +260,29 @@ CACHES = {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
-    )
+    ),
+    # Response bodies (API answers, the embed's stale copies): bounded per worker when in
+    # process memory (MAX_ENTRIES × API_CACHE_MAX_BODY at most).
+    "responses": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "mitmachkarte-responses",
+        }
+        if REDIS_URL
+        else {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "responses",
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("RESPONSE_CACHE_MAX_ENTRIES", "200"))},
+        }
+    ),
 }
+
+# Error answers (core/errors.py): JSON under these prefixes, a frameable page without site
+# chrome under those.
+ERROR_JSON_PREFIXES = ["/api/"]
+ERROR_FRAMEABLE_PREFIXES = ["/embed/"]
+CSRF_FAILURE_VIEW = "mitmachkarte.core.errors.csrf_failure"
 
 SITE_NAME = os.environ.get("SITE_NAME", "Mitmachkarte")
 
@@ -274,6 +341,11 @@ TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "django_tasks.backends.immediate
 TASKS = {"default": {"BACKEND": TASKS_BACKEND}}
 if TASKS_BACKEND.startswith("django_tasks_db."):
     INSTALLED_APPS.append("django_tasks_db")
+
+# GET /healthz (core/health.py): the oldest runnable task and the scheduler's last run may
+# be this old (seconds) before the check fails; 0 reports without judging.
+HEALTH_TASK_MAX_AGE = int(os.environ.get("HEALTH_TASK_MAX_AGE", "900"))
+HEALTH_SCHEDULER_MAX_AGE = int(os.environ.get("HEALTH_SCHEDULER_MAX_AGE", "0"))
 
 LOGGING = {
     "version": 1,

@@ -3,8 +3,10 @@ from django.contrib import admin
 from django.urls import include, path
 
 from .api import api
+from .core import health
 
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
     path("", include("mitmachkarte.opendata.urls")),  # before the API: /api/v1/export/…
     path("api/kvm/", include("mitmachkarte.interop.urls")),
     path("api/v1/", api.urls),
@@ -24,6 +26,11 @@ urlpatterns = [
     path("", include("mitmachkarte.support.urls")),
     path("", include("mitmachkarte.moderation.urls")),
 ]
+
+handler400 = "mitmachkarte.core.errors.bad_request"
+handler403 = "mitmachkarte.core.errors.permission_denied"
+handler404 = "mitmachkarte.core.errors.page_not_found"
+handler500 = "mitmachkarte.core.errors.server_error"
 
 if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns

@@ -30,18 +30,23 @@ REDIS_CACHES = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": "mmk-test",
-    }
+    },
+    "responses": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "mmk-test-responses",
+    },
 }
 
 
 @override_settings(CACHES=REDIS_CACHES)
 def test_responses_are_cached_in_redis_and_invalidated_by_an_edit(client, reference_data):
-    cache = caches["default"]
+    cache = caches["responses"]
     cache.clear()
     entry = InitiativeFactory(name="Repair Café Redis")
     first = client.get("/api/v1/initiatives", {"q": "redis"})
     assert first.json()["count"] == 1
-    keys = cache._cache.get_client().keys("mmk-test:*api:initiatives:*")
+    keys = cache._cache.get_client().keys("mmk-test-responses:*api:initiatives:*")
     assert keys, "the response was not stored in Redis"
 
     entry.name = "Repair Café"

@@ -1,27 +1,46 @@
 """Response cache and HTTP validators for read-only JSON API endpoints.
 
-For GET requests under a configured path prefix, the cache key and the ETag are derived
-from the data set's version (core.versions), the language and the query string. So:
+For GET requests to an endpoint in settings.API_CACHE_ENDPOINTS, the cache key is built
+from the recognised, normalised parameters of that endpoint and the language
+(core.response_cache); the ETag adds the data set's version (core.versions). So:
 - a client's If-None-Match is answered 304 without running the view;
-- a repeated request is answered from Django's cache (locmem, or Redis via REDIS_URL);
-- any change to the data bumps the version and thereby invalidates both, in every worker.
+- a repeated request is answered from `caches["responses"]` (bounded locmem, or Redis);
+- any change to the data bumps the version and thereby invalidates both, in every worker;
+- parameters the endpoint ignores (`&x=1`) neither make new entries nor cost memory.
+
+One entry per key holds the newest answer with its version. When the version cannot be read
+(the database is down or hangs), that answer is served with its ETag: stale beats a 503.
 """
 
-import hashlib
+import logging
 
 from django.conf import settings
-from django.core.cache import cache
-from django.http import HttpResponse, HttpResponseNotModified
-from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.utils.translation import get_language
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 
+from .dbfaults import is_database_fault, retry_after_seconds
+from .response_cache import cache_get, cache_set, replay, request_digest, snapshot, storable
 from .versions import current_version
 
+logger = logging.getLogger(__name__)
 
-def _version_name(path: str) -> str | None:
-    for prefix, name in getattr(settings, "API_CACHE_VERSIONS", {}).items():
-        if path.startswith(prefix):
-            return name
+
+def not_modified(request, etag: str) -> bool:
+    probe = HttpResponse()
+    return get_conditional_response(request, etag=etag, response=probe).status_code == 304
+
+
+def cached_endpoint(path: str) -> tuple[str, dict[str, str]] | None:
+    """(data version name, parameter spec) of the endpoint at `path`, if it is cached.
+
+    A configured path ending in "/" covers every path below it (e.g. detail pages).
+    """
+    endpoints = getattr(settings, "API_CACHE_ENDPOINTS", {})
+    if path in endpoints:
+        return endpoints[path]
+    for prefix, endpoint in endpoints.items():
+        if prefix.endswith("/") and path.startswith(prefix):
+            return endpoint
     return None
 
 
@@ -30,31 +49,39 @@ class ApiCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        name = _version_name(request.path) if request.method in ("GET", "HEAD") else None
-        if name is None:
+        endpoint = cached_endpoint(request.path) if request.method in ("GET", "HEAD") else None
+        if endpoint is None:
             return self.get_response(request)
-        params = "&".join(sorted(f"{k}={v}" for k, vs in request.GET.lists() for v in vs))
-        digest = hashlib.sha1(
-            f"{request.path}?{params}|{get_language()}".encode(), usedforsecurity=False
-        ).hexdigest()[:24]
-        version = current_version(name)
+        name, spec = endpoint
+        digest = request_digest(request, spec)
+        key = f"api:{name}:{digest}"
+        try:
+            version = current_version(name)
+        except Exception as exc:
+            stored = cache_get(key) if is_database_fault(exc) else None
+            if stored is None:
+                raise  # answered 503 by core.errors
+            logger.warning("database fault: serving a stored API answer for %s", request.path)
+            return self._finish(replay(request, stored[1]), max_age=retry_after_seconds())
         etag = f'"{version}-{digest}"'
-        key = f"api:{name}:{version}:{digest}"
-        if etag in request.headers.get("If-None-Match", ""):
-            response = HttpResponseNotModified()
+        stored = cache_get(key)
+        if stored is not None and stored[0] == version:
+            response = replay(request, stored[1])
+        elif request.headers.get("If-None-Match") and not_modified(request, etag):
+            response = replay(request, ([("ETag", etag)], b""))
         else:
-            cached = cache.get(key)
-            if cached is not None:
-                content_type, body = cached
-                response = HttpResponse(body, content_type=content_type)
-            else:
-                response = self.get_response(request)
-                if response.status_code != 200 or response.streaming:
-                    return response
-                cache.set(
-                    key, (response["Content-Type"], response.content), settings.API_CACHE_SECONDS
-                )
-        response["ETag"] = etag
-        patch_cache_control(response, public=True, max_age=settings.API_CACHE_MAX_AGE)
+            response = self.get_response(request)
+            if response.status_code == 503 and stored is not None:
+                # The database failed after the version was read: the last answer instead.
+                return self._finish(replay(request, stored[1]), max_age=retry_after_seconds())
+            if not storable(response):
+                return response
+            response["ETag"] = etag
+            cache_set(key, (version, snapshot(response)), settings.API_CACHE_SECONDS)
+        return self._finish(response, max_age=settings.API_CACHE_MAX_AGE)
+
+    @staticmethod
+    def _finish(response, *, max_age: int):
+        patch_cache_control(response, public=True, max_age=max_age)
         patch_vary_headers(response, ["Accept-Language"])
         return response

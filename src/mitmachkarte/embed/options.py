@@ -15,7 +15,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from mitmachkarte.core.geo import BBox, GeoInputError, validate_lat_lon
+from mitmachkarte.core.geo import BBox
+from mitmachkarte.core.params import parse_bool, parse_int, parse_leniently, parse_point
 from mitmachkarte.initiatives.filters import FilterError, InitiativeFilter, parse_filter
 from mitmachkarte.municipalities.models import Municipality
 
@@ -29,8 +30,6 @@ DEFAULT_CENTER_ZOOM = 13
 DEFAULT_COLOUR = "#0b6e4f"
 _HEX = re.compile(r"^#?([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-_TRUE = {"1", "true", "yes", "on", "ja"}
-_FALSE = {"0", "false", "no", "off", "nein"}
 
 FILTER_ARGS = {
     "municipality": "kommune",
@@ -154,13 +153,11 @@ def ink_for(colour: str) -> str:
 
 
 def _flag(get, name: str, notices: list) -> bool:
-    raw = (get(name) or "").strip().lower()
-    if raw in _TRUE or raw == "":
-        return True
-    if raw not in _FALSE:
+    try:
+        return parse_bool(name, get(name), default=True)
+    except FilterError:
         notices.append(_notice(name, _("use 1 or 0")))
         return True
-    return False
 
 
 def _filter(data, notices: list) -> InitiativeFilter:
@@ -172,14 +169,21 @@ def _filter(data, notices: list) -> InitiativeFilter:
         "tag": data.get("tag"),
         "q": data.get("q"),
     }
-    for _attempt in range(len(raw) + 1):
-        try:
-            return parse_filter(**raw)
-        except FilterError as exc:
-            key = next(k for k, p in FILTER_ARGS.items() if p == exc.param or k == exc.param)
-            notices.append(_notice(FILTER_ARGS[key], exc.message))
-            raw.pop(key)
-    raise AssertionError("unreachable: every parameter was dropped")
+    flt, errors = parse_leniently(parse_filter, raw, FILTER_ARGS)
+    notices += [_notice(FILTER_ARGS.get(e.param, e.param), e.message) for e in errors]
+    return flt
+
+
+def _whole_number(get, name: str, low: int, high: int, message, notices: list) -> int | None:
+    """The number, or None (with a notice) when it is not one from low to high."""
+    raw = (get(name) or "").strip().lower()
+    if name == "height":
+        raw = raw.removesuffix("px")
+    try:
+        return parse_int(name, raw, min_value=low, max_value=high)
+    except FilterError:
+        notices.append(_notice(name, format_lazy(message, low=low, high=high)))
+        return None
 
 
 def _view(get, notices: list) -> tuple[tuple[float, float] | None, int | None]:
@@ -189,42 +193,21 @@ def _view(get, notices: list) -> tuple[tuple[float, float] | None, int | None]:
             notices.append(_notice("zoom", _("only used together with “center”")))
         return None, None
     try:
-        lat, lon = (float(p) for p in raw_center.split(","))
-        validate_lat_lon(lat, lon)
-    except (ValueError, GeoInputError):
+        center = parse_point("center", raw_center)
+    except FilterError:
         notices.append(_notice("center", _("expected “latitude,longitude” in degrees")))
         return None, None
-    zoom = DEFAULT_CENTER_ZOOM
-    if raw_zoom:
-        if raw_zoom.isdigit() and MIN_ZOOM <= int(raw_zoom) <= MAX_ZOOM:
-            zoom = int(raw_zoom)
-        else:
-            notices.append(
-                _notice(
-                    "zoom",
-                    format_lazy(
-                        _("expected a whole number from {low} to {high}"),
-                        low=MIN_ZOOM,
-                        high=MAX_ZOOM,
-                    ),
-                )
-            )
-    return (lat, lon), zoom
+    zoom = _whole_number(
+        get, "zoom", MIN_ZOOM, MAX_ZOOM, _("expected a whole number from {low} to {high}"), notices
+    )
+    return center, zoom or DEFAULT_CENTER_ZOOM
 
 
 def _height(get, notices: list) -> int:
-    raw = (get("height") or "").strip().lower().removesuffix("px")
-    if not raw:
-        return DEFAULT_HEIGHT
-    if raw.isdigit() and MIN_HEIGHT <= int(raw) <= MAX_HEIGHT:
-        return int(raw)
-    notices.append(
-        _notice(
-            "height",
-            format_lazy(_("expected pixels from {low} to {high}"), low=MIN_HEIGHT, high=MAX_HEIGHT),
-        )
+    height = _whole_number(
+        get, "height", MIN_HEIGHT, MAX_HEIGHT, _("expected pixels from {low} to {high}"), notices
     )
-    return DEFAULT_HEIGHT
+    return height or DEFAULT_HEIGHT
 
 
 def parse_options(data, *, lang: str | None = None, strict_names: bool = True) -> EmbedOptions:

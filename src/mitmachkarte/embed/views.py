@@ -5,9 +5,8 @@ but the tile server (enforced by their Content-Security-Policy) and are cacheabl
 the same for every visitor, and their traffic follows the page views of municipal websites.
 """
 
-from functools import wraps
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -17,12 +16,14 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
-from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_safe
 
+from mitmachkarte.core.framing import frameable
 from mitmachkarte.core.geo import BBox, GeoInputError, parse_bbox
 from mitmachkarte.core.http import cached_with_etag
+from mitmachkarte.core.params import parse_int, value_or_default
+from mitmachkarte.core.response_cache import keeps_stale_copy
 from mitmachkarte.initiatives.selectors import with_listing_data
 from mitmachkarte.municipalities.selectors import municipalities_with_counts
 from mitmachkarte.taxonomy.selectors import categories, sdgs
@@ -30,6 +31,8 @@ from mitmachkarte.taxonomy.selectors import categories, sdgs
 from . import selectors
 from .options import (
     DEFAULT_COLOUR,
+    FILTER_ARGS,
+    KNOWN_PARAMS,
     EmbedOptions,
     frame_height,
     frame_title,
@@ -45,49 +48,13 @@ SCRIPT_CACHE_SECONDS = 3600
 LIST_PAGE_SIZE = 10
 DEFAULT_VIEW = {"center": [51.45, 7.55], "zoom": 7}  # North Rhine-Westphalia
 SCRIPT_FILE = Path(__file__).resolve().parent / "static" / "embed" / "embed.js"
-
-
-def _source(url: str) -> str:
-    """The CSP source for an absolute URL template ("{s}." subdomains become "*.")."""
-    parts = urlsplit(url.replace("{s}", "mmk-subdomain"))
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        return ""
-    return f"{parts.scheme}://{parts.netloc.replace('mmk-subdomain', '*')}"
-
-
-def embed_csp() -> str:
-    """Same-origin only, plus the tile server for images; any site may frame it."""
-    static = _source(settings.STATIC_URL)
-    tiles = _source(settings.TILE_URL)
-
-    def directive(name: str, *sources: str) -> str:
-        return " ".join([name, *(s for s in sources if s)])
-
-    return "; ".join(
-        [
-            "default-src 'none'",
-            directive("script-src", "'self'", static),
-            # Leaflet positions its panes and markers with inline styles.
-            directive("style-src", "'self'", "'unsafe-inline'", static),
-            directive("img-src", "'self'", "data:", static, tiles),
-            "connect-src 'self'",
-            "form-action 'self'",
-            "base-uri 'none'",
-            "frame-ancestors * file:",
-        ]
-    )
-
-
-def embeddable(view):
-    """Frameable by any site (no X-Frame-Options, CSP frame-ancestors *)."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        response["Content-Security-Policy"] = embed_csp()
-        return response
-
-    return xframe_options_exempt(wrapper)
+# What the stale copies kept for database faults are keyed by (core.response_cache).
+PAGE_PARAMS = {name: "text" for name in KNOWN_PARAMS} | {"category": "set", "sdg": "set"}
+DATA_PARAMS = {name: PAGE_PARAMS[name] for name in (*FILTER_ARGS.values(), "lang")} | {
+    "municipality": "text",
+    "view": "text",
+    "z": "text",
+}
 
 
 def _base_url(request) -> str:
@@ -125,8 +92,9 @@ def _labels() -> dict:
     }
 
 
-@embeddable
+@frameable
 @gzip_page
+@keeps_stale_copy(name="embed", params=PAGE_PARAMS)
 @cached_with_etag(max_age=CACHE_SECONDS)
 @require_safe
 def embed_page(request):
@@ -181,8 +149,9 @@ def _view_param(raw: str | None) -> BBox | None:
         return None
 
 
-@embeddable
+@frameable
 @gzip_page
+@keeps_stale_copy(name="embed-data", params=DATA_PARAMS)
 @cached_with_etag(max_age=CACHE_SECONDS)
 @require_safe
 def embed_data(request):
@@ -190,8 +159,8 @@ def embed_data(request):
     and `z` (zoom) of the visible map when there are more entries than one response holds.
     Features have the shape of the API's /initiatives.geojson; see `selectors.map_data`."""
     lang, _notice = parse_lang(request.GET.get("lang"))
-    raw_zoom = request.GET.get("z", "")
-    zoom = int(raw_zoom) if raw_zoom.isdigit() and int(raw_zoom) <= 20 else 8
+    # A widget's odd zoom never blanks the map.
+    zoom = value_or_default(parse_int, "z", request.GET.get("z"), min_value=0, max_value=20) or 8
     with translation.override(lang):
         options = parse_options(request.GET, lang=lang, strict_names=False)
         flt = selectors.territory_filter(options.filter, options.municipality)
@@ -209,7 +178,7 @@ def embed_data(request):
     return response
 
 
-@embeddable
+@frameable
 @gzip_page
 @cached_with_etag(max_age=SCRIPT_CACHE_SECONDS)
 @require_safe

@@ -9,8 +9,8 @@ from datetime import datetime
 from django.http import Http404
 from django.urls import reverse
 from ninja import Query, Router, Schema
-from ninja.errors import HttpError
 
+from mitmachkarte.core.params import check_range
 from mitmachkarte.taxonomy.models import Category
 
 from . import selectors
@@ -118,11 +118,6 @@ def _filter(params: EventParams):
     )
 
 
-def _check_range(param: str, value: int, low: int, high: int) -> None:
-    if not low <= value <= high:
-        raise HttpError(422, f"{param}: must be between {low} and {high}, got {value}")
-
-
 def _event_data(event: Event, base: str) -> dict:
     venue = None
     if event.is_in_person:
@@ -186,8 +181,8 @@ def list_events(
     `type` and `category` may repeat; `municipality` is a slug or an AGS; `online=1` keeps
     online and hybrid events; `bbox` is `west,south,east,north`.
     """
-    _check_range("limit", limit, 1, MAX_LIMIT)
-    _check_range("offset", offset, 0, 10**7)
+    check_range("limit", limit, 1, MAX_LIMIT, status=422)
+    check_range("offset", offset, 0, 10**7, status=422)
     count, items = selectors.occurrence_page(_filter(filters), limit=limit, offset=offset)
     base = _base(request)
     return {
@@ -200,7 +195,7 @@ def list_events(
 
 @router.get("/events.geojson", summary="Events with a venue as GeoJSON, with their next date")
 def events_geojson(request, filters: Query[EventParams], limit: Query[int] = 2000):
-    _check_range("limit", limit, 1, MAX_GEOJSON_LIMIT)
+    check_range("limit", limit, 1, MAX_GEOJSON_LIMIT, status=422)
     events = selectors.events_for_map(_filter(filters))
     base = _base(request)
     categories = {c.pk: c for c in Category.objects.all()}

@@ -7,10 +7,19 @@ A `FilterError` names the parameter at fault (the API answers it with a JSON 400
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime
 
 from mitmachkarte.core.geo import BBox
-from mitmachkarte.core.params import FilterError, bbox_param, clean_list, reject_nul
+from mitmachkarte.core.params import (
+    FilterError,
+    bbox_param,
+    clean_list,
+    parse_bool,
+    parse_choice,
+    parse_datetime,
+    parse_list,
+    reject_nul,
+)
 from mitmachkarte.municipalities.models import Municipality
 from mitmachkarte.municipalities.selectors import municipality_param
 from mitmachkarte.taxonomy.selectors import category_param
@@ -19,10 +28,6 @@ from .models import Campaign, EventType
 from .recurrence import EVENT_TZ
 
 __all__ = ["EventFilter", "FilterError", "parse_event_filter", "parse_when"]
-
-MIN_YEAR, MAX_YEAR = 1970, 2200
-TRUE_VALUES = {"1", "true", "yes", "on"}
-FALSE_VALUES = {"0", "false", "no", "off", ""}
 
 
 @dataclass(frozen=True)
@@ -52,38 +57,11 @@ class EventFilter:
 
 def parse_when(param: str, value: str, *, end_of_day: bool = False) -> datetime:
     """An aware datetime from an ISO 8601 date or date-time; naive means Europe/Berlin."""
-    text = value.strip()
-    try:
-        if len(text) == 10:
-            day = date.fromisoformat(text)
-            moment = datetime.combine(day, time.min, tzinfo=EVENT_TZ)
-            if end_of_day:
-                moment = datetime.combine(day + timedelta(days=1), time.min, tzinfo=EVENT_TZ)
-                moment -= timedelta(microseconds=1)
-        else:
-            moment = datetime.fromisoformat(text)
-            if moment.tzinfo is None:
-                moment = moment.replace(tzinfo=EVENT_TZ)
-    except (ValueError, OverflowError):
-        raise FilterError(
-            param,
-            f"'{value[:40]}' is not an ISO 8601 date (2026-09-20) or date-time "
-            "(2026-09-20T18:00 or 2026-09-20T16:00:00Z)",
-        ) from None
-    if not MIN_YEAR <= moment.year <= MAX_YEAR:
-        raise FilterError(param, f"the year must be between {MIN_YEAR} and {MAX_YEAR}")
-    return moment
+    return parse_datetime(param, value, tz=EVENT_TZ, end_of_day=end_of_day)
 
 
 def parse_online(value) -> bool:
-    if isinstance(value, bool) or value is None:
-        return bool(value)
-    text = str(value).strip().lower()
-    if text in TRUE_VALUES:
-        return True
-    if text in FALSE_VALUES:
-        return False
-    raise FilterError("online", f"'{str(value)[:20]}' is not one of 1, 0, true, false")
+    return parse_bool("online", value)
 
 
 def parse_event_filter(
@@ -113,12 +91,7 @@ def parse_event_filter(
     high = parse_when("start_max", start_max, end_of_day=True) if start_max else None
     if low and high and high < low:
         raise FilterError("start_max", "must not be before start_min")
-    type_values = []
-    for value in clean_list(types):
-        if value not in EventType.values:
-            allowed = ", ".join(EventType.values)
-            raise FilterError("type", f"unknown type '{value[:40]}'; use one of {allowed}")
-        type_values.append(value)
+    type_values = parse_list("type", types, lambda p, v: parse_choice(p, v, EventType.values))
     muni = municipality_param(municipality)
     category_slugs = category_param(categories)
     box = bbox_param(bbox)

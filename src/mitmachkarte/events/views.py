@@ -17,6 +17,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from mitmachkarte.core.params import parse_id, parse_leniently, value_or_default
 from mitmachkarte.municipalities.models import Municipality
 from mitmachkarte.taxonomy.selectors import categories
 
@@ -50,14 +51,7 @@ def filter_from_request(request, *, ignore=()) -> tuple[EventFilter, list[Filter
     }
     for key in ignore:
         raw.pop(key, None)
-    errors = []
-    for _attempt in range(len(raw) + 1):
-        try:
-            return parse_event_filter(**raw), errors
-        except FilterError as exc:
-            errors.append(exc)
-            raw.pop(next(k for k, p in FILTER_KEYS.items() if p == exc.param))
-    raise AssertionError("unreachable: every parameter was dropped")
+    return parse_leniently(parse_event_filter, raw, FILTER_KEYS)
 
 
 def _filter_context(request, flt: EventFilter, errors) -> dict:
@@ -169,9 +163,9 @@ def event_ics(request, slug: str):
     if event is None:
         raise Http404("event not found")
     occurrence = None
-    termin = request.GET.get("termin", "")
-    if termin.isdigit() and len(termin) < 19:  # one date of a recurring event
-        occurrence = event.occurrences.filter(pk=int(termin)).first()
+    termin = value_or_default(parse_id, "termin", request.GET.get("termin"))  # bad: the series
+    if termin is not None:  # one date of a recurring event
+        occurrence = event.occurrences.filter(pk=termin).first()
         if occurrence is None:
             raise Http404("date not found")
     body = ical.calendar(

@@ -5,10 +5,10 @@ from datetime import datetime
 from django.http import Http404, HttpRequest
 from ninja import Query, Router, Schema
 
+from mitmachkarte.core.params import check_range
 from mitmachkarte.taxonomy.models import Category
 
 from . import selectors, serializers
-from .api_errors import check_range
 from .filters import parse_filter
 from .models import Initiative
 from .schemas import FilterParams
@@ -87,8 +87,8 @@ def list_initiatives(
     `bbox` is `west,south,east,north` in WGS84 degrees; `category` and `sdg` may repeat
     (any of them matches); `municipality` is a slug or an 8-digit AGS.
     """
-    check_range("limit", limit, 1, MAX_LIMIT)
-    check_range("offset", offset, 0, 10**7)
+    check_range("limit", limit, 1, MAX_LIMIT, status=422)
+    check_range("offset", offset, 0, 10**7, status=422)
     count, items = selectors.initiative_page(_filter(filters), limit=limit, offset=offset)
     base = _base_url(request)
     return {
@@ -102,7 +102,7 @@ def list_initiatives(
 @router.get("/initiatives.geojson", summary="Initiatives as a GeoJSON FeatureCollection")
 def initiatives_geojson(request, filters: Query[FilterParams], limit: Query[int] = 5000):
     """Same filters as the list. `count` (a foreign member) is the exact total."""
-    check_range("limit", limit, 1, MAX_GEOJSON_LIMIT)
+    check_range("limit", limit, 1, MAX_GEOJSON_LIMIT, status=422)
     count, rows = selectors.map_points(_filter(filters), limit=limit)
     categories = {c.pk: c for c in Category.objects.all()}
     base = _base_url(request)

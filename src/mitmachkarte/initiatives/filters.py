@@ -7,7 +7,7 @@ so each interface can answer with a clear message (a form notice, or a JSON 400)
 from dataclasses import dataclass, field
 
 from mitmachkarte.core.geo import Area, BBox
-from mitmachkarte.core.params import FilterError, bbox_param, clean_list, reject_nul
+from mitmachkarte.core.params import FilterError, bbox_param, parse_int, parse_list, reject_nul
 from mitmachkarte.core.text import search_terms, slugify_de
 from mitmachkarte.municipalities.models import Municipality
 from mitmachkarte.municipalities.selectors import municipality_param
@@ -43,6 +43,10 @@ class InitiativeFilter:
         )
 
 
+def sdg_number(param: str, raw) -> int:
+    return parse_int(param, raw, min_value=1, max_value=17)
+
+
 def parse_filter(
     *,
     q: str | None = None,
@@ -67,11 +71,7 @@ def parse_filter(
         raise FilterError("q", f"at most {MAX_QUERY_LENGTH} characters")
     box = bbox_param(bbox)
     category_slugs = category_param(categories)
-    sdg_numbers = []
-    for raw in clean_list(sdgs):
-        if not raw.isdigit() or not 1 <= int(raw) <= 17:
-            raise FilterError("sdg", f"'{raw[:20]}' is not an SDG number from 1 to 17")
-        sdg_numbers.append(int(raw))
+    sdg_numbers = dict.fromkeys(parse_list("sdg", sdgs, sdg_number))
     muni = municipality_param(municipality)
     return InitiativeFilter(
         q=q,

@@ -5,7 +5,8 @@ import json
 from django.http import HttpResponse
 from ninja import Query, Router
 
-from .api_errors import check_range
+from mitmachkarte.core.params import check_range
+
 from .filters import parse_filter
 from .map_index import MAX_FEATURES, get_index
 from .schemas import FilterParams
@@ -27,7 +28,7 @@ def map_features(request, filters: Query[FilterParams], zoom: Query[int]):
     to it. Small results come as points only (`clustered: false`). `bounds` (top level) is
     the extent of all matches, to fit a map to a search.
     """
-    check_range("zoom", zoom, 0, 22)
+    check_range("zoom", zoom, 0, 22, status=422)
     flt = parse_filter(
         q=filters.q,
         bbox=filters.bbox,

@@ -6,12 +6,13 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
+from mitmachkarte.core.params import parse_leniently
 from mitmachkarte.municipalities.models import Municipality
 from mitmachkarte.municipalities.selectors import municipalities_with_counts
 from mitmachkarte.taxonomy.selectors import categories, sdgs
 
 from . import selectors, serializers
-from .filters import FilterError, InitiativeFilter, parse_filter
+from .filters import InitiativeFilter, parse_filter
 
 PAGE_SIZE = 20
 FILTER_PARAMS = {
@@ -36,15 +37,7 @@ def filter_from_request(request, *, ignore: tuple[str, ...] = ()) -> tuple[Initi
     }
     for key in ignore:
         raw.pop(key, None)
-    errors = []
-    for _attempt in range(len(raw) + 1):
-        try:
-            return parse_filter(**raw), errors
-        except FilterError as exc:
-            errors.append(exc)
-            key = next(k for k, p in FILTER_PARAMS.items() if p == exc.param)
-            raw.pop(key)
-    raise AssertionError("unreachable: every parameter was dropped")
+    return parse_leniently(parse_filter, raw, FILTER_PARAMS)
 
 
 def _page(request, flt: InitiativeFilter):

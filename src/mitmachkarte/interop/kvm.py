@@ -20,7 +20,7 @@ from functools import lru_cache
 from django.db.models import Q, QuerySet
 
 from mitmachkarte.core.geo import BBox
-from mitmachkarte.core.params import FilterError, clean_list, reject_nul
+from mitmachkarte.core.params import FilterError, clean_list, parse_float, parse_int, reject_nul
 from mitmachkarte.core.text import slugify_de
 from mitmachkarte.initiatives.filters import parse_filter
 from mitmachkarte.initiatives.models import Initiative
@@ -90,16 +90,10 @@ def parse_kvm_bbox(raw: str | None) -> BBox:
     if not raw:
         raise FilterError("bbox", "required: south,west,north,east (lat1,lng1,lat2,lng2)")
     parts = raw.split(",")
-    try:
-        lat1, lng1, lat2, lng2 = (float(p) for p in parts)
-    except ValueError:
-        raise FilterError("bbox", "four numbers expected: south,west,north,east") from None
-    if not all(math.isfinite(v) for v in (lat1, lng1, lat2, lng2)):
-        raise FilterError("bbox", "numbers must be finite")
-    if not (-90 <= lat1 <= 90 and -90 <= lat2 <= 90):
-        raise FilterError("bbox", "latitudes must be between -90 and 90")
-    if not (-180 <= lng1 <= 180 and -180 <= lng2 <= 180):
-        raise FilterError("bbox", "longitudes must be between -180 and 180")
+    if len(parts) != 4 or not all(p.strip() for p in parts):
+        raise FilterError("bbox", "four numbers expected: south,west,north,east")
+    lat1, lat2 = (parse_float("bbox", p, min_value=-90, max_value=90) for p in parts[::2])
+    lng1, lng2 = (parse_float("bbox", p, min_value=-180, max_value=180) for p in parts[1::2])
     return BBox(
         west=min(lng1, lng2), south=min(lat1, lat2), east=max(lng1, lng2), north=max(lat1, lat2)
     )
@@ -130,12 +124,7 @@ def parse_search(*, bbox, text, categories, tags, limit) -> KvmSearch:
             slugs.append(value)
     if slugs:
         slugs = list(parse_filter(categories=slugs).categories)  # FilterError on unknown
-    try:
-        count = DEFAULT_LIMIT if limit in (None, "") else int(limit)
-    except ValueError:
-        raise FilterError("limit", "not a whole number") from None
-    if not 1 <= count <= MAX_LIMIT:
-        raise FilterError("limit", f"must be between 1 and {MAX_LIMIT}")
+    count = parse_int("limit", limit, min_value=1, max_value=MAX_LIMIT, default=DEFAULT_LIMIT)
     wanted_tags = [normalise_tag(t) for t in [*clean_list(tags), *hashtags]]
     return KvmSearch(
         bbox=box,

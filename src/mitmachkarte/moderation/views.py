@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from mitmachkarte.core import concurrency
 from mitmachkarte.core.concurrency import ConflictError
 from mitmachkarte.core.geocoding import geocode
+from mitmachkarte.core.params import parse_float, parse_id, value_or_default
 from mitmachkarte.core.ratelimit import allow_request, client_ip
 from mitmachkarte.initiatives.duplicates import find_duplicates
 from mitmachkarte.initiatives.models import Initiative, Status
@@ -115,31 +116,26 @@ def proposed(request):
     return render(request, "moderation/thanks.html", {"revised": False})
 
 
-def _float(raw) -> float | None:
-    try:
-        value = float(raw)
-    except (TypeError, ValueError):
-        return None
-    return value if -180 <= value <= 180 else None
-
-
 @require_POST
 def duplicates(request):
     """htmx: likely duplicates for what is typed so far (an empty answer when too little)."""
     found = []
     if allow_request(request, "lookup", limit=LOOKUP_LIMIT[0], window_seconds=LOOKUP_LIMIT[1]):
-        lat, lon = _float(request.POST.get("latitude")), _float(request.POST.get("longitude"))
+        lat = value_or_default(
+            parse_float, "latitude", request.POST.get("latitude"), min_value=-90, max_value=90
+        )
+        lon = value_or_default(
+            parse_float, "longitude", request.POST.get("longitude"), min_value=-180, max_value=180
+        )
         name = (request.POST.get("name") or "")[:160].replace("\x00", "")
-        if name.strip() and lat is not None and lon is not None and -90 <= lat <= 90:
+        if name.strip() and lat is not None and lon is not None:
             found = find_duplicates(
                 name=name,
                 latitude=lat,
                 longitude=lon,
                 website=(request.POST.get("website") or "")[:200].replace("\x00", ""),
                 contact_email=(request.POST.get("contact_email") or "")[:254].replace("\x00", ""),
-                exclude_id=request.POST.get("exclude")
-                if str(request.POST.get("exclude", "")).isdigit()
-                else None,
+                exclude_id=value_or_default(parse_id, "exclude", request.POST.get("exclude")),
             )
     return render(request, "moderation/_duplicates.html", {"duplicates": found})
 
@@ -380,7 +376,8 @@ def tags(request):
                     messages.success(request, _("Synonym saved."))
                     return redirect("moderation:tags")
             elif op == "remove_synonym":
-                synonym = get_object_or_404(TagSynonym, pk=request.POST.get("synonym") or 0)
+                synonym_id = value_or_default(parse_id, "synonym", request.POST.get("synonym"))
+                synonym = get_object_or_404(TagSynonym, pk=synonym_id or 0)
                 services.remove_tag_synonym(synonym=synonym, moderator=request.user)
                 messages.success(request, _("Synonym removed."))
                 return redirect("moderation:tags")

@@ -5,7 +5,8 @@
 from datetime import date, datetime
 
 from ninja import Query, Router, Schema
-from ninja.errors import HttpError
+
+from mitmachkarte.core.params import check_range
 
 from . import selectors
 from .filters import need_filters, offer_filters
@@ -100,11 +101,6 @@ class OfferParams(Schema):
     amount: str | None = None
     topic: str | None = None
     near: str | None = None
-
-
-def _check_range(param: str, value: int, low: int, high: int) -> None:
-    if not low <= value <= high:
-        raise HttpError(422, f"{param}: must be between {low} and {high}, got {value}")
 
 
 def _base(request) -> str:
@@ -218,8 +214,8 @@ def list_needs(request, filters: Query[NeedParams], limit: Query[int] = 50, offs
     """Open and in-contact needs that have not expired, newest first. `type` may repeat
     (room, permit, funding, publicity, volunteers, material, expertise, other);
     `municipality` is a slug, AGS or name; `bbox` is `west,south,east,north`."""
-    _check_range("limit", limit, 1, MAX_LIMIT)
-    _check_range("offset", offset, 0, 10**7)
+    check_range("limit", limit, 1, MAX_LIMIT, status=422)
+    check_range("offset", offset, 0, 10**7, status=422)
     qs = selectors.filter_needs(
         **need_filters(type=filters.type, municipality=filters.municipality, bbox=filters.bbox)
     )
@@ -241,8 +237,8 @@ def list_offers(
     `step_free=1` (rooms); `amount` (funding in EUR within the programme's range); `topic`
     (permit guides); `near=1` adds neighbour municipalities and state-wide offers, ranked
     by distance."""
-    _check_range("limit", limit, 1, MAX_LIMIT)
-    _check_range("offset", offset, 0, 10**7)
+    check_range("limit", limit, 1, MAX_LIMIT, status=422)
+    check_range("offset", offset, 0, 10**7, status=422)
     offers = _offers(filters)
     count = len(offers) if isinstance(offers, list) else offers.count()
     base = _base(request)

@@ -6,12 +6,13 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from mitmachkarte.core import concurrency
+from mitmachkarte.core.params import parse_id, parse_leniently, value_or_default
 from mitmachkarte.municipalities.models import Municipality
 from mitmachkarte.organisations.models import OrganisationType
 from mitmachkarte.organisations.selectors import organisations_of
 
 from . import permissions, selectors
-from .filters import lenient, need_filters, offer_filters
+from .filters import need_filters, offer_filters
 from .forms import ContactForm
 from .models import Need, NeedType, Offer, OfferType, PermitTopic
 
@@ -49,7 +50,7 @@ def overview(request):
 
 @require_GET
 def need_list(request):
-    flt, errors = lenient(need_filters, _raw(request, ("type", "municipality", "bbox")))
+    flt, errors = parse_leniently(need_filters, _raw(request, ("type", "municipality", "bbox")))
     page = Paginator(selectors.filter_needs(**flt), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -102,7 +103,7 @@ def need_detail(request, pk: int):
 @require_GET
 def offer_list(request):
     keys = ("type", "municipality", "bbox", "topic")
-    flt, errors = lenient(offer_filters, _raw(request, keys))
+    flt, errors = parse_leniently(offer_filters, _raw(request, keys))
     page = Paginator(selectors.filter_offers(**flt), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -131,7 +132,7 @@ def offer_detail(request, pk: int):
         )
         if n.is_active and n.need_type in fitting
     ]
-    chosen = request.GET.get("bedarf", "")
+    chosen = value_or_default(parse_id, "bedarf", request.GET.get("bedarf"))
     return render(
         request,
         "support/offer_detail.html",
@@ -139,9 +140,7 @@ def offer_detail(request, pk: int):
             "offer": offer,
             "can_edit": can_edit,
             "matches": selectors.matching_needs(offer) if offer.is_active else [],
-            "contact_form": ContactForm(
-                needs=own_needs, initial={"need": int(chosen) if chosen.isdigit() else None}
-            )
+            "contact_form": ContactForm(needs=own_needs, initial={"need": chosen})
             if own_needs
             else None,
             "login_url": reverse("account_login") + "?next=" + request.get_full_path(),
@@ -151,7 +150,7 @@ def offer_detail(request, pk: int):
 
 
 def _finder(request, *, offer_type: str, template: str, keys, extra=None):
-    flt, errors = lenient(offer_filters, _raw(request, keys))
+    flt, errors = parse_leniently(offer_filters, _raw(request, keys))
     flt["types"] = (offer_type,)
     municipality = flt.pop("municipality")
     qs = selectors.filter_offers(**flt)

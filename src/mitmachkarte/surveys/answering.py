@@ -184,7 +184,8 @@ def _parse(question: Question, raw: RawAnswer, choices: dict[str, Choice]):
                         "high": _fmt(high) if high is not None else "…",
                     }
                 )
-            if number != number.quantize(Decimal("0.01")) or abs(number) >= 10**9:
+            # The size first: quantize() refuses numbers beyond the context's precision.
+            if abs(number) >= 10**9 or number != number.quantize(Decimal("0.01")):
                 raise ValidationError(_("Please enter a number with at most two decimals."))
         return [], "", number, ""
     text = raw.value

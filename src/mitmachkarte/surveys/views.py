@@ -14,6 +14,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from mitmachkarte.core.params import parse_int, value_or_default
+
 from . import answering, into_action, invitations, selectors, tokens
 from .models import Answer, QuestionType, Response, Survey
 
@@ -143,16 +145,9 @@ def answer(request, slug):
     sections = list(survey.sections.all())
     if not sections:
         return problem(request, survey, _("This survey has no questions yet."), status=404)
-    try:
-        index = (
-            min(
-                max(int(request.POST.get("page") or request.GET.get("seite") or 1), 1),
-                len(sections),
-            )
-            - 1
-        )
-    except ValueError:
-        index = 0
+    raw_page = request.POST.get("page") or request.GET.get("seite")
+    number = value_or_default(parse_int, "seite", raw_page, default=1) or 1
+    index = min(max(number, 1), len(sections)) - 1
     section = sections[index]
     questions_all = selectors.ordered_questions(survey)
     questions = [q for q in questions_all if q.section_id == section.pk]

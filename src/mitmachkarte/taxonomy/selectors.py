@@ -1,6 +1,6 @@
 from django.db.models import Count, QuerySet
 
-from mitmachkarte.core.params import FilterError, clean_list
+from mitmachkarte.core.params import FilterError, clean_list, parse_int
 
 from .models import SDG, Category, SDGTarget, Tag, TagSynonym
 
@@ -34,12 +34,7 @@ def targets(*, goal: int | None = None) -> QuerySet[SDGTarget]:
 
 def goal_param(raw) -> int | None:
     """An SDG number 1–17 from a query parameter; anything else is a FilterError."""
-    if raw in (None, ""):
-        return None
-    text = str(raw).strip()
-    if not (text.isascii() and text.isdigit() and 1 <= int(text) <= 17):
-        raise FilterError("goal", "must be a goal number from 1 to 17")
-    return int(text)
+    return parse_int("goal", raw, min_value=1, max_value=17)
 
 
 def target_by_number(number: str) -> SDGTarget | None:

@@ -1,0 +1,124 @@
+"""GET /healthz for load balancers and monitoring (fields documented in the README).
+
+Answers 200 when every check is ok, else 503. Reads only: no session, no database write,
+never cached. Each check reports `ok` and what it measured:
+- `database`: a `SELECT 1` and its latency;
+- `cache`: a read from every cache alias (Redis when REDIS_URL is set);
+- `tasks`: the task backend, and with the persistent queue (django-tasks-db) the number of
+  runnable tasks and the age of the oldest; not ok above HEALTH_TASK_MAX_AGE seconds (no
+  worker running, or too few);
+- `scheduler`: the last run of the periodic-jobs scheduler; not ok when older than
+  HEALTH_SCHEDULER_MAX_AGE seconds (0: reported, not judged).
+"""
+
+import time
+from datetime import datetime
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import caches
+from django.db import connection
+from django.db.models import Case, Count, F, Max, Min, When
+from django.http import JsonResponse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+# The core model recording the scheduler's job runs, and its time field (see
+# last_scheduler_run): wired when the scheduler lands; until then "last_run" is null.
+SCHEDULER_RUN_MODEL = ("core", "JobRun")
+SCHEDULER_RUN_FIELD = "started_at"
+
+
+def _ms(start: float) -> float:
+    return round((time.perf_counter() - start) * 1000, 1)
+
+
+def _failure(exc: Exception) -> dict:
+    # The class only: messages may carry host names or credentials of the services.
+    return {"ok": False, "error": type(exc).__name__}
+
+
+def check_database() -> dict:
+    start = time.perf_counter()
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception as exc:  # any failure is the answer, not an error of this page
+        return _failure(exc)
+    return {"ok": True, "latency_ms": _ms(start)}
+
+
+def check_cache() -> dict:
+    start = time.perf_counter()
+    try:
+        for alias in settings.CACHES:
+            caches[alias].get("healthz-probe")
+    except Exception as exc:
+        return _failure(exc)
+    return {"ok": True, "latency_ms": _ms(start)}
+
+
+def task_backlog() -> tuple[int, datetime | None] | None:
+    """(runnable tasks, when the oldest became runnable) of the persistent queue, or None
+    when tasks do not wait in the database (e.g. the immediate backend)."""
+    if not apps.is_installed("django_tasks_db"):
+        return None
+    from django_tasks_db.models import DBTaskResult, get_date_max
+
+    # A task waits from its enqueueing, or from its run_after when it was delayed.
+    waiting_since = Case(
+        When(run_after=get_date_max(), then=F("enqueued_at")), default=F("run_after")
+    )
+    found = DBTaskResult.objects.ready().aggregate(count=Count("pk"), oldest=Min(waiting_since))
+    return found["count"], found["oldest"]
+
+
+def check_tasks() -> dict:
+    result = {"ok": True, "backend": settings.TASKS["default"]["BACKEND"].rsplit(".", 1)[-1]}
+    try:
+        backlog = task_backlog()
+    except Exception as exc:
+        return {**result, **_failure(exc)}
+    if backlog is None:
+        return {**result, "backlog": None, "oldest_age_seconds": None}
+    count, oldest = backlog
+    age = max(0, round((timezone.now() - oldest).total_seconds())) if oldest else None
+    limit = settings.HEALTH_TASK_MAX_AGE
+    ok = age is None or not limit or age <= limit
+    return {**result, "ok": ok, "backlog": count, "oldest_age_seconds": age}
+
+
+def last_scheduler_run() -> datetime | None:
+    """When the scheduler last ran a job; None while nothing (or no such model) records it."""
+    try:
+        model = apps.get_model(*SCHEDULER_RUN_MODEL)
+    except LookupError:
+        return None
+    return model.objects.aggregate(last=Max(SCHEDULER_RUN_FIELD))["last"]
+
+
+def check_scheduler() -> dict:
+    try:
+        last = last_scheduler_run()
+    except Exception as exc:
+        return _failure(exc)
+    age = max(0, round((timezone.now() - last).total_seconds())) if last else None
+    limit = settings.HEALTH_SCHEDULER_MAX_AGE
+    ok = age is None or not limit or age <= limit
+    return {"ok": ok, "last_run": last.isoformat() if last else None, "age_seconds": age}
+
+
+@never_cache
+@require_safe
+def healthz(request):
+    checks = {
+        "database": check_database(),
+        "cache": check_cache(),
+        "tasks": check_tasks(),
+        "scheduler": check_scheduler(),
+    }
+    healthy = all(check["ok"] for check in checks.values())
+    body = {"status": "ok" if healthy else "unavailable", **checks}
+    return JsonResponse(body, status=200 if healthy else 503)
