@@ -202,6 +202,9 @@ API_CACHE_VERSIONS = {
 API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "600"))
 API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# "default" holds state every worker and host must share (rate-limit counters, allauth's
+# limits, geocoding results): Redis, or else a database table (core.cache), never process
+# memory. "responses" holds rebuildable API answers: Redis too, or else bounded per worker.
 CACHES = {
     "default": (
         {
@@ -211,10 +214,25 @@ CACHES = {
         }
         if REDIS_URL
         else {
+            "BACKEND": "mitmachkarte.core.cache.DatabaseCache",
+            "LOCATION": "mitmachkarte_cache",  # core.CacheEntry, created by `migrate`
+            # Culling deletes arbitrary keys (counters too): keep it rare.
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        }
+    ),
+    "responses": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "mitmachkarte-responses",
+        }
+        if REDIS_URL
+        else {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "mitmachkarte-responses",
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
-    )
+    ),
 }
 
 SITE_NAME = os.environ.get("SITE_NAME", "Mitmachkarte")
