@@ -8,6 +8,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from mitmachkarte.core import rates
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 # var/ holds the SQLite file and collected static files; MITMACHKARTE_VAR_DIR moves it.
 VAR_DIR = Path(os.environ.get("MITMACHKARTE_VAR_DIR", Path.cwd() / "var"))
@@ -80,6 +82,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "mitmachkarte.core.ratelimit.RateLimitMiddleware",
     "mitmachkarte.core.api_cache.ApiCacheMiddleware",
 ]
 
@@ -263,6 +266,33 @@ EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND") or (
 )
 # Reverse proxies in front of the app whose X-Forwarded-For hop to trust for rate limits.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+
+# Abuse limits of anonymous forms, per client IP ("ip") and per target: "email" (normalised),
+# "date" (of an event), "entry", "campaign", "event". Counted in CACHES["default"]
+# (core/ratelimit.py). RATE_LIMITS="register.email=3/h,contact.ip=off" overrides (README).
+RATE_LIMIT_DEFAULTS = {
+    "register": {"ip": "20/h", "email": "5/h", "date": "200/h"},
+    "campaign": {"ip": "5/h", "email": "10/d", "campaign": "100/d"},
+    "propose": {"ip": "10/h", "email": "10/d"},
+    "report": {"ip": "5/h", "email": "5/d", "entry": "20/d"},
+    "contact": {"ip": "5/h", "email": "10/d", "entry": "20/d"},
+    "subscribe": {"ip": "10/h", "email": "3/h"},
+    "lookup": {"ip": "60/10m", "email": "30/h"},  # duplicate checks, address look-ups
+    "organiser_link": {"ip": "5/h", "event": "3/d"},  # "send me a new organiser link"
+    # django-allauth's own actions (ACCOUNT_RATE_LIMITS); "email" is the address typed.
+    "signup": {"ip": "10/h"},
+    "confirm_email": {"email": "3/h"},  # confirmation mails, also on sign-up with a known one
+    "login": {"ip": "30/m"},
+    "login_failed": {"ip": "10/m", "email": "5/5m"},
+    "reset_password": {"ip": "10/h", "email": "3/h"},
+    "reset_password_from_key": {"ip": "20/m"},
+}
+try:
+    RATE_LIMITS = rates.build(RATE_LIMIT_DEFAULTS, os.environ.get("RATE_LIMITS", ""))
+except ValueError as error:
+    raise RuntimeError(f"RATE_LIMITS: {error}") from None
+ACCOUNT_RATE_LIMITS = rates.allauth_rates(RATE_LIMITS)
 
 # "postcode" stays offline (postcode-area centres); "nominatim" asks OpenStreetMap first.
 GEOCODER = os.environ.get("GEOCODER", "postcode")

@@ -3,7 +3,7 @@ from django.test import RequestFactory
 from mitmachkarte.core import ratelimit
 
 
-def test_allows_up_to_the_limit_then_refuses():
+def test_allows_up_to_the_limit_then_refuses(db):
     results = [ratelimit.allow("t", "1.2.3.4", limit=3, window_seconds=60) for _ in range(5)]
     assert results == [True, True, True, False, False]
     assert ratelimit.allow("t", "5.6.7.8", limit=3, window_seconds=60)  # others unaffected

@@ -9,7 +9,6 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from mitmachkarte.initiatives.models import Initiative, Status
-from mitmachkarte.moderation import views
 from mitmachkarte.moderation.models import Proposal
 from tests.factories import MunicipalityFactory
 
@@ -173,8 +172,8 @@ def test_honeypot_rejects_bots(client, world):
     assert not Initiative.objects.filter(status=Status.PENDING).exists()
 
 
-def test_rate_limit_per_ip(client, world, monkeypatch):
-    monkeypatch.setattr(views, "PROPOSAL_LIMIT", (2, 3600))
+def test_rate_limit_per_ip(client, world, set_rate):
+    set_rate("propose.ip", "2/h")
     for n in range(2):
         assert (
             client.post(

@@ -113,13 +113,13 @@ def test_honeypot_looks_successful_but_stores_nothing(client, towns):
     assert not Subscription.objects.exists() and mail.outbox == []
 
 
-def test_rate_limit(client, towns, monkeypatch):
-    monkeypatch.setattr("mitmachkarte.subscriptions.views.RATE_LIMIT", 2)
+def test_rate_limit(client, towns, set_rate):
+    set_rate("subscribe.ip", "2/h")
     for n in range(2):
         assert client.post(URL, form_data(email=f"p{n}@example.org")).status_code == 302
     response = client.post(URL, form_data(email="p3@example.org"))
     assert response.status_code == 429
-    assert "Zu viele Anfragen" in response.content.decode()
+    assert "Zu viele Versuche" in response.content.decode()
     assert Subscription.objects.count() == 2
 
 

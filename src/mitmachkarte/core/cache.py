@@ -12,7 +12,7 @@ import base64
 import pickle
 
 from django.core.cache.backends import db
-from django.db import connections, router, transaction
+from django.db import router, transaction
 from django.utils import timezone
 
 
