@@ -27,12 +27,11 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = env_bool("DEBUG", False)
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG and os.environ.get("MITMACHKARTE_REQUIRE_SECRET_KEY") == "1":
-        raise RuntimeError("SECRET_KEY must be set in production")
-    # Development fallback only; production sets SECRET_KEY (checked by `check --deploy`).
-    SECRET_KEY = "insecure-dev-key-change-me"  # noqa: S105
+# Signs every link in mails (confirmations, claims, organiser and survey links). With DEBUG
+# off a strong key is required: the system check mitmachkarte.E001 fails every management
+# command and wsgi.py refuses to serve (core/checks.py). Only DEBUG has a fallback.
+DEV_SECRET_KEY = "insecure-dev-key-change-me"  # noqa: S105
+SECRET_KEY = os.environ.get("SECRET_KEY", "") or (DEV_SECRET_KEY if DEBUG else "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
