@@ -310,6 +310,9 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Mitmachkarte <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 MANAGERS = [("Moderation", a) for a in env_list("MODERATION_EMAILS")]
+# Events: an organiser link works until this many days after the event's last date (or after
+# its renewal, if later); the organiser can ask for a new one on the event page.
+ORGANISER_LINK_DAYS = int(os.environ.get("ORGANISER_LINK_DAYS", "90"))
 # Subscriptions: the privacy page linked from the consent text, and an optional address for
 # mailto: unsubscribing in List-Unsubscribe (whoever reads it must act on those mails).
 PRIVACY_URL = os.environ.get("PRIVACY_URL", "/datenschutz/")
