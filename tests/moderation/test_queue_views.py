@@ -146,3 +146,18 @@ def test_archive_through_the_queue_takes_it_off_the_map(client, world):
     )
     assert Initiative.objects.get(pk=entry.pk).status == Status.ARCHIVED
     assert client.get(entry.get_absolute_url()).status_code == 404
+
+
+def test_reports_are_limited_per_entry_across_clients(world, set_rate):
+    from django.test import Client
+
+    set_rate("report.entry", "2/d")
+    url = reverse("moderation:report", args=[world["published_a"].slug])
+    statuses = [
+        Client(REMOTE_ADDR=f"198.51.100.{n}")
+        .post(url, {"kind": "other", "message": f"Meldung {n}"})
+        .status_code
+        for n in range(3)
+    ]
+    assert statuses == [302, 302, 429]
+    assert ProblemReport.objects.count() == 2

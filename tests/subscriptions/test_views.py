@@ -201,3 +201,15 @@ def test_manage_page_lists_and_changes_only_own_subscriptions(client, towns):
     mine.refresh_from_db()
     assert mine.municipality == towns["greven"]
     assert client.get(reverse("subscriptions:edit", args=[token, theirs.pk])).status_code == 404
+
+
+def test_confirmation_mails_to_one_address_are_limited_across_clients(towns, set_rate):
+    set_rate("subscribe.email", "2/h")
+    statuses = [
+        Client(REMOTE_ADDR=f"198.51.100.{n}")
+        .post(URL, form_data(email="Opfer@example.org"))
+        .status_code
+        for n in range(3)
+    ]
+    assert statuses == [302, 302, 429]
+    assert len(mail.outbox) == 2
