@@ -125,3 +125,34 @@ def test_admin_renews_and_shows_the_link_once(client, django_user_model, event, 
     mailed = LINK.search(mailoutbox[-1].body).group(1)
     assert mailed != token and organiser_links.event_for(token) is None
     assert organiser_links.event_for(mailed) == event
+
+
+@pytest.mark.django_db(transaction=True)
+def test_migration_keeps_mailed_links_working():
+    """events/0002 replaces each stored token by its digest: links already mailed still open."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    before, after = (
+        [("events", "0001_initial")],
+        [("events", "0002_organiser_link_digest_and_expiry")],
+    )
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    old_apps = executor.loader.project_state(before).apps
+    OldEvent = old_apps.get_model("events", "Event")  # noqa: N806 (a model class)
+    start = timezone.now() + timedelta(days=3)
+    OldEvent.objects.create(
+        title="Alt",
+        slug="alt",
+        event_type="workshop",
+        start=start,
+        end=start,
+        organiser_name="X",
+        organiser_token="mailed-before-the-update-0123456789",
+    )
+    executor = MigrationExecutor(connection)
+    executor.migrate(after)
+    event = organiser_links.event_for("mailed-before-the-update-0123456789")
+    assert event is not None and event.slug == "alt"
+    assert not organiser_links.is_expired(event)
