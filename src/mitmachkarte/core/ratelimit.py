@@ -9,6 +9,13 @@ raises `RateLimited` when one is used up: forms answer 429 with the form kept
 (`render_limited`), other views get the 429 page (`RateLimitMiddleware`), the API a JSON 429
 (mitmachkarte.api). Behind reverse proxies set TRUSTED_PROXY_COUNT so the right hop of
 X-Forwarded-For is the client; IPv6 clients count per /64 network (one subscriber's prefix).
+
+Why not django-ratelimit (4.1.0, 2023): its own system check calls Django's DatabaseCache "not
+atomic" (an error) and Django's RedisCache "not officially supported", so the database fallback
+would need the atomic cache here anyway; it keys limits by request only (`allow()` for an
+address and a date would need a fake request), knows no API exception, and its counting is
+the same add/incr as these few lines. Per-target normalisation and the 429 pages are ours
+either way.
 """
 
 import hashlib
