@@ -113,7 +113,7 @@ def prepare(var_dir: Path, count: int) -> dict:
         "MITMACHKARTE_VAR_DIR": str(var_dir),
         "DEBUG": "0",
         "STATIC_MANIFEST": "0",
-        "SECRET_KEY": "benchmark-only",
+        "SECRET_KEY": "benchmark-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
         "SECURE_COOKIES": "0",
     }
     env.pop("DATABASE_URL", None)

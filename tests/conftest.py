@@ -1,7 +1,8 @@
 import pytest
 from django.conf import settings
-from django.core.cache import cache, caches
+from django.core.cache import caches
 
+from mitmachkarte.core.rates import parse_rate
 from mitmachkarte.initiatives.map_index import drop_index
 from mitmachkarte.municipalities.locator import invalidate_locator
 from mitmachkarte.municipalities.services import import_municipalities
@@ -11,8 +12,11 @@ from mitmachkarte.taxonomy.services import sync_reference_data
 def _forget_process_state():
     invalidate_locator()
     drop_index()
-    cache.clear()
     caches["responses"].clear()
+    # The default cache is a database table unless REDIS_URL is set: each test's rollback
+    # or flush empties it (and a test without database access must not touch it).
+    if settings.REDIS_URL:
+        caches["default"].clear()
 
 
 @pytest.fixture(autouse=True)
@@ -29,6 +33,19 @@ def _fast_password_hasher(settings):
     # PBKDF2's deliberate slowness (~1 s per user on a busy CI core) tests nothing of ours;
     # production keeps Django's default hashers.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def set_rate(settings):
+    """set_rate("propose.ip", "2/h"): one rate of settings.RATE_LIMITS for this test."""
+
+    def set_(name: str, text: str) -> None:
+        action, per = name.split(".")
+        table = {a: dict(pers) for a, pers in settings.RATE_LIMITS.items()}
+        table[action][per] = parse_rate(text)
+        settings.RATE_LIMITS = table
+
+    return set_
 
 
 @pytest.fixture

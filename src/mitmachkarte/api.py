@@ -4,6 +4,7 @@ from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
 from mitmachkarte.core.params import FilterError
+from mitmachkarte.core.ratelimit import RateLimited
 from mitmachkarte.events.api import router as events_router
 from mitmachkarte.initiatives.api import router as initiatives_router
 from mitmachkarte.initiatives.map_api import router as map_router
@@ -31,6 +32,13 @@ def filter_error(request, exc: FilterError):
     return api.create_response(
         request, {"detail": f"{exc.param}: {exc.message}", "param": exc.param}, status=exc.status
     )
+
+
+@api.exception_handler(RateLimited)
+def rate_limited(request, exc: RateLimited):
+    response = api.create_response(request, {"detail": exc.message}, status=429)
+    response["Retry-After"] = str(exc.retry_after)
+    return response
 
 
 @api.exception_handler(ValidationError)

@@ -8,6 +8,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from mitmachkarte.core import rates
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 # var/ holds the SQLite file and collected static files; MITMACHKARTE_VAR_DIR moves it.
 VAR_DIR = Path(os.environ.get("MITMACHKARTE_VAR_DIR", Path.cwd() / "var"))
@@ -25,12 +27,11 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = env_bool("DEBUG", False)
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG and os.environ.get("MITMACHKARTE_REQUIRE_SECRET_KEY") == "1":
-        raise RuntimeError("SECRET_KEY must be set in production")
-    # Development fallback only; production sets SECRET_KEY (checked by `check --deploy`).
-    SECRET_KEY = "insecure-dev-key-change-me"  # noqa: S105
+# Signs every link in mails (confirmations, claims, organiser and survey links). With DEBUG
+# off a strong key is required: the system check mitmachkarte.E001 fails every management
+# command and wsgi.py refuses to serve (core/checks.py). Only DEBUG has a fallback.
+DEV_SECRET_KEY = "insecure-dev-key-change-me"  # noqa: S105
+SECRET_KEY = os.environ.get("SECRET_KEY", "") or (DEV_SECRET_KEY if DEBUG else "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
@@ -80,6 +81,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "mitmachkarte.core.ratelimit.RateLimitMiddleware",
     "mitmachkarte.core.api_cache.ApiCacheMiddleware",
 ]
 
@@ -248,6 +250,9 @@ API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "86400"))
 API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))
 API_CACHE_MAX_BODY = int(os.environ.get("API_CACHE_MAX_BODY", str(1024 * 1024)))
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# "default" holds state every worker and host must share (rate-limit counters, allauth's
+# limits, geocoding results): Redis, or else a database table (core.cache), never process
+# memory. "responses" holds rebuildable API answers: Redis too, or else bounded per worker.
 CACHES = {
     "default": (
         {
@@ -257,8 +262,10 @@ CACHES = {
         }
         if REDIS_URL
         else {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "OPTIONS": {"MAX_ENTRIES": 5000},
+            "BACKEND": "mitmachkarte.core.cache.DatabaseCache",
+            "LOCATION": "mitmachkarte_cache",  # core.CacheEntry, created by `migrate`
+            # Culling deletes arbitrary keys (counters too): keep it rare.
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
         }
     ),
     # Response bodies (API answers, the embed's stale copies): bounded per worker when in
@@ -312,6 +319,33 @@ EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND") or (
 )
 # Reverse proxies in front of the app whose X-Forwarded-For hop to trust for rate limits.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+
+# Abuse limits of anonymous forms, per client IP ("ip") and per target: "email" (normalised),
+# "date" (of an event), "entry", "campaign", "event". Counted in CACHES["default"]
+# (core/ratelimit.py). RATE_LIMITS="register.email=3/h,contact.ip=off" overrides (README).
+RATE_LIMIT_DEFAULTS = {
+    "register": {"ip": "20/h", "email": "5/h", "date": "200/h"},
+    "campaign": {"ip": "5/h", "email": "10/d", "campaign": "100/d"},
+    "propose": {"ip": "10/h", "email": "10/d"},
+    "report": {"ip": "5/h", "email": "5/d", "entry": "20/d"},
+    "contact": {"ip": "5/h", "email": "10/d", "entry": "20/d"},
+    "subscribe": {"ip": "10/h", "email": "3/h"},
+    "lookup": {"ip": "60/10m", "email": "30/h"},  # duplicate checks, address look-ups
+    "organiser_link": {"ip": "5/h", "event": "3/d"},  # "send me a new organiser link"
+    # django-allauth's own actions (ACCOUNT_RATE_LIMITS); "email" is the address typed.
+    "signup": {"ip": "10/h"},
+    "confirm_email": {"email": "3/h"},  # confirmation mails, also on sign-up with a known one
+    "login": {"ip": "30/m"},
+    "login_failed": {"ip": "10/m", "email": "5/5m"},
+    "reset_password": {"ip": "10/h", "email": "3/h"},
+    "reset_password_from_key": {"ip": "20/m"},
+}
+try:
+    RATE_LIMITS = rates.build(RATE_LIMIT_DEFAULTS, os.environ.get("RATE_LIMITS", ""))
+except ValueError as error:
+    raise RuntimeError(f"RATE_LIMITS: {error}") from None
+ACCOUNT_RATE_LIMITS = rates.allauth_rates(RATE_LIMITS)
 
 # "postcode" stays offline (postcode-area centres); "nominatim" asks OpenStreetMap first.
 GEOCODER = os.environ.get("GEOCODER", "postcode")
@@ -330,6 +364,9 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Mitmachkarte <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 MANAGERS = [("Moderation", a) for a in env_list("MODERATION_EMAILS")]
+# Events: an organiser link works until this many days after the event's last date (or after
+# its renewal, if later); the organiser can ask for a new one on the event page.
+ORGANISER_LINK_DAYS = int(os.environ.get("ORGANISER_LINK_DAYS", "90"))
 # Subscriptions: the privacy page linked from the consent text, and an optional address for
 # mailto: unsubscribing in List-Unsubscribe (whoever reads it must act on those mails).
 PRIVACY_URL = os.environ.get("PRIVACY_URL", "/datenschutz/")

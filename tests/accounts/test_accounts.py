@@ -147,3 +147,44 @@ def test_the_embed_sets_no_cookies_for_a_logged_in_visitor(client, reference_dat
         assert response.status_code == 200, url
         assert not response.cookies, url
         assert "Cookie" not in response.get("Vary", ""), url
+
+
+def test_password_resets_for_one_address_are_limited_across_clients():
+    """allauth's limits (ACCOUNT_RATE_LIMITS) come from settings.RATE_LIMITS."""
+    from django.test import Client
+
+    UserFactory(email="vergesslich@example.org")
+    statuses = [
+        Client(REMOTE_ADDR=f"198.51.100.{n}")
+        .post("/konto/password/reset/", {"email": "vergesslich@example.org"})
+        .status_code
+        for n in range(4)
+    ]
+    assert statuses == [302, 302, 302, 429]  # reset_password.email: 3/h
+    assert len(mail.outbox) == 3
+
+
+def test_signing_up_again_with_one_address_mails_it_a_bounded_number_of_times():
+    from django.test import Client
+
+    for n in range(5):
+        Client(REMOTE_ADDR=f"198.51.100.{n}").post(
+            "/konto/signup/",
+            {"email": "opfer@example.org", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD},
+        )
+    assert len(mail.outbox) == 3  # confirm_email.email: 3/h, also for "already exists" mails
+
+
+def test_sign_ups_from_one_client_are_limited(client):
+    assert client.get("/konto/signup/").status_code == 200
+    for n in range(10):
+        client.post(
+            "/konto/signup/",
+            {"email": f"p{n}@example.org", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD},
+        )
+    refused = client.post(
+        "/konto/signup/",
+        {"email": "p11@example.org", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD},
+    )
+    assert refused.status_code == 429  # signup.ip: 10/h
+    assert "Zu viele" in refused.content.decode()

@@ -20,7 +20,7 @@ def test_unknown_postcode_and_nothing_else_gives_none(settings):
 
 
 @pytest.fixture
-def nominatim(settings):
+def nominatim(settings, db):  # results are cached in the shared (database) cache
     settings.GEOCODER = "nominatim"
     geocoding._last_request = 0.0
     with mock.patch("geopy.geocoders.Nominatim.geocode") as fake:

@@ -44,6 +44,7 @@ def test_coordinator_talk_with_waiting_list_and_calendars(client, towns, mailout
         response = client.post(
             page,
             {"occurrence": occurrence.pk, "name": f"Person {n}", "email": f"person{n}@example.org"},
+            REMOTE_ADDR=f"198.51.100.{n}",  # 31 people, not one client
         )
         assert response.status_code == 200
         token = token_from(mailoutbox[-1], "bestaetigen")

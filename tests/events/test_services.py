@@ -1,12 +1,13 @@
 """Event rules, occurrences and campaign submissions (services)."""
 
+import re
 from datetime import date, datetime, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 
-from mitmachkarte.events import registrations, services
+from mitmachkarte.events import organiser_links, registrations, services
 from mitmachkarte.events.models import Event, EventStatus, Occurrence
 from mitmachkarte.events.recurrence import EVENT_TZ
 from tests.factories import CampaignFactory, EventFactory
@@ -190,7 +191,8 @@ def test_submitted_action_waits_for_moderation(campaign, mailoutbox):
     assert [m.to for m in mailoutbox] == [["tausch@initiative.example"]]
     services.publish_event(event=event)
     assert event.status == EventStatus.PUBLISHED
-    assert event.organiser_token in mailoutbox[-1].body
+    token = re.search(r"/veranstaltungen/organisation/([^/\s]+)/", mailoutbox[-1].body).group(1)
+    assert organiser_links.event_for(token) == event
 
 
 @pytest.mark.parametrize("day", [9, 17])
@@ -215,10 +217,10 @@ def test_campaign_last_day_not_before_first():
 
 def test_renewed_organiser_token_replaces_the_old_one():
     event = EventFactory()
-    old = event.organiser_token
-    services.renew_organiser_token(event=event)
-    assert event.organiser_token != old and len(event.organiser_token) >= 30
-    assert not Event.objects.filter(organiser_token=old).exists()
+    old = organiser_links.renew(event=event)
+    new = organiser_links.renew(event=event)
+    assert new != old and len(new) >= 30
+    assert organiser_links.event_for(new) == event and organiser_links.event_for(old) is None
 
 
 def test_capacity_growth_moves_people_up(mailoutbox):

@@ -9,7 +9,6 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from mitmachkarte.initiatives.models import Initiative, Status
-from mitmachkarte.moderation import views
 from mitmachkarte.moderation.models import Proposal
 from tests.factories import MunicipalityFactory
 
@@ -173,8 +172,8 @@ def test_honeypot_rejects_bots(client, world):
     assert not Initiative.objects.filter(status=Status.PENDING).exists()
 
 
-def test_rate_limit_per_ip(client, world, monkeypatch):
-    monkeypatch.setattr(views, "PROPOSAL_LIMIT", (2, 3600))
+def test_rate_limit_per_ip(client, world, set_rate):
+    set_rate("propose.ip", "2/h")
     for n in range(2):
         assert (
             client.post(
@@ -227,3 +226,36 @@ def test_lookups_never_fail_on_odd_input(client, world, name, lat, lon, website,
     answer = client.get(reverse("moderation:geocode"), {"postcode": postcode, "city": name})
     body = answer.json()
     assert (answer.status_code, "latitude" in body) in {(200, True), (400, False), (404, False)}
+
+
+def test_proposals_are_limited_per_proposer_address_across_clients(world, set_rate, mailoutbox):
+    set_rate("propose.email", "1/d")
+    first = Client(REMOTE_ADDR="198.51.100.1").post(URL, form_data())
+    assert first.status_code == 302
+    second = Client(REMOTE_ADDR="198.51.100.2").post(
+        URL, form_data(name="Tauschring Neustadt", proposer_email="Paula+2@Example.org")
+    )
+    html = second.content.decode()
+    assert second.status_code == 429 and second["Retry-After"]
+    assert 'value="Tauschring Neustadt"' in html and "Zu viele Versuche" in html
+    assert Initiative.objects.filter(status=Status.PENDING).count() == 1
+    assert len(mailoutbox) == 1
+
+
+def test_address_lookups_answer_429_json(client, world, set_rate):
+    set_rate("lookup.ip", "1/h")
+    url = reverse("moderation:geocode")
+    assert client.get(url, {"postcode": "50667"}).status_code == 200
+    refused = client.get(url, {"postcode": "50667"})
+    assert refused.status_code == 429 and int(refused["Retry-After"]) > 0
+    assert "Zu viele Versuche" in refused.json()["detail"]
+    duplicates = client.post(reverse("moderation:duplicates"), {"name": "x"})
+    assert duplicates.status_code == 429  # the same client's look-ups
+
+
+def test_duplicate_checks_are_limited_per_typed_address(world, set_rate):
+    set_rate("lookup.email", "1/h")
+    url = reverse("moderation:duplicates")
+    data = {"name": "Foodsharing", "contact_email": "kontakt@example.org"}
+    assert Client(REMOTE_ADDR="198.51.100.1").post(url, data).status_code == 200
+    assert Client(REMOTE_ADDR="198.51.100.2").post(url, data).status_code == 429

@@ -5,7 +5,7 @@ from django.test import Client
 from django.urls import reverse
 
 from mitmachkarte.initiatives.models import Initiative, Status
-from mitmachkarte.moderation import services, views
+from mitmachkarte.moderation import services
 from mitmachkarte.moderation.models import Decision, ProblemReport, ReportStatus
 
 from .conftest import B, propose
@@ -124,13 +124,13 @@ def test_report_a_problem_and_resolve_it(client, world, monkeypatch):
     assert report.status == ReportStatus.RESOLVED and report.resolution_note == "Korrigiert."
 
 
-def test_report_honeypot_rate_limit_and_unpublished(client, world, pending_a, monkeypatch):
+def test_report_honeypot_rate_limit_and_unpublished(client, world, pending_a, set_rate):
     entry = world["published_a"]
     url = reverse("moderation:report", args=[entry.slug])
     bot = client.post(url, {"kind": "other", "homepage": "http://spam.example"})
     assert bot.status_code == 200 and not ProblemReport.objects.exists()
-    monkeypatch.setattr(views, "REPORT_LIMIT", (2, 3600))
-    assert client.post(url, {"kind": "other"}).status_code == 302  # second attempt
+    set_rate("report.ip", "1/h")  # the bot's attempt did not count
+    assert client.post(url, {"kind": "other"}).status_code == 302
     assert client.post(url, {"kind": "other"}).status_code == 429
     assert ProblemReport.objects.count() == 1
     assert client.get(reverse("moderation:report", args=[pending_a.slug])).status_code == 404
@@ -146,3 +146,18 @@ def test_archive_through_the_queue_takes_it_off_the_map(client, world):
     )
     assert Initiative.objects.get(pk=entry.pk).status == Status.ARCHIVED
     assert client.get(entry.get_absolute_url()).status_code == 404
+
+
+def test_reports_are_limited_per_entry_across_clients(world, set_rate):
+    from django.test import Client
+
+    set_rate("report.entry", "2/d")
+    url = reverse("moderation:report", args=[world["published_a"].slug])
+    statuses = [
+        Client(REMOTE_ADDR=f"198.51.100.{n}")
+        .post(url, {"kind": "other", "message": f"Meldung {n}"})
+        .status_code
+        for n in range(3)
+    ]
+    assert statuses == [302, 302, 429]
+    assert ProblemReport.objects.count() == 2

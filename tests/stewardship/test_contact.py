@@ -81,3 +81,25 @@ def test_entry_without_address_has_no_form(world, client):
     entry = InitiativeFactory(name="Stumm", latitude=51.0, longitude=7.0, contact_email="")
     assert 'id="kontakt"' not in client.get(entry.get_absolute_url()).content.decode()
     assert post(client, entry).status_code == 404
+
+
+def test_an_entry_gets_a_bounded_number_of_messages_from_all_clients(world, set_rate, mailoutbox):
+    from django.test import Client
+
+    set_rate("contact.entry", "2/d")
+    statuses = [
+        post(Client(REMOTE_ADDR=f"198.51.100.{n}"), world["a"], email=f"p{n}@example.org")
+        for n in range(3)
+    ]
+    assert [r.status_code for r in statuses] == [200, 200, 429]
+    assert "Wann trefft ihr euch?" in statuses[-1].content.decode()  # the message is kept
+    assert len(mailoutbox) == 2
+
+
+def test_one_sender_address_is_limited_across_clients(world, set_rate, mailoutbox):
+    from django.test import Client
+
+    set_rate("contact.email", "1/d")
+    assert post(Client(REMOTE_ADDR="198.51.100.1"), world["a"]).status_code == 200
+    assert post(Client(REMOTE_ADDR="198.51.100.2"), world["a"]).status_code == 429
+    assert len(mailoutbox) == 1

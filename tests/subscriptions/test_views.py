@@ -113,13 +113,13 @@ def test_honeypot_looks_successful_but_stores_nothing(client, towns):
     assert not Subscription.objects.exists() and mail.outbox == []
 
 
-def test_rate_limit(client, towns, monkeypatch):
-    monkeypatch.setattr("mitmachkarte.subscriptions.views.RATE_LIMIT", 2)
+def test_rate_limit(client, towns, set_rate):
+    set_rate("subscribe.ip", "2/h")
     for n in range(2):
         assert client.post(URL, form_data(email=f"p{n}@example.org")).status_code == 302
     response = client.post(URL, form_data(email="p3@example.org"))
     assert response.status_code == 429
-    assert "Zu viele Anfragen" in response.content.decode()
+    assert "Zu viele Versuche" in response.content.decode()
     assert Subscription.objects.count() == 2
 
 
@@ -201,3 +201,15 @@ def test_manage_page_lists_and_changes_only_own_subscriptions(client, towns):
     mine.refresh_from_db()
     assert mine.municipality == towns["greven"]
     assert client.get(reverse("subscriptions:edit", args=[token, theirs.pk])).status_code == 404
+
+
+def test_confirmation_mails_to_one_address_are_limited_across_clients(towns, set_rate):
+    set_rate("subscribe.email", "2/h")
+    statuses = [
+        Client(REMOTE_ADDR=f"198.51.100.{n}")
+        .post(URL, form_data(email="Opfer@example.org"))
+        .status_code
+        for n in range(3)
+    ]
+    assert statuses == [302, 302, 429]
+    assert len(mail.outbox) == 2

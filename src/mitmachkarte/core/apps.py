@@ -8,6 +8,8 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
+        from . import checks  # noqa: F401  (registers the system checks)
+
         post_migrate.connect(use_wal, sender=self, dispatch_uid="core-sqlite-wal")
 
 

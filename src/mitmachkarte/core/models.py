@@ -13,3 +13,21 @@ class DataVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}@{self.version}"
+
+
+class CacheEntry(models.Model):
+    """The table of the database cache (`core.cache.DatabaseCache`, used without Redis).
+
+    The columns are those of Django's `createcachetable`; as a model, `migrate` creates the
+    table whatever CACHES says at that moment, and test flushes empty it.
+    """
+
+    cache_key = models.CharField(max_length=255, primary_key=True)
+    value = models.TextField()
+    expires = models.DateTimeField(db_index=True)
+
+    class Meta:
+        db_table = "mitmachkarte_cache"
+
+    def __str__(self) -> str:
+        return self.cache_key

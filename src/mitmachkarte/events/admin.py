@@ -1,12 +1,16 @@
 from django.contrib import admin, messages
 from django.db import models
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
 from mitmachkarte.core.concurrency_admin import ConflictCheckedAdmin
+from mitmachkarte.core.links import absolute
 
-from . import mails, registrations, services
+from . import organiser_links, registrations, services
 from .models import Campaign, Event, EventStatus, Occurrence, Registration
 
 
@@ -96,10 +100,13 @@ class EventAdmin(ConflictCheckedAdmin):
 
     @admin.display(description=_("organiser link (secret)"))
     def organiser_link(self, obj):
-        if not obj.pk:
-            return "–"
-        url = reverse("events:organiser", args=[obj.organiser_token])
-        return format_html('<a href="{}">{}</a>', url, url)
+        # Only a digest is stored: the link itself is shown once, by the renew action.
+        until = organiser_links.expires_at(obj) if obj.pk else None
+        if until is None:
+            return _("none issued yet (use the action “Renew the organiser link”)")
+        if until <= timezone.now():
+            return _("expired on %(date)s") % {"date": date_format(localtime(until))}
+        return _("valid until %(date)s") % {"date": date_format(localtime(until))}
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -121,15 +128,35 @@ class EventAdmin(ConflictCheckedAdmin):
         for event in queryset:
             services.reject_event(event=event)
 
-    @admin.action(description=_("Mail the organiser link"))
+    @admin.action(description=_("Mail a new organiser link (the old one stops working)"))
     def send_organiser_link(self, request, queryset):
-        for event in queryset.exclude(organiser_email=""):
-            mails.send_organiser_link(event=event)
+        events = list(queryset.exclude(organiser_email=""))
+        for event in events:
+            organiser_links.renew(event=event, notify=True)
+        self.message_user(
+            request, _("%(n)s organiser links renewed and mailed.") % {"n": len(events)}
+        )
 
-    @admin.action(description=_("Renew the organiser link (the old one stops working)"))
+    @admin.action(
+        description=_("Renew the organiser link and show it once (the old one stops working)")
+    )
     def renew_organiser_link(self, request, queryset):
-        for event in queryset:
-            services.renew_organiser_token(event=event)
+        links = [
+            (event.title, absolute(reverse("events:organiser", args=[token])))
+            for event in queryset
+            for token in [organiser_links.renew(event=event)]
+        ]
+        self.message_user(
+            request,
+            format_html(
+                "{}<ul>{}</ul>",
+                _("New organiser links (shown only now; pass them on securely):"),
+                format_html_join(
+                    "", '<li>{}: <a href="{}">{}</a></li>', ((t, u, u) for t, u in links)
+                ),
+            ),
+            messages.WARNING,
+        )
 
 
 @admin.register(Registration)

@@ -77,6 +77,10 @@ class SubmissionForm(HoneypotMixin):
     )
 
 
+class OrganiserLinkForm(HoneypotMixin):
+    email = forms.EmailField(label=_("Organiser e-mail address"), max_length=254)
+
+
 class MessageForm(forms.Form):
     occurrence = forms.TypedChoiceField(
         label=_("Date"), coerce=int, required=False, empty_value=None

@@ -134,7 +134,8 @@ def send_participant_message(*, registration: Registration, subject: str, body: 
     )
 
 
-def send_organiser_link(*, event: Event, approved: bool = False) -> None:
+def send_organiser_link(*, event: Event, token: str, approved: bool = False) -> None:
+    """`token` is the organiser link's secret: only its digest is stored (organiser_links)."""
     _send(
         to=event.organiser_email,
         template="organiser_link",
@@ -143,7 +144,8 @@ def send_organiser_link(*, event: Event, approved: bool = False) -> None:
             "event": event,
             "approved": approved,
             "event_url": absolute(event.get_absolute_url()),
-            "organiser_url": absolute(reverse("events:organiser", args=[event.organiser_token])),
+            "organiser_url": absolute(reverse("events:organiser", args=[token])),
+            "valid_days": settings.ORGANISER_LINK_DAYS,
         },
     )
 

@@ -45,6 +45,7 @@ class EventStatus(models.TextChoices):
 
 
 def new_organiser_token() -> str:
+    """A random organiser secret (kept here: migration 0001 names it)."""
     return secrets.token_urlsafe(24)
 
 
@@ -139,9 +140,15 @@ class Event(models.Model):
     organiser_email = models.EmailField(
         _("organiser e-mail"), blank=True, help_text=_("Never published; gets the organiser link.")
     )
-    # The secret of the organiser page (participants, CSV, messages) until accounts exist.
-    organiser_token = models.CharField(
-        max_length=64, unique=True, default=new_organiser_token, editable=False
+    # The organiser page (participants, CSV, messages) opens with a secret link until accounts
+    # exist. Only the SHA-256 of its token is stored; the token is in the mail or admin message
+    # that issued it. It expires ORGANISER_LINK_DAYS after the later of the last date and the
+    # issue (events/organiser_links.py).
+    organiser_token_digest = models.CharField(
+        max_length=64, blank=True, db_index=True, editable=False
+    )
+    organiser_link_issued_at = models.DateTimeField(
+        _("organiser link issued"), null=True, blank=True, editable=False
     )
     municipalities = models.ManyToManyField(
         Municipality, related_name="events", blank=True, verbose_name=_("municipalities")

@@ -235,12 +235,6 @@ def events_for_map(flt: EventFilter) -> list[Event]:
     return events
 
 
-def organiser_event(token: str) -> Event | None:
-    if not token or "\x00" in token or len(token) > 64:
-        return None
-    return Event.objects.filter(organiser_token=token).first()
-
-
 def participants(event: Event, *, occurrence_id: int | None = None) -> QuerySet[Registration]:
     """Registrations of an event that are not cancelled, by date and waiting-list order."""
     qs = Registration.objects.filter(occurrence__event=event).exclude(

@@ -14,8 +14,8 @@ from mitmachkarte.core.text import slugify_de
 from mitmachkarte.municipalities.selectors import municipality_id_at
 from mitmachkarte.taxonomy.models import SDG, Category
 
-from . import mails
-from .models import Campaign, Event, EventStatus, EventType, Occurrence, new_organiser_token
+from . import mails, organiser_links
+from .models import Campaign, Event, EventStatus, EventType, Occurrence
 from .recurrence import EVENT_TZ, HORIZON, MAX_OCCURRENCES, expand
 
 # Slugs that are path segments of /veranstaltungen/ itself.
@@ -170,7 +170,7 @@ def publish_event(*, event: Event, notify: bool = True) -> Event:
         event.save(update_fields=["status", "updated_at"])
         sync_occurrences(event=event)
         if notify and was_pending and event.organiser_email:
-            mails.send_organiser_link(event=event, approved=True)
+            organiser_links.renew(event=event, notify=True, approved=True)
     return event
 
 
@@ -178,14 +178,6 @@ def reject_event(*, event: Event) -> Event:
     with transaction.atomic():
         event.status = EventStatus.REJECTED
         event.save(update_fields=["status", "updated_at"])
-    return event
-
-
-def renew_organiser_token(*, event: Event) -> Event:
-    """A new secret organiser link; the old one stops working."""
-    with transaction.atomic():
-        event.organiser_token = new_organiser_token()
-        event.save(update_fields=["organiser_token", "updated_at"])
     return event
 
 

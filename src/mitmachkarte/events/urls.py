@@ -23,4 +23,9 @@ urlpatterns = [
     path("veranstaltungen/<slug:slug>.ics", views.event_ics, name="ics"),
     path("veranstaltungen/<slug:slug>/", views.event_detail, name="detail"),
     path("veranstaltungen/<slug:slug>/anmelden/", views.register, name="register"),
+    path(
+        "veranstaltungen/<slug:slug>/organisationslink/",
+        views_private.organiser_link_request,
+        name="organiser_link",
+    ),
 ]

@@ -17,6 +17,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from mitmachkarte.core import ratelimit
 from mitmachkarte.core.params import parse_id, parse_leniently, value_or_default
 from mitmachkarte.municipalities.models import Municipality
 from mitmachkarte.taxonomy.selectors import categories
@@ -261,6 +262,13 @@ def register(request, slug: str):
     if form.is_valid():
         occurrence = next(o for o in dates if o.pk == form.cleaned_data["occurrence"])
         try:
+            ratelimit.check(
+                "register", request, email=form.cleaned_data["email"], date=occurrence.pk
+            )
+        except ratelimit.RateLimited as exc:
+            form.add_error(None, exc.message)
+            return ratelimit.mark_limited(_detail(request, event, form=form), exc)
+        try:
             registrations.register(
                 occurrence=occurrence,
                 name=form.cleaned_data["name"],
@@ -283,11 +291,18 @@ def register(request, slug: str):
 def campaign_page(request, slug: str):
     campaign = get_object_or_404(Campaign, slug=slug)
     form = SubmissionForm(request.POST or None) if campaign.submissions_open else None
+    limited = None
     if request.method == "POST" and form is not None and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "homepage"}
         data["categories"] = [c.slug for c in data.pop("categories")]
         try:
+            ratelimit.check(
+                "campaign", request, email=data["organiser_email"], campaign=campaign.pk
+            )
             event = services.submit_campaign_action(campaign=campaign, **data)
+        except ratelimit.RateLimited as exc:
+            form.add_error(None, exc.message)
+            limited = exc
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
@@ -301,7 +316,7 @@ def campaign_page(request, slug: str):
     )
     occurrences = selectors.with_listing_data(selectors.filter_occurrences(flt))
     geojson_query = f"campaign={campaign.slug}&start_min={campaign.starts_on.isoformat()}"
-    return render(
+    response = render(
         request,
         "events/campaign.html",
         {
@@ -313,3 +328,4 @@ def campaign_page(request, slug: str):
         },
         status=400 if form is not None and form.errors else 200,
     )
+    return ratelimit.mark_limited(response, limited) if limited else response

@@ -15,8 +15,10 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from . import registrations, selectors, tokens
-from .forms import MessageForm, add_service_errors
+from mitmachkarte.core import ratelimit
+
+from . import organiser_links, registrations, selectors, tokens
+from .forms import MessageForm, OrganiserLinkForm, add_service_errors
 from .models import RegistrationStatus
 from .recurrence import local
 
@@ -89,15 +91,37 @@ def cancel(request, token: str):
     )
 
 
+class LinkExpired(Exception):
+    def __init__(self, event):
+        self.event = event
+
+
 def _organiser_event(token: str):
-    event = selectors.organiser_event(token)
+    event = organiser_links.event_for(token)
     if event is None:
         raise Http404("unknown organiser link")
+    if organiser_links.is_expired(event):
+        raise LinkExpired(event)
     return event
+
+
+def organiser_page(view):
+    """An expired organiser link gets a 410 page that offers a new link."""
+
+    @wraps(view)
+    def wrapper(request, token: str):
+        try:
+            return view(request, token)
+        except LinkExpired as exc:
+            context = {"event": exc.event, "expired": True, "form": OrganiserLinkForm()}
+            return render(request, "events/organiser_link.html", context, status=410)
+
+    return wrapper
 
 
 @private
 @require_http_methods(["GET", "POST"])
+@organiser_page
 def organiser(request, token: str):
     event = _organiser_event(token)
     dates = list(
@@ -131,6 +155,8 @@ def organiser(request, token: str):
             "participants": people,
             "form": form,
             "statuses": RegistrationStatus,
+            "token": token,
+            "valid_until": organiser_links.expires_at(event),
         },
         status=400 if form.errors else 200,
     )
@@ -148,6 +174,7 @@ def _local(value) -> str:
 
 @private
 @require_GET
+@organiser_page
 def organiser_csv(request, token: str):
     """Participants as CSV (UTF-8 with BOM, semicolons: opens directly in German Excel)."""
     event = _organiser_event(token)
@@ -183,3 +210,39 @@ def organiser_csv(request, token: str):
             ]
         )
     return response
+
+
+@require_http_methods(["GET", "POST"])
+def organiser_link_request(request, slug: str):
+    """ "Send me a new organiser link": mailed only to the event's organiser address. The
+    answer is the same whether the address matched, so it reveals no address."""
+    event = selectors.published_event(slug)
+    if event is None or not event.organiser_email:
+        raise Http404("event not found")
+    form = OrganiserLinkForm(request.POST or None)
+    context = {"event": event, "form": form, "sent": False}
+    if request.method == "POST" and form.is_valid():
+        try:
+            ratelimit.check("organiser_link", request)
+        except ratelimit.RateLimited as exc:
+            return ratelimit.render_limited(
+                request, "events/organiser_link.html", context, exc, form=form
+            )
+        email = form.cleaned_data["email"]
+        if _organiser_may_get_mail(event, email):
+            organiser_links.renew(event=event, notify=True)
+        context.update(sent=True, form=OrganiserLinkForm())
+    status = 400 if form.is_bound and form.errors else 200
+    return render(request, "events/organiser_link.html", context, status=status)
+
+
+def _organiser_may_get_mail(event, email: str) -> bool:
+    """Per event, only requests that would send count (a stranger cannot use them up); over
+    the limit nothing is sent and the page looks the same."""
+    if not organiser_links.matches(event, email):
+        return False
+    try:
+        ratelimit.check("organiser_link", event=event.pk)
+    except ratelimit.RateLimited:
+        return False
+    return True

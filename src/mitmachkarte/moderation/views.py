@@ -11,11 +11,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from mitmachkarte.core import concurrency
+from mitmachkarte.core import concurrency, ratelimit
 from mitmachkarte.core.concurrency import ConflictError
 from mitmachkarte.core.geocoding import geocode
 from mitmachkarte.core.params import parse_float, parse_id, value_or_default
-from mitmachkarte.core.ratelimit import allow_request, client_ip
+from mitmachkarte.core.ratelimit import client_ip
 from mitmachkarte.initiatives.duplicates import find_duplicates
 from mitmachkarte.initiatives.models import Initiative, Status
 from mitmachkarte.initiatives.versions import snapshot, version_token
@@ -27,11 +27,6 @@ from . import selectors, services, tokens
 from .forms import MergeTagsForm, ProposalForm, ReportForm, ReviseForm, SynonymForm
 from .models import ProblemReport
 
-# (attempts, seconds) per client IP.
-PROPOSAL_LIMIT = (10, 3600)
-REPORT_LIMIT = (5, 3600)
-LOOKUP_LIMIT = (60, 600)  # duplicate checks and address look-ups while typing
-
 
 def _add_errors(form, exc: ValidationError) -> None:
     if hasattr(exc, "error_dict"):
@@ -39,11 +34,6 @@ def _add_errors(form, exc: ValidationError) -> None:
             form.add_error(key if key in form.fields else None, errors)
     else:
         form.add_error(None, exc.messages)
-
-
-def _too_many(request, template: str, context: dict):
-    context["rate_limited"] = True
-    return render(request, template, context, status=429)
 
 
 def _locate(form) -> bool:
@@ -78,11 +68,14 @@ def propose(request):
     form, duplicates = ProposalForm(), []
     if request.method == "POST":
         form = ProposalForm(request.POST)
-        context = {"form": form, **_picker_context()}
-        if not allow_request(
-            request, "propose", limit=PROPOSAL_LIMIT[0], window_seconds=PROPOSAL_LIMIT[1]
-        ):
-            return _too_many(request, "moderation/propose.html", context)
+        if form.is_valid():
+            try:
+                ratelimit.check("propose", request, email=form.cleaned_data["proposer_email"])
+            except ratelimit.RateLimited as exc:
+                context = {"form": form, **_picker_context()}
+                return ratelimit.render_limited(
+                    request, "moderation/propose.html", context, exc, form=form
+                )
         if form.is_valid() and _locate(form):
             kwargs = form.service_kwargs()
             data = form.cleaned_data
@@ -119,32 +112,39 @@ def proposed(request):
 @require_POST
 def duplicates(request):
     """htmx: likely duplicates for what is typed so far (an empty answer when too little)."""
+    contact_email = (request.POST.get("contact_email") or "")[:254].replace("\x00", "")
+    try:
+        ratelimit.check("lookup", request, email=contact_email)
+    except ratelimit.RateLimited as exc:
+        response = render(request, "moderation/_duplicates.html", {"duplicates": []})
+        return ratelimit.mark_limited(response, exc)
     found = []
-    if allow_request(request, "lookup", limit=LOOKUP_LIMIT[0], window_seconds=LOOKUP_LIMIT[1]):
-        lat = value_or_default(
-            parse_float, "latitude", request.POST.get("latitude"), min_value=-90, max_value=90
+    lat = value_or_default(
+        parse_float, "latitude", request.POST.get("latitude"), min_value=-90, max_value=90
+    )
+    lon = value_or_default(
+        parse_float, "longitude", request.POST.get("longitude"), min_value=-180, max_value=180
+    )
+    name = (request.POST.get("name") or "")[:160].replace("\x00", "")
+    if name.strip() and lat is not None and lon is not None:
+        found = find_duplicates(
+            name=name,
+            latitude=lat,
+            longitude=lon,
+            website=(request.POST.get("website") or "")[:200].replace("\x00", ""),
+            contact_email=contact_email,
+            exclude_id=value_or_default(parse_id, "exclude", request.POST.get("exclude")),
         )
-        lon = value_or_default(
-            parse_float, "longitude", request.POST.get("longitude"), min_value=-180, max_value=180
-        )
-        name = (request.POST.get("name") or "")[:160].replace("\x00", "")
-        if name.strip() and lat is not None and lon is not None:
-            found = find_duplicates(
-                name=name,
-                latitude=lat,
-                longitude=lon,
-                website=(request.POST.get("website") or "")[:200].replace("\x00", ""),
-                contact_email=(request.POST.get("contact_email") or "")[:254].replace("\x00", ""),
-                exclude_id=value_or_default(parse_id, "exclude", request.POST.get("exclude")),
-            )
     return render(request, "moderation/_duplicates.html", {"duplicates": found})
 
 
 @require_GET
 def geocode_address(request):
     """JSON for the "find address" button: the point of an address, or a 4xx with a message."""
-    if not allow_request(request, "lookup", limit=LOOKUP_LIMIT[0], window_seconds=LOOKUP_LIMIT[1]):
-        return JsonResponse({"detail": _("Too many requests. Please wait a moment.")}, status=429)
+    try:
+        ratelimit.check("lookup", request)
+    except ratelimit.RateLimited as exc:
+        return ratelimit.mark_limited(JsonResponse({"detail": exc.message}), exc)
     parts = {
         key: (request.GET.get(key) or "").replace("\x00", "").strip()[:160]
         for key in ("street", "postcode", "city")
@@ -236,13 +236,17 @@ def report(request, slug: str):
     form = ReportForm()
     if request.method == "POST":
         form = ReportForm(request.POST)
-        context = {"form": form, "initiative": initiative}
-        if not allow_request(
-            request, "report", limit=REPORT_LIMIT[0], window_seconds=REPORT_LIMIT[1]
-        ):
-            return _too_many(request, "moderation/report.html", context)
         if form.is_valid():
             data = form.cleaned_data
+            try:
+                ratelimit.check(
+                    "report", request, email=data["reporter_email"], entry=initiative.pk
+                )
+            except ratelimit.RateLimited as exc:
+                context = {"form": form, "initiative": initiative}
+                return ratelimit.render_limited(
+                    request, "moderation/report.html", context, exc, form=form
+                )
             try:
                 services.report_problem(
                     initiative=initiative,

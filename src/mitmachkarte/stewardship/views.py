@@ -14,9 +14,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from mitmachkarte.core import concurrency
+from mitmachkarte.core import concurrency, ratelimit
 from mitmachkarte.core.concurrency import ConflictError
-from mitmachkarte.core.ratelimit import allow, allow_request
+from mitmachkarte.core.ratelimit import allow
 from mitmachkarte.initiatives.models import Initiative, Status
 from mitmachkarte.initiatives.versions import EDITABLE_FIELDS, version_token
 
@@ -24,7 +24,6 @@ from . import diff, selectors, services
 from .forms import ContactForm, InitiativeEditForm, RejectForm
 from .models import Suggestion
 
-CONTACT_LIMIT = (5, 3600)  # messages per client IP and hour
 CLAIM_LIMIT = (5, 86400)  # claim mails per account and day
 VERSIONS_PER_PAGE = 20
 
@@ -340,27 +339,26 @@ def contact(request, slug: str):
         return forbidden(request, _("This entry cannot be contacted through the site."), 404)
     form = ContactForm(request.POST or None)
     context = {"initiative": initiative, "form": form, "sent": False}
-    if request.method == "POST":
-        if not allow_request(
-            request, "contact", limit=CONTACT_LIMIT[0], window_seconds=CONTACT_LIMIT[1]
-        ):
-            return forbidden(
-                request,
-                _("Too many messages from your connection. Please try again in an hour."),
-                429,
-            )
-        if form.is_valid():
-            if not form.cleaned_data["homepage"]:  # a filled honeypot is a bot: send nothing
-                try:
-                    services.relay_contact_message(
-                        initiative=initiative,
-                        sender_name=form.cleaned_data["name"],
-                        sender_email=form.cleaned_data["email"],
-                        message=form.cleaned_data["message"],
-                    )
-                except ValidationError as exc:
-                    _add_errors(form, exc)
-            if not form.errors:
-                context.update(sent=True, form=ContactForm())
+    if request.method == "POST" and form.is_valid():
+        if not form.cleaned_data["homepage"]:  # a filled honeypot is a bot: send nothing
+            try:
+                ratelimit.check(
+                    "contact", request, email=form.cleaned_data["email"], entry=initiative.pk
+                )
+            except ratelimit.RateLimited as exc:
+                return ratelimit.render_limited(
+                    request, "stewardship/contact.html", context, exc, form=form
+                )
+            try:
+                services.relay_contact_message(
+                    initiative=initiative,
+                    sender_name=form.cleaned_data["name"],
+                    sender_email=form.cleaned_data["email"],
+                    message=form.cleaned_data["message"],
+                )
+            except ValidationError as exc:
+                _add_errors(form, exc)
+        if not form.errors:
+            context.update(sent=True, form=ContactForm())
     status = 400 if form.is_bound and form.errors else 200
     return render(request, "stewardship/contact.html", context, status=status)

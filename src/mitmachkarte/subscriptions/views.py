@@ -19,14 +19,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
-from mitmachkarte.core.ratelimit import allow_request
+from mitmachkarte.core import ratelimit
 from mitmachkarte.municipalities.models import Municipality
 from mitmachkarte.municipalities.selectors import resolve_municipality
 
 from . import mails, selectors, services, tokens
 from .forms import NewSubscriptionForm, SubscriptionForm, add_service_errors
 
-RATE_LIMIT = 10  # subscription requests per client and hour
 CONSENT_TEXT = gettext_lazy(
     "I agree that my e-mail address and my choices are stored to send me these e-mails. "
     "I can end the subscription at any time with the link in every e-mail."
@@ -67,17 +66,13 @@ def subscribe(request):
         form = NewSubscriptionForm(request.POST)
         if request.POST.get("website"):  # honeypot: look successful, store nothing
             return redirect("subscriptions:sent")
-        if not allow_request(request, "subscribe", limit=RATE_LIMIT, window_seconds=3600):
-            form.is_valid()
-            form.add_error(
-                None,
-                _(
-                    "Too many subscription requests from your connection. "
-                    "Please try again in an hour."
-                ),
-            )
-            return render(request, "subscriptions/subscribe.html", _form_context(form), status=429)
         if form.is_valid():
+            try:
+                ratelimit.check("subscribe", request, email=form.cleaned_data["email"])
+            except ratelimit.RateLimited as exc:
+                return ratelimit.render_limited(
+                    request, "subscriptions/subscribe.html", _form_context(form), exc, form=form
+                )
             try:
                 services.subscribe(
                     email=form.cleaned_data["email"],
