@@ -15,9 +15,8 @@ class Command(BaseCommand):
         if result.status == TaskResultStatus.SUCCESSFUL:
             report = result.return_value
             self.stdout.write(
-                f"freshness reminders: {report['sent']} sent, "
-                f"{report['without_address']} without address, "
-                f"{report['failed']} failed"
+                f"freshness reminders: {report['sent']} queued, "
+                f"{report['without_address']} without address"
             )
         elif result.status == TaskResultStatus.FAILED:
             raise CommandError(f"failed\n{result.errors[-1].traceback}")
