@@ -285,8 +285,8 @@ TASKS = {"default": {"BACKEND": TASKS_BACKEND}}
 # Periodic jobs: `mitmachkarte scheduler` runs each command at its time (Europe/Berlin):
 # every N minutes, hourly at a minute, daily at hour:minute, weekly on a weekday (0 = Monday).
 SCHEDULED_JOBS = [
-    {"name": "event_tasks", "command": "run_event_tasks", "minute": 5},
-    {"name": "group_tasks", "command": "run_group_tasks", "minute": 10},
+    {"name": "event_tasks", "command": "run_event_tasks --inline", "minute": 5},
+    {"name": "group_tasks", "command": "run_group_tasks --inline", "minute": 10},
     {"name": "subscription_mails", "command": "send_subscription_mails", "minute": 15},
     {
         "name": "subscription_digests",
@@ -295,7 +295,12 @@ SCHEDULED_JOBS = [
         "hour": 7,
         "minute": 0,
     },
-    {"name": "freshness_reminders", "command": "send_freshness_reminders", "hour": 8, "minute": 0},
+    {
+        "name": "freshness_reminders",
+        "command": "send_freshness_reminders --inline",
+        "hour": 8,
+        "minute": 0,
+    },
     {"name": "need_reminders", "command": "send_need_reminders", "hour": 8, "minute": 15},
     {"name": "survey_reminders", "command": "send_survey_reminders", "hour": 8, "minute": 30},
     {"name": "task_queue_upkeep", "command": "mail_queue --recover-stale --prune", "every": 10},

@@ -109,7 +109,9 @@ def test_last_run_is_the_newest_finished_run(settings):
 def test_every_former_cron_line_is_a_job_that_runs(reference_data):
     """The seven cron lines of the old README, and the queue upkeep, run by the scheduler
     (a Monday morning: every job, the weekly digest too, is due)."""
-    commands = {" ".join(job.command) for job in jobs.scheduled_jobs()}
+    commands = {
+        " ".join(a for a in job.command if a != "--inline") for job in jobs.scheduled_jobs()
+    }
     assert {
         "run_event_tasks",
         "run_group_tasks",
@@ -138,3 +140,16 @@ def test_the_service_loop_runs_due_jobs_until_stopped(settings, monkeypatch):
     monkeypatch.setattr(scheduler.signal, "signal", lambda *args: None)
     command.handle(once=False, show=False, interval=0)
     assert JobRun.objects.get().ok
+
+
+@pytest.mark.task_queue
+def test_periodic_commands_queue_their_tasks_or_run_them_inline_for_the_scheduler(settings):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    queued, inline = StringIO(), StringIO()
+    call_command("run_event_tasks", stdout=queued)
+    assert queued.getvalue().count("queued") == 2 and DBTaskResult.objects.count() == 2
+    call_command("run_event_tasks", "--inline", stdout=inline)
+    assert "send_event_reminders: done (0)" in inline.getvalue()
+    assert DBTaskResult.objects.count() == 2  # nothing more queued

@@ -4,7 +4,8 @@ Nodes: the municipality (centre), advice centres and working groups (inner ring)
 initiatives (outer ring). Edges: active confirmed cooperations (by type) and working-group
 membership of organisations. Positions are concentric rings (deterministic: nodes sorted by
 name; each ring turned by half a step against the previous one, so labels interleave), so the
-same data always gives the same picture; the SVG is drawn by a template (server-side, no JavaScript to ship or copy).
+same data always gives the same picture; the SVG is drawn by a template (server-side, no
+JavaScript to ship or copy).
 """
 
 import math
