@@ -138,6 +138,8 @@ def test_the_service_loop_runs_due_jobs_until_stopped(settings, monkeypatch):
 
     monkeypatch.setattr(command, "run_due", once_then_stop)
     monkeypatch.setattr(scheduler.signal, "signal", lambda *args: None)
+    # It checks its connection between looks; the test's transaction must stay.
+    monkeypatch.setattr(scheduler, "close_old_connections", lambda: None)
     command.handle(once=False, show=False, interval=0)
     assert JobRun.objects.get().ok
 

@@ -15,6 +15,7 @@ import pytest
 from django.core.mail.backends.locmem import EmailBackend as LocmemBackend
 from django.core.management import call_command
 from django.db import connection, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django_tasks import TaskResultStatus
 from django_tasks_db.management.commands import db_worker as library_worker
@@ -204,3 +205,20 @@ def test_a_killed_and_restarted_worker_sends_each_queued_mail_once(tmp_path):
     run("db_worker", "--batch", "--no-startup-delay", "--interval", "0")
     sent = sorted(path.name.split("-")[1] for path in mails.glob("mail-*"))
     assert sent == addresses  # every mail, each exactly once
+
+
+def test_the_admin_shows_mail_tasks_and_queues_failed_ones_again(settings, admin_client):
+    settings.EMAIL_BACKEND = "tests.core.test_mail_queue.RefusingBackend"
+    mail.send(to="a@example.org", subject="Hallo Admin", body="B")
+    work()
+    mail_tasks().filter(status=TaskResultStatus.READY).delete()  # as if all attempts failed
+    changelist = reverse("admin:django_tasks_database_dbtaskresult_changelist")
+    page = admin_client.get(changelist, {"status__exact": "FAILED"}).content.decode()
+    assert "a@example.org: Hallo Admin (1)" in page
+    response = admin_client.post(
+        changelist,
+        {"action": "retry_failed_mails", "_selected_action": [str(mail_tasks().get().pk)]},
+        follow=True,
+    )
+    assert "1 fehlgeschlagene E-Mails werden erneut gesendet." in response.content.decode()
+    assert mail_tasks().filter(status=TaskResultStatus.READY).count() == 1
