@@ -7,6 +7,9 @@ from mitmachkarte.initiatives.map_index import drop_index
 from mitmachkarte.municipalities.locator import invalidate_locator
 from mitmachkarte.municipalities.services import import_municipalities
 from mitmachkarte.taxonomy.services import sync_reference_data
+from tests import mail_guard
+
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
 def _forget_process_state():
@@ -29,10 +32,26 @@ def _fresh_process_state():
 
 
 @pytest.fixture(autouse=True)
-def _fast_password_hasher(settings):
+def _test_settings(settings, request):
     # PBKDF2's deliberate slowness (~1 s per user on a busy CI core) tests nothing of ours;
     # production keeps Django's default hashers.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # The suite runs with DEBUG off, whose default is the database queue: tasks run at once
+    # here, except in the tests of the queue itself (marked `task_queue`).
+    if request.node.get_closest_marker("task_queue") is None:
+        settings.TASKS = IMMEDIATE_TASKS
+
+
+@pytest.fixture(autouse=True)
+def _no_mail_inside_a_transaction(settings, monkeypatch):
+    """Every test fails when its code sends a mail inside a transaction (tests/mail_guard.py);
+    on_commit callbacks run where production's commit would run them."""
+    settings.EMAIL_BACKEND = "tests.mail_guard.GuardedOutboxBackend"
+    mail_guard.run_commit_callbacks_as_in_production(monkeypatch)
+    mail_guard.violations.clear()
+    yield
+    found, mail_guard.violations[:] = list(mail_guard.violations), []
+    assert not found, "\n".join(found)
 
 
 @pytest.fixture

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "mitmachkarte.initiatives",
     "mitmachkarte.embed",
     "django_tasks",
+    "django_tasks_db",
     "mitmachkarte.events",
     "allauth",
     "allauth.account",
@@ -168,6 +169,7 @@ ACCOUNT_USER_DISPLAY = operator.attrgetter("email")  # messages name the address
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False  # a mail scanner following the link confirms nothing
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Mitmachkarte] "
+ACCOUNT_ADAPTER = "mitmachkarte.core.mail_accounts.AccountAdapter"  # its mails go through core.mail
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
@@ -361,6 +363,8 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# Seconds an SMTP connect or reply may take before the attempt fails (and is retried later).
+EMAIL_TIMEOUT = float(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Mitmachkarte <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 MANAGERS = [("Moderation", a) for a in env_list("MODERATION_EMAILS")]
@@ -372,12 +376,39 @@ ORGANISER_LINK_DAYS = int(os.environ.get("ORGANISER_LINK_DAYS", "90"))
 PRIVACY_URL = os.environ.get("PRIVACY_URL", "/datenschutz/")
 SUBSCRIPTIONS_UNSUBSCRIBE_MAILTO = os.environ.get("SUBSCRIPTIONS_UNSUBSCRIBE_MAILTO", "")
 
-# Background tasks (django-tasks): run at once by default (tests, demo). Production sets
-# TASKS_BACKEND=django_tasks_db.DatabaseBackend and runs `mitmachkarte db_worker` (README).
-TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
+# Background tasks (django-tasks). With DEBUG off they wait in the database queue of
+# django-tasks-db for `mitmachkarte db_worker`; `make demo` (DEBUG) runs them at once.
+# The test suite chooses the immediate backend itself (tests/conftest.py).
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND") or (
+    "django_tasks.backends.immediate.ImmediateBackend"
+    if DEBUG
+    else "django_tasks_db.DatabaseBackend"
+)
 TASKS = {"default": {"BACKEND": TASKS_BACKEND}}
-if TASKS_BACKEND.startswith("django_tasks_db."):
-    INSTALLED_APPS.append("django_tasks_db")
+
+# Periodic jobs: `mitmachkarte scheduler` runs each command at its time (Europe/Berlin):
+# every N minutes, hourly at a minute, daily at hour:minute, weekly on a weekday (0 = Monday).
+SCHEDULED_JOBS = [
+    {"name": "event_tasks", "command": "run_event_tasks --inline", "minute": 5},
+    {"name": "group_tasks", "command": "run_group_tasks --inline", "minute": 10},
+    {"name": "subscription_mails", "command": "send_subscription_mails", "minute": 15},
+    {
+        "name": "subscription_digests",
+        "command": "send_subscription_mails --weekly",
+        "weekday": 0,
+        "hour": 7,
+        "minute": 0,
+    },
+    {
+        "name": "freshness_reminders",
+        "command": "send_freshness_reminders --inline",
+        "hour": 8,
+        "minute": 0,
+    },
+    {"name": "need_reminders", "command": "send_need_reminders", "hour": 8, "minute": 15},
+    {"name": "survey_reminders", "command": "send_survey_reminders", "hour": 8, "minute": 30},
+    {"name": "task_queue_upkeep", "command": "mail_queue --recover-stale --prune", "every": 10},
+]
 
 # GET /healthz (core/health.py): the oldest runnable task and the scheduler's last run may
 # be this old (seconds) before the check fails; 0 reports without judging.

@@ -2,6 +2,7 @@
 
 import threading
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.core import signing
@@ -101,14 +102,23 @@ def test_cancelling_from_the_waiting_list_promotes_nobody(mailoutbox):
     assert statuses(occurrence) == {"Ada": S.CONFIRMED, "Bea": S.CANCELLED, "Cem": S.WAITLISTED}
 
 
+def next_hour():
+    """As if an hour had passed since the last mail to an address (the mail limit's window)."""
+    return mock.patch.object(registrations, "_mail_allowed", return_value=True)
+
+
 def test_registering_twice_with_one_address_is_idempotent(mailoutbox):
     occurrence = make_occurrence()
     first = registrations.register(occurrence=occurrence, name="Ada", email="ada@example.org")
-    again = registrations.register(occurrence=occurrence, name="Ada L.", email="ADA@example.org")
+    with next_hour():
+        again = registrations.register(
+            occurrence=occurrence, name="Ada L.", email="ADA@example.org"
+        )
     assert again.registration.pk == first.registration.pk and not again.created
     assert Registration.objects.count() == 1 and len(mailoutbox) == 2  # a new link
     registrations.confirm(token=token_from(mailoutbox[-1], "bestaetigen"))
-    thrice = registrations.register(occurrence=occurrence, name="Ada", email="ada@example.org")
+    with next_hour():
+        thrice = registrations.register(occurrence=occurrence, name="Ada", email="ada@example.org")
     assert thrice.registration.status == S.CONFIRMED and Registration.objects.count() == 1
     # The mail about the existing registration carries a cancel link, no confirm link.
     assert "/abmelden/" in mailoutbox[-1].body and "/bestaetigen/" not in mailoutbox[-1].body
@@ -117,6 +127,29 @@ def test_registering_twice_with_one_address_is_idempotent(mailoutbox):
         registrations.confirm(token=token_from(mailoutbox[0], "bestaetigen")).registration.status
         == S.CONFIRMED
     )
+
+
+def test_registering_again_mails_at_most_once_per_date_and_hour(mailoutbox):
+    """500 posts with someone else's address must not flood their mailbox (issue 14)."""
+    occurrence = make_occurrence()
+    other_date = make_occurrence()
+    outcomes = [
+        registrations.register(occurrence=occurrence, name="Ada", email="ada@example.org")
+        for _ in range(5)
+    ]
+    assert [o.mailed for o in outcomes] == [True, False, False, False, False]
+    assert len(mailoutbox) == 1 and Registration.objects.count() == 1
+    registrations.confirm(token=token_from(mailoutbox[-1], "bestaetigen"))
+    confirmed_again = registrations.register(
+        occurrence=occurrence, name="Ada", email="ada@example.org"
+    )
+    assert not confirmed_again.mailed  # "you are already registered" counts too
+    assert confirmed_again.registration.status == S.CONFIRMED
+    # Other dates and other addresses have their own allowance.
+    registrations.register(occurrence=other_date, name="Ada", email="ada@example.org")
+    registrations.register(occurrence=occurrence, name="Bea", email="bea@example.org")
+    assert sorted(m.to[0] for m in mailoutbox[-2:]) == ["ada@example.org", "bea@example.org"]
+    assert len(mailoutbox) == 4  # confirmation request, confirmed, and these two
 
 
 def test_a_cancelled_registration_can_start_over(mailoutbox):
@@ -257,6 +290,11 @@ def test_capacity_is_never_exceeded_and_the_queue_is_first_come_first_served(
     mailoutbox, capacity, steps
 ):
     """Random joins (True) and cancellations (False) of eight people."""
+    with next_hour():  # each join mails its confirmation link
+        _random_joins_and_cancellations(mailoutbox, capacity, steps)
+
+
+def _random_joins_and_cancellations(mailoutbox, capacity, steps):
     occurrence = make_occurrence(capacity=capacity)
     cancel_links = {}
     queue: list[int] = []

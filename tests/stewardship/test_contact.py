@@ -28,7 +28,7 @@ def test_message_is_relayed_with_reply_to_the_sender(world, client, mailoutbox):
     page = response.content.decode()
     assert "weitergeleitet" in page and ADDRESS not in page
     [mail] = mailoutbox
-    assert mail.to == [ADDRESS] and mail.reply_to == ["erika@example.org"]
+    assert mail.to == [ADDRESS] and mail.reply_to == ["Erika Muster <erika@example.org>"]
     assert "Wann trefft ihr euch?" in mail.body and "Erika Muster" in mail.body
 
 

@@ -42,7 +42,7 @@ def due(world):
 
 def test_command_mails_editors_or_contact_once_a_year(due, mailoutbox, capsys):
     call_command("send_freshness_reminders")
-    assert "2 sent" in capsys.readouterr().out
+    assert "2 queued" in capsys.readouterr().out
     by_address = {m.to[0]: m for m in mailoutbox}
     assert set(by_address) == {due["users"]["editor_a"].email, "repair-b@initiative.example"}
     mail = by_address[due["users"]["editor_a"].email]
@@ -55,7 +55,7 @@ def test_command_mails_editors_or_contact_once_a_year(due, mailoutbox, capsys):
     ]
     # Idempotent: running again (the same day or month) sends nothing.
     call_command("send_freshness_reminders")
-    assert "0 sent" in capsys.readouterr().out
+    assert "0 queued" in capsys.readouterr().out
     assert len(mailoutbox) == 2
 
 

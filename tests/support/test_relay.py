@@ -50,7 +50,8 @@ def all_text(message) -> str:
             *message.cc,
             *message.bcc,
             *message.reply_to,
-            *[f"{k}: {v}" for k, v in message.extra_headers.items()],
+            # The Message-ID (<random key@site host>) has an address's shape but names nobody.
+            *[f"{k}: {v}" for k, v in message.extra_headers.items() if k != "Message-ID"],
         ]
     )
 

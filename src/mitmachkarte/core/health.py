@@ -14,20 +14,16 @@ never cached. Each check reports `ok` and what it measured:
 import time
 from datetime import datetime
 
-from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.db import connection
-from django.db.models import Case, Count, F, Max, Min, When
 from django.http import JsonResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-# The core model recording the scheduler's job runs, and its time field (see
-# last_scheduler_run): wired when the scheduler lands; until then "last_run" is null.
-SCHEDULER_RUN_MODEL = ("core", "JobRun")
-SCHEDULER_RUN_FIELD = "started_at"
+from . import taskqueue
+from .models import JobRun
 
 
 def _ms(start: float) -> float:
@@ -60,43 +56,24 @@ def check_cache() -> dict:
     return {"ok": True, "latency_ms": _ms(start)}
 
 
-def task_backlog() -> tuple[int, datetime | None] | None:
-    """(runnable tasks, when the oldest became runnable) of the persistent queue, or None
-    when tasks do not wait in the database (e.g. the immediate backend)."""
-    if not apps.is_installed("django_tasks_db"):
-        return None
-    from django_tasks_db.models import DBTaskResult, get_date_max
-
-    # A task waits from its enqueueing, or from its run_after when it was delayed.
-    waiting_since = Case(
-        When(run_after=get_date_max(), then=F("enqueued_at")), default=F("run_after")
-    )
-    found = DBTaskResult.objects.ready().aggregate(count=Count("pk"), oldest=Min(waiting_since))
-    return found["count"], found["oldest"]
-
-
 def check_tasks() -> dict:
     result = {"ok": True, "backend": settings.TASKS["default"]["BACKEND"].rsplit(".", 1)[-1]}
+    if result["backend"] != "DatabaseBackend":  # nothing waits: tasks run at once
+        return {**result, "backlog": None, "oldest_age_seconds": None}
     try:
-        backlog = task_backlog()
+        backlog = taskqueue.backlog()
     except Exception as exc:
         return {**result, **_failure(exc)}
-    if backlog is None:
-        return {**result, "backlog": None, "oldest_age_seconds": None}
-    count, oldest = backlog
-    age = max(0, round((timezone.now() - oldest).total_seconds())) if oldest else None
+    count = backlog["ready"]
+    age = round(backlog["oldest_age_seconds"]) if count else None
     limit = settings.HEALTH_TASK_MAX_AGE
     ok = age is None or not limit or age <= limit
     return {**result, "ok": ok, "backlog": count, "oldest_age_seconds": age}
 
 
 def last_scheduler_run() -> datetime | None:
-    """When the scheduler last ran a job; None while nothing (or no such model) records it."""
-    try:
-        model = apps.get_model(*SCHEDULER_RUN_MODEL)
-    except LookupError:
-        return None
-    return model.objects.aggregate(last=Max(SCHEDULER_RUN_FIELD))["last"]
+    """When the scheduler last started a job (None before its first run)."""
+    return JobRun.objects.order_by("-started_at").values_list("started_at", flat=True).first()
 
 
 def check_scheduler() -> dict:

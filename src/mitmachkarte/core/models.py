@@ -31,3 +31,41 @@ class CacheEntry(models.Model):
 
     def __str__(self) -> str:
         return self.cache_key
+
+
+class JobRun(models.Model):
+    """One run of a periodic job (`mitmachkarte scheduler`) for one scheduled time.
+
+    The unique (name, slot) pair is the lease: of two schedulers only the one whose insert
+    succeeds runs the job for that time.
+    """
+
+    name = models.CharField(max_length=60)
+    slot = models.DateTimeField(help_text="the scheduled time this run is for")
+    started_at = models.DateTimeField()
+    finished_at = models.DateTimeField(null=True, blank=True)
+    ok = models.BooleanField(null=True)
+    error = models.TextField(blank=True)
+    output = models.TextField(blank=True)
+    runner = models.CharField(max_length=100, blank=True, help_text="host:process")
+
+    class Meta:
+        ordering = ["-started_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["name", "slot"], name="core_jobrun_once_per_slot")
+        ]
+        indexes = [models.Index(fields=["finished_at"], name="core_jobrun_finished_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.name} @ {self.slot:%Y-%m-%d %H:%M}"
+
+
+class SentMail(models.Model):
+    """The idempotency record of a queued mail: written right after the mail server took it,
+    so a task that runs again (a worker killed before marking it done) does not resend."""
+
+    key = models.CharField(max_length=32, primary_key=True)
+    sent_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return self.key

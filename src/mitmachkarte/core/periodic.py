@@ -1,8 +1,13 @@
-"""A management command that enqueues periodic django-tasks and reports each result.
+"""A management command that runs periodic django-tasks and reports each result.
 
-Apps subclass it with their `tasks`; cron or a systemd timer runs the command hourly. With the
-immediate backend a task runs at once and a failure makes the command fail (exit 1).
+Apps subclass it with their `tasks`; `mitmachkarte scheduler` runs the commands at their
+times with `--inline`: the tasks run in the scheduler's process, so the recorded job run
+says whether they worked. Without it they are enqueued (with the database queue for
+`db_worker`; with the immediate backend they run at once). A failure makes the command fail
+(exit 1) after the other tasks ran.
 """
+
+import traceback
 
 from django.core.management.base import BaseCommand, CommandError
 from django_tasks import TaskResultStatus
@@ -11,9 +16,23 @@ from django_tasks import TaskResultStatus
 class PeriodicTasksCommand(BaseCommand):
     tasks: tuple = ()
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--inline",
+            action="store_true",
+            help="run the tasks in this process (as the scheduler does) instead of queueing them",
+        )
+
+    def handle(self, *args, inline: bool = False, **options):
         failed = []
         for task in self.tasks:
+            if inline:
+                try:
+                    self.stdout.write(f"{task.name}: done ({task.call()})")
+                except Exception:
+                    failed.append(task.name)
+                    self.stderr.write(f"{task.name}: failed\n{traceback.format_exc()}")
+                continue
             result = task.enqueue()
             if result.status == TaskResultStatus.SUCCESSFUL:
                 self.stdout.write(f"{task.name}: done ({result.return_value})")

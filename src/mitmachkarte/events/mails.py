@@ -1,21 +1,19 @@
 """The e-mails of events: double opt-in, confirmations, waiting list, reminders, messages.
 
 Plain text from templates/events/email/, in the language the person registered in, with
-times in Europe/Berlin and absolute links built from settings.SITE_URL (tasks have no request).
+times in Europe/Berlin and absolute links built from settings.SITE_URL; `core.mail` queues
+them, sent after the transaction that asked for them.
 """
 
 from django.conf import settings
-from django.core.mail import EmailMessage, mail_managers
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from mitmachkarte.core import mail
 from mitmachkarte.core.links import absolute
 
 from . import tokens
 from .models import Event, Registration
-from .recurrence import EVENT_TZ
 
 
 def registration_links(registration: Registration) -> dict:
@@ -36,27 +34,13 @@ def registration_links(registration: Registration) -> dict:
     }
 
 
-def _send(
-    *, to: str, subject: str, template: str, context: dict, language: str = "de", reply_to: str = ""
-) -> None:
-    with translation.override(language or "de"), timezone.override(EVENT_TZ):
-        body = render_to_string(
-            f"events/email/{template}.txt", {"SITE_NAME": settings.SITE_NAME, **context}
-        )
-        subject = f"{subject()} – {settings.SITE_NAME}"
-    message = EmailMessage(
-        subject=subject, body=body, to=[to], reply_to=[reply_to] if reply_to else None
-    )
-    message.send()
-
-
 def _registration_mail(registration: Registration, *, template: str, subject, **extra) -> None:
     occurrence = registration.occurrence
     event = occurrence.event
-    _send(
+    mail.send_templated(
         to=registration.email,
         subject=subject,
-        template=template,
+        template=f"events/email/{template}",
         language=registration.language,
         context={
             "registration": registration,
@@ -118,9 +102,9 @@ def send_reminder(*, registration: Registration) -> None:
 
 def send_participant_message(*, registration: Registration, subject: str, body: str) -> None:
     event = registration.occurrence.event
-    _send(
+    mail.send_templated(
         to=registration.email,
-        template="participant_message",
+        template="events/email/participant_message",
         subject=lambda: f"{event.title}: {subject}",
         language=registration.language,
         reply_to=event.organiser_email,
@@ -136,9 +120,9 @@ def send_participant_message(*, registration: Registration, subject: str, body: 
 
 def send_organiser_link(*, event: Event, token: str, approved: bool = False) -> None:
     """`token` is the organiser link's secret: only its digest is stored (organiser_links)."""
-    _send(
+    mail.send_templated(
         to=event.organiser_email,
-        template="organiser_link",
+        template="events/email/organiser_link",
         subject=lambda: _("Your event is published") if approved else _("Your organiser link"),
         context={
             "event": event,
@@ -151,13 +135,13 @@ def send_organiser_link(*, event: Event, token: str, approved: bool = False) -> 
 
 
 def send_submission_received(*, event: Event) -> None:
-    _send(
+    mail.send_templated(
         to=event.organiser_email,
-        template="submission_received",
+        template="events/email/submission_received",
         subject=lambda: _("We have received your action"),
         context={"event": event, "campaign": event.campaign},
     )
-    mail_managers(
-        f"New action to review: {event.title}",
-        absolute(reverse("admin:events_event_change", args=[event.pk])),
+    mail.send_to_managers(
+        subject=lambda: _("New action to review: %(title)s") % {"title": event.title},
+        body=absolute(reverse("admin:events_event_change", args=[event.pk])),
     )

@@ -1,8 +1,8 @@
 """Writes for registrations (the services of registering without an account).
 
 Each function is one transaction that first locks the occurrence row, so capacity is never
-exceeded and the waiting list moves in order even with concurrent requests. Mails are sent
-inside the transaction: if sending fails, nothing is saved and the person can try again.
+exceeded and the waiting list moves in order even with concurrent requests. Mails are
+queued through `core.mail` and leave only after the commit, never while the row is locked.
 """
 
 from dataclasses import dataclass
@@ -14,12 +14,17 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mitmachkarte.core import ratelimit
+
 from . import mails, selectors, tokens
 from .models import Event, EventStatus, Occurrence, Registration, RegistrationStatus
 
 S = RegistrationStatus
 MAX_NAME = 120
 REMINDER_BEFORE = timedelta(hours=24)
+# Registering again with the same address mails at most once per date and hour, so a form
+# posted in a loop with someone else's address cannot flood their mailbox.
+CONFIRMATION_MAILS_PER_HOUR = 1
 
 
 class RegistrationError(ValidationError):
@@ -31,6 +36,16 @@ class Outcome:
     registration: Registration
     created: bool = False
     position: int | None = None  # place on the waiting list
+    mailed: bool = True  # False: a mail to this address for this date went out this hour
+
+
+def _mail_allowed(occurrence: Occurrence, email: str) -> bool:
+    return ratelimit.allow(
+        "events.registration_mail",
+        f"{occurrence.pk}:{email}",
+        limit=CONFIRMATION_MAILS_PER_HOUR,
+        window_seconds=3600,
+    )
 
 
 def _lock(occurrence_id: int) -> Occurrence:
@@ -64,7 +79,7 @@ def register(
 
     Registering again with the same e-mail address never creates a second registration: a
     pending one gets a new confirmation mail, an active one a reminder of its status, a
-    cancelled one starts over.
+    cancelled one starts over. Of these mails at most one per date, address and hour is sent.
     """
     now = now or timezone.now()
     name = " ".join((name or "").split())
@@ -81,8 +96,10 @@ def register(
         _check_open(occurrence, now)
         existing = occurrence.registrations.filter(email=email).first()
         if existing and existing.status in (S.CONFIRMED, S.WAITLISTED):
-            mails.send_already_registered(registration=existing)
-            return Outcome(existing)
+            mailed = _mail_allowed(occurrence, email)
+            if mailed:
+                mails.send_already_registered(registration=existing)
+            return Outcome(existing, mailed=mailed)
         if event.registration_deadline and now > event.registration_deadline:
             raise RegistrationError(_("The registration deadline has passed."), code="deadline")
         if not event.waiting_list and not _has_room(occurrence):
@@ -92,8 +109,10 @@ def register(
         registration.status, registration.cancelled_at = S.PENDING, None
         registration.created_at = registration.created_at if existing else now
         registration.save()
-        mails.send_confirm_request(registration=registration)
-    return Outcome(registration, created=existing is None)
+        mailed = _mail_allowed(occurrence, email)
+        if mailed:
+            mails.send_confirm_request(registration=registration)
+    return Outcome(registration, created=existing is None, mailed=mailed)
 
 
 def _registration_from_token(token: str, purpose: str) -> Registration:
@@ -223,7 +242,8 @@ def send_due_reminders(*, now: datetime | None = None) -> int:
     """Remind confirmed participants of dates beginning within the next 24 hours, once.
 
     Run hourly (see the `run_event_tasks` command): a registration is claimed by setting
-    `reminder_sent_at` first, so parallel runs never send twice; a failed mail releases it.
+    `reminder_sent_at` in the transaction that queues its mail, so parallel runs never send
+    twice; an error before the commit releases it.
     """
     now = now or timezone.now()
     due = Registration.objects.filter(

@@ -1,41 +1,25 @@
 """The e-mails of working groups: invitations, join requests, minutes, task reminders.
 
-Plain text from templates/groups/email/, German first, links from settings.SITE_URL.
+Plain text from templates/groups/email/, German first, links from settings.SITE_URL,
+queued through `core.mail`, one mail per member: members never see each other's addresses.
 """
 
-from django.conf import settings
-from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mitmachkarte.core import mail
 from mitmachkarte.core.links import absolute
 from mitmachkarte.events.recurrence import EVENT_TZ
 
 from .models import ActionItem, GroupRole, Invitation, JoinRequest, Meeting
 
 
-def _send(*, to: list[str], subject, template: str, context: dict) -> int:
-    to = [address for address in to if address]
-    if not to:
-        return 0
-    with translation.override("de"), timezone.override(EVENT_TZ):
-        body = render_to_string(
-            f"groups/email/{template}.txt", {"SITE_NAME": settings.SITE_NAME, **context}
-        )
-        subject = f"{subject()} – {settings.SITE_NAME}"
-    sent = 0
-    for address in to:  # one mail each: members never see each other's addresses
-        sent += EmailMessage(subject=subject, body=body, to=[address]).send()
-    return sent
-
-
 def send_invitation(*, invitation: Invitation, token: str) -> int:
     group = invitation.group
-    return _send(
+    return mail.send_templated(
         to=[invitation.email],
-        template="invitation",
+        template="groups/email/invitation",
         subject=lambda: _("Invitation to the working group %(group)s") % {"group": group.name},
         context={
             "group": group,
@@ -48,9 +32,9 @@ def send_invitation(*, invitation: Invitation, token: str) -> int:
 def send_join_request(*, request: JoinRequest) -> int:
     group = request.group
     chairs = group.members.filter(role=GroupRole.CHAIR).select_related("user")
-    return _send(
+    return mail.send_templated(
         to=[c.user.email for c in chairs],
-        template="join_request",
+        template="groups/email/join_request",
         subject=lambda: _("Request to join %(group)s") % {"group": group.name},
         context={
             "group": group,
@@ -63,9 +47,9 @@ def send_join_request(*, request: JoinRequest) -> int:
 def send_minutes(*, meeting: Meeting) -> int:
     group = meeting.group
     members = group.members.select_related("user")
-    return _send(
+    return mail.send_templated(
         to=[m.user.email for m in members],
-        template="minutes",
+        template="groups/email/minutes",
         subject=lambda: (
             _("Minutes: %(group)s, %(day)s")
             % {
@@ -84,9 +68,9 @@ def send_minutes(*, meeting: Meeting) -> int:
 
 def send_action_item_reminder(*, item: ActionItem) -> int:
     meeting = item.meeting
-    return _send(
+    return mail.send_templated(
         to=[item.owner.email],
-        template="action_item_reminder",
+        template="groups/email/action_item_reminder",
         subject=lambda: _("Reminder: task due on %(day)s") % {"day": f"{item.due_date:%d.%m.%Y}"},
         context={
             "item": item,

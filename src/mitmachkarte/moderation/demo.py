@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.test.utils import override_settings
 
+from mitmachkarte.core import mail
 from mitmachkarte.initiatives.models import Initiative, Status
 from mitmachkarte.organisations import demo as accounts
 
@@ -68,7 +68,7 @@ class Summary:
 
 
 def _quiet():
-    return override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend")
+    return mail.suppressed()
 
 
 def _propose(*, name, lat, lon, categories, city, short, **extra) -> None:

@@ -1,29 +1,17 @@
 """E-mails to proposers (received, approved, rejected, changes requested) and to moderators.
 
 Plain text from templates/moderation/email/, German (the proposer has no account to store a
-language), links absolute from settings.SITE_URL.
+language), links absolute from settings.SITE_URL, queued through `core.mail`.
 """
 
-from django.conf import settings
-from django.core.mail import EmailMessage, mail_managers
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 
+from mitmachkarte.core import mail
 from mitmachkarte.core.links import absolute
 
 from . import tokens
 from .models import Proposal
-
-
-def _send(*, to: str, subject, template: str, context: dict) -> None:
-    with translation.override("de"):
-        body = render_to_string(
-            f"moderation/email/{template}.txt", {"SITE_NAME": settings.SITE_NAME, **context}
-        )
-        subject = f"{subject()} – {settings.SITE_NAME}"
-    EmailMessage(subject=subject, body=body, to=[to]).send()
 
 
 def revise_url(proposal: Proposal) -> str:
@@ -34,9 +22,9 @@ def revise_url(proposal: Proposal) -> str:
 
 
 def send_received(*, proposal: Proposal) -> None:
-    _send(
+    mail.send_templated(
         to=proposal.proposer_email,
-        template="received",
+        template="moderation/email/received",
         subject=lambda: _("We have received your proposal"),
         context={
             "proposal": proposal,
@@ -44,16 +32,17 @@ def send_received(*, proposal: Proposal) -> None:
             "privacy_url": absolute("/datenschutz/"),
         },
     )
-    mail_managers(
-        f"Neuer Vorschlag: {proposal.initiative.name}", absolute(reverse("moderation:queue"))
+    mail.send_to_managers(
+        subject=lambda: _("New proposal: %(name)s") % {"name": proposal.initiative.name},
+        body=absolute(reverse("moderation:queue")),
     )
 
 
 def send_approved(*, proposal: Proposal, note: str = "") -> None:
     initiative = proposal.initiative
-    _send(
+    mail.send_templated(
         to=proposal.proposer_email,
-        template="approved",
+        template="moderation/email/approved",
         subject=lambda: _("Your entry is published"),
         context={
             "proposal": proposal,
@@ -65,18 +54,18 @@ def send_approved(*, proposal: Proposal, note: str = "") -> None:
 
 
 def send_rejected(*, proposal: Proposal, reason: str) -> None:
-    _send(
+    mail.send_templated(
         to=proposal.proposer_email,
-        template="rejected",
+        template="moderation/email/rejected",
         subject=lambda: _("Your proposal was not accepted"),
         context={"proposal": proposal, "initiative": proposal.initiative, "reason": reason},
     )
 
 
 def send_changes_requested(*, proposal: Proposal, reason: str) -> None:
-    _send(
+    mail.send_templated(
         to=proposal.proposer_email,
-        template="changes_requested",
+        template="moderation/email/changes_requested",
         subject=lambda: _("Please revise your proposal"),
         context={
             "proposal": proposal,
@@ -89,4 +78,7 @@ def send_changes_requested(*, proposal: Proposal, reason: str) -> None:
 
 
 def send_report_received(*, initiative) -> None:
-    mail_managers(f"Problem gemeldet: {initiative.name}", absolute(reverse("moderation:queue")))
+    mail.send_to_managers(
+        subject=lambda: _("Problem reported: %(name)s") % {"name": initiative.name},
+        body=absolute(reverse("moderation:queue")),
+    )

@@ -1,16 +1,14 @@
 """The e-mails of entry care: claim links, suggestions, freshness reminders, relayed contact.
 
 Plain text from templates/stewardship/email/, in German (the entries' language), with
-absolute links built from settings.SITE_URL (tasks have no request).
+absolute links built from settings.SITE_URL, queued through `core.mail` (one mail per
+recipient: they never see each other).
 """
 
-from django.conf import settings
-from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 
+from mitmachkarte.core import mail
 from mitmachkarte.core.links import absolute
 from mitmachkarte.organisations.models import Membership, OrganisationType
 
@@ -32,23 +30,11 @@ def editor_emails(initiative) -> list[str]:
     )
 
 
-def _send(*, to: list[str], subject, template: str, context: dict, reply_to: str = "") -> None:
-    with translation.override("de"):
-        body = render_to_string(
-            f"stewardship/email/{template}.txt", {"SITE_NAME": settings.SITE_NAME, **context}
-        )
-        subject = f"{subject()} – {settings.SITE_NAME}"
-    for address in to:  # one mail each: recipients never see each other
-        EmailMessage(
-            subject=subject, body=body, to=[address], reply_to=[reply_to] if reply_to else None
-        ).send()
-
-
 def send_claim_link(*, claim, token: str) -> None:
     initiative = claim.initiative
-    _send(
+    mail.send_templated(
         to=[initiative.contact_email],
-        template="claim_link",
+        template="stewardship/email/claim_link",
         subject=lambda: _("Confirm: %(name)s on the map") % {"name": initiative.name},
         context={
             "initiative": initiative,
@@ -64,9 +50,9 @@ def send_suggestion_received(*, suggestion) -> None:
     initiative = suggestion.initiative
     recipients = editor_emails(initiative)
     if recipients:
-        _send(
+        mail.send_templated(
             to=recipients,
-            template="suggestion_received",
+            template="stewardship/email/suggestion_received",
             subject=lambda: _("Suggested changes to %(name)s") % {"name": initiative.name},
             context={
                 "initiative": initiative,
@@ -78,9 +64,9 @@ def send_suggestion_received(*, suggestion) -> None:
 
 def send_suggestion_rejected(*, suggestion) -> None:
     if suggestion.author and suggestion.author.email:
-        _send(
+        mail.send_templated(
             to=[suggestion.author.email],
-            template="suggestion_rejected",
+            template="stewardship/email/suggestion_rejected",
             subject=lambda: _("Your suggestion was not accepted"),
             context={"initiative": suggestion.initiative, "suggestion": suggestion},
         )
@@ -97,9 +83,9 @@ def freshness_links(*, initiative, reminder) -> dict:
 
 
 def send_freshness_reminder(*, initiative, reminder, to: list[str]) -> None:
-    _send(
+    mail.send_templated(
         to=to,
-        template="freshness_reminder",
+        template="stewardship/email/freshness_reminder",
         subject=lambda: _("Is this still right? %(name)s") % {"name": initiative.name},
         context={
             "initiative": initiative,
@@ -112,10 +98,10 @@ def send_freshness_reminder(*, initiative, reminder, to: list[str]) -> None:
 
 
 def send_contact_message(*, initiative, sender_name: str, sender_email: str, message: str) -> None:
-    _send(
+    mail.send_templated(
         to=[initiative.contact_email],
-        template="contact_message",
-        reply_to=sender_email,
+        template="stewardship/email/contact_message",
+        reply_to=mail.named_address(sender_name, sender_email),
         subject=lambda: _("Message about %(name)s") % {"name": initiative.name},
         context={
             "initiative": initiative,

@@ -225,7 +225,7 @@ def suggest_changes(
     suggestion = Suggestion.objects.create(
         initiative=initiative, author=user, changes=diff, comment=comment.strip()
     )
-    transaction.on_commit(lambda: mails.send_suggestion_received(suggestion=suggestion))
+    mails.send_suggestion_received(suggestion=suggestion)
     return suggestion
 
 
@@ -276,7 +276,7 @@ def reject_suggestion(*, suggestion: Suggestion, user, reason: str) -> Suggestio
     suggestion.decided_by, suggestion.decided_at = user, timezone.now()
     suggestion.reason = reason
     suggestion.save(update_fields=["status", "decided_by", "decided_at", "reason"])
-    transaction.on_commit(lambda: mails.send_suggestion_rejected(suggestion=suggestion))
+    mails.send_suggestion_rejected(suggestion=suggestion)
     return suggestion
 
 
@@ -327,7 +327,7 @@ def request_claim(*, initiative: Initiative, user) -> Claim:
     token = tokens.make_token(
         purpose=tokens.CLAIM, c=claim.pk, u=user.pk, e=email_digest(initiative.contact_email)
     )
-    transaction.on_commit(lambda: mails.send_claim_link(claim=claim, token=token))
+    mails.send_claim_link(claim=claim, token=token)
     return claim
 
 

@@ -3,20 +3,17 @@ weekly digest), German by default, plain text plus HTML, with absolute links fro
 
 Every news mail carries `List-Unsubscribe` (the https one-click URL, and a mailto address
 when SUBSCRIPTIONS_UNSUBSCRIBE_MAILTO is set) with `List-Unsubscribe-Post` (RFC 8058), and
-links to the manage page.
+links to the manage page. Both are queued through `core.mail`.
 """
 
 from urllib.parse import quote
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from mitmachkarte.core import mail
 from mitmachkarte.core.links import absolute
-from mitmachkarte.events.recurrence import EVENT_TZ
 
 from . import tokens
 from .models import Kind, Subscription
@@ -52,40 +49,26 @@ def list_unsubscribe_headers(subscription: Subscription) -> dict[str, str]:
     }
 
 
-def _send(
-    *,
-    subscription: Subscription,
-    subject,
-    template: str,
-    context: dict,
-    headers: dict | None = None,
-) -> None:
-    with translation.override(subscription.language or "de"), timezone.override(EVENT_TZ):
-        context = {
-            "SITE_NAME": settings.SITE_NAME,
-            "SITE_URL": settings.SITE_URL,
-            "subscription": subscription,
-            **context,
-        }
-        text = render_to_string(f"subscriptions/email/{template}.txt", context)
-        html = render_to_string(f"subscriptions/email/{template}.html", context)
-        subject = f"{subject()} – {settings.SITE_NAME}"
-    message = EmailMultiAlternatives(
-        subject=subject, body=text, to=[subscription.email], headers=headers or {}
+def _mail_to(*, subscription: Subscription, template: str, **kwargs) -> None:
+    mail.send_templated(
+        to=subscription.email,
+        template=f"subscriptions/email/{template}",
+        language=subscription.language or "de",
+        html=True,
+        **kwargs,
     )
-    message.attach_alternative(html, "text/html")
-    message.send()
 
 
 def send_confirm_request(*, subscription: Subscription) -> None:
     token = tokens.make_token(
         purpose=tokens.CONFIRM, email_key=subscription.email_key, subscription_id=subscription.pk
     )
-    _send(
+    _mail_to(
         subscription=subscription,
         template="confirm_request",
         subject=lambda: _("Please confirm your subscription"),
         context={
+            "subscription": subscription,
             "confirm_url": absolute(reverse("subscriptions:confirm", args=[token])),
             "max_age_days": tokens.CONFIRM_MAX_AGE.days,
             "privacy_url": absolute(settings.PRIVACY_URL)
@@ -106,12 +89,13 @@ def send_digest(*, subscription: Subscription, sections: dict, weekly: bool) -> 
             return _("Weekly news for %(area)s") % {"area": area}
         return _("New on the map for %(area)s") % {"area": area}
 
-    _send(
+    _mail_to(
         subscription=subscription,
         template="digest",
         subject=subject,
         headers=list_unsubscribe_headers(subscription),
         context={
+            "subscription": subscription,
             "sections": ordered,
             "count": count,
             "weekly": weekly,

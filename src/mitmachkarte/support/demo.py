@@ -10,9 +10,9 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.test.utils import override_settings
 from django.utils import timezone
 
+from mitmachkarte.core import mail
 from mitmachkarte.initiatives.models import Initiative, Status
 from mitmachkarte.municipalities.models import Municipality
 from mitmachkarte.organisations.models import Organisation, OrganisationType
@@ -309,7 +309,7 @@ def _initiative_org(municipality: Municipality) -> Organisation | None:
     )
 
 
-@override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend")
+@mail.suppressed()
 @transaction.atomic
 def load() -> dict:
     towns = {

@@ -1,13 +1,12 @@
-"""E-mails of the support exchange. Each goes to one member of an organisation at a time,
-so no one sees another's address; replies happen on the site (the thread page)."""
+"""E-mails of the support exchange, German, queued through `core.mail`. Each goes to one
+member of an organisation at a time, so no one sees another's address; replies happen on
+the site (the thread page)."""
 
-from django.conf import settings
-from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
+from django.db import transaction
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 
+from mitmachkarte.core import mail
 from mitmachkarte.core.links import absolute
 from mitmachkarte.organisations.models import Organisation
 
@@ -24,17 +23,6 @@ def member_addresses(organisation: Organisation) -> list[str]:
     return sorted(set(emails))
 
 
-def _send_each(addresses, *, subject, template: str, context: dict) -> int:
-    with translation.override("de"):
-        body = render_to_string(
-            f"support/email/{template}.txt", {"SITE_NAME": settings.SITE_NAME, **context}
-        )
-        subject = f"{subject()} – {settings.SITE_NAME}"
-    for address in addresses:
-        EmailMessage(subject=subject, body=body, to=[address]).send()
-    return len(addresses)
-
-
 def send_match_notices(need_id: int) -> int:
     from .selectors import matching_offers
 
@@ -46,9 +34,9 @@ def send_match_notices(need_id: int) -> int:
         offer = match.item
         if not offer.notify_matches or offer.organisation_id == need.organisation_id:
             continue
-        sent += _send_each(
-            member_addresses(offer.organisation),
-            template="match_notice",
+        sent += mail.send_templated(
+            to=member_addresses(offer.organisation),
+            template="support/email/match_notice",
             subject=lambda: _("A new need matches your offer"),
             context={
                 "need": need,
@@ -76,9 +64,9 @@ def relay(message_id: int) -> int:
     recipients = [o for o in thread.organisations if o.pk != message.sender_organisation_id]
     sent = 0
     for organisation in recipients:
-        sent += _send_each(
-            member_addresses(organisation),
-            template="relayed_message",
+        sent += mail.send_templated(
+            to=member_addresses(organisation),
+            template="support/email/relayed_message",
             subject=lambda: (
                 _("Message from %(sender)s") % {"sender": message.sender_organisation.name}
             ),
@@ -93,7 +81,7 @@ def relay(message_id: int) -> int:
 
 def send_expiry_reminders(*, days: int = 7, today=None) -> int:
     """Tell an initiative's members, once per expiry date, that an active need expires within
-    `days` and can be renewed on its page. Returns the number of mails sent."""
+    `days` and can be renewed on its page. Returns the number of mails queued."""
     from datetime import timedelta
 
     from django.db.models import F, Q
@@ -113,11 +101,12 @@ def send_expiry_reminders(*, days: int = 7, today=None) -> int:
     )
     sent = 0
     for need in due:
-        sent += _send_each(
-            member_addresses(need.organisation),
-            template="expiry_reminder",
-            subject=lambda: _("Your need expires soon"),
-            context={"need": need, "need_url": absolute(need.get_absolute_url())},
-        )
-        Need.objects.filter(pk=need.pk).update(expiry_reminded_for=need.expires_on)
+        with transaction.atomic():  # the mark and the queued mails commit together
+            sent += mail.send_templated(
+                to=member_addresses(need.organisation),
+                template="support/email/expiry_reminder",
+                subject=lambda: _("Your need expires soon"),
+                context={"need": need, "need_url": absolute(need.get_absolute_url())},
+            )
+            Need.objects.filter(pk=need.pk).update(expiry_reminded_for=need.expires_on)
     return sent

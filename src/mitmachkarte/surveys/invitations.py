@@ -10,14 +10,13 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mitmachkarte.core import mail
 from mitmachkarte.initiatives.models import Initiative, Status
 from mitmachkarte.organisations import services as organisation_services
 from mitmachkarte.organisations.models import Organisation, OrganisationType
@@ -89,26 +88,20 @@ def recipients(organisation: Organisation) -> list[str]:
     return emails
 
 
-def _send(invitation: Invitation, *, template: str, subject: str) -> bool:
-    to = recipients(invitation.organisation)
-    if not to:
-        return False
-    survey = invitation.survey
-    with translation.override("de"), timezone.override("Europe/Berlin"):
-        body = render_to_string(
-            f"surveys/email/{template}.txt",
-            {
-                "SITE_NAME": settings.SITE_NAME,
-                "survey": survey,
+def _mail(invitation: Invitation, *, template: str, subject) -> bool:
+    """Queue the invitation's mail for each recipient; False when it has none."""
+    return bool(
+        mail.send_templated(
+            to=recipients(invitation.organisation),
+            template=f"surveys/email/{template}",
+            subject=subject,
+            context={
+                "survey": invitation.survey,
                 "organisation": invitation.organisation,
                 "url": invitation_url(invitation),
             },
         )
-        subject = f"{subject} – {settings.SITE_NAME}"
-    # One message per recipient: members never see each other's addresses.
-    for address in to:
-        EmailMessage(subject=subject, body=body, to=[address]).send()
-    return True
+    )
 
 
 def send_invitations(*, survey: Survey) -> int:
@@ -117,11 +110,14 @@ def send_invitations(*, survey: Survey) -> int:
     for invitation in survey.invitations.filter(sent_at__isnull=True).select_related(
         "organisation__initiative", "survey"
     ):
-        with translation.override("de"):
-            subject = _("Invitation: %(title)s") % {"title": survey.title_de}
-        if _send(invitation, template="invitation", subject=subject):
-            Invitation.objects.filter(pk=invitation.pk).update(sent_at=timezone.now())
-            sent += 1
+        with transaction.atomic():  # the mark and the queued mails commit together
+            if _mail(
+                invitation,
+                template="invitation",
+                subject=lambda: _("Invitation: %(title)s") % {"title": survey.title_de},
+            ):
+                Invitation.objects.filter(pk=invitation.pk).update(sent_at=timezone.now())
+                sent += 1
     return sent
 
 
@@ -138,11 +134,14 @@ def send_reminders(*, survey: Survey, only_unreminded: bool = False) -> int:
         pending = pending.filter(reminded_at__isnull=True)
     sent = 0
     for invitation in pending:
-        with translation.override("de"):
-            subject = _("Reminder: %(title)s") % {"title": survey.title_de}
-        if _send(invitation, template="reminder", subject=subject):
-            Invitation.objects.filter(pk=invitation.pk).update(reminded_at=timezone.now())
-            sent += 1
+        with transaction.atomic():
+            if _mail(
+                invitation,
+                template="reminder",
+                subject=lambda: _("Reminder: %(title)s") % {"title": survey.title_de},
+            ):
+                Invitation.objects.filter(pk=invitation.pk).update(reminded_at=timezone.now())
+                sent += 1
     return sent
 
 
