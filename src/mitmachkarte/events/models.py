@@ -48,6 +48,11 @@ def new_organiser_token() -> str:
     return secrets.token_urlsafe(24)
 
 
+def public_online_url(*, online_url: str, registration_enabled: bool) -> str:
+    """The meeting link everyone may see; with registration only participants get it."""
+    return "" if registration_enabled else online_url
+
+
 class Campaign(models.Model):
     """A named set of events, e.g. the action-day campaign of one year."""
 
@@ -197,8 +202,9 @@ class Event(models.Model):
 
     @property
     def public_online_url(self) -> str:
-        """The meeting link for everyone; with registration only participants get it."""
-        return "" if self.registration_enabled else self.online_url
+        return public_online_url(
+            online_url=self.online_url, registration_enabled=self.registration_enabled
+        )
 
     @property
     def address_line(self) -> str:

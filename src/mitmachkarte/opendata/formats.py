@@ -153,8 +153,9 @@ def event_node(row: dict) -> dict:
     locations = []
     if row["format"] != "online" and row["latitude"] is not None:
         locations.append(_place(row, name=row["venue_name"]))
-    if row["online_url"]:
-        locations.append({"@type": "VirtualLocation", "url": row["online_url"]})
+    if row["format"] != "in_person":
+        # With registration the link is for participants: the event's page stands in.
+        locations.append({"@type": "VirtualLocation", "url": row["online_url"] or row["url"]})
     organiser = {"@type": "Organization", "name": row["organiser_name"]}
     if row["organiser_url"]:
         organiser["url"] = row["organiser_url"]
