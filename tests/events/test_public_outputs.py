@@ -5,6 +5,8 @@ e-mail address and secret link are never public. One event is checked in every o
 anonymous visitors and harvesters get: API, GeoJSON, iCal, pages, JSON-LD, open data, Atom.
 """
 
+import json
+import re
 from datetime import datetime, time, timedelta
 
 import pytest
@@ -79,3 +81,15 @@ def test_without_registration_the_meeting_link_is_public_everywhere(event):
         reverse("opendata:events_jsonld"),
     ):
         assert SECRET_LINK in _body(client.get(url)), url
+
+
+@pytest.mark.parametrize(
+    "title", ["Treff <!--<script>", "Treff </script><b>x</b>", "Treff ]]> & Co"]
+)
+def test_markup_in_the_title_stays_inside_the_json_ld(db, title):
+    event = EventFactory(title=title)
+    html = _body(Client().get(event.get_absolute_url()))
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    assert not set(block) & {"<", ">", "&"}
+    assert json.loads(block)["name"] == title
+    assert html.count("<h1>") == 1 and "</html>" in html
