@@ -152,19 +152,35 @@ def test_htmx_partial_shows_duplicates_while_typing(client, world):
     assert junk.status_code == 200 and junk.content.decode().strip() == ""
 
 
-def test_duplicate_partial_never_shows_contact_addresses(client, world):
-    email = world["published_a"].contact_email
-    hit = client.post(
-        reverse("moderation:duplicates"),
-        {
-            "name": "Etwas anderes",
-            "latitude": A[0] + 0.004,
-            "longitude": A[1],
-            "contact_email": email,
-        },
-    )
-    page = hit.content.decode()
-    assert world["published_a"].name in page and email not in page
+def test_the_anonymous_look_up_is_no_oracle_for_contact_addresses(client, world):
+    """A right and a wrong guess of an entry's private address get the same answer."""
+    secret = world["published_a"].contact_email
+    answers = [
+        client.post(
+            reverse("moderation:duplicates"),
+            {
+                "name": "Etwas ganz anderes",
+                "latitude": A[0] + 0.004,
+                "longitude": A[1],
+                "contact_email": guess,
+            },
+        ).content.decode()
+        for guess in (secret, "falsch@example.org", "")
+    ]
+    assert answers[0] == answers[1] == answers[2]
+    assert world["published_a"].name not in answers[0] and secret not in answers[0]
+
+
+def test_a_proposal_is_no_oracle_for_contact_addresses_but_moderators_see_the_match(client, world):
+    secret = world["published_a"].contact_email
+    data = form_data(name="Etwas ganz anderes", latitude=str(A[0] + 0.004), contact_email=secret)
+    response = client.post(URL, data)
+    assert response.status_code == 302  # no confirmation step that would give it away
+    moderator = world["users"]["network"]
+    client.force_login(moderator)
+    queue = client.get(reverse("moderation:queue")).content.decode()
+    assert "Etwas ganz anderes" in queue
+    assert "gleiche Kontakt-E-Mail" in queue and world["published_a"].name in queue
 
 
 def test_honeypot_rejects_bots(client, world):

@@ -67,7 +67,11 @@ def find_duplicates(
     exclude_id: int | None = None,
     statuses: tuple[str, ...] = (Status.PUBLISHED, Status.PENDING),
 ) -> list[Duplicate]:
-    """Entries the given one probably duplicates, nearest first; one row per entry."""
+    """Entries the given one probably duplicates, nearest first; one row per entry.
+
+    `contact_email` only where the asker may know entries' private addresses (moderators,
+    imports): whoever sees the answer learns that the address belongs to the entry found.
+    """
     south, north, west, east = _box(latitude, longitude, CONTACT_RADIUS_M)
     candidates = Initiative.objects.filter(
         latitude__range=(south, north), longitude__range=(west, east), status__in=statuses

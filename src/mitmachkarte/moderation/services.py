@@ -162,12 +162,12 @@ def propose_initiative(
     _validate_fields({**fields, "tags": tags})
     validate_location(latitude, longitude)
     if not not_a_duplicate:
+        # Without the contact e-mail: the proposer is anonymous (moderators see that match).
         duplicates = find_duplicates(
             name=fields.get("name", ""),
             latitude=float(latitude),
             longitude=float(longitude),
             website=fields.get("website", ""),
-            contact_email=fields.get("contact_email", ""),
         )
         if duplicates:
             raise LikelyDuplicates(duplicates)

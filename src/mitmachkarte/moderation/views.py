@@ -118,7 +118,11 @@ def proposed(request):
 
 @require_POST
 def duplicates(request):
-    """htmx: likely duplicates for what is typed so far (an empty answer when too little)."""
+    """htmx: likely duplicates for what is typed so far (an empty answer when too little).
+
+    Anyone may ask, so only public facts are compared (name, place, website): a match by
+    contact e-mail would tell a guesser whose private address it is (see find_duplicates).
+    """
     found = []
     if allow_request(request, "lookup", limit=LOOKUP_LIMIT[0], window_seconds=LOOKUP_LIMIT[1]):
         lat = value_or_default(
@@ -134,7 +138,6 @@ def duplicates(request):
                 latitude=lat,
                 longitude=lon,
                 website=(request.POST.get("website") or "")[:200].replace("\x00", ""),
-                contact_email=(request.POST.get("contact_email") or "")[:254].replace("\x00", ""),
                 exclude_id=value_or_default(parse_id, "exclude", request.POST.get("exclude")),
             )
     return render(request, "moderation/_duplicates.html", {"duplicates": found})
