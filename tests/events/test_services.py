@@ -234,3 +234,8 @@ def test_capacity_growth_moves_people_up(mailoutbox):
     event.save()
     assert registrations.fill_from_waiting_list(event=event) == 1
     assert set(occurrence.registrations.values_list("status", flat=True)) == {"confirmed"}
+
+
+def test_descriptions_are_stored_with_lf_and_without_trailing_spaces():
+    event = EventFactory(description="Wir treffen uns.  \r\n\r\n- Kaffee\r\n- Kuchen \r\n")
+    assert Event.objects.get(pk=event.pk).description == "Wir treffen uns.\n\n- Kaffee\n- Kuchen"

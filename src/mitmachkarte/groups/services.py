@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from mitmachkarte.core.concurrency import check_model
 from mitmachkarte.core.text import slugify_de
-from mitmachkarte.core.text_input import one_line
+from mitmachkarte.core.text_input import normalise_multiline, one_line
 from mitmachkarte.events import services as event_services
 from mitmachkarte.events.models import Event, EventStatus, EventType, Occurrence
 from mitmachkarte.events.recurrence import local
@@ -288,7 +288,10 @@ def save_notes(
     """Save agenda, minutes and decisions (those given). `expected_version`: the notes
     form's token; another chair's save in between is refused (core.concurrency)."""
     _require_manager(by, meeting.group)
-    fields = {"agenda": agenda, "minutes": minutes, "decisions": decisions}
+    fields = {
+        name: None if text is None else normalise_multiline(text)
+        for name, text in {"agenda": agenda, "minutes": minutes, "decisions": decisions}.items()
+    }
     changed = [name for name, value in fields.items() if value is not None]
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     check_model(meeting, expected_version, covering=changed)

@@ -216,7 +216,9 @@ class Offer(models.Model):
 
     def clean(self) -> None:
         super().clean()
-        normalise_fields(self, ["description"])
+        normalise_fields(
+            self, ["description", "equipment", "availability", "eligibility", "steps", "documents"]
+        )
         errors = single_line_errors(self, ["title"])
         if self.offer_type == OfferType.ROOM and self.capacity is None:
             errors["capacity"] = _("Give the capacity of the room (at least 1).")
