@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from mitmachkarte.initiatives.models import Initiative, Status
 from mitmachkarte.moderation import views
 from mitmachkarte.moderation.models import Proposal
-from tests.factories import MunicipalityFactory
+from tests.factories import InitiativeFactory, MunicipalityFactory
 
 from .conftest import A
 
@@ -243,3 +243,53 @@ def test_lookups_never_fail_on_odd_input(client, world, name, lat, lon, website,
     answer = client.get(reverse("moderation:geocode"), {"postcode": postcode, "city": name})
     body = answer.json()
     assert (answer.status_code, "latitude" in body) in {(200, True), (400, False), (404, False)}
+
+
+@pytest.fixture
+def bochum_with_repair_cafe(world):
+    bochum = MunicipalityFactory(name="Bochum-Test", latitude=51.48, longitude=7.22)
+    bochum.boundary = {
+        "type": "Polygon",
+        "coordinates": [[[7.0, 51.3], [7.5, 51.3], [7.5, 51.7], [7.0, 51.7], [7.0, 51.3]]],
+    }
+    bochum.save()
+    # ~500 m north of the centre of postcode area 44787, where geocoding the postcode lands.
+    return InitiativeFactory(
+        name="Repair Café Bochum-Mitte", postcode="44787", latitude=51.4866, longitude=7.2171
+    )
+
+
+def test_a_proposal_geocoded_from_its_postcode_is_flagged(client, bochum_with_repair_cafe):
+    data = form_data(name="Repair Cafe Bochum Mitte", latitude="", longitude="", postcode="44787")
+    response = client.post(URL, data)
+    page = response.content.decode()
+    assert response.status_code == 200 and 'name="not_a_duplicate"' in page
+    assert bochum_with_repair_cafe.get_absolute_url() in page
+    assert not Initiative.objects.filter(status=Status.PENDING).exists()
+
+
+def test_the_look_up_flags_it_when_the_picker_found_the_address(client, bochum_with_repair_cafe):
+    typed = {"name": "Repair Cafe Bochum Mitte", "postcode": "44787"}
+    typed |= {"latitude": "51.482061", "longitude": "7.217132"}
+    url = reverse("moderation:duplicates")
+    found = client.post(url, {**typed, "location_source": "address"}).content.decode()
+    assert bochum_with_repair_cafe.name in found
+    placed = client.post(url, {**typed, "latitude": "51.4790", "location_source": "map"})
+    assert bochum_with_repair_cafe.name not in placed.content.decode()
+
+
+def test_the_queue_flags_a_proposal_at_its_postcode_centre(client, world, bochum_with_repair_cafe):
+    client.post(
+        URL,
+        form_data(
+            name="Repair Cafe Bochum Mitte",
+            latitude="",
+            longitude="",
+            postcode="44787",
+            not_a_duplicate="on",
+        ),
+    )
+    assert Initiative.objects.filter(status=Status.PENDING).count() == 1
+    client.force_login(world["users"]["network"])
+    queue = client.get(reverse("moderation:queue")).content.decode()
+    assert bochum_with_repair_cafe.get_absolute_url() in queue
