@@ -48,6 +48,8 @@ def test_propose_pick_on_map_approve_and_see_it_published(page, live_server, mod
     page.wait_for_selector("#picker .leaflet-marker-icon")
     found = float(page.input_value("#id_latitude"))
     assert abs(found - BOCHUM[0]) < 0.05
+    # (a geocoded point: the duplicate check looks wider until the place is picked)
+    assert page.input_value("input[name=location_source]") == "address"
     # ...and a click on the map picks the exact place.
     before = page.get_attribute("#picker", "data-picked")
     box = page.locator("#picker").bounding_box()
@@ -56,6 +58,7 @@ def test_propose_pick_on_map_approve_and_see_it_published(page, live_server, mod
         "b => document.getElementById('picker').dataset.picked !== b", arg=before
     )
     picked = (float(page.input_value("#id_latitude")), float(page.input_value("#id_longitude")))
+    assert page.input_value("input[name=location_source]") == "map"
     assert picked[0] < found  # clicked below the centre: further south
     assert abs(picked[0] - BOCHUM[0]) < 0.05 and abs(picked[1] - BOCHUM[1]) < 0.05
 

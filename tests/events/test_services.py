@@ -47,6 +47,9 @@ def errors_of(exc: pytest.ExceptionInfo) -> dict:
         ({"latitude": 95.0}, "latitude", "less than or equal to 90"),
         ({"online_url": "javascript:alert(1)", "format": "online"}, "online_url", "valid URL"),
         ({"registration_deadline": soon(8)}, "registration_deadline", "not be after"),
+        ({"title": "Treff\nBcc: x@example.org"}, "title", "on one line"),
+        ({"organiser_name": "Verein\r\nX"}, "organiser_name", "on one line"),
+        ({"venue_name": "Saal\x00"}, "venue_name", "on one line"),
     ],
 )
 def test_invalid_events_are_refused_and_nothing_is_saved(changes, field, message):
@@ -233,3 +236,8 @@ def test_capacity_growth_moves_people_up(mailoutbox):
     event.save()
     assert registrations.fill_from_waiting_list(event=event) == 1
     assert set(occurrence.registrations.values_list("status", flat=True)) == {"confirmed"}
+
+
+def test_descriptions_are_stored_with_lf_and_without_trailing_spaces():
+    event = EventFactory(description="Wir treffen uns.  \r\n\r\n- Kaffee\r\n- Kuchen \r\n")
+    assert Event.objects.get(pk=event.pk).description == "Wir treffen uns.\n\n- Kaffee\n- Kuchen"

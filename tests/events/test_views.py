@@ -348,3 +348,25 @@ def test_confirm_form_passes_the_csrf_check_a_browser_makes(mailoutbox):
     response = browser.post(url, {"csrfmiddlewaretoken": csrf}, HTTP_ORIGIN="http://testserver")
     assert response.status_code == 200
     assert Registration.objects.get().status == "confirmed"
+
+
+def test_a_title_with_a_line_break_is_a_form_error(en, campaign):
+    start = at(12, 15)
+    response = en.post(
+        "/veranstaltungen/aktionen/glueckstaten/",
+        {
+            "title": "Pflanzaktion\r\nBcc: opfer@example.org",
+            "description": "Wir pflanzen.",
+            "start": start.strftime("%Y-%m-%dT%H:%M"),
+            "end": (start + timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M"),
+            "format": "online",
+            "online_url": "https://meet.example/x",
+            "organiser_name": "Garten e. V.",
+            "organiser_email": "garten@initiative.example",
+        },
+    )
+    assert response.status_code == 400
+    assert response.context["form"].errors["title"] == [
+        "Please write this on one line, without line breaks or other control characters."
+    ]
+    assert not Event.objects.exists()

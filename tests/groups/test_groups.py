@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from mitmachkarte.events.models import EventStatus, EventType
 from mitmachkarte.events.recurrence import local
 from mitmachkarte.groups import permissions, services
-from mitmachkarte.groups.models import ActionItem, GroupMember, GroupRole, JoinRequest
+from mitmachkarte.groups.models import ActionItem, GroupMember, GroupRole, JoinRequest, WorkingGroup
 
 from .conftest import make_group, schedule
 
@@ -29,6 +29,14 @@ def test_a_group_needs_a_municipality_or_region(chair):
     with pytest.raises(ValidationError) as exc:
         services.create_group(name="AG", created_by=chair)
     assert "region" in exc.value.message_dict
+
+
+@pytest.mark.parametrize("name", ["AG\nKlima", "AG\u2028Klima", "AG\x07Klima"])
+def test_a_group_name_is_one_line(chair, town, name):
+    with pytest.raises(ValidationError) as exc:
+        services.create_group(name=name, created_by=chair, municipality=town)
+    assert list(exc.value.message_dict) == ["name"]
+    assert not WorkingGroup.objects.exists()
 
 
 def test_recurring_meetings_are_events_of_the_working_group_type(chair, town):

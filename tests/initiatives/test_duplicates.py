@@ -94,3 +94,58 @@ def test_a_name_is_similar_to_itself_unless_empty(name):
     from mitmachkarte.initiatives.duplicates import normalise_name
 
     assert similar_names(name, name) == bool(normalise_name(name))
+
+
+# A point geocoded from a postcode is the centre of the postcode area, often hundreds of
+# metres from the real place: similar names count within 1 km or at the same postcode then.
+CENTRE_44787 = (51.482061, 7.217132)
+
+
+def test_a_geocoded_point_finds_the_same_name_at_the_same_postcode_500_m_away():
+    other = InitiativeFactory(
+        name="Repair Café Bochum-Mitte",
+        postcode="44787",
+        latitude=CENTRE_44787[0] + 500 * METRE_LAT,
+        longitude=CENTRE_44787[1],
+    )
+    ask = {"name": "Repair Cafe Bochum Mitte", "latitude": CENTRE_44787[0]}
+    ask |= {"longitude": CENTRE_44787[1], "postcode": "44787"}
+    assert find_duplicates(**ask) == []  # a point placed on the map: 100 m as before
+    found = find_duplicates(**ask, geocoded=True)
+    assert [(d.initiative, d.reason) for d in found] == [(other, "name")]
+    assert found[0].distance_m == pytest.approx(500, abs=5)
+
+
+def test_a_geocoded_point_finds_the_name_anywhere_in_its_postcode_and_within_1_km():
+    far_same_postcode = InitiativeFactory(
+        name="Foodsharing Bochum",
+        postcode="44787",
+        latitude=CENTRE_44787[0] + 3000 * METRE_LAT,
+        longitude=CENTRE_44787[1],
+    )
+    near_other_postcode = InitiativeFactory(
+        name="Foodsharing Bochum",
+        postcode="44789",
+        latitude=CENTRE_44787[0] - 900 * METRE_LAT,
+        longitude=CENTRE_44787[1],
+    )
+    InitiativeFactory(  # far away and another postcode: not the same
+        name="Foodsharing Bochum",
+        postcode="44791",
+        latitude=CENTRE_44787[0] + 3000 * METRE_LAT,
+        longitude=CENTRE_44787[1] + 0.01,
+    )
+    InitiativeFactory(  # same postcode, another name
+        name="Lastenrad Bochum",
+        postcode="44787",
+        latitude=CENTRE_44787[0],
+        longitude=CENTRE_44787[1],
+    )
+    found = find_duplicates(
+        name="Foodsharing Bochum",
+        latitude=CENTRE_44787[0],
+        longitude=CENTRE_44787[1],
+        postcode=" 44787 ",
+        geocoded=True,
+    )
+    assert {d.initiative for d in found} == {far_same_postcode, near_other_postcode}

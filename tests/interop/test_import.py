@@ -232,3 +232,15 @@ def test_the_report_speaks_german_in_the_german_interface(db):
         text = report.as_text()
     assert "Breitengrad 200 liegt außerhalb des Bereichs" in dict(report.rejected)[9]
     assert "PROBELAUF" in text and "7 neu" in text and "Zeile 8" in text
+
+
+def test_a_row_placed_from_its_postcode_is_checked_for_duplicates_in_that_postcode(db):
+    existing = InitiativeFactory(
+        name="Repair Café Bochum-Mitte", postcode="44787", latitude=51.4866, longitude=7.2171
+    )
+    header = "id,name,short_description,latitude,longitude,postcode,categories,data_licence\n"
+    row = "7,Repair Cafe Bochum Mitte,Kurz,,,44787,repair,ODbL-1.0\n"
+    report = import_entries(data=(header + row).encode(), fmt="csv")
+    assert [(name, slug) for _line, name, slug, _why in report.duplicates] == [
+        ("Repair Cafe Bochum Mitte", existing.slug)
+    ]

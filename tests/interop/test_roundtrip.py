@@ -70,7 +70,14 @@ def entries(db):
         latitude=50.73,
         longitude=7.1,
     )
-    InitiativeFactory(name="Gemeinschaftsgarten", categories=["gardening-nature"], sdgs=[15])
+    # Texts a spreadsheet would run as formulas: the CSV escapes them, the import undoes it.
+    InitiativeFactory(
+        name="Gemeinschaftsgarten",
+        categories=["gardening-nature"],
+        sdgs=[15],
+        description="- Beete\n- Kompost",
+        how_to_join="@garten im Fediverse",
+    )
 
 
 @pytest.mark.parametrize(

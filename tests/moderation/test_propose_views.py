@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from mitmachkarte.initiatives.models import Initiative, Status
 from mitmachkarte.moderation.models import Proposal
-from tests.factories import MunicipalityFactory
+from tests.factories import InitiativeFactory, MunicipalityFactory
 
 from .conftest import A
 
@@ -151,19 +151,35 @@ def test_htmx_partial_shows_duplicates_while_typing(client, world):
     assert junk.status_code == 200 and junk.content.decode().strip() == ""
 
 
-def test_duplicate_partial_never_shows_contact_addresses(client, world):
-    email = world["published_a"].contact_email
-    hit = client.post(
-        reverse("moderation:duplicates"),
-        {
-            "name": "Etwas anderes",
-            "latitude": A[0] + 0.004,
-            "longitude": A[1],
-            "contact_email": email,
-        },
-    )
-    page = hit.content.decode()
-    assert world["published_a"].name in page and email not in page
+def test_the_anonymous_look_up_is_no_oracle_for_contact_addresses(client, world):
+    """A right and a wrong guess of an entry's private address get the same answer."""
+    secret = world["published_a"].contact_email
+    answers = [
+        client.post(
+            reverse("moderation:duplicates"),
+            {
+                "name": "Etwas ganz anderes",
+                "latitude": A[0] + 0.004,
+                "longitude": A[1],
+                "contact_email": guess,
+            },
+        ).content.decode()
+        for guess in (secret, "falsch@example.org", "")
+    ]
+    assert answers[0] == answers[1] == answers[2]
+    assert world["published_a"].name not in answers[0] and secret not in answers[0]
+
+
+def test_a_proposal_is_no_oracle_for_contact_addresses_but_moderators_see_the_match(client, world):
+    secret = world["published_a"].contact_email
+    data = form_data(name="Etwas ganz anderes", latitude=str(A[0] + 0.004), contact_email=secret)
+    response = client.post(URL, data)
+    assert response.status_code == 302  # no confirmation step that would give it away
+    moderator = world["users"]["network"]
+    client.force_login(moderator)
+    queue = client.get(reverse("moderation:queue")).content.decode()
+    assert "Etwas ganz anderes" in queue
+    assert "gleiche Kontakt-E-Mail" in queue and world["published_a"].name in queue
 
 
 def test_honeypot_rejects_bots(client, world):
@@ -259,3 +275,53 @@ def test_duplicate_checks_are_limited_per_typed_address(world, set_rate):
     data = {"name": "Foodsharing", "contact_email": "kontakt@example.org"}
     assert Client(REMOTE_ADDR="198.51.100.1").post(url, data).status_code == 200
     assert Client(REMOTE_ADDR="198.51.100.2").post(url, data).status_code == 429
+
+
+@pytest.fixture
+def bochum_with_repair_cafe(world):
+    bochum = MunicipalityFactory(name="Bochum-Test", latitude=51.48, longitude=7.22)
+    bochum.boundary = {
+        "type": "Polygon",
+        "coordinates": [[[7.0, 51.3], [7.5, 51.3], [7.5, 51.7], [7.0, 51.7], [7.0, 51.3]]],
+    }
+    bochum.save()
+    # ~500 m north of the centre of postcode area 44787, where geocoding the postcode lands.
+    return InitiativeFactory(
+        name="Repair Café Bochum-Mitte", postcode="44787", latitude=51.4866, longitude=7.2171
+    )
+
+
+def test_a_proposal_geocoded_from_its_postcode_is_flagged(client, bochum_with_repair_cafe):
+    data = form_data(name="Repair Cafe Bochum Mitte", latitude="", longitude="", postcode="44787")
+    response = client.post(URL, data)
+    page = response.content.decode()
+    assert response.status_code == 200 and 'name="not_a_duplicate"' in page
+    assert bochum_with_repair_cafe.get_absolute_url() in page
+    assert not Initiative.objects.filter(status=Status.PENDING).exists()
+
+
+def test_the_look_up_flags_it_when_the_picker_found_the_address(client, bochum_with_repair_cafe):
+    typed = {"name": "Repair Cafe Bochum Mitte", "postcode": "44787"}
+    typed |= {"latitude": "51.482061", "longitude": "7.217132"}
+    url = reverse("moderation:duplicates")
+    found = client.post(url, {**typed, "location_source": "address"}).content.decode()
+    assert bochum_with_repair_cafe.name in found
+    placed = client.post(url, {**typed, "latitude": "51.4790", "location_source": "map"})
+    assert bochum_with_repair_cafe.name not in placed.content.decode()
+
+
+def test_the_queue_flags_a_proposal_at_its_postcode_centre(client, world, bochum_with_repair_cafe):
+    client.post(
+        URL,
+        form_data(
+            name="Repair Cafe Bochum Mitte",
+            latitude="",
+            longitude="",
+            postcode="44787",
+            not_a_duplicate="on",
+        ),
+    )
+    assert Initiative.objects.filter(status=Status.PENDING).count() == 1
+    client.force_login(world["users"]["network"])
+    queue = client.get(reverse("moderation:queue")).content.decode()
+    assert bochum_with_repair_cafe.get_absolute_url() in queue

@@ -205,3 +205,14 @@ def test_empty_exports_are_still_valid(client, db):
     assert json.loads(_body(client.get(f"{EXPORT}/initiatives.geojson")))["features"] == []
     assert json.loads(_body(client.get(f"{EXPORT}/initiatives.jsonld")))["@graph"] == []
     assert _body(client.get(f"{EXPORT}/initiatives.csv")).startswith("id,slug,name")
+
+
+def test_csv_cells_never_start_a_formula(client, db):
+    formula = '=HYPERLINK("https://evil.example","Klick")'
+    InitiativeFactory(name="@Repair", short_description=formula, description="- Punkt 1\n- Punkt 2")
+    rows = list(csv.DictReader(io.StringIO(_body(client.get(f"{EXPORT}/initiatives.csv")))))
+    (row,) = rows
+    assert row["name"] == "'@Repair"
+    assert row["short_description"] == "'" + formula
+    assert row["description"] == "'- Punkt 1\n- Punkt 2"
+    assert row["latitude"] and not row["latitude"].startswith("'")

@@ -70,3 +70,10 @@ def test_deleting_a_user_keeps_organisations_and_initiatives(reference_data):
     assert not Membership.objects.exists()
     assert Organisation.objects.get(pk=organisation.pk).initiative == initiative
     assert Initiative.objects.filter(pk=initiative.pk).exists()
+
+
+def test_an_organisation_name_is_one_line():
+    with pytest.raises(ValidationError) as exc:
+        services.create_organisation(name="Stadt\r\nBcc: x@example.org", type="network_team")
+    assert list(exc.value.message_dict) == ["name"]
+    assert not Organisation.objects.exists()

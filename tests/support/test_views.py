@@ -57,6 +57,17 @@ def test_a_need_form_without_municipality_shows_the_error_and_saves_nothing(clie
     assert not Need.objects.exists()
 
 
+def test_a_need_title_with_a_line_break_is_a_form_error(client, repair_cafe):
+    client.force_login(repair_cafe.member)
+    response = client.post(
+        "/unterstuetzung/bedarfe/neu/",
+        {"need_type": "room", "title": "Raum\r\ngesucht", "municipality": "Bochum"},
+    )
+    assert response.status_code == 400
+    assert "Bitte schreib das in eine Zeile" in response.content.decode()
+    assert not Need.objects.exists()
+
+
 def test_an_offer_form_with_bad_input_saves_nothing(client, city):
     client.force_login(city.member)
     response = client.post(
@@ -64,6 +75,12 @@ def test_an_offer_form_with_bad_input_saves_nothing(client, city):
         {"offer_type": "room", "title": "Saal", "capacity": "0"},
     )
     assert response.status_code == 400
+    response = client.post(
+        "/unterstuetzung/angebote/neu/?typ=room",
+        {"offer_type": "room", "title": "Saal\nim Rathaus", "capacity": "40"},
+    )
+    assert response.status_code == 400
+    assert "Bitte schreib das in eine Zeile" in response.content.decode()
     past = (timezone.localdate() - timedelta(days=1)).isoformat()
     response = client.post(
         "/unterstuetzung/angebote/neu/?typ=funding",

@@ -218,3 +218,35 @@ def test_results_page_charts_and_bad_breakdown_parameters(client, survey, towns,
     client.logout()
     assert client.get(base).status_code == 302
     assert MIN_CELL == 5
+
+
+def _members(survey, towns, values):
+    for value in values:
+        answer(
+            survey,
+            {**MINIMAL, "members": {"value": str(value)}},
+            invitation=invited(survey, towns[0]),
+        )
+
+
+def test_protected_views_never_show_min_or_max_of_a_number(
+    survey, towns, q, municipal_user, client
+):
+    """Minimum and maximum are always one respondent's value: a municipality could tell
+    whose (the one large association in town). Mean and median need MIN_CELL answers."""
+    _members(survey, towns, [3, 8, 12, 20, 250])
+    protected = {r.question.key: r for r in results.question_results(survey, protect=True)}
+    assert protected["members"].stats == {"n": 5, "mean": 58.6, "median": 12.0}
+    client.force_login(municipal_user)
+    html = client.get(reverse("surveys:municipality", args=["bochum"])).content.decode()
+    assert "Mittelwert 58,6" in html or "Mittelwert 58.6" in html
+    assert "250" not in html.split("<main")[1]
+    # The network team sees single responses of a personal survey anyway (exports).
+    full = {r.question.key: r for r in results.question_results(survey)}
+    assert (full["members"].stats["min"], full["members"].stats["max"]) == (3, 250)
+
+
+def test_number_statistics_need_enough_answers(survey, towns):
+    _members(survey, towns, [3, 8, 12, 20])
+    protected = {r.question.key: r for r in results.question_results(survey, protect=True)}
+    assert protected["members"].suppressed and protected["members"].stats is None

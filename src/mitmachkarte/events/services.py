@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mitmachkarte.core.text import slugify_de
+from mitmachkarte.core.text_input import one_line
 from mitmachkarte.municipalities.selectors import municipality_id_at
 from mitmachkarte.taxonomy.models import SDG, Category
 
@@ -65,7 +66,7 @@ def create_event(
     """
     with transaction.atomic():
         event = Event(
-            title=" ".join(title.split()),
+            title=one_line(title),
             event_type=event_type,
             start=as_aware(start),
             end=as_aware(end),

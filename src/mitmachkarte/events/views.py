@@ -3,7 +3,6 @@
 The pages of registration links and of organisers are in views_private.py.
 """
 
-import json
 from datetime import date, datetime
 
 from django.conf import settings
@@ -175,7 +174,7 @@ def event_ics(request, slug: str):
     return _ics_response(body, f"{event.slug}.ics")
 
 
-def _json_ld(event, url: str, dates) -> str:
+def _json_ld(event, url: str, dates) -> dict:
     modes = {
         "in_person": "OfflineEventAttendanceMode",
         "online": "OnlineEventAttendanceMode",
@@ -211,7 +210,7 @@ def _json_ld(event, url: str, dates) -> str:
     if event.is_online:
         locations.append({"@type": "VirtualLocation", "url": event.public_online_url or url})
     data["location"] = locations[0] if len(locations) == 1 else locations
-    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    return data
 
 
 def _detail(request, event, *, form=None, status=200):

@@ -3,12 +3,12 @@ the e-mails), and the organiser page (participants, CSV, messages) behind the ev
 organiser link. Links are never acted on by GET, so mail scanners cannot confirm or cancel.
 """
 
-import csv
 from functools import wraps
+from itertools import chain
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
@@ -16,13 +16,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from mitmachkarte.core import ratelimit
+from mitmachkarte.core.csv_export import csv_download
 
 from . import organiser_links, registrations, selectors, tokens
 from .forms import MessageForm, OrganiserLinkForm, add_service_errors
 from .models import RegistrationStatus
 from .recurrence import local
-
-CSV_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def private(view):
@@ -162,12 +161,6 @@ def organiser(request, token: str):
     )
 
 
-def _cell(value) -> str:
-    text = "" if value is None else str(value)
-    # Spreadsheets run cells starting with these as formulas (CSV injection).
-    return "'" + text if text.startswith(CSV_FORMULA_START) else text
-
-
 def _local(value) -> str:
     return local(value).strftime("%Y-%m-%d %H:%M") if value else ""
 
@@ -178,38 +171,29 @@ def _local(value) -> str:
 def organiser_csv(request, token: str):
     """Participants as CSV (UTF-8 with BOM, semicolons: opens directly in German Excel)."""
     event = _organiser_event(token)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="teilnehmende-{event.slug}.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(
-        [
-            _("Date"),
-            _("Name"),
-            _("E-mail"),
-            _("Status"),
-            _("Registered"),
-            _("Confirmed"),
-            _("Waiting list since"),
-        ]
-    )
     labels = dict(RegistrationStatus.choices)
-    for registration in selectors.participants(event):
-        writer.writerow(
-            [
-                _cell(v)
-                for v in (
-                    _local(registration.occurrence.start),
-                    registration.name,
-                    registration.email,
-                    labels[registration.status],
-                    _local(registration.created_at),
-                    _local(registration.confirmed_at),
-                    _local(registration.queued_at),
-                )
-            ]
-        )
-    return response
+    header = [
+        _("Date"),
+        _("Name"),
+        _("E-mail"),
+        _("Status"),
+        _("Registered"),
+        _("Confirmed"),
+        _("Waiting list since"),
+    ]
+    rows = (
+        [
+            _local(registration.occurrence.start),
+            registration.name,
+            registration.email,
+            labels[registration.status],
+            _local(registration.created_at),
+            _local(registration.confirmed_at),
+            _local(registration.queued_at),
+        ]
+        for registration in selectors.participants(event)
+    )
+    return csv_download(chain([header], rows), filename=f"teilnehmende-{event.slug}.csv")
 
 
 @require_http_methods(["GET", "POST"])

@@ -7,11 +7,13 @@ series drops later (the occurrence link is then cleared, the start time stays).
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from mitmachkarte.core.text_input import normalise_fields, single_line_errors
 from mitmachkarte.events.models import Event, Occurrence
 from mitmachkarte.municipalities.models import Municipality
 from mitmachkarte.organisations.models import Organisation
@@ -70,6 +72,13 @@ class WorkingGroup(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("groups:detail", args=[self.slug])
+
+    def clean(self) -> None:
+        super().clean()
+        normalise_fields(self, ["purpose"])
+        errors = single_line_errors(self, ["name", "region"])
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def is_public(self) -> bool:

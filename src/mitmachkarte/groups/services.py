@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from mitmachkarte.core.concurrency import check_model
 from mitmachkarte.core.text import slugify_de
+from mitmachkarte.core.text_input import normalise_multiline, one_line
 from mitmachkarte.events import services as event_services
 from mitmachkarte.events.models import Event, EventStatus, EventType, Occurrence
 from mitmachkarte.events.recurrence import local
@@ -73,14 +74,14 @@ def create_group(
     slug: str = "",
 ) -> WorkingGroup:
     """A new group whose creator is its first chair."""
-    name = " ".join((name or "").split())
+    name = one_line(name)
     if not name:
         raise ValidationError({"name": _("A working group needs a name.")})
     if visibility not in Visibility.values:
         raise ValidationError({"visibility": _("Unknown visibility.")})
     if municipality is None and not region.strip():
         raise ValidationError({"region": _("Give a municipality or a region.")})
-    group = WorkingGroup.objects.create(
+    group = WorkingGroup(
         name=name,
         slug=slug or _unique_slug(name),
         purpose=purpose,
@@ -88,6 +89,8 @@ def create_group(
         region=region.strip(),
         visibility=visibility,
     )
+    group.full_clean()
+    group.save()
     group.sdgs.set(list(sdgs))
     group.organisations.set(list(organisations))
     GroupMember.objects.create(group=group, user=created_by, role=GroupRole.CHAIR)
@@ -285,7 +288,10 @@ def save_notes(
     """Save agenda, minutes and decisions (those given). `expected_version`: the notes
     form's token; another chair's save in between is refused (core.concurrency)."""
     _require_manager(by, meeting.group)
-    fields = {"agenda": agenda, "minutes": minutes, "decisions": decisions}
+    fields = {
+        name: None if text is None else normalise_multiline(text)
+        for name, text in {"agenda": agenda, "minutes": minutes, "decisions": decisions}.items()
+    }
     changed = [name for name, value in fields.items() if value is not None]
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     check_model(meeting, expected_version, covering=changed)

@@ -1,14 +1,18 @@
 """Likely duplicates of an entry, shown before a proposal is sent and used by imports.
 
 The rules (issue "entries that stay true"): a similar name within ~100 m, or the same website
-or contact e-mail within 1 km. Candidates come from one indexed lat/lon box query; the name
-comparison runs in Python on the few rows inside it.
+or contact e-mail within 1 km. A point geocoded from an address or postcode (rather than placed
+on the map) is often hundreds of metres off: then a similar name within 1 km or at the same
+postcode counts. Candidates come from indexed lat/lon box queries; the name comparison runs in
+Python on the few rows inside them.
 """
 
 import math
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+
+from django.db.models import Q
 
 from mitmachkarte.core.geo import haversine_m
 from mitmachkarte.core.text import fold
@@ -18,6 +22,7 @@ from .models import Initiative, Status
 NAME_RADIUS_M = 100
 CONTACT_RADIUS_M = 1000
 NAME_SIMILARITY = 0.8
+POSTCODE_RADIUS_M = 15_000  # bounds the same-postcode query; German areas are smaller
 _NOISE = re.compile(r"[^a-z0-9 ]+")
 _SCHEME = re.compile(r"^(https?://)?(www\.)?")
 
@@ -57,6 +62,15 @@ def _box(lat: float, lon: float, metres: float) -> tuple[float, float, float, fl
     return lat - dlat, lat + dlat, lon - dlon, lon + dlon
 
 
+def _postcode(value: str) -> str:
+    return "".join((value or "").split())
+
+
+def _in_box(lat: float, lon: float, metres: float) -> Q:
+    south, north, west, east = _box(lat, lon, metres)
+    return Q(latitude__range=(south, north), longitude__range=(west, east))
+
+
 def find_duplicates(
     *,
     name: str,
@@ -64,21 +78,31 @@ def find_duplicates(
     longitude: float,
     website: str = "",
     contact_email: str = "",
+    postcode: str = "",
+    geocoded: bool = False,
     exclude_id: int | None = None,
     statuses: tuple[str, ...] = (Status.PUBLISHED, Status.PENDING),
 ) -> list[Duplicate]:
-    """Entries the given one probably duplicates, nearest first; one row per entry."""
-    south, north, west, east = _box(latitude, longitude, CONTACT_RADIUS_M)
-    candidates = Initiative.objects.filter(
-        latitude__range=(south, north), longitude__range=(west, east), status__in=statuses
-    )
+    """Entries the given one probably duplicates, nearest first; one row per entry.
+
+    `geocoded`: the point was found from the address (`postcode`), not placed on the map.
+    `contact_email` only where the asker may know entries' private addresses (moderators,
+    imports): whoever sees the answer learns that the address belongs to the entry found.
+    """
+    area = _in_box(latitude, longitude, CONTACT_RADIUS_M)
+    postcode = _postcode(postcode) if geocoded else ""
+    if postcode:
+        area |= _in_box(latitude, longitude, POSTCODE_RADIUS_M) & Q(postcode=postcode)
+    candidates = Initiative.objects.filter(area, status__in=statuses)
     if exclude_id:
         candidates = candidates.exclude(pk=exclude_id)
+    name_radius = CONTACT_RADIUS_M if geocoded else NAME_RADIUS_M
     site, email = normalise_website(website), (contact_email or "").strip().lower()
     found: list[Duplicate] = []
     for other in candidates:
         distance = haversine_m(latitude, longitude, other.latitude, other.longitude)
-        if distance <= NAME_RADIUS_M and similar_names(name, other.name):
+        near = distance <= name_radius or (postcode and _postcode(other.postcode) == postcode)
+        if near and similar_names(name, other.name):
             reason = "name"
         elif distance > CONTACT_RADIUS_M:
             continue

@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -7,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mitmachkarte.core.text import search_variants
+from mitmachkarte.core.text_input import normalise_fields, single_line_errors
 from mitmachkarte.municipalities.models import Municipality
 from mitmachkarte.taxonomy.models import SDG, Category, Tag
 
@@ -32,6 +34,10 @@ def current_year() -> int:
 
 
 class Initiative(models.Model):
+    # Typed by people, checked and normalised by clean() (so by the services and the admin).
+    SINGLE_LINE_FIELDS = ("name", "street", "postcode", "city", "contact_phone")
+    MULTILINE_FIELDS = ("short_description", "description", "meeting_times", "how_to_join")
+
     name = models.CharField(_("name"), max_length=160)
     slug = models.SlugField(max_length=180, unique=True)
     short_description = models.CharField(
@@ -116,6 +122,13 @@ class Initiative(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("initiatives:detail", args=[self.slug])
+
+    def clean(self) -> None:
+        super().clean()
+        normalise_fields(self, self.MULTILINE_FIELDS)
+        errors = single_line_errors(self, self.SINGLE_LINE_FIELDS)
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def is_published(self) -> bool:

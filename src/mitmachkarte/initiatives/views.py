@@ -1,7 +1,5 @@
 """Public pages: the map with its directory, and the detail page of an initiative."""
 
-import json
-
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -72,15 +70,12 @@ def detail(request, slug: str):
     if initiative is None:
         raise Http404("initiative not found")
     base = request.build_absolute_uri("/").rstrip("/")
-    json_ld = json.dumps(serializers.json_ld(initiative, base_url=base), ensure_ascii=False)
-    # As json_script does: user text must never close the <script> element it sits in.
-    json_ld = json_ld.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return render(
         request,
         "initiatives/detail.html",
         {
             "initiative": initiative,
-            "json_ld": json_ld,
+            "json_ld": serializers.json_ld(initiative, base_url=base),
             "absolute_url": request.build_absolute_uri(initiative.get_absolute_url()),
         },
     )

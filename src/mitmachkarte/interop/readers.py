@@ -22,6 +22,7 @@ from django.core.validators import EmailValidator, URLValidator
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
+from mitmachkarte.core.csv_export import unescape_text
 from mitmachkarte.initiatives.models import SHORT_DESCRIPTION_MAX, DataLicence
 
 from .mapping import TagMapping, normalise_tag
@@ -222,6 +223,8 @@ def _csv_rows(text: str, required: list[str], to_entry, fmt: str):
                 ),
             )
             continue
+        if fmt == "csv":  # our own export escapes formula-like cells (core.csv_export)
+            values = [unescape_text(v) for v in values]
         raw = dict(zip(header, values, strict=True))
         warnings: list[str] = []
         try:

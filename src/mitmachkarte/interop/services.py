@@ -225,6 +225,7 @@ def _import_row(row: Row, *, source: str, fmt: str, report: ImportReport, seen: 
         )
         return
     seen[source_id] = row.line
+    geocoded = entry["latitude"] is None  # placed from its address: often hundreds of m off
     if not _locate(row, report):
         return
     digest = _content_hash(entry)
@@ -245,6 +246,8 @@ def _import_row(row: Row, *, source: str, fmt: str, report: ImportReport, seen: 
             longitude=entry["longitude"],
             website=entry["website"],
             contact_email=entry["contact_email"],
+            postcode=entry["postcode"],
+            geocoded=geocoded,
         )
         if duplicates:
             d = duplicates[0]

@@ -11,6 +11,8 @@ from mitmachkarte.taxonomy.models import SDG, Category, Tag
 from .models import ReportKind
 from .services import MAX_DESCRIPTION, MAX_REASON, MAX_TAGS, MAX_TEXT
 
+GEOCODED = "address"
+
 
 class HoneypotMixin(forms.Form):
     """A field people never see (hidden by CSS, skipped by keyboard); bots fill it in."""
@@ -74,6 +76,9 @@ class EntryForm(HoneypotMixin):
     city = forms.CharField(label=_("City"), max_length=120, required=False)
     latitude = _coordinate(_("Latitude"))
     longitude = _coordinate(_("Longitude"))
+    # Set by the picker: "address" when "find address" set the point, "map" when it was
+    # clicked, dragged or typed. A geocoded point widens the duplicate check.
+    location_source = forms.CharField(required=False, max_length=10, widget=forms.HiddenInput)
     contact_email = forms.EmailField(
         label=_("Contact e-mail of the initiative"),
         required=False,
@@ -123,6 +128,10 @@ class EntryForm(HoneypotMixin):
                 ),
             )
         return data
+
+    @property
+    def geocoded(self) -> bool:
+        return self.cleaned_data.get("location_source") == GEOCODED
 
     def service_kwargs(self) -> dict:
         data = self.cleaned_data

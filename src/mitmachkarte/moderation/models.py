@@ -6,10 +6,12 @@ that lets moderators see that several proposals came from one place.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from mitmachkarte.core.text_input import single_line_errors
 from mitmachkarte.initiatives.models import Initiative
 
 
@@ -33,6 +35,12 @@ class Proposal(models.Model):
 
     def __str__(self) -> str:
         return str(self.initiative)
+
+    def clean(self) -> None:
+        super().clean()
+        errors = single_line_errors(self, ["proposer_name"])
+        if errors:
+            raise ValidationError(errors)
 
 
 class Action(models.TextChoices):

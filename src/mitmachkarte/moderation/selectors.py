@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from mitmachkarte.core.geocoding import at_postcode_centre
 from mitmachkarte.initiatives.duplicates import Duplicate, find_duplicates
 from mitmachkarte.initiatives.models import Initiative, Status
 from mitmachkarte.organisations.permissions import is_network_team, municipalities_moderated_by
@@ -61,6 +62,11 @@ def pending_queue(user) -> list[QueueItem]:
                     longitude=initiative.longitude,
                     website=initiative.website,
                     contact_email=initiative.contact_email,
+                    postcode=initiative.postcode,
+                    # Where the point is the postcode's centre it was geocoded, not placed.
+                    geocoded=at_postcode_centre(
+                        initiative.postcode, initiative.latitude, initiative.longitude
+                    ),
                     exclude_id=initiative.pk,
                 ),
             )

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mitmachkarte.core.geocoding import at_postcode_centre
 from mitmachkarte.initiatives.duplicates import Duplicate, find_duplicates
 from mitmachkarte.initiatives.models import Initiative, Status
 from mitmachkarte.initiatives.services import (
@@ -146,12 +147,14 @@ def propose_initiative(
     tags: list[str] = (),
     ip: str = "",
     not_a_duplicate: bool = False,
+    geocoded: bool = False,
     **fields,
 ) -> Proposal:
     """Save a proposal from someone without an account as a PENDING entry.
 
     Raises ValidationError (bad data, point outside Germany or any municipality) and
-    LikelyDuplicates (unless `not_a_duplicate`); nothing is saved then.
+    LikelyDuplicates (unless `not_a_duplicate`); nothing is saved then. `geocoded`: the
+    point was found from the address, not placed on the map (see find_duplicates).
     """
     unknown = set(fields) - set(PROPOSAL_FIELDS)
     if unknown:
@@ -162,12 +165,15 @@ def propose_initiative(
     _validate_fields({**fields, "tags": tags})
     validate_location(latitude, longitude)
     if not not_a_duplicate:
+        # Without the contact e-mail: the proposer is anonymous (moderators see that match).
         duplicates = find_duplicates(
             name=fields.get("name", ""),
             latitude=float(latitude),
             longitude=float(longitude),
             website=fields.get("website", ""),
-            contact_email=fields.get("contact_email", ""),
+            postcode=fields.get("postcode", ""),
+            geocoded=geocoded
+            or at_postcode_centre(fields.get("postcode", ""), float(latitude), float(longitude)),
         )
         if duplicates:
             raise LikelyDuplicates(duplicates)

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from mitmachkarte.core import concurrency, ratelimit
 from mitmachkarte.core.concurrency import ConflictError
-from mitmachkarte.core.geocoding import geocode
+from mitmachkarte.core.geocoding import at_postcode_centre, geocode
 from mitmachkarte.core.params import parse_float, parse_id, value_or_default
 from mitmachkarte.core.ratelimit import client_ip
 from mitmachkarte.initiatives.duplicates import find_duplicates
@@ -24,7 +24,7 @@ from mitmachkarte.taxonomy.models import TagSynonym
 from mitmachkarte.taxonomy.selectors import tags_with_usage
 
 from . import selectors, services, tokens
-from .forms import MergeTagsForm, ProposalForm, ReportForm, ReviseForm, SynonymForm
+from .forms import GEOCODED, MergeTagsForm, ProposalForm, ReportForm, ReviseForm, SynonymForm
 from .models import ProblemReport
 
 
@@ -54,8 +54,10 @@ def _locate(form) -> bool:
         )
         return False
     data["latitude"], data["longitude"] = found.latitude, found.longitude
+    data["location_source"] = GEOCODED
     form.data = form.data.copy()  # show the found point when the form comes back
     form.data["latitude"], form.data["longitude"] = found.latitude, found.longitude
+    form.data["location_source"] = GEOCODED
     return True
 
 
@@ -84,6 +86,7 @@ def propose(request):
                     proposer_name=data["proposer_name"],
                     proposer_email=data["proposer_email"],
                     not_a_duplicate=data["not_a_duplicate"],
+                    geocoded=form.geocoded,
                     ip=client_ip(request),
                     **kwargs,
                 )
@@ -111,7 +114,12 @@ def proposed(request):
 
 @require_POST
 def duplicates(request):
-    """htmx: likely duplicates for what is typed so far (an empty answer when too little)."""
+    """htmx: likely duplicates for what is typed so far (an empty answer when too little).
+
+    Anyone may ask, so only public facts are compared (name, place, website): a match by
+    contact e-mail would tell a guesser whose private address it is (see find_duplicates).
+    The typed address only counts towards the look-up limit.
+    """
     contact_email = (request.POST.get("contact_email") or "")[:254].replace("\x00", "")
     try:
         ratelimit.check("lookup", request, email=contact_email)
@@ -126,13 +134,16 @@ def duplicates(request):
         parse_float, "longitude", request.POST.get("longitude"), min_value=-180, max_value=180
     )
     name = (request.POST.get("name") or "")[:160].replace("\x00", "")
+    postcode = (request.POST.get("postcode") or "")[:10].replace("\x00", "")
     if name.strip() and lat is not None and lon is not None:
         found = find_duplicates(
             name=name,
             latitude=lat,
             longitude=lon,
+            postcode=postcode,
+            geocoded=request.POST.get("location_source") == GEOCODED
+            or at_postcode_centre(postcode, lat, lon),
             website=(request.POST.get("website") or "")[:200].replace("\x00", ""),
-            contact_email=contact_email,
             exclude_id=value_or_default(parse_id, "exclude", request.POST.get("exclude")),
         )
     return render(request, "moderation/_duplicates.html", {"duplicates": found})

@@ -4,10 +4,11 @@ Each generator yields one piece per row (plus header/footer), so a response neve
 more than one chunk of rows.
 """
 
-import csv
-import io
 import json
 from collections.abc import Iterable, Iterator
+from itertools import chain
+
+from mitmachkarte.core.csv_export import csv_lines as write_csv
 
 from .selectors import INITIATIVE_FIELDS, LIST_SEPARATOR
 
@@ -16,6 +17,11 @@ LICENCE_URLS = {
     "CC0-1.0": "https://creativecommons.org/publicdomain/zero/1.0/",
 }
 SDG_URL = "https://sdgs.un.org/goals/goal{}"
+
+
+def _cell(value):
+    """Numbers as numbers (never escaped), everything else as text."""
+    return value if isinstance(value, int | float) and not isinstance(value, bool) else _text(value)
 
 
 def _text(value) -> str:
@@ -29,19 +35,10 @@ def _text(value) -> str:
 
 
 def csv_lines(rows: Iterable[dict]) -> Iterator[str]:
-    """The header line, then one line per row (RFC 4180, comma, CRLF, UTF-8)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-
-    def line(values) -> str:
-        buffer.seek(0)
-        buffer.truncate()
-        writer.writerow(values)
-        return buffer.getvalue()
-
-    yield line(INITIATIVE_FIELDS)
-    for row in rows:
-        yield line([_text(row[f]) for f in INITIATIVE_FIELDS])
+    """The header line, then one line per row (RFC 4180, comma, CRLF, UTF-8, formula-safe)."""
+    header = [INITIATIVE_FIELDS]
+    values = ([_cell(row[f]) for f in INITIATIVE_FIELDS] for row in rows)
+    return write_csv(chain(header, values))
 
 
 def _json(value) -> str:
@@ -153,8 +150,9 @@ def event_node(row: dict) -> dict:
     locations = []
     if row["format"] != "online" and row["latitude"] is not None:
         locations.append(_place(row, name=row["venue_name"]))
-    if row["online_url"]:
-        locations.append({"@type": "VirtualLocation", "url": row["online_url"]})
+    if row["format"] != "in_person":
+        # With registration the link is for participants: the event's page stands in.
+        locations.append({"@type": "VirtualLocation", "url": row["online_url"] or row["url"]})
     organiser = {"@type": "Organization", "name": row["organiser_name"]}
     if row["organiser_url"]:
         organiser["url"] = row["organiser_url"]

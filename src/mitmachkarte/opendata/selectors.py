@@ -14,7 +14,7 @@ from django.db.models import Max, QuerySet
 from django.urls import reverse
 
 from mitmachkarte.core.versions import current_version
-from mitmachkarte.events.models import Event, EventStatus
+from mitmachkarte.events.models import Event, EventStatus, public_online_url
 from mitmachkarte.initiatives.filters import InitiativeFilter
 from mitmachkarte.initiatives.models import DataLicence, Initiative
 from mitmachkarte.initiatives.selectors import filter_initiatives, published
@@ -193,6 +193,7 @@ _EVENT_VALUES = [
     "latitude",
     "longitude",
     "online_url",
+    "registration_enabled",
     "organiser_name",
     "organiser_url",
     "updated_at",
@@ -210,7 +211,8 @@ def events_last_modified():
 def event_rows(
     qs: QuerySet | None = None, *, base_url: str = "", chunk_size: int = CHUNK_SIZE
 ) -> Iterator[dict]:
-    """One plain dict per published event. The organiser's e-mail is never included."""
+    """One plain dict per published event. The organiser's e-mail is never included, nor
+    the meeting link of an event with registration (participants receive it by mail)."""
     qs = published_events() if qs is None else qs
     url = _url_prefix(base_url, "events:detail")
     for chunk in _chunks(qs, _EVENT_VALUES, chunk_size):
@@ -220,6 +222,9 @@ def event_rows(
         )
         for r in chunk:
             r["id"] = r.pop("pk")
+            r["online_url"] = public_online_url(
+                online_url=r["online_url"], registration_enabled=r.pop("registration_enabled")
+            )
             r["categories"] = categories.get(r["id"], [])
             r["url"] = url.format(r["slug"])
             yield r

@@ -10,6 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from mitmachkarte.core.text_input import single_line_errors
 from mitmachkarte.initiatives.models import Initiative
 from mitmachkarte.municipalities.models import Municipality
 
@@ -69,7 +70,7 @@ class Organisation(models.Model):
 
     def clean(self) -> None:
         super().clean()
-        errors = {}
+        errors = single_line_errors(self, ["name"])
         if self.initiative_id and self.type != OrganisationType.INITIATIVE:
             errors["initiative"] = _("Only an initiative organisation links to an initiative.")
         if self.municipality_id and self.type != OrganisationType.MUNICIPALITY:

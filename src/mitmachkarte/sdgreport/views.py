@@ -1,6 +1,6 @@
 """The public SDG report (page, CSV, print), the network view, the strategy form."""
 
-import csv
+from itertools import chain
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
@@ -8,17 +8,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mitmachkarte.core.csv_export import csv_download
 from mitmachkarte.municipalities.models import Municipality
 from mitmachkarte.taxonomy.models import SDG
 
 from . import network, selectors, services
-
-CSV_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value) -> str:
-    text = str(value)
-    return "'" + text if text.startswith(CSV_FORMULA_START) else text
 
 
 def sdg_report(request, slug: str):
@@ -48,36 +42,30 @@ def sdg_report(request, slug: str):
 
 def _csv(report) -> HttpResponse:
     """UTF-8 with BOM and semicolons: opens directly in German spreadsheet programs."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="sdg-bericht-{report.municipality.slug}.csv"'
-    )
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(
+    header = [
+        "sdg",
+        "name",
+        "prioritised",
+        "prioritised_targets",
+        *[s.key for s in report.sources],
+        "total",
+        "cooperating_initiatives",
+    ]
+    rows = (
         [
-            "sdg",
-            "name",
-            "prioritised",
-            "prioritised_targets",
-            *[s.key for s in report.sources],
-            "total",
-            "cooperating_initiatives",
+            row.sdg.number,
+            row.sdg.name_de,
+            int(row.prioritised),
+            " ".join(row.targets),
+            *[row.counts[s.key] for s in report.sources],
+            row.total,
+            " | ".join(row.cooperating),
         ]
+        for row in report.rows
     )
-    for row in report.rows:
-        writer.writerow(
-            [
-                row.sdg.number,
-                _cell(row.sdg.name_de),
-                int(row.prioritised),
-                " ".join(row.targets),
-                *[row.counts[s.key] for s in report.sources],
-                row.total,
-                _cell(" | ".join(row.cooperating)),
-            ]
-        )
-    return response
+    return csv_download(
+        chain([header], rows), filename=f"sdg-bericht-{report.municipality.slug}.csv"
+    )
 
 
 def network_view(request, slug: str):

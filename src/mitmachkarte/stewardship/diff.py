@@ -9,7 +9,7 @@ from mitmachkarte.initiatives.models import Initiative
 from mitmachkarte.initiatives.versions import version_token
 from mitmachkarte.taxonomy.models import SDG, Category
 
-from .services import EDITABLE_FIELDS, record_snapshot, snapshot
+from .services import EDITABLE_FIELDS, comparable, record_snapshot, snapshot
 
 
 @dataclass
@@ -59,7 +59,7 @@ def compare(old: dict, new: dict, lookups: dict | None = None) -> list[Change]:
             _label(name), _show(name, old.get(name), lookups), _show(name, new.get(name), lookups)
         )
         for name in EDITABLE_FIELDS
-        if name in new and old.get(name) != new.get(name)
+        if name in new and comparable(name, old.get(name)) != comparable(name, new.get(name))
     ]
 
 

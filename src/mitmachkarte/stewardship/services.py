@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mitmachkarte.core.geo import validate_lat_lon
+from mitmachkarte.core.text_input import normalise_multiline
 from mitmachkarte.core.tokens import digest_matches, email_digest
 from mitmachkarte.initiatives.models import Initiative, Status
 from mitmachkarte.initiatives.services import refresh_derived_fields
@@ -67,10 +68,19 @@ def record_snapshot(record) -> dict:
     return data
 
 
+def comparable(name: str, value):
+    """A field's value as compared for changes: multi-line texts with normalised line
+    endings and trailing spaces (a browser's CRLF, or text stored before, is no change)."""
+    if name in Initiative.MULTILINE_FIELDS and isinstance(value, str):
+        return normalise_multiline(value)
+    return value
+
+
 def changed_fields(initiative: Initiative, changes: dict) -> dict:
-    """Only the entries of `changes` that differ from the entry as it is."""
+    """Only the entries of `changes` that differ from the entry as it is (texts normalised)."""
     current = snapshot(initiative)
-    return {k: v for k, v in changes.items() if current.get(k) != v}
+    changes = {k: comparable(k, v) for k, v in changes.items()}
+    return {k: v for k, v in changes.items() if comparable(k, current.get(k)) != v}
 
 
 def _prepare(initiative: Initiative, changes: dict) -> dict:

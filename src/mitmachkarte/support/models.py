@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from mitmachkarte.core.text_input import normalise_fields, single_line_errors
 from mitmachkarte.municipalities.models import Municipality
 from mitmachkarte.organisations.models import Organisation
 
@@ -105,12 +106,14 @@ class Need(models.Model):
 
     def clean(self) -> None:
         super().clean()
+        normalise_fields(self, ["description"])
+        errors = single_line_errors(self, ["title"])
         if self.municipality_id is None and (self.latitude is None or self.longitude is None):
-            raise ValidationError(
-                {"municipality": _("Give a municipality or a location for the need.")}
-            )
+            errors["municipality"] = [_("Give a municipality or a location for the need.")]
         if (self.latitude is None) != (self.longitude is None):
-            raise ValidationError({"latitude": _("Give both latitude and longitude.")})
+            errors["latitude"] = [_("Give both latitude and longitude.")]
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def is_expired(self) -> bool:
@@ -213,7 +216,10 @@ class Offer(models.Model):
 
     def clean(self) -> None:
         super().clean()
-        errors = {}
+        normalise_fields(
+            self, ["description", "equipment", "availability", "eligibility", "steps", "documents"]
+        )
+        errors = single_line_errors(self, ["title"])
         if self.offer_type == OfferType.ROOM and self.capacity is None:
             errors["capacity"] = _("Give the capacity of the room (at least 1).")
         if self.capacity is not None and self.capacity < 1:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from mitmachkarte.core.concurrency import check_model
 from mitmachkarte.core.geo import GeoInputError, validate_lat_lon
+from mitmachkarte.core.text_input import one_line
 from mitmachkarte.municipalities.models import Municipality
 from mitmachkarte.municipalities.selectors import municipality_id_at
 from mitmachkarte.organisations.models import Organisation
@@ -112,7 +113,7 @@ def create_need(
         organisation=organisation,
         created_by=user if user else None,
         need_type=need_type,
-        title=" ".join((title or "").split()),
+        title=one_line(title),
         description=(description or "").strip(),
         schedule=(schedule or "").strip(),
         municipality=municipality,
@@ -140,7 +141,7 @@ def update_need(*, need: Need, user, expected_version: str | None = None, **chan
     _clean_point(changes.get("latitude", need.latitude), changes.get("longitude", need.longitude))
     for field, value in changes.items():
         setattr(need, field, value)
-    need.title = " ".join(need.title.split())
+    need.title = one_line(need.title)
     need.full_clean()
     need.save()
     return need
@@ -198,7 +199,7 @@ def create_offer(
         organisation=organisation,
         created_by=user if user else None,
         offer_type=offer_type,
-        title=" ".join((title or "").split()),
+        title=one_line(title),
         **fields,
     )
     if offer.municipality is None and organisation.municipality_id:
@@ -225,7 +226,7 @@ def update_offer(*, offer: Offer, user, expected_version: str | None = None, **c
     old_deadline = offer.deadline
     for field, value in changes.items():
         setattr(offer, field, value)
-    offer.title = " ".join(offer.title.split())
+    offer.title = one_line(offer.title)
     if offer.deadline != old_deadline:
         _check_new_funding(offer)
     offer.updated_at = timezone.now()

@@ -3,18 +3,18 @@
 An interface module (like views): it reads initiatives and events through their selectors
 and models, which the support domain itself never imports."""
 
-import csv
 from datetime import timedelta
+from itertools import chain
 
 from dateutil.relativedelta import relativedelta
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from mitmachkarte.core.csv_export import csv_download
 from mitmachkarte.events import selectors as event_selectors
 from mitmachkarte.events.filters import EventFilter
 from mitmachkarte.initiatives import selectors as initiative_selectors
@@ -25,7 +25,6 @@ from .denial import explain_denial
 
 STALE_AFTER = relativedelta(months=18)
 NEW_WITHIN = timedelta(days=90)
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _organisation(request, slug: str) -> Organisation:
@@ -79,12 +78,6 @@ def workspace(request, slug: str):
     )
 
 
-def _cell(value) -> str:
-    text = "" if value is None else str(value)
-    # Spreadsheets run cells starting with = + - @ as formulas.
-    return "'" + text if text.startswith(FORMULA_START) else text
-
-
 @login_required
 @explain_denial
 @require_GET
@@ -98,31 +91,28 @@ def workspace_csv(request, slug: str):
         if need.organisation.initiative_id:
             open_needs.setdefault(need.organisation.initiative_id, []).append(need)
     cutoff = stale_cutoff()
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="arbeitsbereich-{municipality.slug}.csv"'
-    )
-    response.write("\ufeff")  # BOM: spreadsheet programs then read UTF-8
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(
-        ["name", "url", "categories", "sdgs", "created", "last_confirmed", "stale", "open_needs"]
-    )
     base = request.build_absolute_uri("/").rstrip("/")
-    for i in initiatives.order_by("name"):
-        needs = open_needs.get(i.pk, [])
-        writer.writerow(
-            [
-                _cell(v)
-                for v in (
-                    i.name,
-                    base + i.get_absolute_url(),
-                    ", ".join(c.slug for c in i.categories.all()),
-                    ", ".join(str(s.number) for s in i.sdgs.all()),
-                    i.created_at.date().isoformat(),
-                    i.last_confirmed_at.date().isoformat(),
-                    "1" if i.last_confirmed_at < cutoff else "0",
-                    " | ".join(f"{n.get_need_type_display()}: {n.title}" for n in needs),
-                )
-            ]
-        )
-    return response
+    header = [
+        "name",
+        "url",
+        "categories",
+        "sdgs",
+        "created",
+        "last_confirmed",
+        "stale",
+        "open_needs",
+    ]
+    rows = (
+        [
+            i.name,
+            base + i.get_absolute_url(),
+            ", ".join(c.slug for c in i.categories.all()),
+            ", ".join(str(s.number) for s in i.sdgs.all()),
+            i.created_at.date().isoformat(),
+            i.last_confirmed_at.date().isoformat(),
+            "1" if i.last_confirmed_at < cutoff else "0",
+            " | ".join(f"{n.get_need_type_display()}: {n.title}" for n in open_needs.get(i.pk, [])),
+        ]
+        for i in initiatives.order_by("name")
+    )
+    return csv_download(chain([header], rows), filename=f"arbeitsbereich-{municipality.slug}.csv")

@@ -4,11 +4,11 @@ Anonymous surveys export no organisation, municipality or category (only the reg
 Cells are formula-safe; no e-mail address is ever exported.
 """
 
-import csv
 import io
 
 from django.utils.translation import gettext as _
 
+from mitmachkarte.core.csv_export import csv_text, xlsx_cell
 from mitmachkarte.municipalities.models import Municipality
 from mitmachkarte.organisations.models import Organisation
 from mitmachkarte.taxonomy.models import Category
@@ -17,19 +17,6 @@ from .models import QuestionType, Survey
 from .regions import region_name
 from .results import load
 from .selectors import ordered_questions
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe(value) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
-
-
-def _number(value) -> str:
-    if value is None:
-        return ""
-    return format(value.normalize(), "f") if value == value.to_integral() else str(value)
 
 
 def table(survey: Survey) -> tuple[list[str], list[list]]:
@@ -87,7 +74,7 @@ def table(survey: Survey) -> tuple[list[str], list[list]]:
                 if "other" in answer["keys"]:
                     value = "|".join(filter(None, [value, "other"]))
             elif q.type in (QuestionType.NUMBER, QuestionType.SCALE):
-                value = _number(answer["number"])
+                value = answer["number"]  # a Decimal: a number cell in CSV and XLSX
             else:
                 value = answer["text"]
             row.append(value)
@@ -99,12 +86,7 @@ def table(survey: Survey) -> tuple[list[str], list[list]]:
 
 def to_csv(survey: Survey) -> str:
     header, rows = table(survey)
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([safe(v) for v in row])
-    return "\ufeff" + out.getvalue()
+    return csv_text([header, *rows], delimiter=";", bom=True)
 
 
 def to_xlsx(survey: Survey) -> bytes:
@@ -114,9 +96,8 @@ def to_xlsx(survey: Survey) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = _("Responses")[:31]
-    sheet.append(header)
-    for row in rows:
-        sheet.append([v if isinstance(v, int) else safe(v) for v in row])
+    for row in [header, *rows]:
+        sheet.append([xlsx_cell(v) for v in row])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

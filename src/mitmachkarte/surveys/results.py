@@ -5,7 +5,9 @@ same code serves the whole survey, a municipality's territory and every breakdow
 A breakdown group (or a territory) with fewer than MIN_CELL responses is always suppressed.
 Where respondents must not be recognisable to the viewer (municipal view, anonymous
 surveys) every answer counted 1 to MIN_CELL - 1 times is hidden too; for single answers one
-more cell is hidden when only one is, so the total does not give it away.
+more cell is hidden when only one is, so the total does not give it away. Number questions
+there show count, mean and median from MIN_CELL answers on, never minimum and maximum: those
+are always one respondent's own value (the one large association in a small town).
 """
 
 from collections import Counter, defaultdict
@@ -154,17 +156,16 @@ def suppress(question, answered: int, cells: list[Cell], *, strict: bool = True)
     return False
 
 
-def _stats(values) -> dict | None:
+def _stats(values, *, protect: bool) -> dict | None:
+    """n, mean and median; min and max only where respondents may be recognisable anyway."""
     if not values:
         return None
     values = sorted(float(v) for v in values)
-    return {
-        "n": len(values),
-        "min": values[0],
-        "max": values[-1],
-        "mean": round(sum(values) / len(values), 1),
-        "median": median(values),
-    }
+    stats = {"n": len(values), "mean": round(sum(values) / len(values), 1)}
+    stats["median"] = median(values)
+    if not protect:
+        stats["min"], stats["max"] = values[0], values[-1]
+    return stats
 
 
 def question_results(
@@ -189,9 +190,8 @@ def question_results(
         elif q.type == QuestionType.NUMBER:
             small = protect and len(rows) < MIN_CELL
             result.suppressed = small
-            result.stats = (
-                None if small else _stats([r["number"] for r in rows if r["number"] is not None])
-            )
+            numbers = [r["number"] for r in rows if r["number"] is not None]
+            result.stats = None if small else _stats(numbers, protect=protect)
         elif with_texts:
             result.texts = [r["text"] for r in rows if r["text"]]
         if q.has_choices and q.allow_other and with_texts:

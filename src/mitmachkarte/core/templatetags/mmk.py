@@ -1,6 +1,7 @@
 from django import template
 from django.http import QueryDict
 
+from mitmachkarte.core.jsonld import json_ld_script
 from mitmachkarte.core.markdown import render_markdown
 
 register = template.Library()
@@ -9,6 +10,12 @@ register = template.Library()
 @register.filter
 def markdown(text):
     return render_markdown(text)
+
+
+@register.simple_tag
+def json_ld(data):
+    """`{% json_ld data %}`: a safe `<script type="application/ld+json">` element."""
+    return json_ld_script(data)
 
 
 @register.simple_tag(takes_context=True)

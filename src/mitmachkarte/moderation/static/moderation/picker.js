@@ -15,6 +15,9 @@
     var form = el.closest("form");
     var lat = form.querySelector("[name=latitude]");
     var lon = form.querySelector("[name=longitude]");
+    // "address" when "find address" set the point, "map" when it was placed: a geocoded
+    // point is often off by hundreds of metres, so the duplicate check looks wider.
+    var source = form.querySelector("[name=location_source]");
     var status = document.getElementById("geocode-status");
     var start = null;
     if (lat.value && lon.value && isFinite(parseFloat(lat.value)) && isFinite(parseFloat(lon.value))) {
@@ -37,9 +40,10 @@
       if (pan) map.setView(latlng, Math.max(map.getZoom(), PICKED_ZOOM));
     }
 
-    function write(latlng) {
+    function write(latlng, how) {
       lat.value = latlng.lat.toFixed(6);
       lon.value = latlng.lng.toFixed(6);
+      if (source) source.value = how || "map";
       el.dataset.picked = lat.value + "," + lon.value;
       // Bubbles to the form: htmx re-checks for duplicates.
       lat.dispatchEvent(new Event("change", { bubbles: true }));
@@ -54,6 +58,7 @@
         var a = parseFloat(lat.value), b = parseFloat(lon.value);
         if (isFinite(a) && isFinite(b) && Math.abs(a) <= 90 && Math.abs(b) <= 180) {
           place(L.latLng(a, b), true);
+          if (source) source.value = "map";
         }
       });
     });
@@ -73,7 +78,7 @@
           if (!res.ok) { status.textContent = res.data.detail || button.dataset.failed; return; }
           var found = L.latLng(res.data.latitude, res.data.longitude);
           place(found, true);
-          write(found);
+          write(found, "address");
           status.textContent = res.data.precision === "postcode" ? button.dataset.postcode : button.dataset.found;
         })
         .catch(function () { status.textContent = button.dataset.failed; });
