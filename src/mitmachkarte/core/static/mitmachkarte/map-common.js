@@ -138,7 +138,6 @@
   window.mmkMaps = {
     escapeHtml: escapeHtml,
     latLngOf: latLngOf,
-    markerIcon: markerIcon,
     popupHtml: popupHtml,
     pointMarker: pointMarker,
     cellMarker: cellMarker,
