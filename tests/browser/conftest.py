@@ -19,7 +19,7 @@ from django.conf import settings
 # refuse ORM calls from it ("You cannot call this from an async context").
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
-from playwright.sync_api import sync_playwright  # noqa: E402
+from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
 from mitmachkarte.initiatives.demo import generator  # noqa: E402
 from mitmachkarte.initiatives.models import Initiative, Status  # noqa: E402
@@ -32,6 +32,7 @@ DEMO_COUNT = 150
 DEMO_SEED = 2026
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
 TIMEOUT_MS = 10_000
+expect.set_options(timeout=TIMEOUT_MS)  # assertions wait for their state as long as actions
 SYNC_PROBE = """
 window.__mmkSwaps = 0;
 document.addEventListener("htmx:afterSettle", function (e) {
@@ -141,7 +142,7 @@ def page(new_context):
     page = context.new_page()
     page.traffic = context.traffic
     # Remembers the map view of the last list swap by htmx, so tests can wait for the
-    # list to catch up with the map (see `wait_for_list_sync` in test_map.py).
+    # list to catch up with the map (see `wait_for_list_sync` in maps.py).
     page.add_init_script(SYNC_PROBE)
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))

@@ -7,9 +7,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.db.models import Count
+from playwright.sync_api import expect
 from shapely.geometry import Point, shape
 
 from mitmachkarte.municipalities.models import Municipality
+from tests.browser.maps import open_popup, wait_for_map_idle
 
 HOST_PAGE = """<!DOCTYPE html>
 <html lang="de"><head><meta charset="utf-8"><title>Stadt – Nachhaltigkeit</title></head>
@@ -82,7 +84,7 @@ def open_embed(page, url):
     page.goto(url)
     iframe = page.wait_for_selector("iframe[name^='mitmachkarte:']")
     frame = iframe.content_frame()
-    frame.wait_for_selector("#map[data-loaded]", state="attached")
+    wait_for_map_idle(frame)
     assert frame.get_attribute("#map", "data-error") is None
     return iframe, frame
 
@@ -166,7 +168,7 @@ def test_widget_is_usable_on_a_phone_and_by_keyboard(new_context, live_server, d
     context = new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
     page = context.new_page()
     page.goto(f"{live_server.url}/embed/?kommune={busiest.ags}")
-    page.wait_for_selector("#map[data-loaded]", state="attached")
+    wait_for_map_idle(page)
     # Nothing wider than the phone.
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 375
     # Keyboard: the skip link leads to the list; the map and its markers take focus.
@@ -176,3 +178,21 @@ def test_widget_is_usable_on_a_phone_and_by_keyboard(new_context, live_server, d
     links = page.locator("#mmk-list a[target=_blank]")
     assert links.count() >= 1
     assert links.first.get_attribute("rel") == "noopener"
+
+
+def test_widget_popup_links_open_in_a_new_tab(page, live_server, lonely_initiative):
+    item = lonely_initiative
+    item.name = "Repair-Café <b>Süd</b>"
+    item.save(update_fields=["name"])
+    page.goto(f"{live_server.url}/embed/?center={item.latitude},{item.longitude}&zoom=16")
+    wait_for_map_idle(page)
+    popup = open_popup(page, page.locator(".mmk-marker").first)
+    expect(popup.locator("h3")).to_contain_text(item.name)  # as text, not markup
+    assert popup.locator("b").count() == 0
+    links = popup.locator("a")
+    expect(links).to_have_count(2)
+    for i in range(2):
+        assert links.nth(i).get_attribute("target") == "_blank"
+        assert links.nth(i).get_attribute("rel") == "noopener"
+        assert links.nth(i).get_attribute("href").endswith(f"/initiativen/{item.slug}/")
+    expect(popup.locator(".mmk-vh").first).to_contain_text("öffnet in neuem Tab")

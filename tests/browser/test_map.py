@@ -8,30 +8,23 @@ import json
 import re
 from urllib.parse import parse_qs, urlsplit
 
+from playwright.sync_api import expect
+
 from mitmachkarte.initiatives import selectors
 from mitmachkarte.initiatives.filters import parse_filter
-
-# The view the list was last synced for equals the map's current view and the URL's.
-LIST_IN_SYNC = """() => {
-  const map = window.mitmachkarteMap;
-  if (!map || map._animatingZoom) return false;
-  const c = map.getCenter();
-  const view = map.getZoom() + "/" + c.lat.toFixed(5) + "/" + c.lng.toFixed(5);
-  const url = new URLSearchParams(window.location.search).get("map");
-  return url === view && window.__mmkSyncedView === view
-    && !document.querySelector(".htmx-request");
-}"""
+from tests.browser.maps import open_popup, wait_for_list_sync, wait_for_map_idle
 
 
 def open_map(page, live_server, query: str = ""):
     page.goto(f"{live_server.url}/{query}")
-    page.wait_for_selector("#map[data-loaded]", state="attached")
+    settle(page)
+
+
+def settle(page):
+    """Markers and list show the map's current view, and nothing moves."""
+    wait_for_map_idle(page)
     assert page.get_attribute("#map", "data-error") is None
     wait_for_list_sync(page)
-
-
-def wait_for_list_sync(page):
-    page.wait_for_function(LIST_IN_SYNC)
 
 
 def result_count(page) -> int:
@@ -107,8 +100,7 @@ def test_search_narrows_list(page, live_server, demo_data):
     with page.expect_navigation():
         page.press("#q", "Enter")
     assert "q=koln" in page.url
-    page.wait_for_selector("#map[data-loaded]", state="attached")
-    wait_for_list_sync(page)
+    settle(page)
 
     expected = selectors.filter_initiatives(parse_filter(q="koln")).count()
     assert 0 < expected < total
@@ -126,10 +118,8 @@ def test_marker_popup_links_to_detail(page, live_server, lonely_initiative):
     open_map(page, live_server, view_query(item))
 
     marker = page.locator(f".mmk-marker[title={json.dumps(item.name)}]")
-    marker.click()
-    popup = page.locator(".leaflet-popup-content")
-    popup.wait_for()
-    assert item.name in popup.inner_text()
+    popup = open_popup(page, marker)
+    expect(popup).to_contain_text(item.name)
     link = popup.locator("h3 a")
     assert link.get_attribute("href").endswith(f"/initiativen/{item.slug}/")
 
@@ -162,7 +152,7 @@ def test_clicking_clusters_zooms_in_to_single_markers(page, live_server, demo_da
         zoom = map_zoom(page)
         smallest.click()
         page.wait_for_function("z => window.mitmachkarteMap.getZoom() > z", arg=zoom)
-        wait_for_list_sync(page)
+        settle(page)
         if marker_titles() - before:
             break
     new = marker_titles() - before
@@ -175,8 +165,7 @@ def test_clicking_clusters_zooms_in_to_single_markers(page, live_server, demo_da
         if m.get_attribute("title") in new and inside(m.bounding_box(), 30)
     )
     name = marker.get_attribute("title")
-    marker.click()
-    assert name in page.locator(".leaflet-popup-content").inner_text()
+    expect(open_popup(page, marker)).to_contain_text(name)
     assert demo_data.filter(name=name).exists()
 
 
@@ -220,7 +209,7 @@ def test_list_follows_the_map(page, live_server, demo_data):
         zoom = map_zoom(page)
         page.click(".leaflet-control-zoom-out")
         page.wait_for_function("z => window.mitmachkarteMap.getZoom() < z", arg=zoom)
-        wait_for_list_sync(page)
+        settle(page)
     assert map_zoom(page) == 9
     wider = result_count(page)
     assert count < wider == in_bbox(demo_data, map_bbox(page)).count()
@@ -235,8 +224,7 @@ def test_pager_in_synced_list_keeps_page(page, live_server, demo_data):
 
     with page.expect_navigation():
         page.click(".pager a[rel=next]")
-    page.wait_for_selector("#map[data-loaded]", state="attached")
-    wait_for_list_sync(page)
+    settle(page)
     second_page = card_slugs(page)
     assert second_page, "second page is empty"
     assert not set(second_page) & set(first_page), "the list jumped back to page 1"
@@ -247,7 +235,7 @@ def test_pager_in_synced_list_keeps_page(page, live_server, demo_data):
     zoom = map_zoom(page)
     page.click(".leaflet-control-zoom-in")
     page.wait_for_function("z => window.mitmachkarteMap.getZoom() > z", arg=zoom)
-    wait_for_list_sync(page)
+    settle(page)
     assert "page" not in parse_qs(urlsplit(page.url).query)
     assert page.locator(".pager a[rel=prev]").count() == 0
     assert (
@@ -267,7 +255,8 @@ def test_page_works_without_javascript(new_context, live_server, demo_data):
     first = card_slugs(page)
     assert len(first) == 20
 
-    page.click(".pager a[rel=next]")
+    with page.expect_navigation():
+        page.click(".pager a[rel=next]")
     assert re.search(r"[?&]page=2\b", page.url)
     second = card_slugs(page)
     assert len(second) == 20
@@ -304,9 +293,7 @@ def test_keyboard_reaches_search_and_marker(page, live_server, lonely_initiative
     assert focused["title"] == item.name
 
     page.keyboard.press("Enter")
-    popup = page.locator(".leaflet-popup-content")
-    popup.wait_for()
-    assert item.name in popup.inner_text()
+    expect(page.locator(".leaflet-popup-content")).to_contain_text(item.name)
 
 
 MARKUP = '<img src="x" onerror="window.__xss = 1"> </script><script>window.__xss = 2</script>'
@@ -318,9 +305,8 @@ def test_markup_in_names_stays_text_on_the_map(page, live_server, lonely_initiat
     item.save(update_fields=["name"])
     open_map(page, live_server, view_query(item))
 
-    page.locator(".mmk-marker").first.click()
-    popup = page.locator(".leaflet-popup-content")
-    assert item.name in popup.inner_text()
+    popup = open_popup(page, page.locator(".mmk-marker").first)
+    expect(popup).to_contain_text(item.name)
     assert popup.locator("img").count() == 0
     assert item.name in page.locator(".result-list .card").first.inner_text()
     assert page.evaluate("window.__xss") is None
@@ -336,3 +322,50 @@ def test_markup_in_names_cannot_break_out_of_json_ld(page, live_server, lonely_i
     assert page.locator("h1").inner_text() == item.name
     data = json.loads(page.locator('script[type="application/ld+json"]').text_content())
     assert data["name"] == item.name
+
+
+def test_popup_stays_open_when_the_map_pans_to_fit_it(page, live_server, lonely_initiative):
+    """The popup of a marker near the top edge does not fit: the map pans, and the pan
+    reloads the markers. The popup stays open on the reloaded marker."""
+    item = lonely_initiative
+    open_map(page, live_server, view_query(item))
+    # The view that puts the marker 40 px below the map's top edge.
+    lat, lon = page.evaluate("""() => {
+        const map = window.mitmachkarteMap, size = map.getSize();
+        const c = map.containerPointToLatLng([size.x / 2, size.y - 40]);
+        return [c.lat, c.lng];
+    }""")
+    open_map(page, live_server, f"?map=16/{lat:.5f}/{lon:.5f}")
+    synced_before = page.evaluate("window.__mmkSyncedView")
+
+    marker = page.locator(f".mmk-marker[title={json.dumps(item.name)}]")
+    popup = open_popup(page, marker)
+    wait_for_list_sync(page)
+    assert page.evaluate("window.__mmkSyncedView") != synced_before, "the map did not pan"
+    expect(popup).to_contain_text(item.name)
+    assert page.locator(".leaflet-popup").count() == 1
+
+
+def test_a_marker_scrolled_into_view_leaves_the_map_in_place(page, live_server, lonely_initiative):
+    """Browsers scroll the box of a map to show a focused or clicked marker, and Leaflet
+    scrolls it back a frame later: a click in between lands beside the marker (the room
+    finder's flaky test). The map's box never scrolls."""
+    open_map(page, live_server, view_query(lonely_initiative))
+    scrolled = page.locator(".mmk-marker").first.evaluate("""m => {
+        m.scrollIntoView({block: "start", inline: "start"});
+        const box = document.getElementById("map");
+        return [box.scrollLeft, box.scrollTop];
+    }""")
+    assert scrolled == [0, 0]
+
+
+def test_the_map_is_idle_only_when_its_markers_show_the_view(page, live_server, demo_data):
+    open_map(page, live_server, "?map=12/50.9375/6.9603")  # Köln
+    idle_after_move = page.evaluate("""() => {
+        window.mitmachkarteMap.setView([51.9607, 7.6261], 12, {animate: false});  // Münster
+        return document.getElementById("map").hasAttribute("data-idle");
+    }""")
+    assert not idle_after_move
+    settle(page)
+    expected = in_bbox(demo_data, map_bbox(page)).count()
+    assert int(page.get_attribute("#map", "data-total")) == expected > 0

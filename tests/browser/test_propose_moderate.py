@@ -2,8 +2,10 @@
 municipal moderator, find it published on the map and in the list."""
 
 import pytest
+from playwright.sync_api import expect
 
 from mitmachkarte.initiatives.models import Initiative, Status
+from tests.browser.maps import wait_for_list_sync, wait_for_map_idle
 from tests.factories import (
     DEFAULT_PASSWORD,
     MembershipFactory,
@@ -52,6 +54,7 @@ def test_propose_pick_on_map_approve_and_see_it_published(page, live_server, mod
     assert page.input_value("input[name=location_source]") == "address"
     # ...and a click on the map picks the exact place.
     before = page.get_attribute("#picker", "data-picked")
+    page.locator("#picker").scroll_into_view_if_needed()  # mouse coordinates are the viewport's
     box = page.locator("#picker").bounding_box()
     page.mouse.click(box["x"] + box["width"] / 2 + 60, box["y"] + box["height"] / 2 + 40)
     page.wait_for_function(
@@ -78,12 +81,13 @@ def test_propose_pick_on_map_approve_and_see_it_published(page, live_server, mod
     page.goto(f"{live_server.url}/konto/login/")
     page.fill("input[name=login]", moderator.email)
     page.fill("input[name=password]", DEFAULT_PASSWORD)
-    page.click("main form button[type=submit]")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
     page.goto(f"{live_server.url}/moderation/")
     item = page.locator(f"#entry-{entry.pk}")
     assert "Lastenrad-Verleih Testviertel" in item.inner_text()
-    item.locator("form:has(input[value=approve]) button[type=submit]").click()
+    with page.expect_navigation():
+        item.locator("form:has(input[value=approve]) button[type=submit]").click()
     page.wait_for_selector(".message-success")
     entry.refresh_from_db()
     assert entry.status == Status.PUBLISHED
@@ -91,8 +95,9 @@ def test_propose_pick_on_map_approve_and_see_it_published(page, live_server, mod
 
     # Published: on the map and in the list.
     page.goto(f"{live_server.url}/?map=15/{picked[0]:.5f}/{picked[1]:.5f}")
-    page.wait_for_selector("#map[data-loaded]", state="attached")
-    page.wait_for_selector("#map .mmk-marker")
+    wait_for_map_idle(page)
+    wait_for_list_sync(page)
+    expect(page.locator("#map .mmk-marker")).to_have_count(1)
     assert "Lastenrad-Verleih Testviertel" in page.locator("#results").inner_text()
     page.goto(f"{live_server.url}{entry.get_absolute_url()}")
     assert page.locator("h1").inner_text() == "Lastenrad-Verleih Testviertel"

@@ -3,8 +3,10 @@
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from mitmachkarte.organisations.services import add_member, create_organisation
+from tests.browser.maps import open_popup, wait_for_map_idle
 from tests.factories import (
     DEFAULT_PASSWORD,
     InitiativeFactory,
@@ -56,19 +58,22 @@ def test_room_need_to_city_room_to_in_contact(page, live_server, bochum_exchange
     base = live_server.url
     log_in(page, base, "team@repaircafe.example")
     page.goto(f"{base}/unterstuetzung/")
-    page.click("text=Bedarf eintragen")
+    with page.expect_navigation():
+        page.click("text=Bedarf eintragen")
     assert page.input_value("#id_municipality") == "Bochum"
     page.select_option("#id_need_type", "room")
     page.fill("#id_title", "Raum für unser monatliches Repair Café")
     page.fill("#id_schedule", "monatlich, 2. Samstag")
     page.click("button:has-text('Bedarf veröffentlichen')")
-    assert page.inner_text("#need-status") == "offen"
+    expect(page.locator("#need-status")).to_have_text("offen")
 
     # Click 1: the city's room is the first match.
     first = page.locator(".matches .card-title a").first
     assert first.inner_text() == "Stadtteilzentrum Langendreer – Gruppenraum"
-    first.click()
-    page.wait_for_selector("#map .leaflet-marker-icon")
+    with page.expect_navigation():
+        first.click()
+    wait_for_map_idle(page)
+    expect(page.locator("#map .leaflet-marker-icon")).to_have_count(1)
     assert (
         page.locator("#id_need option:checked").inner_text()
         == "Raum für unser monatliches Repair Café"
@@ -76,13 +81,14 @@ def test_room_need_to_city_room_to_in_contact(page, live_server, bochum_exchange
     # Click 2: get in touch.
     page.fill("#id_body", "Hallo! Passt der Raum an jedem 2. Samstag?")
     page.click("button:has-text('Nachricht senden')")
-    assert page.inner_text("#need-status") == "in Kontakt"
+    expect(page.locator("#need-status")).to_have_text("in Kontakt")
     assert "manager@bochum.example" not in page.content()
     assert [m.to for m in mail.outbox if "Passt der Raum" in m.body] == [["manager@bochum.example"]]
 
 
 def test_room_finder_shows_the_room_on_the_map(page, live_server, bochum_exchange):
     page.goto(f"{live_server.url}/raeume/?municipality=Bochum")
-    page.wait_for_selector("#map[data-loaded='1']", state="attached")
-    page.locator("#map .mmk-marker").first.click()
-    assert "Stadtteilzentrum Langendreer" in page.inner_text(".leaflet-popup-content")
+    wait_for_map_idle(page)
+    assert page.get_attribute("#map", "data-loaded") == "1"
+    popup = open_popup(page, page.locator("#map .mmk-marker"))
+    expect(popup).to_contain_text("Stadtteilzentrum Langendreer")

@@ -6,6 +6,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from mitmachkarte.organisations.models import OrganisationType
 from mitmachkarte.surveys import services
@@ -60,9 +61,9 @@ def test_answer_on_a_phone_and_the_results_chart_updates(new_context, live_serve
     phone.on("pageerror", lambda exc: errors.append(str(exc)))
     phone.goto(f"{live_server.url}/befragungen/{open_survey.slug}/")
     quality = phone.locator("#frage-contact_quality")
-    assert quality.is_hidden()  # shown only after "yes"
+    expect(quality).to_be_hidden()  # shown only after "yes"
     phone.locator(f"input[name='q{ids['has_contact']}'][value='yes']").check()
-    assert quality.is_visible()
+    expect(quality).to_be_visible()
     phone.locator(f"input[name='q{ids['contact_quality']}'][value='4']").check()
     # Nothing wider than the phone's screen.
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
@@ -74,7 +75,7 @@ def test_answer_on_a_phone_and_the_results_chart_updates(new_context, live_serve
     phone.wait_for_url("**seite=3")
     # A skipped required question: a clear error, the page stays.
     phone.get_by_role("button", name="Antworten prüfen").click()
-    assert phone.locator(".field-error").first.inner_text() == "Bitte beantworte diese Frage."
+    expect(phone.locator(".field-error").first).to_have_text("Bitte beantworte diese Frage.")
     phone.locator(f"input[name='q{ids['regional_talk']}'][value='yes']").check()
     phone.get_by_role("button", name="Antworten prüfen").click()
     phone.wait_for_url("**/pruefen/**")

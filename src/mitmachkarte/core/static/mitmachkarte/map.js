@@ -1,7 +1,10 @@
 /* Mitmachkarte maps: the main map with its synced list, municipality maps, detail maps.
- * Progressive enhancement: every page works without this script (server-rendered list). */
+ * Progressive enhancement: every page works without this script (server-rendered list).
+ * Markers, popups and the data-idle flag come from map-common.js (shared with the embed). */
 (function () {
   "use strict";
+
+  var GEOJSON = { Accept: "application/geo+json, application/json" };
 
   var FILTER_PARAMS = ["q", "category", "sdg", "municipality", "tag"];
   var DEFAULT_CENTER = [51.45, 7.55]; // North Rhine-Westphalia
@@ -12,32 +15,6 @@
       maxZoom: 19,
       attribution: el.dataset.attribution || ""
     });
-  }
-
-  function escapeHtml(text) {
-    var div = document.createElement("div");
-    div.textContent = text == null ? "" : String(text);
-    return div.innerHTML;
-  }
-
-  function markerIcon(props) {
-    return L.divIcon({
-      className: "mmk-marker",
-      html: '<span style="background:' + escapeHtml(props.colour || "#495057") + '" aria-hidden="true">' +
-        escapeHtml(props.icon || "") + "</span>",
-      iconSize: [30, 30],
-      iconAnchor: [15, 15],
-      popupAnchor: [0, -14]
-    });
-  }
-
-  function popupHtml(props, moreLabel) {
-    return '<div class="mmk-popup"><h3><a href="' + escapeHtml(props.url) + '">' +
-      escapeHtml(props.name) + "</a></h3>" +
-      (props.category_name ? '<p class="popup-cat">' + escapeHtml(props.category_name) +
-        (props.city ? " · " + escapeHtml(props.city) : "") + "</p>" : "") +
-      "<p>" + escapeHtml(props.short_description) + "</p>" +
-      '<p><a href="' + escapeHtml(props.url) + '">' + escapeHtml(moreLabel || "→") + " →</a></p></div>";
   }
 
   function pageFilters() {
@@ -101,37 +78,16 @@
     var map = L.map(el, { scrollWheelZoom: false }).setView(latlng, 15);
     tileLayer(el).addTo(map);
     L.marker(latlng, { title: el.dataset.name, alt: el.dataset.name }).addTo(map);
+    mmkMaps.idleFlag(el, map);
   }
 
-  function clusterMarker(feature, label) {
-    var count = feature.properties.count;
-    var size = count < 10 ? "small" : count < 100 ? "medium" : "large";
-    var ll = [feature.geometry.coordinates[1], feature.geometry.coordinates[0]];
-    var marker = L.marker(ll, {
-      icon: L.divIcon({
-        html: "<div><span>" + count + "</span></div>",
-        className: "marker-cluster marker-cluster-" + size,
-        iconSize: L.point(40, 40)
-      }),
-      title: (label || "{count}").replace("{count}", count),
-      keyboard: true
-    });
-    marker.on("click", function () {
-      var b = feature.properties.bounds; // west, south, east, north
-      var map = marker._map;
-      if (b[0] === b[2] && b[1] === b[3]) map.setView(ll, Math.min(map.getZoom() + 3, 18));
-      else map.fitBounds([[b[1], b[0]], [b[3], b[2]]], { padding: [30, 30] });
-    });
-    return marker;
-  }
-
-  function pointMarker(feature, el) {
-    var p = feature.properties;
-    var ll = [feature.geometry.coordinates[1], feature.geometry.coordinates[0]];
-    var m = L.marker(ll, { icon: markerIcon(p), title: p.name, alt: p.name, keyboard: true });
-    m.bindPopup(popupHtml(p, el.dataset.moreLabel));
-    m.feature = feature;
-    return m;
+  // A cell of entries at one point zooms in three levels, a larger one fits its area.
+  function zoomIntoCell(map, bounds, center) {
+    if (bounds.getSouthWest().equals(bounds.getNorthEast())) {
+      map.setView(center, Math.min(map.getZoom() + 3, 18));
+    } else {
+      map.fitBounds(bounds, { padding: [30, 30] });
+    }
   }
 
   /* The server clusters large results (GET /api/v1/map); small ones come as points and
@@ -157,9 +113,12 @@
     else if (el.dataset.center) map.setView(el.dataset.center.split(",").map(Number), 12);
     else map.setView(DEFAULT_CENTER, DEFAULT_ZOOM);
 
-    initEventsLayer(map, el);
-    var pointLayer = L.markerClusterGroup({ showCoverageOnHover: false, chunkedLoading: true });
+    // Unclustered answers hold at most 400 points: added at once, not in chunks, so that a
+    // newer answer never meets chunks of an older one still being added.
+    var pointLayer = L.markerClusterGroup({ showCoverageOnHover: false });
     var serverLayer = L.layerGroup();
+    var busy = mmkMaps.idleFlag(el, map, [pointLayer]);
+    initEventsLayer(map, el, busy);
     map.addLayer(pointLayer);
     map.addLayer(serverLayer);
 
@@ -167,25 +126,34 @@
     var fixed = new URLSearchParams(base[1] || "");
     pageFilters().forEach(function (value, key) { fixed.append(key, value); });
     var controller = null;
+    var popups = mmkMaps.popupKeeper(map);
 
     function render(data) {
-      pointLayer.clearLayers();
-      serverLayer.clearLayers();
-      var points = [];
       var shown = 0;
-      data.features.forEach(function (f) {
-        if (f.properties.cluster) {
-          serverLayer.addLayer(clusterMarker(f, el.dataset.clusterLabel));
-          shown += f.properties.count;
-        } else {
-          points.push(pointMarker(f, el));
-          shown += 1;
-        }
+      popups.replacing(function () {
+        pointLayer.clearLayers();
+        serverLayer.clearLayers();
+        var points = [];
+        data.features.forEach(function (f) {
+          if (f.properties.cluster) {
+            serverLayer.addLayer(mmkMaps.cellMarker(f, el.dataset.clusterLabel, zoomIntoCell));
+            shown += f.properties.count;
+          } else {
+            points.push(popups.watch(mmkMaps.pointMarker(f, el.dataset.moreLabel)));
+            shown += 1;
+          }
+        });
+        if (data.clustered) points.forEach(function (m) { serverLayer.addLayer(m); });
+        else pointLayer.addLayers(points);
+        return points;
       });
-      if (data.clustered) points.forEach(function (m) { serverLayer.addLayer(m); });
-      else pointLayer.addLayers(points);
       el.dataset.loaded = String(shown);
       el.dataset.total = String(data.count);
+    }
+
+    function loaded() {
+      el.removeAttribute("aria-busy");
+      busy("markers", false);
     }
 
     function load(inView) {
@@ -195,23 +163,20 @@
       if (controller) controller.abort();
       controller = window.AbortController ? new AbortController() : null;
       el.setAttribute("aria-busy", "true");
-      return fetch(base[0] + "?" + params.toString(), {
-        headers: { Accept: "application/geo+json, application/json" },
+      busy("markers", true);
+      return mmkMaps.getJson(base[0] + "?" + params.toString(), {
+        headers: GEOJSON,
         signal: controller ? controller.signal : undefined
       })
-        .then(function (r) {
-          if (!r.ok) throw new Error("HTTP " + r.status);
-          return r.json();
-        })
         .then(function (data) {
           render(data);
-          el.removeAttribute("aria-busy");
+          loaded();
           return data;
         })
         .catch(function (err) {
-          if (err.name === "AbortError") return null;
+          if (err.name === "AbortError") return null; // the newer request is still busy
           el.dataset.error = String(err);
-          el.removeAttribute("aria-busy");
+          loaded();
           return null;
         });
     }
@@ -219,67 +184,71 @@
     var firstSync = true;
     function afterMove() {
       load(true);
+      busy("moved", false);
       if (el.dataset.syncList) {
         writeViewToUrl(map, firstSync);
         syncList(map, el, firstSync);
       }
       firstSync = false;
     }
+    var afterMoveSoon = debounce(afterMove, 200);
+    function onMoveEnd() {
+      busy("moved", true);
+      afterMoveSoon();
+    }
 
     if (initialView || boundaryLayer) {
       afterMove();
-      map.on("moveend", debounce(afterMove, 200));
+      map.on("moveend", onMoveEnd);
     } else {
       // First the extent of all matches (no bbox), to fit the map to a search.
+      busy("fitting", true);
       load(false).then(function (data) {
         var b = data && data.bounds;
         if (b) {
           // Not animated: one moveend, one list sync, for the final view.
           map.fitBounds([[b[1], b[0]], [b[3], b[2]]], { padding: [20, 20], maxZoom: 14, animate: false });
         }
-        map.on("moveend", debounce(afterMove, 200));
+        map.on("moveend", onMoveEnd);
         afterMove();
+        busy("fitting", false);
       });
     }
   }
 
   /* Upcoming events (GET /api/v1/events.geojson) as a layer of their own, switched by the
    * "show events" checkbox; the choice is kept in the URL (events=1). */
-  function initEventsLayer(map, el) {
+  function initEventsLayer(map, el, busy) {
     var toggle = document.getElementById("show-events");
     if (!toggle || !el.dataset.eventsUrl) return;
     var layer = L.layerGroup();
     var requested = false;
     function load() {
       requested = true;
+      busy("events", true);
       var params = new URLSearchParams();
       var municipality = new URLSearchParams(window.location.search).get("municipality");
       if (municipality) params.set("municipality", municipality);
-      fetch(el.dataset.eventsUrl + "?" + params.toString(), {
-        headers: { Accept: "application/geo+json, application/json" }
-      })
-        .then(function (r) {
-          if (!r.ok) throw new Error("HTTP " + r.status);
-          return r.json();
-        })
+      mmkMaps.getJson(el.dataset.eventsUrl + "?" + params.toString(), { headers: GEOJSON })
         .then(function (data) {
           data.features.forEach(function (f) {
             var p = f.properties;
-            var ll = [f.geometry.coordinates[1], f.geometry.coordinates[0]];
-            var m = L.marker(ll, {
+            var m = L.marker(mmkMaps.latLngOf(f), {
               icon: L.divIcon({
                 className: "mmk-event-marker",
-                html: '<span style="background:' + escapeHtml(p.colour) + '" aria-hidden="true">📅</span>',
+                html: '<span style="background:' + mmkMaps.escapeHtml(p.colour) +
+                  '" aria-hidden="true">📅</span>',
                 iconSize: [30, 30], iconAnchor: [15, 15], popupAnchor: [0, -14]
               }),
               title: p.name, alt: p.name, keyboard: true, zIndexOffset: 1000
             });
-            m.bindPopup(popupHtml(p, el.dataset.eventLabel));
+            m.bindPopup(mmkMaps.popupHtml(p, el.dataset.eventLabel));
             layer.addLayer(m);
           });
           el.dataset.eventsLoaded = String(data.features.length);
         })
-        .catch(function (err) { el.dataset.eventsError = String(err); });
+        .catch(function (err) { el.dataset.eventsError = String(err); })
+        .then(function () { busy("events", false); });
     }
     function apply() {
       var params = new URLSearchParams(window.location.search);
@@ -297,32 +266,42 @@
     if (toggle.checked) apply();
   }
 
-  /* A fixed set of points from a GeoJSON URL (e.g. a campaign's events), clustered here. */
+  /* A fixed set of points from a GeoJSON URL (e.g. a campaign's events), clustered here.
+   * Up to 5,000 points: the map is fitted to them first, then they are added in chunks. */
   function initGeojsonMap(el) {
     var map = L.map(el, { scrollWheelZoom: true }).setView(DEFAULT_CENTER, DEFAULT_ZOOM);
     window.mitmachkarteMap = map;
     tileLayer(el).addTo(map);
-    var clusters = L.markerClusterGroup({ showCoverageOnHover: false, chunkedLoading: true });
-    map.addLayer(clusters);
-    fetch(el.dataset.geojsonUrl, { headers: { Accept: "application/geo+json, application/json" } })
-      .then(function (r) {
-        if (!r.ok) throw new Error("HTTP " + r.status);
-        return r.json();
-      })
+    var clusters = L.markerClusterGroup({
+      showCoverageOnHover: false,
+      chunkedLoading: true,
+      chunkProgress: function (done, total) { if (done === total) busy("markers", false); }
+    });
+    var busy = mmkMaps.idleFlag(el, map, [clusters]);
+    busy("markers", true);
+    mmkMaps.getJson(el.dataset.geojsonUrl, { headers: GEOJSON })
       .then(function (data) {
-        clusters.addLayers(data.features.map(function (f) { return pointMarker(f, el); }));
+        var markers = data.features.map(function (f) {
+          return mmkMaps.pointMarker(f, el.dataset.moreLabel);
+        });
+        if (markers.length) {
+          var bounds = L.latLngBounds(markers.map(function (m) { return m.getLatLng(); }));
+          map.fitBounds(bounds, { padding: [20, 20], maxZoom: 14, animate: false });
+        }
+        map.addLayer(clusters); // after the fit: no cluster animation for it
+        clusters.addLayers(markers); // calls chunkProgress at the end, also when empty
         el.dataset.loaded = String(data.features.length);
         el.dataset.total = String(data.count != null ? data.count : data.features.length);
-        if (data.features.length) {
-          map.fitBounds(clusters.getBounds(), { padding: [20, 20], maxZoom: 14, animate: false });
-        }
       })
-      .catch(function (err) { el.dataset.error = String(err); });
+      .catch(function (err) {
+        el.dataset.error = String(err);
+        busy("markers", false);
+      });
   }
 
   function init() {
     var el = document.getElementById("map");
-    if (!el || typeof L === "undefined") return;
+    if (!el || typeof L === "undefined" || !window.mmkMaps) return;
     if (el.dataset.lat) initDetailMap(el);
     else if (el.dataset.mapUrl) initClusterMap(el);
     else initGeojsonMap(el);

@@ -55,37 +55,9 @@
     el.removeAttribute("aria-busy");
   }
 
-  if (typeof L === "undefined" || !L.markerClusterGroup) {
+  if (typeof L === "undefined" || !L.markerClusterGroup || !window.mmkMaps) {
     fail();
     return;
-  }
-
-  function escapeHtml(text) {
-    var div = document.createElement("div");
-    div.textContent = text == null ? "" : String(text);
-    return div.innerHTML;
-  }
-
-  function markerIcon(props) {
-    return L.divIcon({
-      className: "mmk-marker",
-      html: '<span style="background:' + escapeHtml(props.colour || "#495057") +
-        '" aria-hidden="true">' + escapeHtml(props.icon || "") + "</span>",
-      iconSize: [30, 30], iconAnchor: [15, 15], popupAnchor: [0, -14]
-    });
-  }
-
-  function newTabLink(url, html) {
-    return '<a href="' + escapeHtml(url) + '" target="_blank" rel="noopener">' + html +
-      '<span class="mmk-vh"> (' + escapeHtml(labels.newTab) + ")</span></a>";
-  }
-
-  function popupHtml(p) {
-    return '<div class="mmk-popup"><h3>' + newTabLink(p.url, escapeHtml(p.name)) + "</h3>" +
-      (p.category_name ? '<p class="mmk-popup-cat">' + escapeHtml(p.category_name) +
-        (p.city ? " · " + escapeHtml(p.city) : "") + "</p>" : "") +
-      "<p>" + escapeHtml(p.short_description) + "</p><p>" +
-      newTabLink(p.url, escapeHtml(labels.more) + " →") + "</p></div>";
   }
 
   var map = L.map(el, {
@@ -105,41 +77,22 @@
   if (view.bounds) map.fitBounds(view.bounds, { padding: [8, 8], maxZoom: 15 });
   else map.setView(view.center, view.zoom);
 
-  var markers = L.markerClusterGroup({ showCoverageOnHover: false, chunkedLoading: true });
+  // At most 500 entries come as markers: added at once, not in chunks, so that a newer
+  // answer never meets chunks of an older one still being added.
+  var markers = L.markerClusterGroup({ showCoverageOnHover: false });
   var cells = L.layerGroup();
   map.addLayer(markers).addLayer(cells);
   window.mmkEmbed = { map: map, markers: markers, cells: cells }; // for tests and debugging
+  var busy = mmkMaps.idleFlag(el, map, [markers]);
+  var popups = mmkMaps.popupKeeper(map);
 
-  function featureMarker(f) {
-    var m = L.marker([f.geometry.coordinates[1], f.geometry.coordinates[0]], {
-      icon: markerIcon(f.properties), title: f.properties.name, alt: f.properties.name,
-      keyboard: true
-    });
-    m.bindPopup(popupHtml(f.properties));
-    return m;
-  }
-
-  function cellMarker(f) {
-    var n = f.properties.count;
-    var size = n < 10 ? "small" : n < 100 ? "medium" : "large";
-    var label = labels.cluster.replace("{count}", n);
-    var m = L.marker([f.geometry.coordinates[1], f.geometry.coordinates[0]], {
-      icon: L.divIcon({
-        html: "<div><span>" + n + "</span></div>", iconSize: [40, 40],
-        className: "marker-cluster marker-cluster-" + size
-      }),
-      title: label, alt: label, keyboard: true
-    });
-    m.on("click", function () {
-      var b = f.properties.bounds;
-      var bounds = L.latLngBounds([b[1], b[0]], [b[3], b[2]]);
-      if (bounds.getNorthEast().equals(bounds.getSouthWest())) {
-        map.setView(bounds.getCenter(), map.getZoom() + 2);
-      } else {
-        map.fitBounds(bounds, { padding: [30, 30], maxZoom: map.getZoom() + 3 });
-      }
-    });
-    return m;
+  // A cell of entries at one point zooms in two levels, a larger one fits its area.
+  function zoomIntoCell(_map, bounds) {
+    if (bounds.getNorthEast().equals(bounds.getSouthWest())) {
+      map.setView(bounds.getCenter(), map.getZoom() + 2);
+    } else {
+      map.fitBounds(bounds, { padding: [30, 30], maxZoom: map.getZoom() + 3 });
+    }
   }
 
   var state = { complete: false, loaded: null, zoom: null, clustered: false, request: 0 };
@@ -148,6 +101,11 @@
     var clamp = function (v, lim) { return Math.max(-lim, Math.min(lim, v)).toFixed(4); };
     return [clamp(bounds.getWest(), 180), clamp(bounds.getSouth(), 90),
       clamp(bounds.getEast(), 180), clamp(bounds.getNorth(), 90)].join(",");
+  }
+
+  function loaded() {
+    el.removeAttribute("aria-busy");
+    busy("markers", false);
   }
 
   function load(first) {
@@ -166,21 +124,24 @@
       (first ? "" : "&view=" + viewParam(padded));
     var ticket = ++state.request;
     el.setAttribute("aria-busy", "true");
-    fetch(url)  // the same request as the page's preload
-      .then(function (r) {
-        if (!r.ok) throw new Error("HTTP " + r.status);
-        return r.json();
-      })
+    busy("markers", true);
+    mmkMaps.getJson(url) // the same request as the page's preload
       .then(function (data) {
         if (ticket !== state.request) return; // a newer request answers this view
-        markers.clearLayers();
-        cells.clearLayers();
         var plain = [];
-        data.features.forEach(function (f) {
-          if (f.properties.cluster) cells.addLayer(cellMarker(f));
-          else plain.push(featureMarker(f));
+        popups.replacing(function () {
+          markers.clearLayers();
+          cells.clearLayers();
+          data.features.forEach(function (f) {
+            if (f.properties.cluster) {
+              cells.addLayer(mmkMaps.cellMarker(f, labels.cluster, zoomIntoCell));
+            } else {
+              plain.push(popups.watch(mmkMaps.pointMarker(f, labels.more, labels.newTab)));
+            }
+          });
+          markers.addLayers(plain);
+          return plain;
         });
-        markers.addLayers(plain);
         state.complete = data.complete;
         state.clustered = !!data.clustered;
         state.loaded = first ? null : padded;
@@ -188,19 +149,23 @@
         el.dataset.loaded = String(plain.length);
         el.dataset.total = String(data.count);
         el.dataset.mode = data.complete ? "complete" : data.clustered ? "clustered" : "view";
-        el.removeAttribute("aria-busy");
+        loaded();
       })
       .catch(function (err) {
         if (ticket !== state.request) return;
         el.dataset.error = String(err);
-        el.removeAttribute("aria-busy");
+        loaded();
       });
   }
 
   var timer;
   map.on("moveend", function () {
+    busy("moved", true);
     clearTimeout(timer);
-    timer = setTimeout(function () { load(false); }, 200);
+    timer = setTimeout(function () {
+      load(false);
+      busy("moved", false);
+    }, 200);
   });
   load(true);
 })();
