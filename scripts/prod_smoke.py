@@ -282,7 +282,12 @@ def check_limits_across_instances(stack: Stack, facts: dict, inbox: Inbox) -> No
         }
 
     def message(n: int) -> dict:
-        return {"name": f"Y{n}", "email": f"s{n}@smoke.example", "message": "Hallo!", "consent": "on"}
+        return {
+            "name": f"Y{n}",
+            "email": f"s{n}@smoke.example",
+            "message": "Hallo!",
+            "consent": "on",
+        }
 
     floods = [
         # what, page, form action, data, count, (limit kind, target), mails to, mails allowed
