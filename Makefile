@@ -39,8 +39,8 @@ demo: $(STAMP)
 	DEBUG=1 $(BIN)/mitmachkarte runserver 127.0.0.1:$(PORT)
 
 test: $(DEV_STAMP)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff format --check src tests benchmarks scripts
 	$(MAKE) --no-print-directory messages
 	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
@@ -48,8 +48,8 @@ test-fast: $(DEV_STAMP)
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) -m "not browser"
 
 lint: $(DEV_STAMP)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff format --check src tests benchmarks scripts
 
 # The .po file is the one source of German texts: edit msgstr there. `make messages` adds new
 # msgids (file references only, no line numbers, no creation date: fewer merge conflicts) and

@@ -83,7 +83,7 @@ def demo_environment(folder: Path) -> dict[str, str]:
 def mitmachkarte(*args: str, env: dict[str, str], log) -> None:
     command = [str(Path(sys.executable).with_name("mitmachkarte")), *args]
     print("  mitmachkarte", *args, flush=True)
-    subprocess.run(command, env=env, stdout=log, stderr=subprocess.STDOUT, check=True)  # noqa: S603
+    subprocess.run(command, env=env, stdout=log, stderr=subprocess.STDOUT, check=True)
 
 
 def build_demo(env: dict[str, str], log) -> None:
@@ -105,7 +105,7 @@ def serve(env: dict[str, str], port: int, log) -> subprocess.Popen:
         f"127.0.0.1:{port}",
         "--noreload",
     ]
-    server = subprocess.Popen(  # noqa: S603 (our own command, no shell)
+    server = subprocess.Popen(
         command, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
     )
     deadline = time.monotonic() + 60
@@ -113,7 +113,7 @@ def serve(env: dict[str, str], port: int, log) -> subprocess.Popen:
         if server.poll() is not None:
             sys.exit(f"runserver stopped (exit {server.returncode}); see {log.name}")
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5):  # noqa: S310
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5):
                 return server
         except urllib.error.HTTPError:
             return server  # it answers; /healthz may judge a check down, the pages still work
@@ -265,8 +265,8 @@ def save_small(png: bytes, target: Path) -> int:
 def emoji_font() -> bool:
     """The category icons are emoji; without a colour emoji font Chromium draws boxes."""
     try:
-        fonts = subprocess.run(  # noqa: S603
-            ["fc-list", ":charset=1f331"],  # noqa: S607 (fontconfig's tool, found on PATH)
+        fonts = subprocess.run(
+            ["fc-list", ":charset=1f331"],
             capture_output=True,
             text=True,
             check=False,

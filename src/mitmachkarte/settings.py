@@ -414,6 +414,8 @@ SCHEDULED_JOBS = [
 # be this old (seconds) before the check fails; 0 reports without judging.
 HEALTH_TASK_MAX_AGE = int(os.environ.get("HEALTH_TASK_MAX_AGE", "900"))
 HEALTH_SCHEDULER_MAX_AGE = int(os.environ.get("HEALTH_SCHEDULER_MAX_AGE", "0"))
+# A task worker not seen for this many seconds counts as gone (/healthz; its tasks requeue).
+TASK_WORKER_SILENCE = int(os.environ.get("TASK_WORKER_SILENCE", "60"))
 
 LOGGING = {
     "version": 1,

@@ -7,7 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from mitmachkarte.core import health
+from mitmachkarte.core import health, taskqueue
+from mitmachkarte.core.models import WorkerHeartbeat
 
 pytestmark = pytest.mark.django_db
 
@@ -79,8 +80,30 @@ def test_a_retry_waiting_for_its_time_is_not_late(client, settings):
         run_after=timezone.now() + timedelta(minutes=30),
     )
     DBTaskResult.objects.filter(pk=task.pk).update(enqueued_at=timezone.now() - timedelta(hours=2))
+    taskqueue.beat("host:1:abc", started_at=timezone.now())
     body = client.get("/healthz").json()
     assert body["tasks"]["ok"] is True and body["tasks"]["backlog"] == 0
+
+
+@pytest.mark.task_queue
+def test_the_queue_is_down_without_a_live_worker(client, settings):
+    settings.TASK_WORKER_SILENCE = 60
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["tasks"]["workers"] == 0
+    taskqueue.beat("host:1:abc", started_at=timezone.now() - timedelta(hours=1))
+    assert client.get("/healthz").json()["tasks"] == {
+        "ok": True,
+        "backend": "DatabaseBackend",
+        "workers": 1,
+        "backlog": 0,
+        "oldest_age_seconds": None,
+    }
+    WorkerHeartbeat.objects.update(seen_at=timezone.now() - timedelta(seconds=61))
+    assert client.get("/healthz").status_code == 503
+    taskqueue.beat("host:1:abc", started_at=timezone.now())
+    taskqueue.forget("host:1:abc")  # a clean stop
+    assert client.get("/healthz").status_code == 503
 
 
 def test_last_scheduler_run_reads_the_newest_start():

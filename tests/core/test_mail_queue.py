@@ -121,7 +121,10 @@ def test_stale_running_tasks_go_back_to_the_queue(mailoutbox):
         "live process here": ([f"{host}:{os.getppid()}:x"], now, False),
         "other host, fresh": (["elsewhere:1:x"], now, False),
         "other host, silent": (["elsewhere:1:x"], now - taskqueue.STALE_AFTER * 2, True),
+        "other host, beating": (["busy:1:x"], now - timedelta(minutes=5), False),
+        "other host, no heartbeat": (["elsewhere:1:x"], now - timedelta(minutes=5), True),
     }
+    taskqueue.beat("busy:1:x", started_at=now - timedelta(minutes=6))
     for name, (worker_ids, started_at, recovered) in cases.items():
         DBTaskResult.objects.filter(pk=task.pk).update(
             status=TaskResultStatus.RUNNING, worker_ids=worker_ids, started_at=started_at

@@ -67,8 +67,9 @@ def check_tasks() -> dict:
     count = backlog["ready"]
     age = round(backlog["oldest_age_seconds"]) if count else None
     limit = settings.HEALTH_TASK_MAX_AGE
-    ok = age is None or not limit or age <= limit
-    return {**result, "ok": ok, "backlog": count, "oldest_age_seconds": age}
+    workers = len(taskqueue.live_workers())
+    ok = bool(workers) and (age is None or not limit or age <= limit)
+    return {**result, "ok": ok, "workers": workers, "backlog": count, "oldest_age_seconds": age}
 
 
 def last_scheduler_run() -> datetime | None:

@@ -69,3 +69,18 @@ class SentMail(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class WorkerHeartbeat(models.Model):
+    """A running task worker (`mitmachkarte db_worker`), refreshed every few seconds.
+
+    /healthz reports the queue unavailable when no worker was seen lately, and stale RUNNING
+    tasks of a silent worker on another host are requeued without waiting for STALE_AFTER.
+    """
+
+    worker_id = models.CharField(max_length=64, primary_key=True)
+    started_at = models.DateTimeField()
+    seen_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return self.worker_id

@@ -9,16 +9,26 @@ starts, the scheduler every few minutes. Tasks must therefore be safe to run twi
 (`core.mail_delivery`), and the periodic tasks are idempotent.
 """
 
+import logging
 import os
 import socket
+import threading
 from datetime import datetime, timedelta
 
+from django.conf import settings
+from django.db import DatabaseError, close_old_connections, connection
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 from django_tasks import TaskResultStatus
 
+from .models import WorkerHeartbeat
+
+logger = logging.getLogger(__name__)
+
 # Far longer than any of our tasks runs (a mail: a few SMTP round trips of EMAIL_TIMEOUT).
 STALE_AFTER = timedelta(minutes=30)
+# A worker refreshes its heartbeat this often (seconds), from a thread, even while a task runs.
+HEARTBEAT_SECONDS = 10
 
 
 def _host() -> str:
@@ -55,10 +65,16 @@ def recover_stale_tasks(*, now: datetime | None = None) -> int:
 
     now = now or timezone.now()
     recovered = 0
+    alive = set(live_workers(now=now))
+    silent_since = now - worker_silence()
     running = DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING)
     for pk, started_at, worker_ids in running.values_list("pk", "started_at", "worker_ids"):
         worker = worker_ids[-1] if worker_ids else ""
-        if not (worker_is_gone(worker) or started_at is None or started_at < now - STALE_AFTER):
+        stale = started_at is None or started_at < now - STALE_AFTER
+        # A worker on another host that stopped beating is gone too (its heartbeat thread
+        # runs even during a long task).
+        silent = worker not in alive and started_at < silent_since if started_at else False
+        if not (worker_is_gone(worker) or stale or silent):
             continue
         # Conditional: a worker that finishes it meanwhile wins, nothing runs twice from here.
         recovered += DBTaskResult.objects.filter(
@@ -88,3 +104,48 @@ def backlog(*, now: datetime | None = None) -> dict:
         "running": running,
         "oldest_age_seconds": max(0.0, (now - oldest).total_seconds()) if oldest else 0.0,
     }
+
+
+def worker_silence() -> timedelta:
+    return timedelta(seconds=settings.TASK_WORKER_SILENCE)
+
+
+def beat(worker_id: str, *, started_at: datetime) -> None:
+    WorkerHeartbeat.objects.update_or_create(
+        worker_id=worker_id, defaults={"started_at": started_at, "seen_at": timezone.now()}
+    )
+
+
+def forget(worker_id: str) -> None:
+    WorkerHeartbeat.objects.filter(worker_id=worker_id).delete()
+
+
+def live_workers(*, now: datetime | None = None) -> list[str]:
+    """Ids of the workers seen within TASK_WORKER_SILENCE seconds."""
+    since = (now or timezone.now()) - worker_silence()
+    return list(
+        WorkerHeartbeat.objects.filter(seen_at__gte=since).values_list("worker_id", flat=True)
+    )
+
+
+def start_heartbeat(worker_id: str) -> threading.Event:
+    """Beat now and then every HEARTBEAT_SECONDS from a daemon thread; set the returned event
+    to stop. The thread has its own database connection."""
+    started_at = timezone.now()
+    beat(worker_id, started_at=started_at)
+    stop = threading.Event()
+
+    def run():
+        try:
+            while not stop.wait(HEARTBEAT_SECONDS):
+                try:
+                    beat(worker_id, started_at=started_at)
+                except DatabaseError:  # the database is away: beat again next time
+                    logger.warning("task worker heartbeat failed", exc_info=True)
+                finally:
+                    close_old_connections()
+        finally:
+            connection.close()
+
+    threading.Thread(target=run, name="heartbeat", daemon=True).start()
+    return stop

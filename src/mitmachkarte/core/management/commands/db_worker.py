@@ -1,7 +1,9 @@
 """django-tasks-db's worker, which first requeues the tasks of dead workers.
 
 Its worker id names host and process (`core.taskqueue.new_worker_id`), so a restarted worker
-recognises tasks its killed predecessor left RUNNING and runs them again.
+recognises tasks its killed predecessor left RUNNING and runs them again. While it runs, a
+heartbeat row tells /healthz (and other hosts' recovery) that it is alive; a clean stop
+removes it.
 """
 
 from django_tasks_db.management.commands import db_worker
@@ -18,4 +20,10 @@ class Command(db_worker.Command):
         recovered = taskqueue.recover_stale_tasks()
         if recovered:
             self.stdout.write(f"requeued {recovered} tasks of stopped workers")
-        return super().handle(*args, **options)
+        worker_id = options["worker_id"]
+        stop = taskqueue.start_heartbeat(worker_id)
+        try:
+            return super().handle(*args, **options)
+        finally:
+            stop.set()
+            taskqueue.forget(worker_id)
