@@ -167,3 +167,10 @@ def test_join_request_approved_by_a_chair(chair, member, outsider, town):
     with pytest.raises(ValidationError):
         services.decide_join_request(join_request=request, by=chair, approve=False)
     assert JoinRequest.objects.get().status == "approved"
+
+
+def test_a_group_named_like_a_url_word_gets_a_free_slug(chair, town):
+    """ "Einladung" is the segment of the invitation links; the old loop never ended here."""
+    first = services.create_group(name="Einladung", created_by=chair, municipality=town)
+    second = services.create_group(name="Einladung", created_by=chair, municipality=town)
+    assert (first.slug, second.slug) == ("einladung-2", "einladung-3")

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mitmachkarte.core.concurrency import check_model
-from mitmachkarte.core.text import slugify_de
+from mitmachkarte.core.slugs import unique_slug
 from mitmachkarte.core.text_input import normalise_multiline, one_line
 from mitmachkarte.events import services as event_services
 from mitmachkarte.events.models import Event, EventStatus, EventType, Occurrence
@@ -42,14 +42,6 @@ from .models import (
 )
 
 PARTNER_TYPES = {OrganisationType.MUNICIPALITY, OrganisationType.ADVICE_CENTRE}
-
-
-def _unique_slug(name: str) -> str:
-    base = slugify_de(name)[:170] or "arbeitsgruppe"
-    slug, number = base, 2
-    while base == "einladung" or WorkingGroup.objects.filter(slug=slug).exists():
-        slug, number = f"{base}-{number}", number + 1
-    return slug
 
 
 def _require_manager(user, group: WorkingGroup) -> None:
@@ -83,7 +75,7 @@ def create_group(
         raise ValidationError({"region": _("Give a municipality or a region.")})
     group = WorkingGroup(
         name=name,
-        slug=slug or _unique_slug(name),
+        slug=slug or unique_slug(name, taken=WorkingGroup.objects, default="arbeitsgruppe"),
         purpose=purpose,
         municipality=municipality,
         region=region.strip(),

@@ -11,13 +11,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from mitmachkarte.core.text import slugify_de
+from mitmachkarte.core.slugs import unique_slug
 
 from . import template_spec
 from .models import CHOICE_TYPES, Choice, Question, QuestionType, Section, Survey
 from .selectors import ordered_questions
 
-RESERVED_SLUGS = {"verwalten"}  # a path of the builder
 KEY_RE = re.compile(r"^[a-z][a-z0-9_]{0,59}$")
 SURVEY_TEXT_FIELDS = ("title_de", "title_en", "intro_de", "intro_en")
 SURVEY_FIELDS = SURVEY_TEXT_FIELDS + ("anonymous", "open_link", "opens_at", "closes_at")
@@ -40,16 +39,6 @@ QUESTION_FIELDS = QUESTION_TEXT_FIELDS + (
     "min_value",
     "max_value",
 )
-
-
-def unique_slug(title: str) -> str:
-    base = slugify_de(title)[:100] or "befragung"
-    if base in RESERVED_SLUGS:
-        base = f"{base}-befragung"
-    slug, number = base, 2
-    while Survey.objects.filter(slug=slug).exists():
-        slug, number = f"{base}-{number}", number + 1
-    return slug
 
 
 def has_responses(survey: Survey) -> bool:
@@ -79,7 +68,10 @@ def create_survey(*, title_de: str, by=None, **fields) -> Survey:
         raise ValidationError({"title_de": _("A German title is needed.")})
     _check_dates(fields.get("opens_at"), fields.get("closes_at"))
     return Survey.objects.create(
-        slug=unique_slug(title_de), title_de=title_de.strip(), created_by=by, **fields
+        slug=unique_slug(title_de, taken=Survey.objects, default="befragung"),
+        title_de=title_de.strip(),
+        created_by=by,
+        **fields,
     )
 
 
@@ -107,7 +99,7 @@ def copy_survey(*, survey: Survey, by=None, title_de: str = "") -> Survey:
     """A new, unpublished survey with the same sections, questions, choices and conditions."""
     title = title_de.strip() or survey.title_de
     copy = Survey.objects.create(
-        slug=unique_slug(title),
+        slug=unique_slug(title, taken=Survey.objects, default="befragung"),
         title_de=title,
         title_en=survey.title_en,
         intro_de=survey.intro_de,
