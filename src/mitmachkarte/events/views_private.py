@@ -17,9 +17,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from mitmachkarte.core import ratelimit
 from mitmachkarte.core.csv_export import csv_download
+from mitmachkarte.core.forms import add_service_errors
 
 from . import organiser_links, registrations, selectors, tokens
-from .forms import MessageForm, OrganiserLinkForm, add_service_errors
+from .forms import MessageForm, OrganiserLinkForm
 from .models import RegistrationStatus
 from .recurrence import local
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from mitmachkarte.core import concurrency
 from mitmachkarte.core.concurrency import ConflictError
+from mitmachkarte.core.forms import add_service_errors
 from mitmachkarte.events import ical
 from mitmachkarte.events.models import Occurrence
 from mitmachkarte.organisations.selectors import organisations_of
@@ -187,8 +188,7 @@ def add_action_item(request, slug: str, pk: int):
             )
             return redirect(meeting)
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            add_service_errors(form, exc)
     return _meeting_page(request, group, meeting, item_form=form, status=400)
 
 

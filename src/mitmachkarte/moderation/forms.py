@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from mitmachkarte.core.concurrency import VersionedForm
+from mitmachkarte.core.forms import HoneypotMixin
 from mitmachkarte.initiatives.models import SHORT_DESCRIPTION_MAX, DataLicence
 from mitmachkarte.taxonomy.models import SDG, Category, Tag
 
@@ -12,21 +13,6 @@ from .models import ReportKind
 from .services import MAX_DESCRIPTION, MAX_REASON, MAX_TAGS, MAX_TEXT
 
 GEOCODED = "address"
-
-
-class HoneypotMixin(forms.Form):
-    """A field people never see (hidden by CSS, skipped by keyboard); bots fill it in."""
-
-    homepage = forms.CharField(
-        required=False,
-        label=_("Leave this field empty"),
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-
-    def clean_homepage(self):
-        if self.cleaned_data.get("homepage"):
-            raise ValidationError(_("Leave this field empty"))
-        return ""
 
 
 def _coordinate(label):

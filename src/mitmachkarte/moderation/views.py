@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from mitmachkarte.core import concurrency, ratelimit
 from mitmachkarte.core.concurrency import ConflictError
+from mitmachkarte.core.forms import add_service_errors
 from mitmachkarte.core.geocoding import at_postcode_centre, geocode
 from mitmachkarte.core.params import parse_float, parse_id, value_or_default
 from mitmachkarte.core.ratelimit import client_ip
@@ -26,14 +27,6 @@ from mitmachkarte.taxonomy.selectors import tags_with_usage
 from . import selectors, services, tokens
 from .forms import GEOCODED, MergeTagsForm, ProposalForm, ReportForm, ReviseForm, SynonymForm
 from .models import ProblemReport
-
-
-def _add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for key, errors in exc.message_dict.items():
-            form.add_error(key if key in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 def _locate(form) -> bool:
@@ -93,7 +86,7 @@ def propose(request):
             except services.LikelyDuplicates as exc:
                 duplicates = exc.duplicates
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 return redirect("moderation:proposed")
     return render(
@@ -215,7 +208,7 @@ def revise(request, token: str):
                 )
                 status = 409
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 return render(request, "moderation/thanks.html", {"revised": True})
     else:
@@ -266,7 +259,7 @@ def report(request, slug: str):
                     reporter_email=data["reporter_email"],
                 )
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("Thank you. The moderation will look into it."))
                 return redirect(initiative.get_absolute_url())
@@ -399,7 +392,7 @@ def tags(request):
             else:
                 messages.error(request, _("Unknown action."))
         except ValidationError as exc:
-            _add_errors(merge_form if op == "merge" else synonym_form, exc)
+            add_service_errors(merge_form if op == "merge" else synonym_form, exc)
     return render(
         request,
         "moderation/tags.html",

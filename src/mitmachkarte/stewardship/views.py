@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from mitmachkarte.core import concurrency, ratelimit
 from mitmachkarte.core.concurrency import ConflictError
+from mitmachkarte.core.forms import add_service_errors
 from mitmachkarte.core.ratelimit import allow
 from mitmachkarte.initiatives.models import Initiative, Status
 from mitmachkarte.initiatives.versions import EDITABLE_FIELDS, version_token
@@ -35,14 +36,6 @@ def _entry(slug: str, user=None) -> Initiative:
     if initiative.status != Status.PUBLISHED and not services.may_publish(user, initiative):
         raise Http404("initiative not found")
     return initiative
-
-
-def _add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 def forbidden(request, message: str, status: int = 403):
@@ -113,7 +106,7 @@ def edit(request, slug: str):
                 form, conflict = _after_conflict(exc, form, publisher=publisher)
                 status = 409
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_service_errors(form, exc)
             except PermissionDenied as exc:
                 return forbidden(request, str(exc))
     else:
@@ -339,25 +332,27 @@ def contact(request, slug: str):
         return forbidden(request, _("This entry cannot be contacted through the site."), 404)
     form = ContactForm(request.POST or None)
     context = {"initiative": initiative, "form": form, "sent": False}
+    if request.method == "POST" and form.caught_bot:  # looks sent, sends nothing
+        context.update(sent=True, form=ContactForm())
+        return render(request, "stewardship/contact.html", context)
     if request.method == "POST" and form.is_valid():
-        if not form.cleaned_data["homepage"]:  # a filled honeypot is a bot: send nothing
-            try:
-                ratelimit.check(
-                    "contact", request, email=form.cleaned_data["email"], entry=initiative.pk
-                )
-            except ratelimit.RateLimited as exc:
-                return ratelimit.render_limited(
-                    request, "stewardship/contact.html", context, exc, form=form
-                )
-            try:
-                services.relay_contact_message(
-                    initiative=initiative,
-                    sender_name=form.cleaned_data["name"],
-                    sender_email=form.cleaned_data["email"],
-                    message=form.cleaned_data["message"],
-                )
-            except ValidationError as exc:
-                _add_errors(form, exc)
+        try:
+            ratelimit.check(
+                "contact", request, email=form.cleaned_data["email"], entry=initiative.pk
+            )
+        except ratelimit.RateLimited as exc:
+            return ratelimit.render_limited(
+                request, "stewardship/contact.html", context, exc, form=form
+            )
+        try:
+            services.relay_contact_message(
+                initiative=initiative,
+                sender_name=form.cleaned_data["name"],
+                sender_email=form.cleaned_data["email"],
+                message=form.cleaned_data["message"],
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
         if not form.errors:
             context.update(sent=True, form=ContactForm())
     status = 400 if form.is_bound and form.errors else 200

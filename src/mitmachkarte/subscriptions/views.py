@@ -20,11 +20,12 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from mitmachkarte.core import ratelimit
+from mitmachkarte.core.forms import add_service_errors
 from mitmachkarte.municipalities.models import Municipality
 from mitmachkarte.municipalities.selectors import resolve_municipality
 
 from . import mails, selectors, services, tokens
-from .forms import NewSubscriptionForm, SubscriptionForm, add_service_errors
+from .forms import NewSubscriptionForm, SubscriptionForm
 
 CONSENT_TEXT = gettext_lazy(
     "I agree that my e-mail address and my choices are stored to send me these e-mails. "
@@ -64,7 +65,7 @@ def _form_context(form) -> dict:
 def subscribe(request):
     if request.method == "POST":
         form = NewSubscriptionForm(request.POST)
-        if request.POST.get("website"):  # honeypot: look successful, store nothing
+        if form.caught_bot:  # look successful, store nothing
             return redirect("subscriptions:sent")
         if form.is_valid():
             try:

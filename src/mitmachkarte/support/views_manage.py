@@ -13,12 +13,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from mitmachkarte.core import concurrency
 from mitmachkarte.core.concurrency import ConflictError
+from mitmachkarte.core.forms import add_service_errors
 from mitmachkarte.organisations.models import Organisation, OrganisationType
 from mitmachkarte.organisations.selectors import organisations_of
 
 from . import permissions, services, tokens
 from .denial import explain_denial
-from .forms import ContactForm, MessageForm, NeedForm, OfferForm, add_service_errors
+from .forms import ContactForm, MessageForm, NeedForm, OfferForm
 from .models import Need, Offer, OfferType, Thread
 
 

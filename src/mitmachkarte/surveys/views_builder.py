@@ -13,6 +13,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from mitmachkarte.core.forms import add_service_errors
+
 from . import invitations as invitation_service
 from . import selectors, services, tasks
 from .forms import InviteForm, NewSurveyForm, QuestionForm, SectionForm, SurveyForm
@@ -34,14 +36,6 @@ def network_team_only(view):
 def _errors_to_messages(request, exc: ValidationError) -> None:
     for message in exc.messages:
         messages.error(request, message)
-
-
-def _apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 @require_GET
@@ -120,7 +114,7 @@ def edit(request, slug):
             try:
                 services.update_survey(survey=Survey.objects.get(pk=survey.pk), **fields)
             except ValidationError as exc:
-                _apply_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("Saved."))
                 return redirect("surveys:edit", survey.slug)
@@ -187,7 +181,7 @@ def question_edit(request, slug, section_pk, pk=None):
                 **data,
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Question saved."))
             return redirect("surveys:edit", slug)
