@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "rules.apps.AutodiscoverRulesConfig",  # imports each app's rules.py (core.permissions)
     "django_htmx",
     "ninja",
     "mitmachkarte.core",

@@ -10,7 +10,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from mitmachkarte.events.models import EventStatus, EventType
 from mitmachkarte.events.recurrence import local
-from mitmachkarte.groups import permissions, services
+from mitmachkarte.groups import rules as permissions
+from mitmachkarte.groups import services
 from mitmachkarte.groups.models import ActionItem, GroupMember, GroupRole, JoinRequest, WorkingGroup
 
 from .conftest import make_group, schedule

@@ -21,9 +21,10 @@ from mitmachkarte.events.models import Event, EventStatus, EventType, Occurrence
 from mitmachkarte.events.recurrence import local
 from mitmachkarte.municipalities.models import Municipality
 from mitmachkarte.organisations.models import Organisation, OrganisationType
-from mitmachkarte.organisations.permissions import is_network_team
+from mitmachkarte.organisations.rules import is_network_team
 
-from . import mails, permissions, tokens
+from . import mails, tokens
+from . import rules as permissions
 from .models import (
     ActionItem,
     ActionStatus,

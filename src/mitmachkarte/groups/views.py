@@ -1,6 +1,6 @@
 """Working-group pages: list, detail, one meeting, the iCal feed, joining, cooperations.
 
-Thin: the rules live in services and permissions. A members-only group's members, dates
+Thin: the rules live in services and rules.py. A members-only group's members, dates
 and minutes are a 404 for anyone else (its existence may show, its content not).
 """
 
@@ -15,11 +15,12 @@ from django.views.decorators.http import require_POST
 from mitmachkarte.core import concurrency
 from mitmachkarte.core.concurrency import ConflictError
 from mitmachkarte.core.forms import add_service_errors
+from mitmachkarte.core.permissions import has_perm, require_perm
 from mitmachkarte.events import ical
 from mitmachkarte.events.models import Occurrence
 from mitmachkarte.organisations.selectors import organisations_of
 
-from . import permissions, selectors, services
+from . import selectors, services
 from .forms import (
     ActionItemForm,
     ActionStatusForm,
@@ -29,6 +30,10 @@ from .forms import (
     NotesForm,
 )
 from .models import ActionItem, Cooperation, JoinRequest, Meeting, WorkingGroup
+from .rules import is_member
+
+MANAGE = "groups.manage_group"
+VIEW = "groups.view_group_content"
 
 
 def _error_text(exc: ValidationError) -> str:
@@ -43,20 +48,20 @@ def group_list(request):
 
 def _group_for_content(request, slug: str) -> WorkingGroup:
     group = get_object_or_404(WorkingGroup.objects.select_related("municipality"), slug=slug)
-    if not permissions.can_view_group_content(request.user, group):
+    if not has_perm(request.user, VIEW, group):  # 404: a members-only group hides its content
         raise Http404(_("This working group shares its content only with its members."))
     return group
 
 
 def group_detail(request, slug: str):
     group = get_object_or_404(WorkingGroup.objects.select_related("municipality"), slug=slug)
-    can_view = permissions.can_view_group_content(request.user, group)
-    can_manage = permissions.can_manage_group(request.user, group)
+    can_view = has_perm(request.user, VIEW, group)
+    can_manage = has_perm(request.user, MANAGE, group)
     context = {
         "group": group,
         "can_view": can_view,
         "can_manage": can_manage,
-        "is_member": permissions.is_member(request.user, group),
+        "is_member": is_member(request.user, group),
         "join_form": JoinForm(),
         "invite_form": InviteForm(),
     }
@@ -81,7 +86,7 @@ def meeting_date(request, slug: str, occurrence_id: int):
     )
     meeting = Meeting.objects.filter(occurrence=occurrence).first()
     if meeting is None:
-        if not permissions.can_manage_group(request.user, group):
+        if not has_perm(request.user, MANAGE, group):
             meeting = Meeting(group=group, occurrence=occurrence, start=occurrence.start)
         else:
             meeting = services.meeting_for(occurrence=occurrence)
@@ -102,7 +107,7 @@ NOTES_FIELDS = ["agenda", "minutes", "decisions"]
 def _meeting_page(
     request, group, meeting, *, notes_form=None, item_form=None, conflict=None, status=200
 ):
-    can_manage = permissions.can_manage_group(request.user, group)
+    can_manage = has_perm(request.user, MANAGE, group)
     members = list(selectors.members_of(group)) if can_manage else []
     items = list(meeting.action_items.select_related("owner")) if meeting.pk else []
     for item in items:  # each status form says which status it changes
@@ -172,8 +177,7 @@ def save_notes(request, slug: str, pk: int):
 def add_action_item(request, slug: str, pk: int):
     group = _group_for_content(request, slug)
     meeting = get_object_or_404(Meeting, pk=pk, group=group)
-    if not permissions.can_manage_group(request.user, group):
-        raise PermissionDenied(_("Only a chair of the working group may do this."))
+    require_perm(request.user, MANAGE, group)
     members = list(selectors.members_of(group))
     form = ActionItemForm(request.POST, members=members)
     if form.is_valid():
@@ -264,8 +268,7 @@ def invite(request, slug: str):
         services.invite(group=group, email=form.cleaned_data["email"], by=request.user)
         messages.success(request, _("The invitation was sent."))
     else:
-        if not permissions.can_manage_group(request.user, group):
-            raise PermissionDenied
+        require_perm(request.user, MANAGE, group)
         messages.error(request, _("Enter a valid e-mail address."))
     return redirect(group)
 

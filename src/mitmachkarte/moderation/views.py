@@ -4,7 +4,7 @@ from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,11 +16,12 @@ from mitmachkarte.core.concurrency import ConflictError
 from mitmachkarte.core.forms import add_service_errors
 from mitmachkarte.core.geocoding import at_postcode_centre, geocode
 from mitmachkarte.core.params import parse_float, parse_id, value_or_default
+from mitmachkarte.core.permissions import permission_required
 from mitmachkarte.core.ratelimit import client_ip
 from mitmachkarte.initiatives.duplicates import find_duplicates
 from mitmachkarte.initiatives.models import Initiative, Status
 from mitmachkarte.initiatives.versions import snapshot, version_token
-from mitmachkarte.organisations.permissions import is_network_team
+from mitmachkarte.organisations.rules import is_network_team
 from mitmachkarte.taxonomy.models import TagSynonym
 from mitmachkarte.taxonomy.selectors import tags_with_usage
 
@@ -269,18 +270,9 @@ def report(request, slug: str):
 # --- moderators --------------------------------------------------------------------------
 
 
-def _forbidden(request, message: str):
-    return render(request, "moderation/forbidden.html", {"message": message}, status=403)
-
-
-@login_required
+@permission_required("moderation.open_queue")
 @require_GET
 def queue(request):
-    if not selectors.is_moderator(request.user):
-        return _forbidden(
-            request,
-            _("Only the network team and municipal moderators can see the moderation queue."),
-        )
     return render(
         request,
         "moderation/queue.html",
@@ -309,9 +301,7 @@ DONE = {
 def _act(request, run, done_message: str, name: str):
     try:
         run()
-    except PermissionDenied as exc:
-        return _forbidden(request, str(exc) or _("You may not do this."))
-    except ValidationError as exc:
+    except ValidationError as exc:  # a PermissionDenied becomes the 403 page (core.errors)
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, done_message % {"name": name})
@@ -352,11 +342,9 @@ def decide_report(request, pk: int):
     return _act(request, run, done, problem.initiative.name)
 
 
-@login_required
+@permission_required("moderation.curate_tags")
 @require_http_methods(["GET", "POST"])
 def tags(request):
-    if not is_network_team(request.user):
-        return _forbidden(request, _("Only the network team curates tags."))
     merge_form, synonym_form = MergeTagsForm(prefix="merge"), SynonymForm(prefix="synonym")
     if request.method == "POST":
         op = request.POST.get("op")

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from mitmachkarte.core import concurrency, ratelimit
 from mitmachkarte.core.concurrency import ConflictError
 from mitmachkarte.core.forms import add_service_errors
+from mitmachkarte.core.permissions import has_perm, require_perm
 from mitmachkarte.core.ratelimit import allow
 from mitmachkarte.initiatives.models import Initiative, Status
 from mitmachkarte.initiatives.versions import EDITABLE_FIELDS, version_token
@@ -27,13 +28,14 @@ from .models import Suggestion
 
 CLAIM_LIMIT = (5, 86400)  # claim mails per account and day
 VERSIONS_PER_PAGE = 20
+PUBLISH = "initiatives.publish_changes"  # editors and moderators; others suggest
 
 
 def _entry(slug: str, user=None) -> Initiative:
     initiative = Initiative.objects.filter(slug=slug).first() if "\x00" not in slug else None
     if initiative is None:
         raise Http404("initiative not found")
-    if initiative.status != Status.PUBLISHED and not services.may_publish(user, initiative):
+    if initiative.status != Status.PUBLISHED and not has_perm(user, PUBLISH, initiative):
         raise Http404("initiative not found")
     return initiative
 
@@ -74,7 +76,7 @@ def edit(request, slug: str):
         messages.info(request, _("Please log in to edit an entry or to suggest changes."))
         return redirect_to_login(request.get_full_path())
     initiative = _entry(slug, request.user)
-    publisher = services.may_publish(request.user, initiative)
+    publisher = has_perm(request.user, PUBLISH, initiative)
     conflict, status = None, 200
     if request.method == "POST":
         form = InitiativeEditForm(request.POST, publisher=publisher)
@@ -107,8 +109,6 @@ def edit(request, slug: str):
                 status = 409
             except ValidationError as exc:
                 add_service_errors(form, exc)
-            except PermissionDenied as exc:
-                return forbidden(request, str(exc))
     else:
         form, shown = InitiativeEditForm(publisher=publisher), services.snapshot(initiative)
         form.initial = {
@@ -130,8 +130,8 @@ def confirm(request, slug: str):
     initiative = _entry(slug, request.user)
     try:
         services.confirm_initiative(initiative=initiative, user=request.user)
-    except (PermissionDenied, ValidationError) as exc:
-        return forbidden(request, " ".join(getattr(exc, "messages", [str(exc)])))
+    except ValidationError as exc:
+        return forbidden(request, " ".join(exc.messages))
     messages.success(request, _("Thank you: the entry is confirmed as still right."))
     return redirect(initiative.get_absolute_url())
 
@@ -140,10 +140,7 @@ def confirm(request, slug: str):
 @login_required
 def archive(request, slug: str):
     initiative = _entry(slug, request.user)
-    try:
-        services.archive_initiative(initiative=initiative, user=request.user)
-    except PermissionDenied as exc:
-        return forbidden(request, str(exc))
+    services.archive_initiative(initiative=initiative, user=request.user)
     messages.success(
         request,
         _("The entry “%(name)s” is archived and no longer on the map.") % {"name": initiative.name},
@@ -175,10 +172,7 @@ def history(request, slug: str):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     initiative = _entry(slug, request.user)
-    if not services.may_publish(request.user, initiative):
-        return forbidden(
-            request, _("Only the editors of this entry and its moderators see its history.")
-        )
+    require_perm(request.user, "stewardship.see_history", initiative)
     return _history_page(request, initiative)
 
 
@@ -193,8 +187,6 @@ def revert(request, slug: str, history_id: int):
             user=request.user,
             expected_version=request.POST.get(concurrency.FIELD, ""),
         )
-    except PermissionDenied as exc:
-        return forbidden(request, str(exc))
     except ConflictError as exc:
         notice = concurrency.notice(
             exc,
@@ -257,8 +249,6 @@ def decide_suggestion(request, pk: int, decision: str):
             messages.success(
                 request, _("The suggestion is rejected; the author gets the reason by e-mail.")
             )
-    except PermissionDenied as exc:
-        return forbidden(request, str(exc))
     except ConflictError as exc:
         notice = concurrency.notice(
             exc,

@@ -14,13 +14,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 from mitmachkarte.core import concurrency
 from mitmachkarte.core.concurrency import ConflictError
 from mitmachkarte.core.forms import add_service_errors
+from mitmachkarte.core.permissions import require_perm
 from mitmachkarte.organisations.models import Organisation, OrganisationType
 from mitmachkarte.organisations.selectors import organisations_of
 
-from . import permissions, services, tokens
-from .denial import explain_denial
+from . import services, tokens
 from .forms import ContactForm, MessageForm, NeedForm, OfferForm
 from .models import Need, Offer, OfferType, Thread
+from .rules import is_member
 
 
 def _after_conflict(conflict: ConflictError, form, form_class, **kwargs):
@@ -52,7 +53,6 @@ def _pick_organisation(request, choices):
 
 
 @login_required
-@explain_denial
 @require_http_methods(["GET", "POST"])
 def need_create(request):
     choices = organisations_of(request.user, type=OrganisationType.INITIATIVE)
@@ -87,12 +87,10 @@ def need_create(request):
 
 
 @login_required
-@explain_denial
 @require_http_methods(["GET", "POST"])
 def need_edit(request, pk: int):
     need = get_object_or_404(Need, pk=pk)
-    if not permissions.can_edit_need(request.user, need):
-        raise PermissionDenied(_("You may only edit the needs of your own organisation."))
+    require_perm(request.user, "support.edit_need", need)
     form = NeedForm(
         request.POST or None, instance=need, initial={"municipality": need.municipality}
     )
@@ -121,7 +119,6 @@ def need_edit(request, pk: int):
 
 
 @login_required
-@explain_denial
 @require_POST
 def need_status(request, pk: int):
     need = get_object_or_404(Need, pk=pk)
@@ -144,7 +141,6 @@ def need_status(request, pk: int):
 
 
 @login_required
-@explain_denial
 @require_POST
 def need_renew(request, pk: int):
     need = services.renew_need(need=get_object_or_404(Need, pk=pk), user=request.user)
@@ -157,7 +153,6 @@ def need_renew(request, pk: int):
 
 
 @login_required
-@explain_denial
 @require_http_methods(["GET", "POST"])
 def offer_create(request):
     choices = organisations_of(request.user)
@@ -201,12 +196,10 @@ def offer_create(request):
 
 
 @login_required
-@explain_denial
 @require_http_methods(["GET", "POST"])
 def offer_edit(request, pk: int):
     offer = get_object_or_404(Offer, pk=pk)
-    if not permissions.can_edit_offer(request.user, offer):
-        raise PermissionDenied(_("You may only edit the offers of your own organisation."))
+    require_perm(request.user, "support.edit_offer", offer)
     form = OfferForm(
         request.POST or None,
         instance=offer,
@@ -246,7 +239,6 @@ def offer_edit(request, pk: int):
 
 
 @login_required
-@explain_denial
 @require_POST
 def contact(request):
     """ "Get in touch": from an offer page (choosing one's need) or a need page (one's offer)."""
@@ -264,7 +256,7 @@ def contact(request):
         messages.error(request, " ".join(exc.messages))
         return redirect(offer)
     messages.success(request, _("Your message is sent. Replies arrive by e-mail and here."))
-    if permissions.is_member(request.user, need.organisation):
+    if is_member(request.user, need.organisation):  # the initiative wrote: back to its need
         return redirect(need)
     return redirect(thread)
 
@@ -277,15 +269,13 @@ def _int(value) -> int:
 
 
 @login_required
-@explain_denial
 @require_http_methods(["GET", "POST"])
 def thread_page(request, pk: int):
     thread = get_object_or_404(
         Thread.objects.select_related("need", "offer", "need__organisation", "offer__organisation"),
         pk=pk,
     )
-    if not permissions.can_see_thread(request.user, thread):
-        raise PermissionDenied(_("Only the two organisations see this conversation."))
+    require_perm(request.user, "support.see_thread", thread)
     form = MessageForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
