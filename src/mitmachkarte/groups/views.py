@@ -20,6 +20,7 @@ from mitmachkarte.events import ical
 from mitmachkarte.events.models import Occurrence
 from mitmachkarte.organisations.selectors import organisations_of
 
+from . import cooperations as cooperation_services
 from . import selectors, services
 from .forms import (
     ActionItemForm,
@@ -316,7 +317,7 @@ def cooperations(request):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                services.record_cooperation(
+                cooperation_services.record_cooperation(
                     user=request.user,
                     organisation=data["organisation"],
                     counterpart=data["counterpart"],
@@ -345,7 +346,7 @@ def cooperations(request):
 def confirm_cooperation(request, pk: int):
     cooperation = get_object_or_404(Cooperation, pk=pk)
     try:
-        services.confirm_cooperation(cooperation=cooperation, user=request.user)
+        cooperation_services.confirm_cooperation(cooperation=cooperation, user=request.user)
         messages.success(request, _("The cooperation is confirmed."))
     except ValidationError as exc:
         messages.error(request, _error_text(exc))

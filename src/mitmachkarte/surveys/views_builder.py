@@ -15,7 +15,7 @@ from mitmachkarte.core.forms import add_service_errors
 from mitmachkarte.core.permissions import has_perm, permission_required, require_perm
 
 from . import invitations as invitation_service
-from . import selectors, services, tasks
+from . import selectors, services, structure, tasks
 from .forms import InviteForm, NewSurveyForm, QuestionForm, SectionForm, SurveyForm
 from .models import Question, Section, Survey
 
@@ -120,7 +120,7 @@ def section_add(request, slug):
     form = SectionForm(request.POST)
     if form.is_valid():
         try:
-            services.add_section(survey=survey, **form.cleaned_data)
+            structure.add_section(survey=survey, **form.cleaned_data)
         except ValidationError as exc:
             _errors_to_messages(request, exc)
     else:
@@ -135,14 +135,14 @@ def section_action(request, slug, pk):
     action = request.POST.get("action")
     try:
         if action == "delete":
-            services.delete_section(section=section)
+            structure.delete_section(section=section)
         elif action in ("up", "down"):
-            services.move_section(section=section, offset=-1 if action == "up" else 1)
+            structure.move_section(section=section, offset=-1 if action == "up" else 1)
         else:
             form = SectionForm(request.POST, instance=section)
             if not form.is_valid():
                 raise ValidationError(_("A German title is needed."))
-            services.update_section(section=Section.objects.get(pk=pk), **form.cleaned_data)
+            structure.update_section(section=Section.objects.get(pk=pk), **form.cleaned_data)
     except ValidationError as exc:
         _errors_to_messages(request, exc)
     return redirect("surveys:edit", slug)
@@ -159,7 +159,7 @@ def question_edit(request, slug, section_pk, pk=None):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         try:
-            services.save_question(
+            structure.save_question(
                 section=section,
                 question=question,
                 choices_text=data.pop("choices_text"),
@@ -187,9 +187,9 @@ def question_action(request, slug, pk):
     action = request.POST.get("action")
     try:
         if action == "delete":
-            services.delete_question(question=question)
+            structure.delete_question(question=question)
         elif action in ("up", "down"):
-            services.move_question(question=question, offset=-1 if action == "up" else 1)
+            structure.move_question(question=question, offset=-1 if action == "up" else 1)
     except ValidationError as exc:
         _errors_to_messages(request, exc)
     return redirect("surveys:edit", slug)
