@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mitmachkarte.core import concurrency
+from mitmachkarte.core import concurrency, conflict_notice
 from mitmachkarte.core.concurrency import ConflictError
 from mitmachkarte.core.forms import add_service_errors
 from mitmachkarte.core.permissions import has_perm, require_perm
@@ -164,7 +164,7 @@ def save_notes(request, slug: str, pk: int):
         # Nothing saved and nothing sent: the chair sees the other change, keeps their text.
         merged, both = concurrency.merge(exc, form.field_values())
         fresh = NotesForm(initial={**merged, "version": exc.token})
-        notice = concurrency.notice(
+        notice = conflict_notice.notice(
             exc, labels=concurrency.form_labels(form), both=both, show_who=True
         )
         return _meeting_page(request, group, meeting, notes_form=fresh, conflict=notice, status=409)
@@ -215,8 +215,8 @@ def action_item_status(request, slug: str, pk: int):
         )
     except ConflictError as exc:
         labels = {"status": _("Status")}
-        show = concurrency.model_display(ActionItem)
-        messages.error(request, concurrency.summary(exc, labels=labels, show=show))
+        show = conflict_notice.model_display(ActionItem)
+        messages.error(request, conflict_notice.summary(exc, labels=labels, show=show))
     return redirect(item.meeting)
 
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from mitmachkarte.core import concurrency, ratelimit
+from mitmachkarte.core import concurrency, conflict_notice, ratelimit
 from mitmachkarte.core.concurrency import ConflictError
 from mitmachkarte.core.forms import add_service_errors
 from mitmachkarte.core.geocoding import at_postcode_centre, geocode
@@ -204,7 +204,7 @@ def revise(request, token: str):
                 merged, both = concurrency.merge(exc, form.values())
                 form = ReviseForm(initial={**ReviseForm.initial_from(merged), "version": exc.token})
                 # The proposer has no account: the moderators' names are not shown.
-                conflict = concurrency.notice(
+                conflict = conflict_notice.notice(
                     exc, labels=concurrency.form_labels(form), both=both, show_who=False
                 )
                 status = 409

@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from mitmachkarte.core import concurrency, ratelimit
+from mitmachkarte.core import concurrency, conflict_notice, ratelimit
 from mitmachkarte.core.concurrency import ConflictError
 from mitmachkarte.core.forms import add_service_errors
 from mitmachkarte.core.permissions import has_perm, require_perm
@@ -60,7 +60,7 @@ def _after_conflict(conflict: ConflictError, form, *, publisher: bool):
         },
     )
     # Suggesters do not see the history, so not who edited the entry either.
-    notice = concurrency.notice(
+    notice = conflict_notice.notice(
         conflict,
         labels=concurrency.form_labels(form),
         show=diff.shower(),
@@ -188,7 +188,7 @@ def revert(request, slug: str, history_id: int):
             expected_version=request.POST.get(concurrency.FIELD, ""),
         )
     except ConflictError as exc:
-        notice = concurrency.notice(
+        notice = conflict_notice.notice(
             exc,
             labels=diff.labels(),
             show=diff.shower(),
@@ -250,7 +250,7 @@ def decide_suggestion(request, pk: int, decision: str):
                 request, _("The suggestion is rejected; the author gets the reason by e-mail.")
             )
     except ConflictError as exc:
-        notice = concurrency.notice(
+        notice = conflict_notice.notice(
             exc,
             labels=diff.labels(),
             show=diff.shower(),

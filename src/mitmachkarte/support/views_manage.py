@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from mitmachkarte.core import concurrency
+from mitmachkarte.core import concurrency, conflict_notice
 from mitmachkarte.core.concurrency import ConflictError
 from mitmachkarte.core.forms import add_service_errors
 from mitmachkarte.core.permissions import require_perm
@@ -29,10 +29,10 @@ def _after_conflict(conflict: ConflictError, form, form_class, **kwargs):
     nothing, the user's values elsewhere, the current version; and the notice to show."""
     merged, both = concurrency.merge(conflict, form.field_values())
     fresh = form_class(initial={**merged, concurrency.FIELD: conflict.token}, **kwargs)
-    notice = concurrency.notice(
+    notice = conflict_notice.notice(
         conflict,
         labels=concurrency.form_labels(form),
-        show=concurrency.model_display(form_class._meta.model),
+        show=conflict_notice.model_display(form_class._meta.model),
         both=both,
     )
     return fresh, notice
@@ -131,8 +131,8 @@ def need_status(request, pk: int):
         )
     except ConflictError as exc:
         labels = {"status": _("Status")}
-        show = concurrency.model_display(Need)
-        messages.error(request, concurrency.summary(exc, labels=labels, show=show))
+        show = conflict_notice.model_display(Need)
+        messages.error(request, conflict_notice.summary(exc, labels=labels, show=show))
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
