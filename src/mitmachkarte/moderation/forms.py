@@ -10,7 +10,7 @@ from mitmachkarte.initiatives.models import SHORT_DESCRIPTION_MAX, DataLicence
 from mitmachkarte.taxonomy.models import SDG, Category, Tag
 
 from .models import ReportKind
-from .services import MAX_DESCRIPTION, MAX_REASON, MAX_TAGS, MAX_TEXT
+from .services import MAX_DESCRIPTION, MAX_REASON, MAX_TAGS, MAX_TEXT, PROPOSAL_FIELDS
 
 GEOCODED = "address"
 
@@ -121,25 +121,7 @@ class EntryForm(HoneypotMixin):
 
     def service_kwargs(self) -> dict:
         data = self.cleaned_data
-        kwargs = {
-            key: data[key]
-            for key in (
-                "name",
-                "short_description",
-                "description",
-                "street",
-                "postcode",
-                "city",
-                "contact_email",
-                "website",
-                "meeting_times",
-                "how_to_join",
-                "data_licence",
-                "latitude",
-                "longitude",
-                "tags",
-            )
-        }
+        kwargs = {key: data[key] for key in (*PROPOSAL_FIELDS, "latitude", "longitude", "tags")}
         kwargs["categories"] = [c.slug for c in data["categories"]]
         kwargs["sdgs"] = [s.number for s in data["sdgs"]]
         return kwargs
