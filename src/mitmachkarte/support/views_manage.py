@@ -3,6 +3,8 @@
 Each view parses a form and calls one service; a service's PermissionDenied becomes a 403,
 its ValidationError a form error, and nothing is saved then."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -86,35 +88,45 @@ def need_create(request):
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def need_edit(request, pk: int):
-    need = get_object_or_404(Need, pk=pk)
-    require_perm(request.user, "support.edit_need", need)
-    form = NeedForm(
-        request.POST or None, instance=need, initial={"municipality": need.municipality}
-    )
+def _edit_page(request, record, *, form_class, save, template: str, context: dict, **form_kw):
+    """The edit page of a need or an offer: the form, the versioned save, a conflict."""
+    initial = {"municipality": record.municipality}
+    form = form_class(request.POST or None, instance=record, initial=initial, **form_kw)
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_need(
-                need=need,
+            save(
                 user=request.user,
                 expected_version=form.cleaned_data["version"],
                 **form.field_values(),
             )
         except ConflictError as exc:
-            form, conflict = _after_conflict(exc, form, NeedForm, instance=need)
+            form, conflict = _after_conflict(exc, form, form_class, instance=record, **form_kw)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
             messages.success(request, _("Saved."))
-            return redirect(need)
+            return redirect(record)
     return render(
         request,
-        "support/need_form.html",
-        {"form": form, "need": need, "conflict": conflict},
+        template,
+        {**context, "form": form, "conflict": conflict},
         status=_status(request, conflict),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def need_edit(request, pk: int):
+    need = get_object_or_404(Need, pk=pk)
+    require_perm(request.user, "support.edit_need", need)
+    return _edit_page(
+        request,
+        need,
+        form_class=NeedForm,
+        save=partial(services.update_need, need=need),
+        template="support/need_form.html",
+        context={"need": need},
     )
 
 
@@ -200,41 +212,18 @@ def offer_create(request):
 def offer_edit(request, pk: int):
     offer = get_object_or_404(Offer, pk=pk)
     require_perm(request.user, "support.edit_offer", offer)
-    form = OfferForm(
-        request.POST or None,
-        instance=offer,
-        offer_type=offer.offer_type,
-        initial={"municipality": offer.municipality},
-    )
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_offer(
-                offer=offer,
-                user=request.user,
-                expected_version=form.cleaned_data["version"],
-                **form.field_values(),
-            )
-        except ConflictError as exc:
-            form, conflict = _after_conflict(
-                exc, form, OfferForm, instance=offer, offer_type=offer.offer_type
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect(offer)
-    return render(
+    return _edit_page(
         request,
-        "support/offer_form.html",
-        {
-            "form": form,
+        offer,
+        form_class=OfferForm,
+        save=partial(services.update_offer, offer=offer),
+        template="support/offer_form.html",
+        context={
             "offer": offer,
             "offer_type": offer.offer_type,
             "type_label": offer.get_offer_type_display(),
-            "conflict": conflict,
         },
-        status=_status(request, conflict),
+        offer_type=offer.offer_type,
     )
 
 
