@@ -50,20 +50,32 @@ def overview(request):
     )
 
 
-@require_GET
-def need_list(request):
-    flt, errors = parse_leniently(need_filters, _raw(request, ("type", "municipality", "bbox")))
-    page = Paginator(selectors.filter_needs(**flt), PAGE_SIZE).get_page(request.GET.get("page"))
+def _list_page(request, *, keys, parse, select, types, template: str):
+    """A finder page: lenient filters (a bad one is named, the rest apply), paged results."""
+    flt, errors = parse_leniently(parse, _raw(request, keys))
+    page = Paginator(select(**flt), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
-        "support/need_list.html",
+        template,
         {
             "page": page,
             "errors": errors,
-            "types": NeedType.choices,
+            "types": types,
             "selected_types": set(flt["types"]),
             "municipality": flt["municipality"],
         },
+    )
+
+
+@require_GET
+def need_list(request):
+    return _list_page(
+        request,
+        keys=("type", "municipality", "bbox"),
+        parse=need_filters,
+        select=selectors.filter_needs,
+        types=NeedType.choices,
+        template="support/need_list.html",
     )
 
 
@@ -102,19 +114,13 @@ def need_detail(request, pk: int):
 
 @require_GET
 def offer_list(request):
-    keys = ("type", "municipality", "bbox", "topic")
-    flt, errors = parse_leniently(offer_filters, _raw(request, keys))
-    page = Paginator(selectors.filter_offers(**flt), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(
+    return _list_page(
         request,
-        "support/offer_list.html",
-        {
-            "page": page,
-            "errors": errors,
-            "types": OfferType.choices,
-            "selected_types": set(flt["types"]),
-            "municipality": flt["municipality"],
-        },
+        keys=("type", "municipality", "bbox", "topic"),
+        parse=offer_filters,
+        select=selectors.filter_offers,
+        types=OfferType.choices,
+        template="support/offer_list.html",
     )
 
 
