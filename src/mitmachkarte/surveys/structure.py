@@ -55,20 +55,22 @@ def delete_section(*, section: Section) -> None:
     section.delete()
 
 
-def _swap(items: list, index: int, offset: int) -> None:
-    other = index + offset
+def _move(item, siblings, offset: int) -> None:
+    """Move `item` by `offset` places among its `siblings` (beyond the ends: no move) and
+    store every position; then the conditions must still point backwards."""
+    ensure_editable(item.survey)
+    items = list(siblings)
+    index, other = items.index(item), items.index(item) + offset
     if 0 <= other < len(items):
         items[index], items[other] = items[other], items[index]
+    for position, each in enumerate(items):
+        type(item).objects.filter(pk=each.pk).update(position=position)
+    _check_all_conditions(item.survey)
 
 
 @transaction.atomic
 def move_section(*, section: Section, offset: int) -> None:
-    ensure_editable(section.survey)
-    sections = list(section.survey.sections.all())
-    _swap(sections, sections.index(section), offset)
-    for position, item in enumerate(sections):
-        Section.objects.filter(pk=item.pk).update(position=position)
-    _check_all_conditions(section.survey)
+    _move(section, section.survey.sections.all(), offset)
 
 
 # --- questions ------------------------------------------------------------------------------
@@ -260,9 +262,4 @@ def delete_question(*, question: Question) -> None:
 
 @transaction.atomic
 def move_question(*, question: Question, offset: int) -> None:
-    ensure_editable(question.survey)
-    questions = list(question.section.questions.all())
-    _swap(questions, questions.index(question), offset)
-    for position, item in enumerate(questions):
-        Question.objects.filter(pk=item.pk).update(position=position)
-    _check_all_conditions(question.survey)
+    _move(question, question.section.questions.all(), offset)
