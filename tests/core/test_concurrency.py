@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django.core import signing
 
-from mitmachkarte.core import concurrency
+from mitmachkarte.core import concurrency, conflict_notice
 from mitmachkarte.support.models import Need
 from tests.factories import MunicipalityFactory, NeedFactory
 
@@ -116,8 +116,8 @@ def test_the_notice_shows_labels_choices_and_related_names(need):
     need.save()
     with pytest.raises(concurrency.ConflictError) as caught:
         check(token, need, covering=[*FIELDS, "need_type"])
-    notice = concurrency.notice(
-        caught.value, labels={"municipality": "Kommune"}, show=concurrency.model_display(Need)
+    notice = conflict_notice.notice(
+        caught.value, labels={"municipality": "Kommune"}, show=conflict_notice.model_display(Need)
     )
     rows = {row.label: (row.old, row.new) for row in notice.rows}
     assert rows["Kommune"][1] == "Herne"

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from mitmachkarte.groups import services
+from mitmachkarte.groups import cooperations
 from mitmachkarte.groups.models import Cooperation, CooperationStatus
 from mitmachkarte.organisations.models import OrganisationType
 from tests.factories import MembershipFactory, OrganisationFactory
@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def record(editor, initiative_org, city_org, **extra):
-    return services.record_cooperation(
+    return cooperations.record_cooperation(
         user=editor,
         organisation=initiative_org,
         counterpart=city_org,
@@ -32,7 +32,7 @@ def test_entered_by_the_initiative_confirmed_by_the_municipality(
     assert cooperation.status == CooperationStatus.PENDING
     assert cooperation.partner == city_org and cooperation.municipality == town
     assert cooperation.other_side == city_org
-    services.confirm_cooperation(cooperation=cooperation, user=manager)
+    cooperations.confirm_cooperation(cooperation=cooperation, user=manager)
     cooperation.refresh_from_db()
     assert cooperation.status == CooperationStatus.CONFIRMED
     assert cooperation.confirmed_by == manager
@@ -46,7 +46,7 @@ def test_confirmation_by_someone_outside_the_other_organisation_is_refused(
     stranger = MembershipFactory(organisation=other_city).user
     for user in (outsider, stranger, editor):  # the entering side cannot confirm itself
         with pytest.raises(PermissionDenied) as exc:
-            services.confirm_cooperation(cooperation=cooperation, user=user)
+            cooperations.confirm_cooperation(cooperation=cooperation, user=user)
         assert city_org.name in str(exc.value)
     cooperation.refresh_from_db()
     assert cooperation.status == CooperationStatus.PENDING and cooperation.confirmed_by is None
@@ -56,7 +56,7 @@ def test_an_advice_centre_entering_is_confirmed_by_the_initiative(editor, initia
     advice = OrganisationFactory(type=OrganisationType.ADVICE_CENTRE)
     advice.served_municipalities.add(town)
     adviser = MembershipFactory(organisation=advice).user
-    cooperation = services.record_cooperation(
+    cooperation = cooperations.record_cooperation(
         user=adviser,
         organisation=advice,
         counterpart=initiative_org,
@@ -65,8 +65,8 @@ def test_an_advice_centre_entering_is_confirmed_by_the_initiative(editor, initia
     )
     assert cooperation.municipality == town  # the initiative's municipality
     with pytest.raises(PermissionDenied):
-        services.confirm_cooperation(cooperation=cooperation, user=adviser)
-    services.confirm_cooperation(cooperation=cooperation, user=editor)
+        cooperations.confirm_cooperation(cooperation=cooperation, user=adviser)
+    cooperations.confirm_cooperation(cooperation=cooperation, user=editor)
     assert Cooperation.objects.get().status == CooperationStatus.CONFIRMED
 
 
@@ -79,7 +79,7 @@ def test_an_advice_centre_entering_is_confirmed_by_the_initiative(editor, initia
 )
 def test_bad_data_is_refused(editor, initiative_org, city_org, change):
     with pytest.raises(ValidationError):
-        services.record_cooperation(
+        cooperations.record_cooperation(
             user=editor,
             organisation=initiative_org,
             counterpart=city_org,
@@ -92,7 +92,7 @@ def test_bad_data_is_refused(editor, initiative_org, city_org, change):
 def test_two_initiatives_are_no_cooperation_record(editor, initiative_org):
     other = OrganisationFactory(type=OrganisationType.INITIATIVE)
     with pytest.raises(ValidationError):
-        services.record_cooperation(
+        cooperations.record_cooperation(
             user=editor,
             organisation=initiative_org,
             counterpart=other,

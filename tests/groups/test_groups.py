@@ -10,7 +10,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from mitmachkarte.events.models import EventStatus, EventType
 from mitmachkarte.events.recurrence import local
-from mitmachkarte.groups import permissions, services
+from mitmachkarte.groups import rules as permissions
+from mitmachkarte.groups import services
 from mitmachkarte.groups.models import ActionItem, GroupMember, GroupRole, JoinRequest, WorkingGroup
 
 from .conftest import make_group, schedule
@@ -167,3 +168,10 @@ def test_join_request_approved_by_a_chair(chair, member, outsider, town):
     with pytest.raises(ValidationError):
         services.decide_join_request(join_request=request, by=chair, approve=False)
     assert JoinRequest.objects.get().status == "approved"
+
+
+def test_a_group_named_like_a_url_word_gets_a_free_slug(chair, town):
+    """ "Einladung" is the segment of the invitation links; the old loop never ended here."""
+    first = services.create_group(name="Einladung", created_by=chair, municipality=town)
+    second = services.create_group(name="Einladung", created_by=chair, municipality=town)
+    assert (first.slug, second.slug) == ("einladung-2", "einladung-3")

@@ -2,6 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from mitmachkarte.core.geo import GeoInputError
+from mitmachkarte.core.slugs import unique_slug
 from mitmachkarte.initiatives import services
 from mitmachkarte.initiatives.models import Initiative, Status
 from mitmachkarte.municipalities.models import Municipality
@@ -117,9 +118,10 @@ def test_slugs_are_unique():
 
 def test_unique_slug_ignores_the_entry_itself():
     first = create(name="Foodsharing")
-    assert services.unique_slug("Foodsharing", exclude_pk=first.pk) == "foodsharing"
-    assert services.unique_slug("Foodsharing") == "foodsharing-2"
-    assert services.unique_slug("!!!") == "initiative"
+    others = Initiative.objects.exclude(pk=first.pk)
+    assert unique_slug("Foodsharing", taken=others, default="initiative") == "foodsharing"
+    assert unique_slug("Foodsharing", taken=Initiative.objects, default="x") == "foodsharing-2"
+    assert unique_slug("!!!", taken=Initiative.objects, default="initiative") == "initiative"
 
 
 def test_refresh_derived_fields_follows_a_move(nrw_municipalities):

@@ -1,7 +1,7 @@
 import pytest
 from django.core.management import CommandError, call_command
 
-from mitmachkarte.organisations import permissions
+from mitmachkarte.organisations import rules as permissions
 from mitmachkarte.organisations.models import Membership, Organisation
 from tests.factories import InitiativeFactory, MunicipalityFactory
 

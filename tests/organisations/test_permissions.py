@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from mitmachkarte.organisations.permissions import (
+from mitmachkarte.organisations.rules import (
     can_edit_initiative,
     can_moderate_initiative,
     is_network_team,

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from mitmachkarte.events.models import Event
+from mitmachkarte.groups import cooperations as group_cooperations
 from mitmachkarte.groups import services as group_services
 from mitmachkarte.groups.models import Cooperation, WorkingGroup
 from mitmachkarte.initiatives.models import Initiative
@@ -57,7 +58,7 @@ def landscape(reference_data):
             type=OrganisationType.INITIATIVE, initiative=initiative, name=f"Ini {index}"
         )
         editor = MembershipFactory(organisation=org).user
-        cooperation = group_services.record_cooperation(
+        cooperation = group_cooperations.record_cooperation(
             user=editor,
             organisation=org,
             counterpart=city,
@@ -66,7 +67,7 @@ def landscape(reference_data):
             until=today - timedelta(days=1) if index == 3 else None,
         )
         if index != 2:  # index 2 stays pending
-            group_services.confirm_cooperation(cooperation=cooperation, user=manager)
+            group_cooperations.confirm_cooperation(cooperation=cooperation, user=manager)
         # Needs: Ini 0 and Ini 1 solved one here, Ini 2's is still open, Ini 0 solved one in
         # the neighbour too.
         NeedFactory(organisation=org, municipality=town, status="solved" if index < 2 else "open")

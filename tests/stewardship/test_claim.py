@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from mitmachkarte.organisations.models import Membership, Organisation
-from mitmachkarte.organisations.permissions import can_edit_initiative
+from mitmachkarte.organisations.rules import can_edit_initiative
 from mitmachkarte.stewardship import services, tokens
 from tests.factories import InitiativeFactory, UserFactory
 

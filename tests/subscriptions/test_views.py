@@ -22,7 +22,7 @@ def form_data(**overrides) -> dict:
         "kinds": ["initiatives"],
         "frequency": "weekly",
         "consent": "on",
-        "website": "",
+        "homepage": "",
     }
     data.update(overrides)
     return data
@@ -108,7 +108,7 @@ def test_box_subscription(client, towns):
 
 
 def test_honeypot_looks_successful_but_stores_nothing(client, towns):
-    response = client.post(URL, form_data(website="http://spam.example"))
+    response = client.post(URL, form_data(homepage="http://spam.example"))
     assert response.status_code == 302
     assert not Subscription.objects.exists() and mail.outbox == []
 

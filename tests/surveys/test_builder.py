@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from mitmachkarte.surveys import services, template_spec
+from mitmachkarte.surveys import services, structure, template_spec
 from mitmachkarte.surveys.models import Question, Survey
 from tests.factories import SurveyFactory
 
@@ -37,7 +37,7 @@ def test_the_template_ships_with_the_migration_and_copies_completely():
 def test_a_condition_on_a_later_question_is_refused(survey, q):
     section = q["has_contact"].section
     with pytest.raises(ValidationError, match="frühere Frage"):
-        services.save_question(
+        structure.save_question(
             section=section,
             question=q["has_contact"],
             key="has_contact",
@@ -52,7 +52,7 @@ def test_a_condition_on_a_later_question_is_refused(survey, q):
 
 def test_condition_values_must_be_answers_of_the_condition(survey, q):
     with pytest.raises(ValidationError, match="möglich: no, yes"):
-        services.save_question(
+        structure.save_question(
             section=q["comment"].section,
             question=q["comment"],
             key="comment",
@@ -66,20 +66,20 @@ def test_condition_values_must_be_answers_of_the_condition(survey, q):
 def test_choice_lines_and_number_ranges_are_checked(survey, q):
     section = q["comment"].section
     with pytest.raises(ValidationError, match="kommt zweimal vor"):
-        services.save_question(
+        structure.save_question(
             section=section, key="new", type="single", text_de="Frage", choices_text="a | A\na | B"
         )
     with pytest.raises(ValidationError, match="mindestens zwei"):
-        services.save_question(
+        structure.save_question(
             section=section, key="new", type="multiple", text_de="Frage", choices_text="a | A"
         )
     with pytest.raises(ValidationError, match="Maximum"):
-        services.save_question(
+        structure.save_question(
             section=section, key="new", type="number", text_de="Frage", min_value=10, max_value=1
         )
     with pytest.raises(ValidationError, match="andere Frage"):
-        services.save_question(section=section, key="comment", type="short_text", text_de="Frage")
-    question = services.save_question(
+        structure.save_question(section=section, key="comment", type="short_text", text_de="Frage")
+    question = structure.save_question(
         section=section,
         key="budget",
         type="single",
@@ -96,7 +96,7 @@ def test_choice_lines_and_number_ranges_are_checked(survey, q):
 
 def test_moving_a_question_above_its_condition_is_refused(survey, q):
     with pytest.raises(ValidationError, match="frühere Frage"):
-        services.move_question(question=q["contact_quality"], offset=-1)
+        structure.move_question(question=q["contact_quality"], offset=-1)
     assert list(q["has_contact"].section.questions.values_list("key", flat=True))[:2] == [
         "has_contact",
         "contact_quality",
@@ -106,7 +106,7 @@ def test_moving_a_question_above_its_condition_is_refused(survey, q):
 def test_structure_is_frozen_once_there_are_responses(survey, q):
     answer(survey, MINIMAL)
     with pytest.raises(ValidationError, match="hat schon Antworten"):
-        services.delete_question(question=q["comment"])
+        structure.delete_question(question=q["comment"])
     with pytest.raises(ValidationError):
         services.update_survey(survey=survey, anonymous=True)
     services.update_survey(survey=survey, title_en="Survey 2026")  # texts stay editable

@@ -11,7 +11,7 @@ from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
-from . import concurrency
+from . import concurrency, conflict_notice
 
 ADMIN_FIELD = "_version"  # not "version": a model may have a field of that name
 
@@ -19,7 +19,7 @@ ADMIN_FIELD = "_version"  # not "version": a model may have a field of that name
 def _messages(conflict: concurrency.ConflictError, form) -> list[str]:
     if conflict.base is None:
         return [*conflict.messages, _("Saving again saves the values shown.")]
-    show = concurrency.model_display(form._meta.model)
+    show = conflict_notice.model_display(form._meta.model)
     labels = concurrency.form_labels(form)
     lines = [
         _("Someone else has saved changes in the meantime. Nothing of yours has been saved yet.")

@@ -1,8 +1,13 @@
-"""HTTP helpers shared by interfaces: conditional GET with caching headers."""
+"""HTTP helpers shared by interfaces: conditional GET with caching headers, secret pages."""
 
 from functools import wraps
 
-from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
+from django.utils.cache import (
+    add_never_cache_headers,
+    get_conditional_response,
+    patch_cache_control,
+    set_response_etag,
+)
 
 
 def cached_with_etag(*, max_age: int, public: bool = True):
@@ -31,3 +36,21 @@ def cached_with_etag(*, max_age: int, public: bool = True):
         return wrapper
 
     return decorator
+
+
+def private(view):
+    """No caching, no indexing: for pages whose URL is a secret (tokens in mailed links).
+
+    (The site's Referrer-Policy same-origin keeps them from other sites; "no-referrer" would
+    make browsers send "Origin: null" with the page's forms, which Django's CSRF check
+    refuses.)
+    """
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        add_never_cache_headers(response)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+    return wrapper

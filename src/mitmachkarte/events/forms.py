@@ -1,29 +1,14 @@
 """Forms of the event pages. They only parse input; the rules live in the services."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from mitmachkarte.core.forms import HoneypotMixin
 from mitmachkarte.taxonomy.models import Category
 
 from .models import EventFormat
 
 DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
-
-
-class HoneypotMixin(forms.Form):
-    """A field people never see; bots fill it in."""
-
-    homepage = forms.CharField(
-        required=False,
-        label=_("Leave this field empty"),
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-
-    def clean_homepage(self):
-        if self.cleaned_data.get("homepage"):
-            raise ValidationError(_("Leave this field empty"))
-        return ""
 
 
 class RegistrationForm(HoneypotMixin):
@@ -96,12 +81,3 @@ class MessageForm(forms.Form):
         self.fields["occurrence"].choices = [("", _("All upcoming dates"))] + [
             (o.pk, o.label) for o in dates
         ]
-
-
-def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
-    """Attach a service's ValidationError to the form: by field where the form has it."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mitmachkarte.core.slugs import RESERVED_SLUGS, unique_slug
 from mitmachkarte.core.text import slugify_de
 from mitmachkarte.core.text_input import one_line
 from mitmachkarte.municipalities.selectors import municipality_id_at
@@ -19,21 +20,9 @@ from . import mails, organiser_links
 from .models import Campaign, Event, EventStatus, EventType, Occurrence
 from .recurrence import EVENT_TZ, HORIZON, MAX_OCCURRENCES, expand
 
-# Slugs that are path segments of /veranstaltungen/ itself.
-RESERVED_SLUGS = {"feed", "kalender", "aktionen", "anmeldung", "organisation"}
 # Past dates of a recurring event are history: a changed rule leaves them alone.
 LOOKBACK = timedelta(days=1)
 M2M_FIELDS = ("municipalities", "categories", "sdgs")
-
-
-def unique_slug(title: str, *, exclude_pk: int | None = None) -> str:
-    base = slugify_de(title)[:150] or "veranstaltung"
-    taken = Event.objects.exclude(pk=exclude_pk)
-    candidate, number = base, 2
-    while candidate in RESERVED_SLUGS or taken.filter(slug=candidate).exists():
-        candidate = f"{base}-{number}"
-        number += 1
-    return candidate
 
 
 def as_aware(value: datetime) -> datetime:
@@ -78,7 +67,7 @@ def create_event(
             event.registration_deadline = as_aware(event.registration_deadline)
         if slug and (slug in RESERVED_SLUGS or Event.objects.filter(slug=slug).exists()):
             raise ValidationError({"slug": _("This address is taken.")})
-        event.slug = slug or unique_slug(event.title)
+        event.slug = slug or unique_slug(event.title, taken=Event.objects, default="veranstaltung")
         event.full_clean(exclude=list(M2M_FIELDS))
         event.save()
         category_objs = list(Category.objects.filter(slug__in=list(categories)))

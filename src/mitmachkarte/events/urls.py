@@ -4,7 +4,7 @@ from . import views, views_private
 
 app_name = "events"
 
-# Fixed segments come before <slug>: services.RESERVED_SLUGS keeps events from taking them.
+# Fixed segments come before <slug>: core.slugs.RESERVED_SLUGS keeps events from taking them.
 urlpatterns = [
     path("veranstaltungen/", views.event_list, name="list"),
     path("veranstaltungen/kalender/", views.event_calendar, name="calendar"),

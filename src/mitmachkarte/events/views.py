@@ -17,13 +17,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from mitmachkarte.core import ratelimit
+from mitmachkarte.core.forms import add_service_errors
 from mitmachkarte.core.params import parse_id, parse_leniently, value_or_default
 from mitmachkarte.municipalities.models import Municipality
 from mitmachkarte.taxonomy.selectors import categories
 
 from . import ical, registrations, selectors, services
 from .filters import EventFilter, FilterError, parse_event_filter
-from .forms import RegistrationForm, SubmissionForm, add_service_errors
+from .forms import RegistrationForm, SubmissionForm
 from .models import Campaign, EventType
 from .recurrence import EVENT_TZ
 

@@ -11,32 +11,18 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from mitmachkarte.core import ratelimit
 from mitmachkarte.core.csv_export import csv_download
+from mitmachkarte.core.forms import add_service_errors
+from mitmachkarte.core.http import private
 
 from . import organiser_links, registrations, selectors, tokens
-from .forms import MessageForm, OrganiserLinkForm, add_service_errors
+from .forms import MessageForm, OrganiserLinkForm
 from .models import RegistrationStatus
 from .recurrence import local
-
-
-def private(view):
-    """No caching, no indexing: these URLs are secrets. (The site's Referrer-Policy
-    same-origin keeps them from other sites; "no-referrer" would make browsers send
-    "Origin: null" with the page's forms, which Django's CSRF check refuses.)"""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        add_never_cache_headers(response)
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        return response
-
-    return wrapper
 
 
 def _token_problem(request, exc: tokens.TokenError):

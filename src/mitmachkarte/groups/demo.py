@@ -17,7 +17,7 @@ from mitmachkarte.organisations.models import Organisation, OrganisationType, Ro
 from mitmachkarte.organisations.services import add_member, create_organisation
 from mitmachkarte.sdgreport.services import set_strategy
 
-from . import services
+from . import cooperations, services
 from .models import Cooperation, CooperationType, GroupRole, Meeting, Visibility, WorkingGroup
 
 # ags, city, strategy goals, strategy targets
@@ -175,7 +175,7 @@ def load(*, today: date | None = None) -> dict:
             partner = city_org if index % 3 else advice
             if Cooperation.objects.filter(partner=partner, initiative_organisation=org).exists():
                 continue
-            cooperation = services.record_cooperation(
+            cooperation = cooperations.record_cooperation(
                 user=manager if partner == city_org else network,
                 organisation=partner,
                 counterpart=org,
@@ -229,4 +229,4 @@ def load(*, today: date | None = None) -> dict:
 def _confirm_as_network(cooperation: Cooperation, org: Organisation, network) -> None:
     """The demo has no account per initiative: the network team joins it to confirm."""
     add_member(organisation=org, user=network, role=Role.EDITOR)
-    services.confirm_cooperation(cooperation=cooperation, user=network)
+    cooperations.confirm_cooperation(cooperation=cooperation, user=network)

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from mitmachkarte.core.text_input import normalise_fields, single_line_errors
 from mitmachkarte.events.models import Event, Occurrence
 from mitmachkarte.municipalities.models import Municipality
-from mitmachkarte.organisations.models import Organisation
+from mitmachkarte.organisations.models import Organisation, OrganisationType
 from mitmachkarte.taxonomy.models import SDG
 
 
@@ -272,6 +272,10 @@ class CooperationType(models.TextChoices):
 class CooperationStatus(models.TextChoices):
     PENDING = "pending", _("awaiting confirmation")
     CONFIRMED = "confirmed", _("confirmed")
+
+
+# The side of a cooperation that is not the initiative.
+PARTNER_TYPES = (OrganisationType.MUNICIPALITY, OrganisationType.ADVICE_CENTRE)
 
 
 class Cooperation(models.Model):

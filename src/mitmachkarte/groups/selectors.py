@@ -10,11 +10,12 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from mitmachkarte.events.models import Event, Occurrence
-from mitmachkarte.organisations.models import Organisation, OrganisationType
-from mitmachkarte.organisations.permissions import is_network_team
+from mitmachkarte.organisations.models import Organisation
+from mitmachkarte.organisations.rules import is_network_team
 from mitmachkarte.support.models import Need, NeedStatus, OfferType, Thread
 
 from .models import (
+    PARTNER_TYPES,
     Cooperation,
     CooperationStatus,
     CooperationType,
@@ -29,7 +30,7 @@ from .models import (
 
 def visible_groups(user) -> QuerySet[WorkingGroup]:
     """Every group: members-only ones are listed by name and purpose too, so people can ask
-    to join; their members, dates and minutes stay hidden (permissions.py)."""
+    to join; their members, dates and minutes stay hidden (rules.py)."""
     groups = WorkingGroup.objects.select_related("municipality").prefetch_related("sdgs")
     return groups.annotate(member_count=Count("members", distinct=True)).order_by("name")
 
@@ -104,7 +105,6 @@ COOPERATION_TYPE_FOR_OFFER = {
     OfferType.ADVICE: CooperationType.OTHER,
     OfferType.OTHER: CooperationType.OTHER,
 }
-PARTNER_TYPES = (OrganisationType.MUNICIPALITY, OrganisationType.ADVICE_CENTRE)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Writes for working groups, meetings, action items and cooperation records.
+"""Writes for working groups, members, meetings and action items (cooperations.py: the
+cooperation records).
 
 Keyword-only functions, one transaction each; they enforce the rules and raise
 ValidationError (bad data) or PermissionDenied (wrong person) with a clear message, and
@@ -14,22 +15,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mitmachkarte.core.concurrency import check_model
-from mitmachkarte.core.text import slugify_de
+from mitmachkarte.core.slugs import unique_slug
 from mitmachkarte.core.text_input import normalise_multiline, one_line
 from mitmachkarte.events import services as event_services
 from mitmachkarte.events.models import Event, EventStatus, EventType, Occurrence
 from mitmachkarte.events.recurrence import local
 from mitmachkarte.municipalities.models import Municipality
-from mitmachkarte.organisations.models import Organisation, OrganisationType
-from mitmachkarte.organisations.permissions import is_network_team
+from mitmachkarte.organisations.models import Organisation
 
-from . import mails, permissions, tokens
+from . import mails, tokens
+from . import rules as permissions
 from .models import (
     ActionItem,
     ActionStatus,
-    Cooperation,
-    CooperationStatus,
-    CooperationType,
     GroupMember,
     GroupRole,
     Invitation,
@@ -40,16 +38,6 @@ from .models import (
     Visibility,
     WorkingGroup,
 )
-
-PARTNER_TYPES = {OrganisationType.MUNICIPALITY, OrganisationType.ADVICE_CENTRE}
-
-
-def _unique_slug(name: str) -> str:
-    base = slugify_de(name)[:170] or "arbeitsgruppe"
-    slug, number = base, 2
-    while base == "einladung" or WorkingGroup.objects.filter(slug=slug).exists():
-        slug, number = f"{base}-{number}", number + 1
-    return slug
 
 
 def _require_manager(user, group: WorkingGroup) -> None:
@@ -83,7 +71,7 @@ def create_group(
         raise ValidationError({"region": _("Give a municipality or a region.")})
     group = WorkingGroup(
         name=name,
-        slug=slug or _unique_slug(name),
+        slug=slug or unique_slug(name, taken=WorkingGroup.objects, default="arbeitsgruppe"),
         purpose=purpose,
         municipality=municipality,
         region=region.strip(),
@@ -385,89 +373,3 @@ def send_action_item_reminders(*, today: date | None = None) -> int:
                 mails.send_action_item_reminder(item=item)
                 sent += 1
     return sent
-
-
-# --- cooperation records ----------------------------------------------------------------
-
-
-def _cooperation_municipality(partner: Organisation, initiative_org: Organisation):
-    if partner.type == OrganisationType.MUNICIPALITY:
-        return partner.municipality
-    initiative = initiative_org.initiative
-    return initiative.municipality if initiative else None
-
-
-@transaction.atomic
-def record_cooperation(
-    *,
-    user,
-    organisation: Organisation,
-    counterpart: Organisation,
-    type: str,
-    since: date,
-    until: date | None = None,
-    description: str = "",
-    working_group: WorkingGroup | None = None,
-) -> Cooperation:
-    """Enter a cooperation for `organisation` (the user's own side) with `counterpart`.
-
-    One side is an initiative, the other a municipality or advice centre. The record
-    waits for a member of `counterpart` to confirm it (`confirm_cooperation`).
-    """
-    if not (permissions.belongs_to(user, organisation) or is_network_team(user)):
-        raise PermissionDenied(_("You can only enter cooperations of your own organisation."))
-    sides = {organisation.type, counterpart.type}
-    if OrganisationType.INITIATIVE not in sides or not sides & PARTNER_TYPES:
-        raise ValidationError(
-            _("A cooperation links an initiative with a municipality or an advice centre.")
-        )
-    if organisation.type == OrganisationType.INITIATIVE:
-        initiative_org, partner = organisation, counterpart
-    else:
-        initiative_org, partner = counterpart, organisation
-    errors = {}
-    if type not in CooperationType.values:
-        errors["type"] = [_("Unknown type of cooperation.")]
-    if not isinstance(since, date):
-        errors["since"] = [_("Give the date the cooperation began.")]
-    elif until is not None and until < since:
-        errors["until"] = [_("The end must not be before the beginning.")]
-    municipality = _cooperation_municipality(partner, initiative_org)
-    if municipality is None:
-        errors["counterpart"] = [
-            _(
-                "The municipality of this cooperation is unknown (the "
-                "initiative has no municipality)."
-            )
-        ]
-    if errors:
-        raise ValidationError(errors)
-    return Cooperation.objects.create(
-        partner=partner,
-        initiative_organisation=initiative_org,
-        municipality=municipality,
-        type=type,
-        since=since,
-        until=until,
-        description=description.strip()[:2000],
-        working_group=working_group,
-        recorded_for=organisation,
-        recorded_by=user,
-    )
-
-
-@transaction.atomic
-def confirm_cooperation(*, cooperation: Cooperation, user) -> Cooperation:
-    """A member of the other side's organisation confirms; nobody else can."""
-    cooperation = Cooperation.objects.select_for_update().get(pk=cooperation.pk)
-    if not permissions.can_confirm_cooperation(user, cooperation):
-        raise PermissionDenied(
-            _("Only a member of %(organisation)s can confirm this cooperation.")
-            % {"organisation": cooperation.other_side}
-        )
-    if cooperation.status == CooperationStatus.CONFIRMED:
-        raise ValidationError(_("This cooperation is already confirmed."))
-    cooperation.status = CooperationStatus.CONFIRMED
-    cooperation.confirmed_by, cooperation.confirmed_at = user, timezone.now()
-    cooperation.save(update_fields=["status", "confirmed_by", "confirmed_at"])
-    return cooperation

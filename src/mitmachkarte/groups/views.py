@@ -1,6 +1,6 @@
 """Working-group pages: list, detail, one meeting, the iCal feed, joining, cooperations.
 
-Thin: the rules live in services and permissions. A members-only group's members, dates
+Thin: the rules live in services and rules.py. A members-only group's members, dates
 and minutes are a 404 for anyone else (its existence may show, its content not).
 """
 
@@ -12,13 +12,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mitmachkarte.core import concurrency
+from mitmachkarte.core import concurrency, conflict_notice
 from mitmachkarte.core.concurrency import ConflictError
+from mitmachkarte.core.forms import add_service_errors
+from mitmachkarte.core.permissions import has_perm, require_perm
 from mitmachkarte.events import ical
 from mitmachkarte.events.models import Occurrence
 from mitmachkarte.organisations.selectors import organisations_of
 
-from . import permissions, selectors, services
+from . import cooperations as cooperation_services
+from . import selectors, services
 from .forms import (
     ActionItemForm,
     ActionStatusForm,
@@ -28,6 +31,10 @@ from .forms import (
     NotesForm,
 )
 from .models import ActionItem, Cooperation, JoinRequest, Meeting, WorkingGroup
+from .rules import is_member
+
+MANAGE = "groups.manage_group"
+VIEW = "groups.view_group_content"
 
 
 def _error_text(exc: ValidationError) -> str:
@@ -42,20 +49,20 @@ def group_list(request):
 
 def _group_for_content(request, slug: str) -> WorkingGroup:
     group = get_object_or_404(WorkingGroup.objects.select_related("municipality"), slug=slug)
-    if not permissions.can_view_group_content(request.user, group):
+    if not has_perm(request.user, VIEW, group):  # 404: a members-only group hides its content
         raise Http404(_("This working group shares its content only with its members."))
     return group
 
 
 def group_detail(request, slug: str):
     group = get_object_or_404(WorkingGroup.objects.select_related("municipality"), slug=slug)
-    can_view = permissions.can_view_group_content(request.user, group)
-    can_manage = permissions.can_manage_group(request.user, group)
+    can_view = has_perm(request.user, VIEW, group)
+    can_manage = has_perm(request.user, MANAGE, group)
     context = {
         "group": group,
         "can_view": can_view,
         "can_manage": can_manage,
-        "is_member": permissions.is_member(request.user, group),
+        "is_member": is_member(request.user, group),
         "join_form": JoinForm(),
         "invite_form": InviteForm(),
     }
@@ -80,7 +87,7 @@ def meeting_date(request, slug: str, occurrence_id: int):
     )
     meeting = Meeting.objects.filter(occurrence=occurrence).first()
     if meeting is None:
-        if not permissions.can_manage_group(request.user, group):
+        if not has_perm(request.user, MANAGE, group):
             meeting = Meeting(group=group, occurrence=occurrence, start=occurrence.start)
         else:
             meeting = services.meeting_for(occurrence=occurrence)
@@ -101,7 +108,7 @@ NOTES_FIELDS = ["agenda", "minutes", "decisions"]
 def _meeting_page(
     request, group, meeting, *, notes_form=None, item_form=None, conflict=None, status=200
 ):
-    can_manage = permissions.can_manage_group(request.user, group)
+    can_manage = has_perm(request.user, MANAGE, group)
     members = list(selectors.members_of(group)) if can_manage else []
     items = list(meeting.action_items.select_related("owner")) if meeting.pk else []
     for item in items:  # each status form says which status it changes
@@ -157,7 +164,7 @@ def save_notes(request, slug: str, pk: int):
         # Nothing saved and nothing sent: the chair sees the other change, keeps their text.
         merged, both = concurrency.merge(exc, form.field_values())
         fresh = NotesForm(initial={**merged, "version": exc.token})
-        notice = concurrency.notice(
+        notice = conflict_notice.notice(
             exc, labels=concurrency.form_labels(form), both=both, show_who=True
         )
         return _meeting_page(request, group, meeting, notes_form=fresh, conflict=notice, status=409)
@@ -171,8 +178,7 @@ def save_notes(request, slug: str, pk: int):
 def add_action_item(request, slug: str, pk: int):
     group = _group_for_content(request, slug)
     meeting = get_object_or_404(Meeting, pk=pk, group=group)
-    if not permissions.can_manage_group(request.user, group):
-        raise PermissionDenied(_("Only a chair of the working group may do this."))
+    require_perm(request.user, MANAGE, group)
     members = list(selectors.members_of(group))
     form = ActionItemForm(request.POST, members=members)
     if form.is_valid():
@@ -187,8 +193,7 @@ def add_action_item(request, slug: str, pk: int):
             )
             return redirect(meeting)
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            add_service_errors(form, exc)
     return _meeting_page(request, group, meeting, item_form=form, status=400)
 
 
@@ -210,8 +215,8 @@ def action_item_status(request, slug: str, pk: int):
         )
     except ConflictError as exc:
         labels = {"status": _("Status")}
-        show = concurrency.model_display(ActionItem)
-        messages.error(request, concurrency.summary(exc, labels=labels, show=show))
+        show = conflict_notice.model_display(ActionItem)
+        messages.error(request, conflict_notice.summary(exc, labels=labels, show=show))
     return redirect(item.meeting)
 
 
@@ -264,8 +269,7 @@ def invite(request, slug: str):
         services.invite(group=group, email=form.cleaned_data["email"], by=request.user)
         messages.success(request, _("The invitation was sent."))
     else:
-        if not permissions.can_manage_group(request.user, group):
-            raise PermissionDenied
+        require_perm(request.user, MANAGE, group)
         messages.error(request, _("Enter a valid e-mail address."))
     return redirect(group)
 
@@ -313,7 +317,7 @@ def cooperations(request):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                services.record_cooperation(
+                cooperation_services.record_cooperation(
                     user=request.user,
                     organisation=data["organisation"],
                     counterpart=data["counterpart"],
@@ -342,7 +346,7 @@ def cooperations(request):
 def confirm_cooperation(request, pk: int):
     cooperation = get_object_or_404(Cooperation, pk=pk)
     try:
-        services.confirm_cooperation(cooperation=cooperation, user=request.user)
+        cooperation_services.confirm_cooperation(cooperation=cooperation, user=request.user)
         messages.success(request, _("The cooperation is confirmed."))
     except ValidationError as exc:
         messages.error(request, _error_text(exc))

@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from mitmachkarte.core.geo import validate_lat_lon
-from mitmachkarte.core.text import slugify_de
+from mitmachkarte.core.slugs import unique_slug
 from mitmachkarte.municipalities.models import Municipality
 from mitmachkarte.municipalities.selectors import municipality_id_at
 from mitmachkarte.taxonomy.models import SDG, Category
@@ -14,21 +14,6 @@ from mitmachkarte.taxonomy.services import get_or_create_tags
 
 from .models import Initiative, Status
 from .signals import mark_changed
-
-
-def unique_slug(name: str, *, exclude_pk: int | None = None, city: str = "") -> str:
-    base = slugify_de(name)[:150] or "initiative"
-    taken = Initiative.objects.exclude(pk=exclude_pk)
-    candidates = [base]
-    if city and slugify_de(city) not in base:
-        candidates.append(f"{base}-{slugify_de(city)}"[:170])
-    for candidate in candidates:
-        if not taken.filter(slug=candidate).exists():
-            return candidate
-    number = 2
-    while taken.filter(slug=f"{base}-{number}").exists():
-        number += 1
-    return f"{base}-{number}"
 
 
 def refresh_derived_fields(*, initiative: Initiative, relocate: bool = True) -> Initiative:
@@ -96,7 +81,12 @@ def create_initiative(
         )
         if status == Status.PUBLISHED and initiative.published_at is None:
             initiative.published_at = initiative.created_at
-        initiative.slug = unique_slug(initiative.name, city=initiative.city)
+        initiative.slug = unique_slug(
+            initiative.name,
+            taken=Initiative.objects,
+            default="initiative",
+            variants=[initiative.city],
+        )
         initiative.full_clean(exclude=["categories", "sdgs", "tags"])
         initiative.save()
         if not categories:

@@ -5,28 +5,14 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from mitmachkarte.core.concurrency import VersionedForm
+from mitmachkarte.core.forms import HoneypotMixin
 from mitmachkarte.initiatives.models import SHORT_DESCRIPTION_MAX, DataLicence
 from mitmachkarte.taxonomy.models import SDG, Category, Tag
 
 from .models import ReportKind
-from .services import MAX_DESCRIPTION, MAX_REASON, MAX_TAGS, MAX_TEXT
+from .services import MAX_DESCRIPTION, MAX_REASON, MAX_TAGS, MAX_TEXT, PROPOSAL_FIELDS
 
 GEOCODED = "address"
-
-
-class HoneypotMixin(forms.Form):
-    """A field people never see (hidden by CSS, skipped by keyboard); bots fill it in."""
-
-    homepage = forms.CharField(
-        required=False,
-        label=_("Leave this field empty"),
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-
-    def clean_homepage(self):
-        if self.cleaned_data.get("homepage"):
-            raise ValidationError(_("Leave this field empty"))
-        return ""
 
 
 def _coordinate(label):
@@ -135,25 +121,7 @@ class EntryForm(HoneypotMixin):
 
     def service_kwargs(self) -> dict:
         data = self.cleaned_data
-        kwargs = {
-            key: data[key]
-            for key in (
-                "name",
-                "short_description",
-                "description",
-                "street",
-                "postcode",
-                "city",
-                "contact_email",
-                "website",
-                "meeting_times",
-                "how_to_join",
-                "data_licence",
-                "latitude",
-                "longitude",
-                "tags",
-            )
-        }
+        kwargs = {key: data[key] for key in (*PROPOSAL_FIELDS, "latitude", "longitude", "tags")}
         kwargs["categories"] = [c.slug for c in data["categories"]]
         kwargs["sdgs"] = [s.number for s in data["sdgs"]]
         return kwargs

@@ -7,13 +7,9 @@ from django.db.models import Prefetch, Q, QuerySet
 from mitmachkarte.core.geocoding import at_postcode_centre
 from mitmachkarte.initiatives.duplicates import Duplicate, find_duplicates
 from mitmachkarte.initiatives.models import Initiative, Status
-from mitmachkarte.organisations.permissions import is_network_team, municipalities_moderated_by
+from mitmachkarte.organisations.rules import is_network_team, municipalities_moderated_by
 
 from .models import Decision, ProblemReport, Proposal, ReportStatus
-
-
-def is_moderator(user) -> bool:
-    return is_network_team(user) or municipalities_moderated_by(user).exists()
 
 
 def scope_filter(user, prefix: str = "") -> Q | None:

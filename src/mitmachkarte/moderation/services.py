@@ -1,6 +1,6 @@
 """Writes of the moderation: proposals, decisions, problem reports, tag curation.
 
-Every function checks who may act (organisations.permissions) and the entry's state, locks
+Every function checks who may act (organisations.rules) and the entry's state, locks
 the entry's row, and changes everything or nothing. Mails go out after the writes succeeded.
 """
 
@@ -23,7 +23,7 @@ from mitmachkarte.initiatives.services import (
 )
 from mitmachkarte.initiatives.versions import check_version
 from mitmachkarte.municipalities.selectors import municipality_id_at
-from mitmachkarte.organisations.permissions import can_moderate_initiative, is_network_team
+from mitmachkarte.organisations.rules import can_moderate_initiative, is_network_team
 from mitmachkarte.taxonomy import services as taxonomy_services
 from mitmachkarte.taxonomy.models import SDG, Category, Tag, TagSynonym
 

@@ -4,36 +4,30 @@ from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from mitmachkarte.core import concurrency, ratelimit
+from mitmachkarte.core import concurrency, conflict_notice, ratelimit
 from mitmachkarte.core.concurrency import ConflictError
+from mitmachkarte.core.forms import add_service_errors
 from mitmachkarte.core.geocoding import at_postcode_centre, geocode
 from mitmachkarte.core.params import parse_float, parse_id, value_or_default
+from mitmachkarte.core.permissions import permission_required
 from mitmachkarte.core.ratelimit import client_ip
 from mitmachkarte.initiatives.duplicates import find_duplicates
 from mitmachkarte.initiatives.models import Initiative, Status
 from mitmachkarte.initiatives.versions import snapshot, version_token
-from mitmachkarte.organisations.permissions import is_network_team
+from mitmachkarte.organisations.rules import is_network_team
 from mitmachkarte.taxonomy.models import TagSynonym
 from mitmachkarte.taxonomy.selectors import tags_with_usage
 
 from . import selectors, services, tokens
 from .forms import GEOCODED, MergeTagsForm, ProposalForm, ReportForm, ReviseForm, SynonymForm
 from .models import ProblemReport
-
-
-def _add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for key, errors in exc.message_dict.items():
-            form.add_error(key if key in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 def _locate(form) -> bool:
@@ -93,7 +87,7 @@ def propose(request):
             except services.LikelyDuplicates as exc:
                 duplicates = exc.duplicates
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 return redirect("moderation:proposed")
     return render(
@@ -210,12 +204,12 @@ def revise(request, token: str):
                 merged, both = concurrency.merge(exc, form.values())
                 form = ReviseForm(initial={**ReviseForm.initial_from(merged), "version": exc.token})
                 # The proposer has no account: the moderators' names are not shown.
-                conflict = concurrency.notice(
+                conflict = conflict_notice.notice(
                     exc, labels=concurrency.form_labels(form), both=both, show_who=False
                 )
                 status = 409
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 return render(request, "moderation/thanks.html", {"revised": True})
     else:
@@ -266,7 +260,7 @@ def report(request, slug: str):
                     reporter_email=data["reporter_email"],
                 )
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("Thank you. The moderation will look into it."))
                 return redirect(initiative.get_absolute_url())
@@ -276,18 +270,9 @@ def report(request, slug: str):
 # --- moderators --------------------------------------------------------------------------
 
 
-def _forbidden(request, message: str):
-    return render(request, "moderation/forbidden.html", {"message": message}, status=403)
-
-
-@login_required
+@permission_required("moderation.open_queue")
 @require_GET
 def queue(request):
-    if not selectors.is_moderator(request.user):
-        return _forbidden(
-            request,
-            _("Only the network team and municipal moderators can see the moderation queue."),
-        )
     return render(
         request,
         "moderation/queue.html",
@@ -316,9 +301,7 @@ DONE = {
 def _act(request, run, done_message: str, name: str):
     try:
         run()
-    except PermissionDenied as exc:
-        return _forbidden(request, str(exc) or _("You may not do this."))
-    except ValidationError as exc:
+    except ValidationError as exc:  # a PermissionDenied becomes the 403 page (core.errors)
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, done_message % {"name": name})
@@ -359,11 +342,9 @@ def decide_report(request, pk: int):
     return _act(request, run, done, problem.initiative.name)
 
 
-@login_required
+@permission_required("moderation.curate_tags")
 @require_http_methods(["GET", "POST"])
 def tags(request):
-    if not is_network_team(request.user):
-        return _forbidden(request, _("Only the network team curates tags."))
     merge_form, synonym_form = MergeTagsForm(prefix="merge"), SynonymForm(prefix="synonym")
     if request.method == "POST":
         op = request.POST.get("op")
@@ -399,7 +380,7 @@ def tags(request):
             else:
                 messages.error(request, _("Unknown action."))
         except ValidationError as exc:
-            _add_errors(merge_form if op == "merge" else synonym_form, exc)
+            add_service_errors(merge_form if op == "merge" else synonym_form, exc)
     return render(
         request,
         "moderation/tags.html",

@@ -1,31 +1,42 @@
 """What the signed-in user may reach, for the header and municipality pages.
 
-Lazy: pages that never ask cost no query, and anonymous visitors get nothing.
+Lazy: pages that never ask cost no query, and anonymous visitors get nothing. The answers
+come from the permission registry (core.permissions), like every other check.
 """
+
+from functools import cached_property
 
 from django.utils.functional import SimpleLazyObject
 
+from mitmachkarte.core.permissions import has_perm
+
 from .models import Membership, OrganisationType
-from .permissions import is_network_team
 
 
 class Roles:
     def __init__(self, user):
-        self.network_team = is_network_team(user)
-        memberships = Membership.objects.filter(user=user).select_related("organisation")
-        self.municipal_organisations = [
-            m.organisation
-            for m in memberships
-            if m.organisation.type == OrganisationType.MUNICIPALITY
-        ]
-        self.moderator = self.network_team or bool(self.municipal_organisations)
-        self.municipality_ids = {o.municipality_id for o in self.municipal_organisations}
+        self.user = user
+
+    @cached_property
+    def moderator(self) -> bool:
+        return has_perm(self.user, "moderation.open_queue")
+
+    @cached_property
+    def sees_survey_results(self) -> bool:
+        return has_perm(self.user, "surveys.see_results")
+
+    @cached_property
+    def municipal_organisations(self) -> list:
+        """The user's municipality organisations (their workspaces are linked)."""
+        memberships = Membership.objects.filter(
+            user=self.user, organisation__type=OrganisationType.MUNICIPALITY
+        ).select_related("organisation")
+        return [m.organisation for m in memberships]
 
 
 class NoRoles:
-    network_team = moderator = False
+    moderator = sees_survey_results = False
     municipal_organisations: list = []
-    municipality_ids: set = set()
 
 
 def roles(request):

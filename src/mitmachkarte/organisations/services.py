@@ -4,19 +4,11 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
-from mitmachkarte.core.text import slugify_de
+from mitmachkarte.core.slugs import unique_slug
 from mitmachkarte.initiatives.models import Initiative
 from mitmachkarte.municipalities.models import Municipality
 
 from .models import Membership, Organisation, OrganisationType, Role
-
-
-def _unique_slug(name: str) -> str:
-    base = slugify_de(name)[:170] or "organisation"
-    slug, number = base, 2
-    while Organisation.objects.filter(slug=slug).exists():
-        slug, number = f"{base}-{number}", number + 1
-    return slug
 
 
 @transaction.atomic
@@ -38,7 +30,7 @@ def create_organisation(
     organisation = Organisation(
         name=name,
         type=type,
-        slug=slug or _unique_slug(name),
+        slug=slug or unique_slug(name, taken=Organisation.objects, default="organisation"),
         initiative=initiative,
         municipality=municipality,
         website=website,

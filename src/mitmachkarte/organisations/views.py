@@ -2,7 +2,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from . import permissions, selectors
+from . import selectors
+from .rules import is_network_team, municipalities_moderated_by
 
 
 @require_GET
@@ -13,7 +14,7 @@ def my_organisations(request):
         "organisations/mine.html",
         {
             "memberships": selectors.memberships_of(request.user),
-            "is_network_team": permissions.is_network_team(request.user),
-            "moderated": permissions.municipalities_moderated_by(request.user),
+            "is_network_team": is_network_team(request.user),
+            "moderated": municipalities_moderated_by(request.user),
         },
     )

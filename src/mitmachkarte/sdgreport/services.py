@@ -2,30 +2,16 @@
 
 from collections.abc import Iterable
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from mitmachkarte.core.permissions import require_perm
 from mitmachkarte.municipalities.models import Municipality
-from mitmachkarte.organisations.models import Membership, Organisation, OrganisationType
-from mitmachkarte.organisations.permissions import is_network_team
+from mitmachkarte.organisations.models import Organisation, OrganisationType
 from mitmachkarte.taxonomy.models import SDGTarget
 
 from .models import StrategyPriority
-
-
-def can_edit_strategy(user, municipality: Municipality) -> bool:
-    """Members of the municipality's own organisation (and the network team)."""
-    if not (getattr(user, "is_authenticated", False) and user.is_active):
-        return False
-    return (
-        is_network_team(user)
-        or Membership.objects.filter(
-            user=user,
-            organisation__type=OrganisationType.MUNICIPALITY,
-            organisation__municipality=municipality,
-        ).exists()
-    )
 
 
 def parse_target_numbers(text_or_numbers) -> list[str]:
@@ -44,10 +30,7 @@ def set_strategy(
     An unknown goal or target number is an error naming it; nothing changes then. A target
     implies its goal.
     """
-    if not can_edit_strategy(by, municipality):
-        raise PermissionDenied(
-            _("Only the municipality's sustainability management may change its strategy.")
-        )
+    require_perm(by, "sdgreport.edit_strategy", municipality)
     goal_numbers = []
     for goal in goals:
         try:

@@ -2,13 +2,14 @@
 
 from itertools import chain
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mitmachkarte.core.csv_export import csv_download
+from mitmachkarte.core.permissions import has_perm, require_perm
 from mitmachkarte.municipalities.models import Municipality
 from mitmachkarte.taxonomy.models import SDG
 
@@ -34,7 +35,7 @@ def sdg_report(request, slug: str):
             "municipality": municipality,
             "report": report,
             "today": timezone.localdate(),
-            "can_edit_strategy": services.can_edit_strategy(request.user, municipality),
+            "can_edit_strategy": has_perm(request.user, "sdgreport.edit_strategy", municipality),
             "chart_height": 30 * len(report.rows) + 10,
         },
     )
@@ -92,10 +93,7 @@ def network_view(request, slug: str):
 
 def strategy(request, slug: str):
     municipality = get_object_or_404(Municipality, slug=slug)
-    if not services.can_edit_strategy(request.user, municipality):
-        raise PermissionDenied(
-            _("Only the municipality's sustainability management may change its strategy.")
-        )
+    require_perm(request.user, "sdgreport.edit_strategy", municipality)
     current = selectors.strategy_of(municipality)
     error, status = "", 200
     goals = [g for g, targets in current.items() if not targets]

@@ -143,6 +143,6 @@ def labels() -> dict[str, str]:
 
 
 def shower():
-    """`show(field, value)` for core.concurrency.notice: entry values as on the pages."""
+    """`show(field, value)` for core.conflict_notice.notice: entry values as on the pages."""
     lookups = _lookups()
     return lambda name, value: _show(name, value, lookups)

@@ -5,6 +5,7 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from mitmachkarte.core.concurrency import VersionedForm
+from mitmachkarte.core.forms import HoneypotMixin
 from mitmachkarte.initiatives.models import SHORT_DESCRIPTION_MAX
 from mitmachkarte.taxonomy.models import SDG, Category
 
@@ -118,7 +119,7 @@ class InitiativeEditForm(VersionedForm):
         return data
 
 
-class ContactForm(forms.Form):
+class ContactForm(HoneypotMixin):
     name = forms.CharField(label=_("Your name"), max_length=120)
     email = forms.EmailField(label=_("Your e-mail address (for the answer)"))
     message = forms.CharField(
@@ -130,8 +131,6 @@ class ContactForm(forms.Form):
             "initiative so that it can answer me. They are not stored on this site."
         )
     )
-    # Honeypot: hidden from people; bots fill it.
-    homepage = forms.CharField(required=False, label=_("Leave this field empty"))
 
 
 class RejectForm(forms.Form):

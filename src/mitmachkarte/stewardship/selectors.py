@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from mitmachkarte.initiatives.models import OUTDATED_AFTER, Initiative, Status
 from mitmachkarte.organisations.models import Membership, OrganisationType
-from mitmachkarte.organisations.permissions import is_network_team, municipalities_moderated_by
+from mitmachkarte.organisations.rules import is_network_team, municipalities_moderated_by
 
 from .models import Suggestion, SuggestionStatus
 

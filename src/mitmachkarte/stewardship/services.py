@@ -1,7 +1,7 @@
 """Writes for keeping entries true: edit, suggest, review, revert, claim, confirm, archive.
 
 Keyword-only functions, one transaction each; they check the permission rules of
-organisations.permissions and raise ValidationError / PermissionDenied with clear messages.
+organisations.rules and raise ValidationError / PermissionDenied with clear messages.
 Every published change becomes exactly one version in the history (django-simple-history),
 attributed to the acting user and with a reason.
 """
@@ -25,7 +25,7 @@ from mitmachkarte.initiatives.versions import (
 )
 from mitmachkarte.organisations import services as organisation_services
 from mitmachkarte.organisations.models import Organisation, OrganisationType, Role
-from mitmachkarte.organisations.permissions import can_edit_initiative, can_moderate_initiative
+from mitmachkarte.organisations.rules import can_edit_initiative, can_publish_initiative
 from mitmachkarte.taxonomy.models import SDG, Category
 from mitmachkarte.taxonomy.services import get_or_create_tags
 
@@ -39,9 +39,7 @@ REASON_MAX = 2_000
 CONTACT_MESSAGE_MAX = 5_000
 
 
-def may_publish(user, initiative: Initiative) -> bool:
-    """Editors of the entry and its moderators publish changes directly."""
-    return can_edit_initiative(user, initiative) or can_moderate_initiative(user, initiative)
+may_publish = can_publish_initiative  # editors of the entry and its moderators
 
 
 def _authenticated(user) -> bool:

@@ -14,8 +14,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from mitmachkarte.core import concurrency, ratelimit
+from mitmachkarte.core import concurrency, conflict_notice, ratelimit
 from mitmachkarte.core.concurrency import ConflictError
+from mitmachkarte.core.forms import add_service_errors
+from mitmachkarte.core.permissions import has_perm, require_perm
 from mitmachkarte.core.ratelimit import allow
 from mitmachkarte.initiatives.models import Initiative, Status
 from mitmachkarte.initiatives.versions import EDITABLE_FIELDS, version_token
@@ -26,23 +28,16 @@ from .models import Suggestion
 
 CLAIM_LIMIT = (5, 86400)  # claim mails per account and day
 VERSIONS_PER_PAGE = 20
+PUBLISH = "initiatives.publish_changes"  # editors and moderators; others suggest
 
 
 def _entry(slug: str, user=None) -> Initiative:
     initiative = Initiative.objects.filter(slug=slug).first() if "\x00" not in slug else None
     if initiative is None:
         raise Http404("initiative not found")
-    if initiative.status != Status.PUBLISHED and not services.may_publish(user, initiative):
+    if initiative.status != Status.PUBLISHED and not has_perm(user, PUBLISH, initiative):
         raise Http404("initiative not found")
     return initiative
-
-
-def _add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 def forbidden(request, message: str, status: int = 403):
@@ -65,7 +60,7 @@ def _after_conflict(conflict: ConflictError, form, *, publisher: bool):
         },
     )
     # Suggesters do not see the history, so not who edited the entry either.
-    notice = concurrency.notice(
+    notice = conflict_notice.notice(
         conflict,
         labels=concurrency.form_labels(form),
         show=diff.shower(),
@@ -81,7 +76,7 @@ def edit(request, slug: str):
         messages.info(request, _("Please log in to edit an entry or to suggest changes."))
         return redirect_to_login(request.get_full_path())
     initiative = _entry(slug, request.user)
-    publisher = services.may_publish(request.user, initiative)
+    publisher = has_perm(request.user, PUBLISH, initiative)
     conflict, status = None, 200
     if request.method == "POST":
         form = InitiativeEditForm(request.POST, publisher=publisher)
@@ -113,9 +108,7 @@ def edit(request, slug: str):
                 form, conflict = _after_conflict(exc, form, publisher=publisher)
                 status = 409
             except ValidationError as exc:
-                _add_errors(form, exc)
-            except PermissionDenied as exc:
-                return forbidden(request, str(exc))
+                add_service_errors(form, exc)
     else:
         form, shown = InitiativeEditForm(publisher=publisher), services.snapshot(initiative)
         form.initial = {
@@ -137,8 +130,8 @@ def confirm(request, slug: str):
     initiative = _entry(slug, request.user)
     try:
         services.confirm_initiative(initiative=initiative, user=request.user)
-    except (PermissionDenied, ValidationError) as exc:
-        return forbidden(request, " ".join(getattr(exc, "messages", [str(exc)])))
+    except ValidationError as exc:
+        return forbidden(request, " ".join(exc.messages))
     messages.success(request, _("Thank you: the entry is confirmed as still right."))
     return redirect(initiative.get_absolute_url())
 
@@ -147,10 +140,7 @@ def confirm(request, slug: str):
 @login_required
 def archive(request, slug: str):
     initiative = _entry(slug, request.user)
-    try:
-        services.archive_initiative(initiative=initiative, user=request.user)
-    except PermissionDenied as exc:
-        return forbidden(request, str(exc))
+    services.archive_initiative(initiative=initiative, user=request.user)
     messages.success(
         request,
         _("The entry “%(name)s” is archived and no longer on the map.") % {"name": initiative.name},
@@ -182,10 +172,7 @@ def history(request, slug: str):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     initiative = _entry(slug, request.user)
-    if not services.may_publish(request.user, initiative):
-        return forbidden(
-            request, _("Only the editors of this entry and its moderators see its history.")
-        )
+    require_perm(request.user, "stewardship.see_history", initiative)
     return _history_page(request, initiative)
 
 
@@ -200,10 +187,8 @@ def revert(request, slug: str, history_id: int):
             user=request.user,
             expected_version=request.POST.get(concurrency.FIELD, ""),
         )
-    except PermissionDenied as exc:
-        return forbidden(request, str(exc))
     except ConflictError as exc:
-        notice = concurrency.notice(
+        notice = conflict_notice.notice(
             exc,
             labels=diff.labels(),
             show=diff.shower(),
@@ -264,10 +249,8 @@ def decide_suggestion(request, pk: int, decision: str):
             messages.success(
                 request, _("The suggestion is rejected; the author gets the reason by e-mail.")
             )
-    except PermissionDenied as exc:
-        return forbidden(request, str(exc))
     except ConflictError as exc:
-        notice = concurrency.notice(
+        notice = conflict_notice.notice(
             exc,
             labels=diff.labels(),
             show=diff.shower(),
@@ -339,25 +322,27 @@ def contact(request, slug: str):
         return forbidden(request, _("This entry cannot be contacted through the site."), 404)
     form = ContactForm(request.POST or None)
     context = {"initiative": initiative, "form": form, "sent": False}
+    if request.method == "POST" and form.caught_bot:  # looks sent, sends nothing
+        context.update(sent=True, form=ContactForm())
+        return render(request, "stewardship/contact.html", context)
     if request.method == "POST" and form.is_valid():
-        if not form.cleaned_data["homepage"]:  # a filled honeypot is a bot: send nothing
-            try:
-                ratelimit.check(
-                    "contact", request, email=form.cleaned_data["email"], entry=initiative.pk
-                )
-            except ratelimit.RateLimited as exc:
-                return ratelimit.render_limited(
-                    request, "stewardship/contact.html", context, exc, form=form
-                )
-            try:
-                services.relay_contact_message(
-                    initiative=initiative,
-                    sender_name=form.cleaned_data["name"],
-                    sender_email=form.cleaned_data["email"],
-                    message=form.cleaned_data["message"],
-                )
-            except ValidationError as exc:
-                _add_errors(form, exc)
+        try:
+            ratelimit.check(
+                "contact", request, email=form.cleaned_data["email"], entry=initiative.pk
+            )
+        except ratelimit.RateLimited as exc:
+            return ratelimit.render_limited(
+                request, "stewardship/contact.html", context, exc, form=form
+            )
+        try:
+            services.relay_contact_message(
+                initiative=initiative,
+                sender_name=form.cleaned_data["name"],
+                sender_email=form.cleaned_data["email"],
+                message=form.cleaned_data["message"],
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
         if not form.errors:
             context.update(sent=True, form=ContactForm())
     status = 400 if form.is_bound and form.errors else 200

@@ -14,12 +14,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from mitmachkarte.organisations.permissions import is_network_team, municipalities_moderated_by
+from mitmachkarte.core.permissions import permission_required
 
 from . import mails, selectors, services, tokens
 from .forms import DeleteAccountForm
 from .models import FreshnessReminder
-from .views import forbidden
 
 STALE_PER_PAGE = 50
 
@@ -91,10 +90,8 @@ def freshness_edit(request, token: str):
 
 
 @require_GET
-@login_required
+@permission_required("stewardship.see_stale_entries")
 def stale(request):
-    if not (is_network_team(request.user) or municipalities_moderated_by(request.user).exists()):
-        return forbidden(request, _("Only moderators see the list of outdated entries."))
     page = Paginator(selectors.stale_initiatives(user=request.user), STALE_PER_PAGE)
     return render(
         request, "stewardship/stale.html", {"page": page.get_page(request.GET.get("page"))}

@@ -2,9 +2,9 @@
 rules themselves (one area, known kinds and topics) are enforced by services."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from mitmachkarte.core.forms import HoneypotMixin
 from mitmachkarte.core.geo import GeoInputError, parse_bbox
 from mitmachkarte.core.params import FilterError
 from mitmachkarte.municipalities.selectors import municipality_param
@@ -116,15 +116,9 @@ class SubscriptionForm(forms.Form):
         }
 
 
-class NewSubscriptionForm(SubscriptionForm):
+class NewSubscriptionForm(SubscriptionForm, HoneypotMixin):
     email = forms.EmailField(label=_("E-mail address"), max_length=254)
     consent = forms.BooleanField(label=_("I agree"), required=True)
-    # Honeypot: hidden from people, filled in by form-filling bots.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
 
     field_order = [
         "email",
@@ -137,12 +131,3 @@ class NewSubscriptionForm(SubscriptionForm):
         "frequency",
         "consent",
     ]
-
-
-def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
-    """Attach a service's ValidationError to the form, by field where the form has it."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)

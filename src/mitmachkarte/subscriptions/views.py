@@ -5,44 +5,30 @@ nothing. The one exception RFC 8058 demands: the unsubscribe URL accepts a POST 
 CSRF token (mail clients' one-click), which is safe because the signed token authorises it.
 """
 
-from functools import wraps
-
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from mitmachkarte.core import ratelimit
+from mitmachkarte.core.forms import add_service_errors
+from mitmachkarte.core.http import private
 from mitmachkarte.municipalities.models import Municipality
 from mitmachkarte.municipalities.selectors import resolve_municipality
 
 from . import mails, selectors, services, tokens
-from .forms import NewSubscriptionForm, SubscriptionForm, add_service_errors
+from .forms import NewSubscriptionForm, SubscriptionForm
 
 CONSENT_TEXT = gettext_lazy(
     "I agree that my e-mail address and my choices are stored to send me these e-mails. "
     "I can end the subscription at any time with the link in every e-mail."
 )
-
-
-def private(view):
-    """No caching, no indexing: these URLs carry secrets."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        add_never_cache_headers(response)
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        return response
-
-    return wrapper
 
 
 def _link_problem(request, exc: tokens.TokenError):
@@ -64,7 +50,7 @@ def _form_context(form) -> dict:
 def subscribe(request):
     if request.method == "POST":
         form = NewSubscriptionForm(request.POST)
-        if request.POST.get("website"):  # honeypot: look successful, store nothing
+        if form.caught_bot:  # look successful, store nothing
             return redirect("subscriptions:sent")
         if form.is_valid():
             try:

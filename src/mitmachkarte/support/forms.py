@@ -13,15 +13,6 @@ from .models import Need, Offer, OfferType
 TEXTAREA = {"rows": 4}
 
 
-def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
-    """Attach a service's ValidationError to the form: by field where the form has it."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
-
-
 class MunicipalityField(forms.CharField):
     """A municipality by name, slug or AGS (a select of 11,000 towns would not help)."""
 

@@ -16,7 +16,7 @@ from mitmachkarte.municipalities.models import Municipality
 from mitmachkarte.municipalities.selectors import municipality_id_at
 from mitmachkarte.organisations.models import Organisation
 
-from . import permissions
+from . import rules as permissions
 from .models import Message, Need, NeedStatus, NeedType, Offer, OfferType, Thread
 
 NEED_LIFETIME = relativedelta(months=3)

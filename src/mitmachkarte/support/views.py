@@ -7,14 +7,16 @@ from django.views.decorators.http import require_GET
 
 from mitmachkarte.core import concurrency
 from mitmachkarte.core.params import parse_id, parse_leniently, value_or_default
+from mitmachkarte.core.permissions import has_perm
 from mitmachkarte.municipalities.models import Municipality
 from mitmachkarte.organisations.models import OrganisationType
 from mitmachkarte.organisations.selectors import organisations_of
 
-from . import permissions, selectors
+from . import selectors
 from .filters import need_filters, offer_filters
 from .forms import ContactForm
 from .models import Need, NeedType, Offer, OfferType, PermitTopic
+from .rules import is_member
 
 PAGE_SIZE = 20
 
@@ -48,20 +50,32 @@ def overview(request):
     )
 
 
-@require_GET
-def need_list(request):
-    flt, errors = parse_leniently(need_filters, _raw(request, ("type", "municipality", "bbox")))
-    page = Paginator(selectors.filter_needs(**flt), PAGE_SIZE).get_page(request.GET.get("page"))
+def _list_page(request, *, keys, parse, select, types, template: str):
+    """A finder page: lenient filters (a bad one is named, the rest apply), paged results."""
+    flt, errors = parse_leniently(parse, _raw(request, keys))
+    page = Paginator(select(**flt), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
-        "support/need_list.html",
+        template,
         {
             "page": page,
             "errors": errors,
-            "types": NeedType.choices,
+            "types": types,
             "selected_types": set(flt["types"]),
             "municipality": flt["municipality"],
         },
+    )
+
+
+@require_GET
+def need_list(request):
+    return _list_page(
+        request,
+        keys=("type", "municipality", "bbox"),
+        parse=need_filters,
+        select=selectors.filter_needs,
+        types=NeedType.choices,
+        template="support/need_list.html",
     )
 
 
@@ -71,15 +85,13 @@ def need_detail(request, pk: int):
         Need.objects.select_related("organisation", "organisation__initiative", "municipality"),
         pk=pk,
     )
-    can_edit = permissions.can_edit_need(request.user, need)
+    can_edit = has_perm(request.user, "support.edit_need", need)
     if not (need.is_active or can_edit):
         # Solved, withdrawn or expired needs stay visible to their organisation only.
         return render(request, "support/gone.html", {"need": need}, status=410)
     matches = selectors.matching_offers(need) if need.is_active else []
     # Members of an offering organisation may write to the initiative from here.
-    own_offers = [
-        m.item for m in matches if permissions.is_member(request.user, m.item.organisation)
-    ]
+    own_offers = [m.item for m in matches if is_member(request.user, m.item.organisation)]
     return render(
         request,
         "support/need_detail.html",
@@ -102,26 +114,20 @@ def need_detail(request, pk: int):
 
 @require_GET
 def offer_list(request):
-    keys = ("type", "municipality", "bbox", "topic")
-    flt, errors = parse_leniently(offer_filters, _raw(request, keys))
-    page = Paginator(selectors.filter_offers(**flt), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(
+    return _list_page(
         request,
-        "support/offer_list.html",
-        {
-            "page": page,
-            "errors": errors,
-            "types": OfferType.choices,
-            "selected_types": set(flt["types"]),
-            "municipality": flt["municipality"],
-        },
+        keys=("type", "municipality", "bbox", "topic"),
+        parse=offer_filters,
+        select=selectors.filter_offers,
+        types=OfferType.choices,
+        template="support/offer_list.html",
     )
 
 
 @require_GET
 def offer_detail(request, pk: int):
     offer = get_object_or_404(Offer.objects.select_related("organisation", "municipality"), pk=pk)
-    can_edit = permissions.can_edit_offer(request.user, offer)
+    can_edit = has_perm(request.user, "support.edit_offer", offer)
     if not offer.is_active and not can_edit:
         return render(request, "support/gone.html", {"offer": offer}, status=410)
     fitting = selectors.need_types_for(offer.offer_type)

@@ -3,6 +3,8 @@
 Each view parses a form and calls one service; a service's PermissionDenied becomes a 403,
 its ValidationError a form error, and nothing is saved then."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,15 +13,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from mitmachkarte.core import concurrency
+from mitmachkarte.core import concurrency, conflict_notice
 from mitmachkarte.core.concurrency import ConflictError
+from mitmachkarte.core.forms import add_service_errors
+from mitmachkarte.core.permissions import require_perm
 from mitmachkarte.organisations.models import Organisation, OrganisationType
 from mitmachkarte.organisations.selectors import organisations_of
 
-from . import permissions, services, tokens
-from .denial import explain_denial
-from .forms import ContactForm, MessageForm, NeedForm, OfferForm, add_service_errors
+from . import services, tokens
+from .forms import ContactForm, MessageForm, NeedForm, OfferForm
 from .models import Need, Offer, OfferType, Thread
+from .rules import is_member
 
 
 def _after_conflict(conflict: ConflictError, form, form_class, **kwargs):
@@ -27,10 +31,10 @@ def _after_conflict(conflict: ConflictError, form, form_class, **kwargs):
     nothing, the user's values elsewhere, the current version; and the notice to show."""
     merged, both = concurrency.merge(conflict, form.field_values())
     fresh = form_class(initial={**merged, concurrency.FIELD: conflict.token}, **kwargs)
-    notice = concurrency.notice(
+    notice = conflict_notice.notice(
         conflict,
         labels=concurrency.form_labels(form),
-        show=concurrency.model_display(form_class._meta.model),
+        show=conflict_notice.model_display(form_class._meta.model),
         both=both,
     )
     return fresh, notice
@@ -51,7 +55,6 @@ def _pick_organisation(request, choices):
 
 
 @login_required
-@explain_denial
 @require_http_methods(["GET", "POST"])
 def need_create(request):
     choices = organisations_of(request.user, type=OrganisationType.INITIATIVE)
@@ -85,42 +88,49 @@ def need_create(request):
     )
 
 
-@login_required
-@explain_denial
-@require_http_methods(["GET", "POST"])
-def need_edit(request, pk: int):
-    need = get_object_or_404(Need, pk=pk)
-    if not permissions.can_edit_need(request.user, need):
-        raise PermissionDenied(_("You may only edit the needs of your own organisation."))
-    form = NeedForm(
-        request.POST or None, instance=need, initial={"municipality": need.municipality}
-    )
+def _edit_page(request, record, *, form_class, save, template: str, context: dict, **form_kw):
+    """The edit page of a need or an offer: the form, the versioned save, a conflict."""
+    initial = {"municipality": record.municipality}
+    form = form_class(request.POST or None, instance=record, initial=initial, **form_kw)
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_need(
-                need=need,
+            save(
                 user=request.user,
                 expected_version=form.cleaned_data["version"],
                 **form.field_values(),
             )
         except ConflictError as exc:
-            form, conflict = _after_conflict(exc, form, NeedForm, instance=need)
+            form, conflict = _after_conflict(exc, form, form_class, instance=record, **form_kw)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
             messages.success(request, _("Saved."))
-            return redirect(need)
+            return redirect(record)
     return render(
         request,
-        "support/need_form.html",
-        {"form": form, "need": need, "conflict": conflict},
+        template,
+        {**context, "form": form, "conflict": conflict},
         status=_status(request, conflict),
     )
 
 
 @login_required
-@explain_denial
+@require_http_methods(["GET", "POST"])
+def need_edit(request, pk: int):
+    need = get_object_or_404(Need, pk=pk)
+    require_perm(request.user, "support.edit_need", need)
+    return _edit_page(
+        request,
+        need,
+        form_class=NeedForm,
+        save=partial(services.update_need, need=need),
+        template="support/need_form.html",
+        context={"need": need},
+    )
+
+
+@login_required
 @require_POST
 def need_status(request, pk: int):
     need = get_object_or_404(Need, pk=pk)
@@ -133,8 +143,8 @@ def need_status(request, pk: int):
         )
     except ConflictError as exc:
         labels = {"status": _("Status")}
-        show = concurrency.model_display(Need)
-        messages.error(request, concurrency.summary(exc, labels=labels, show=show))
+        show = conflict_notice.model_display(Need)
+        messages.error(request, conflict_notice.summary(exc, labels=labels, show=show))
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
@@ -143,7 +153,6 @@ def need_status(request, pk: int):
 
 
 @login_required
-@explain_denial
 @require_POST
 def need_renew(request, pk: int):
     need = services.renew_need(need=get_object_or_404(Need, pk=pk), user=request.user)
@@ -156,7 +165,6 @@ def need_renew(request, pk: int):
 
 
 @login_required
-@explain_denial
 @require_http_methods(["GET", "POST"])
 def offer_create(request):
     choices = organisations_of(request.user)
@@ -200,52 +208,26 @@ def offer_create(request):
 
 
 @login_required
-@explain_denial
 @require_http_methods(["GET", "POST"])
 def offer_edit(request, pk: int):
     offer = get_object_or_404(Offer, pk=pk)
-    if not permissions.can_edit_offer(request.user, offer):
-        raise PermissionDenied(_("You may only edit the offers of your own organisation."))
-    form = OfferForm(
-        request.POST or None,
-        instance=offer,
-        offer_type=offer.offer_type,
-        initial={"municipality": offer.municipality},
-    )
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_offer(
-                offer=offer,
-                user=request.user,
-                expected_version=form.cleaned_data["version"],
-                **form.field_values(),
-            )
-        except ConflictError as exc:
-            form, conflict = _after_conflict(
-                exc, form, OfferForm, instance=offer, offer_type=offer.offer_type
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect(offer)
-    return render(
+    require_perm(request.user, "support.edit_offer", offer)
+    return _edit_page(
         request,
-        "support/offer_form.html",
-        {
-            "form": form,
+        offer,
+        form_class=OfferForm,
+        save=partial(services.update_offer, offer=offer),
+        template="support/offer_form.html",
+        context={
             "offer": offer,
             "offer_type": offer.offer_type,
             "type_label": offer.get_offer_type_display(),
-            "conflict": conflict,
         },
-        status=_status(request, conflict),
+        offer_type=offer.offer_type,
     )
 
 
 @login_required
-@explain_denial
 @require_POST
 def contact(request):
     """ "Get in touch": from an offer page (choosing one's need) or a need page (one's offer)."""
@@ -263,7 +245,7 @@ def contact(request):
         messages.error(request, " ".join(exc.messages))
         return redirect(offer)
     messages.success(request, _("Your message is sent. Replies arrive by e-mail and here."))
-    if permissions.is_member(request.user, need.organisation):
+    if is_member(request.user, need.organisation):  # the initiative wrote: back to its need
         return redirect(need)
     return redirect(thread)
 
@@ -276,15 +258,13 @@ def _int(value) -> int:
 
 
 @login_required
-@explain_denial
 @require_http_methods(["GET", "POST"])
 def thread_page(request, pk: int):
     thread = get_object_or_404(
         Thread.objects.select_related("need", "offer", "need__organisation", "offer__organisation"),
         pk=pk,
     )
-    if not permissions.can_see_thread(request.user, thread):
-        raise PermissionDenied(_("Only the two organisations see this conversation."))
+    require_perm(request.user, "support.see_thread", thread)
     form = MessageForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

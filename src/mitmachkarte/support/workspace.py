@@ -8,20 +8,18 @@ from itertools import chain
 
 from dateutil.relativedelta import relativedelta
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from mitmachkarte.core.csv_export import csv_download
+from mitmachkarte.core.permissions import require_perm
 from mitmachkarte.events import selectors as event_selectors
 from mitmachkarte.events.filters import EventFilter
 from mitmachkarte.initiatives import selectors as initiative_selectors
 from mitmachkarte.organisations.models import Organisation
 
-from . import permissions, selectors
-from .denial import explain_denial
+from . import selectors
 
 STALE_AFTER = relativedelta(months=18)
 NEW_WITHIN = timedelta(days=90)
@@ -29,8 +27,7 @@ NEW_WITHIN = timedelta(days=90)
 
 def _organisation(request, slug: str) -> Organisation:
     organisation = get_object_or_404(Organisation.objects.select_related("municipality"), slug=slug)
-    if not permissions.can_see_workspace(request.user, organisation):
-        raise PermissionDenied(_("Only members of the municipality see its workspace."))
+    require_perm(request.user, "support.see_workspace", organisation)
     return organisation
 
 
@@ -43,7 +40,6 @@ def stale_cutoff(now=None):
 
 
 @login_required
-@explain_denial
 @require_GET
 def workspace(request, slug: str):
     organisation = _organisation(request, slug)
@@ -79,7 +75,6 @@ def workspace(request, slug: str):
 
 
 @login_required
-@explain_denial
 @require_GET
 def workspace_csv(request, slug: str):
     """Initiatives of the territory with their open needs (no personal data)."""

@@ -17,7 +17,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from mitmachkarte.support import permissions as support_permissions
+from mitmachkarte.core.permissions import has_perm
 from mitmachkarte.support.models import Need, NeedType
 from mitmachkarte.support.services import create_need
 
@@ -85,7 +85,7 @@ def into_action(response: Response, user) -> IntoAction | None:
         state = "no_organisation"
     elif not getattr(user, "is_authenticated", False):
         state = "login"
-    elif not support_permissions.can_post_need(user, organisation):
+    elif not has_perm(user, "support.post_need", organisation):
         state = "not_member"
     else:
         state = "ok"
@@ -118,7 +118,7 @@ def need_from_wish(*, response: Response, user, wish: str) -> tuple[Need, bool]:
                 "survey or open link), so it cannot become a need."
             )
         )
-    if not support_permissions.can_post_need(user, organisation):
+    if not has_perm(user, "support.post_need", organisation):
         raise PermissionDenied(
             _("Only members of %(organisation)s can turn these answers into needs.")
             % {"organisation": organisation.name}

@@ -6,7 +6,7 @@ Results (counts, shares, breakdowns) are in results.py.
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from mitmachkarte.organisations.permissions import is_network_team, municipalities_moderated_by
+from mitmachkarte.organisations.rules import is_network_team, municipalities_moderated_by
 
 from .models import QuestionType, Response, ResponseStatus, Survey
 from .template_spec import SUPPORT_KEYS
@@ -93,10 +93,6 @@ def managed_surveys() -> QuerySet[Survey]:
 
 def templates() -> QuerySet[Survey]:
     return Survey.objects.filter(is_template=True).order_by("title_de")
-
-
-def may_manage(user) -> bool:
-    return is_network_team(user)
 
 
 def territory_of(user, municipality=None):

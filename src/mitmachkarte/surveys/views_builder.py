@@ -4,31 +4,20 @@ Plain server-rendered forms (POST, then redirect); every rule is in services.py 
 invitations.py, whose ValidationErrors are shown on the page.
 """
 
-from functools import wraps
-
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from mitmachkarte.core.forms import add_service_errors
+from mitmachkarte.core.permissions import has_perm, permission_required, require_perm
+
 from . import invitations as invitation_service
-from . import selectors, services, tasks
+from . import selectors, services, structure, tasks
 from .forms import InviteForm, NewSurveyForm, QuestionForm, SectionForm, SurveyForm
 from .models import Question, Section, Survey
-
-
-def network_team_only(view):
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not selectors.may_manage(request.user):
-            raise PermissionDenied(_("Only the network team manages surveys."))
-        return view(request, *args, **kwargs)
-
-    return wrapped
 
 
 def _errors_to_messages(request, exc: ValidationError) -> None:
@@ -36,23 +25,15 @@ def _errors_to_messages(request, exc: ValidationError) -> None:
         messages.error(request, message)
 
 
-def _apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
-
-
 @require_GET
 def manage(request):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    if not selectors.may_manage(request.user):
+    if not has_perm(request.user, "surveys.manage_surveys"):
         # Municipal members find the aggregated results of their territory here.
+        message = _("Only the network team manages surveys.")
+        require_perm(request.user, "surveys.see_results", message=message)
         territory = selectors.territory_of(request.user)
-        if not territory:
-            raise PermissionDenied(_("Only the network team manages surveys."))
         return render(request, "surveys/territories.html", {"municipalities": territory})
     return render(
         request,
@@ -69,7 +50,7 @@ def manage(request):
 
 
 @require_POST
-@network_team_only
+@permission_required("surveys.manage_surveys")
 def create(request):
     form = NewSurveyForm(request.POST)
     if form.is_valid():
@@ -80,7 +61,7 @@ def create(request):
 
 
 @require_POST
-@network_team_only
+@permission_required("surveys.manage_surveys")
 def copy(request, slug):
     original = get_object_or_404(Survey, slug=slug)
     survey = services.copy_survey(
@@ -109,7 +90,7 @@ def _editor_context(survey, **extra) -> dict:
 
 
 @require_http_methods(["GET", "POST"])
-@network_team_only
+@permission_required("surveys.manage_surveys")
 def edit(request, slug):
     survey = get_object_or_404(Survey, slug=slug)
     form = SurveyForm(instance=survey)
@@ -120,7 +101,7 @@ def edit(request, slug):
             try:
                 services.update_survey(survey=Survey.objects.get(pk=survey.pk), **fields)
             except ValidationError as exc:
-                _apply_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("Saved."))
                 return redirect("surveys:edit", survey.slug)
@@ -133,13 +114,13 @@ def edit(request, slug):
 
 
 @require_POST
-@network_team_only
+@permission_required("surveys.manage_surveys")
 def section_add(request, slug):
     survey = get_object_or_404(Survey, slug=slug)
     form = SectionForm(request.POST)
     if form.is_valid():
         try:
-            services.add_section(survey=survey, **form.cleaned_data)
+            structure.add_section(survey=survey, **form.cleaned_data)
         except ValidationError as exc:
             _errors_to_messages(request, exc)
     else:
@@ -148,27 +129,27 @@ def section_add(request, slug):
 
 
 @require_POST
-@network_team_only
+@permission_required("surveys.manage_surveys")
 def section_action(request, slug, pk):
     section = get_object_or_404(Section, pk=pk, survey__slug=slug)
     action = request.POST.get("action")
     try:
         if action == "delete":
-            services.delete_section(section=section)
+            structure.delete_section(section=section)
         elif action in ("up", "down"):
-            services.move_section(section=section, offset=-1 if action == "up" else 1)
+            structure.move_section(section=section, offset=-1 if action == "up" else 1)
         else:
             form = SectionForm(request.POST, instance=section)
             if not form.is_valid():
                 raise ValidationError(_("A German title is needed."))
-            services.update_section(section=Section.objects.get(pk=pk), **form.cleaned_data)
+            structure.update_section(section=Section.objects.get(pk=pk), **form.cleaned_data)
     except ValidationError as exc:
         _errors_to_messages(request, exc)
     return redirect("surveys:edit", slug)
 
 
 @require_http_methods(["GET", "POST"])
-@network_team_only
+@permission_required("surveys.manage_surveys")
 def question_edit(request, slug, section_pk, pk=None):
     section = get_object_or_404(Section, pk=section_pk, survey__slug=slug)
     survey = section.survey
@@ -178,7 +159,7 @@ def question_edit(request, slug, section_pk, pk=None):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         try:
-            services.save_question(
+            structure.save_question(
                 section=section,
                 question=question,
                 choices_text=data.pop("choices_text"),
@@ -187,7 +168,7 @@ def question_edit(request, slug, section_pk, pk=None):
                 **data,
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Question saved."))
             return redirect("surveys:edit", slug)
@@ -200,22 +181,22 @@ def question_edit(request, slug, section_pk, pk=None):
 
 
 @require_POST
-@network_team_only
+@permission_required("surveys.manage_surveys")
 def question_action(request, slug, pk):
     question = get_object_or_404(Question, pk=pk, survey__slug=slug)
     action = request.POST.get("action")
     try:
         if action == "delete":
-            services.delete_question(question=question)
+            structure.delete_question(question=question)
         elif action in ("up", "down"):
-            services.move_question(question=question, offset=-1 if action == "up" else 1)
+            structure.move_question(question=question, offset=-1 if action == "up" else 1)
     except ValidationError as exc:
         _errors_to_messages(request, exc)
     return redirect("surveys:edit", slug)
 
 
 @require_GET
-@network_team_only
+@permission_required("surveys.manage_surveys")
 def preview(request, slug):
     survey = get_object_or_404(Survey, slug=slug)
     questions = selectors.ordered_questions(survey)
@@ -232,7 +213,7 @@ def preview(request, slug):
 
 
 @require_POST
-@network_team_only
+@permission_required("surveys.manage_surveys")
 def invite(request, slug):
     survey = get_object_or_404(Survey, slug=slug)
     form = InviteForm(request.POST)
@@ -269,7 +250,7 @@ def invite(request, slug):
 
 
 @require_POST
-@network_team_only
+@permission_required("surveys.manage_surveys")
 def send(request, slug):
     survey = get_object_or_404(Survey, slug=slug)
     if not survey.is_open():

@@ -5,12 +5,12 @@ free texts; exports of single responses are for the network team.
 """
 
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from mitmachkarte.core.permissions import require_perm
 from mitmachkarte.municipalities.models import Municipality
 
 from . import exports, results, selectors
@@ -75,14 +75,12 @@ def survey_results(request, slug):
     survey = get_object_or_404(Survey, slug=slug, is_template=False)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
+    require_perm(request.user, "surveys.see_results")
     territory = selectors.territory_of(request.user)
-    if territory == []:
-        raise PermissionDenied(_("Only the network team and municipalities see results."))
     full = territory is None
     fmt = request.GET.get("format", "")
     if fmt:
-        if not full:
-            raise PermissionDenied(_("Exports of single responses are for the network team."))
+        require_perm(request.user, "surveys.export_responses")
         if fmt == "csv":
             response = HttpResponse(exports.to_csv(survey), content_type="text/csv; charset=utf-8")
         elif fmt == "xlsx":
@@ -125,10 +123,7 @@ def municipality_results(request, slug):
     municipality = get_object_or_404(Municipality, slug=slug)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    if not selectors.territory_of(request.user, municipality):
-        raise PermissionDenied(
-            _("Only members of this municipality and the network team see its survey results.")
-        )
+    require_perm(request.user, "surveys.see_municipality_results", municipality)
     surveys = list(selectors.surveys_with_results(municipality))
     chosen = request.GET.get("survey")
     survey = next((s for s in surveys if s.slug == chosen), surveys[0] if surveys else None)

@@ -1,6 +1,7 @@
 from django import template
 
-from mitmachkarte.groups import permissions, selectors
+from mitmachkarte.groups import selectors
+from mitmachkarte.groups.rules import belongs_to
 
 register = template.Library()
 
@@ -18,6 +19,6 @@ def cooperation_suggestions(context, need) -> dict:
     """On a solved need's page, for members of its initiative: record the cooperation with
     the municipality or advice centre whose offer solved it (see the selector)."""
     user = context.get("user")
-    if not permissions.belongs_to(user, need.organisation):
+    if not belongs_to(user, need.organisation):
         return {"suggestions": []}
     return {"suggestions": selectors.cooperation_suggestions_for_need(need)}

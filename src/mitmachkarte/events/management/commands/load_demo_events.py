@@ -1,20 +1,18 @@
-from django.core.management.base import BaseCommand, CommandError
-
+from mitmachkarte.core.demo_command import DemoCommand
 from mitmachkarte.events import demo
 
 
-class Command(BaseCommand):
+class Command(DemoCommand):
     help = (
         "Create demo events: regional talks, online networking meetings, a recurring "
         "repair café and the action-day campaign (run after load_demo; idempotent)."
     )
 
-    def handle(self, *args, **options):
-        try:
-            result = demo.load()
-        except LookupError as exc:
-            raise CommandError(str(exc)) from exc
-        self.stdout.write(
+    def load(self, **options):
+        return demo.load()
+
+    def report(self, result):
+        yield (
             f"Events: {result['events']} created; campaign {result['campaign']}; "
             f"{result['registrations']} demo registrations"
         )

@@ -1,9 +1,8 @@
-from django.core.management.base import BaseCommand, CommandError
-
+from mitmachkarte.core.demo_command import DemoCommand
 from mitmachkarte.surveys import demo
 
 
-class Command(BaseCommand):
+class Command(DemoCommand):
     help = (
         "Create a closed demo survey (copied from the programme's template) with a few "
         "hundred responses of demo initiatives (run after load_demo; idempotent)."
@@ -13,13 +12,12 @@ class Command(BaseCommand):
         parser.add_argument("--count", type=int, default=300)
         parser.add_argument("--seed", type=int, default=2026)
 
-    def handle(self, *args, count, seed, **options):
-        try:
-            result = demo.load(count=count, seed=seed)
-        except LookupError as exc:
-            raise CommandError(str(exc)) from exc
+    def load(self, **options):
+        return demo.load(count=options["count"], seed=options["seed"])
+
+    def report(self, result):
         survey = result["survey"]
-        self.stdout.write(
+        yield (
             f"Survey “{survey.title_de}”: {result['created']} responses created; "
             f"results at /befragungen/{survey.slug}/ergebnisse/"
         )
