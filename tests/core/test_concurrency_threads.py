@@ -8,9 +8,10 @@ import pytest
 from django.db import connection
 
 from mitmachkarte.core.concurrency import ConflictError, version_of
+from mitmachkarte.initiatives import versions
 from mitmachkarte.initiatives.models import Initiative
 from mitmachkarte.initiatives.versions import version_token
-from mitmachkarte.stewardship import services as stewardship
+from mitmachkarte.stewardship import edits
 from mitmachkarte.support import services as support
 from mitmachkarte.support.models import Need
 from tests.factories import (
@@ -63,11 +64,11 @@ def test_two_editors_saving_one_version_of_an_entry(reference_data):
     for round in range(ROUNDS):
         current = Initiative.objects.get(pk=entry.pk)
         token = version_token(current)
-        form = stewardship.snapshot(current)
+        form = versions.snapshot(current)
 
         def save(field, value, current=current, form=form, token=token):
             return partial(
-                stewardship.update_initiative,
+                edits.update_initiative,
                 initiative=current,
                 changes={**form, field: value},
                 user=editor,

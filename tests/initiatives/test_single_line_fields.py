@@ -9,8 +9,8 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from mitmachkarte.initiatives.models import Initiative
+from mitmachkarte.initiatives.versions import snapshot
 from mitmachkarte.interop.services import import_entries
-from mitmachkarte.stewardship.services import snapshot
 from tests.factories import (
     InitiativeFactory,
     MembershipFactory,

@@ -7,7 +7,7 @@ from django.urls import reverse
 from mitmachkarte.initiatives.models import Initiative, Status
 from mitmachkarte.moderation import services, tokens
 from mitmachkarte.moderation.models import Action, Decision, Proposal
-from mitmachkarte.stewardship import services as stewardship_services
+from mitmachkarte.stewardship import edits
 from tests.factories import form_in, version_in
 
 from .conftest import A
@@ -137,7 +137,7 @@ def test_a_moderators_edit_meanwhile_is_not_overwritten(client, world, returned)
     moderator = world["users"]["municipal_a"]
     moderator.first_name = "Moderatorin"
     moderator.save()
-    stewardship_services.update_initiative(
+    edits.update_initiative(
         initiative=proposal.initiative, changes={"city": "Korrigiert"}, user=moderator
     )
 

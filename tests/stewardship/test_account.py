@@ -7,7 +7,7 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 
 from mitmachkarte.initiatives.models import Initiative
-from mitmachkarte.stewardship import services
+from mitmachkarte.stewardship import edits, suggestions
 from mitmachkarte.stewardship.models import Suggestion
 from tests.factories import DEFAULT_PASSWORD
 
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 def test_export_contains_the_account_data(world, client):
     editor = world["users"]["editor_a"]
-    services.suggest_changes(initiative=world["b"], changes={"city": "Y"}, user=editor)
+    suggestions.suggest_changes(initiative=world["b"], changes={"city": "Y"}, user=editor)
     client.force_login(editor)
     response = client.get(reverse("stewardship:account_export"))
     assert response.status_code == 200
@@ -44,8 +44,8 @@ def test_wrong_password_deletes_nothing(world, client):
 
 def test_deleting_an_account_keeps_entries_and_history(world, client):
     editor, initiative = world["users"]["editor_a"], world["a"]
-    services.update_initiative(initiative=initiative, changes={"city": "Bleibt"}, user=editor)
-    services.suggest_changes(initiative=world["b"], changes={"city": "Z"}, user=editor)
+    edits.update_initiative(initiative=initiative, changes={"city": "Bleibt"}, user=editor)
+    suggestions.suggest_changes(initiative=world["b"], changes={"city": "Z"}, user=editor)
     versions = initiative.history.count()
     client.force_login(editor)
     response = client.post(reverse("stewardship:account_delete"), {"password": DEFAULT_PASSWORD})

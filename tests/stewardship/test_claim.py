@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from mitmachkarte.organisations.models import Membership, Organisation
 from mitmachkarte.organisations.rules import can_edit_initiative
-from mitmachkarte.stewardship import services, tokens
+from mitmachkarte.stewardship import claims, tokens
 from tests.factories import InitiativeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +24,7 @@ def mailed_token(mail) -> str:
 def requested(world, mailoutbox, django_capture_on_commit_callbacks):
     user = world["users"]["plain"]
     with django_capture_on_commit_callbacks(execute=True):
-        services.request_claim(initiative=world["b"], user=user)
+        claims.request_claim(initiative=world["b"], user=user)
     assert len(mailoutbox) == 1
     return user, mailed_token(mailoutbox[0])
 
@@ -39,7 +39,7 @@ def test_link_goes_to_the_contact_address_only(world, requested, mailoutbox):
 def test_claim_creates_the_organisation_and_makes_an_owner(world, requested):
     user, token = requested
     assert not Organisation.objects.filter(initiative=world["b"]).exists()
-    organisation = services.claim_initiative(token=token, user=user)
+    organisation = claims.claim_initiative(token=token, user=user)
     assert organisation.initiative == world["b"] and organisation.type == "initiative"
     assert Membership.objects.get(user=user, organisation=organisation).role == "owner"
     assert can_edit_initiative(user, world["b"])
@@ -51,17 +51,17 @@ def test_claim_joins_an_existing_organisation(
     editor_org = Organisation.objects.get(memberships__user=world["users"]["editor_a"])
     user = world["users"]["plain"]
     with django_capture_on_commit_callbacks(execute=True):
-        services.request_claim(initiative=editor_org.initiative, user=user)
-    organisation = services.claim_initiative(token=mailed_token(mailoutbox[-1]), user=user)
+        claims.request_claim(initiative=editor_org.initiative, user=user)
+    organisation = claims.claim_initiative(token=mailed_token(mailoutbox[-1]), user=user)
     assert organisation == editor_org
     assert Organisation.objects.filter(initiative=editor_org.initiative).count() == 1
 
 
 def test_used_link_fails_the_second_time(world, requested):
     user, token = requested
-    services.claim_initiative(token=token, user=user)
+    claims.claim_initiative(token=token, user=user)
     with pytest.raises(ValidationError, match="bereits verwendet"):
-        services.claim_initiative(token=token, user=user)
+        claims.claim_initiative(token=token, user=user)
 
 
 def test_tampered_and_forged_links_change_nothing(world, requested):
@@ -71,7 +71,7 @@ def test_tampered_and_forged_links_change_nothing(world, requested):
     other_purpose = tokens.make_token(purpose=tokens.CONFIRM, c=1, u=user.pk, e="x")
     for bad in (tampered, forged, other_purpose, "", "nonsense"):
         with pytest.raises(ValidationError, match="ungültig"):
-            services.claim_initiative(token=bad, user=user)
+            claims.claim_initiative(token=bad, user=user)
     assert not Membership.objects.filter(user=user).exists()
 
 
@@ -79,18 +79,18 @@ def test_expired_link_changes_nothing(world, requested, monkeypatch):
     user, token = requested
     monkeypatch.setitem(tokens.MAX_AGES, tokens.CLAIM, timedelta(seconds=-1))
     with pytest.raises(ValidationError, match="abgelaufen"):
-        services.claim_initiative(token=token, user=user)
+        claims.claim_initiative(token=token, user=user)
     assert not Membership.objects.filter(user=user).exists()
 
 
 def test_link_of_another_account_or_changed_address(world, requested):
     user, token = requested
     with pytest.raises(PermissionDenied):
-        services.claim_initiative(token=token, user=UserFactory())
+        claims.claim_initiative(token=token, user=UserFactory())
     world["b"].contact_email = "neu@initiative.example"
     world["b"].save()
     with pytest.raises(ValidationError, match="geändert"):
-        services.claim_initiative(token=token, user=user)
+        claims.claim_initiative(token=token, user=user)
     assert not Membership.objects.filter(user=user).exists()
 
 
@@ -98,7 +98,7 @@ def test_entry_without_contact_email_points_to_the_report_route(world, client):
     entry = InitiativeFactory(name="Ohne Mail", latitude=51.0, longitude=7.0, contact_email="")
     user = world["users"]["plain"]
     with pytest.raises(ValidationError):
-        services.request_claim(initiative=entry, user=user)
+        claims.request_claim(initiative=entry, user=user)
     client.force_login(user)
     page = client.get(reverse("stewardship:claim", args=[entry.slug])).content.decode()
     assert "Problem melden" in page

@@ -5,7 +5,7 @@ from django.test import Client
 from django.urls import reverse
 
 from mitmachkarte.initiatives.models import Initiative
-from mitmachkarte.stewardship import services
+from mitmachkarte.stewardship import edits, freshness, suggestions
 from mitmachkarte.stewardship.models import Suggestion, SuggestionStatus
 from tests.factories import MembershipFactory, form_in, version_in
 
@@ -79,7 +79,7 @@ def test_an_up_to_date_form_saves_and_unrelated_changes_do_not_block(world, two_
     initiative, (first, _second) = world["a"], two_editors
     form = edit_form(first.get(edit_url(initiative)))
     # A confirmation changes the entry, but no field of the form.
-    services.confirm_initiative(initiative=initiative, user=world["users"]["network"])
+    freshness.confirm_initiative(initiative=initiative, user=world["users"]["network"])
     assert first.post(edit_url(initiative), {**form, "city": "Aktuell"}).status_code == 302
     assert fresh(initiative).city == "Aktuell"
 
@@ -132,7 +132,7 @@ def test_a_stale_suggestion_is_refused_and_names_no_editor(world, two_editors):
 
 def test_accepting_over_a_change_not_seen_is_refused(world, two_editors):
     initiative, (reviewer, other) = world["a"], two_editors
-    suggestion = services.suggest_changes(
+    suggestion = suggestions.suggest_changes(
         initiative=initiative, changes={"city": "Vorschlagsstadt"}, user=world["users"]["plain"]
     )
     accept = reverse("stewardship:accept_suggestion", args=[suggestion.pk])
@@ -155,11 +155,11 @@ def test_accepting_over_a_change_not_seen_is_refused(world, two_editors):
 
 def test_reverting_from_a_stale_history_page_is_refused(world, two_editors):
     initiative, (first, second) = world["a"], two_editors
-    services.update_initiative(
+    edits.update_initiative(
         initiative=initiative, changes={"city": "Alt"}, user=world["users"]["network"]
     )
     old = initiative.history.order_by("-history_id").first()
-    services.update_initiative(
+    edits.update_initiative(
         initiative=initiative, changes={"city": "Mitte"}, user=world["users"]["network"]
     )
     history = reverse("stewardship:history", args=[initiative.slug])

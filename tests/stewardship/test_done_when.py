@@ -11,8 +11,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from mitmachkarte.initiatives import versions
 from mitmachkarte.initiatives.models import Initiative, Status
-from mitmachkarte.stewardship import services
 from tests.factories import (
     MembershipFactory,
     MunicipalityFactory,
@@ -89,7 +89,7 @@ def test_propose_approve_claim_edit_and_confirm_a_year_later(
 
     # 4. As its editor the member changes the entry directly.
     edit_page = initiative_client.get(reverse("stewardship:edit", args=[entry.slug]))
-    data = {**services.snapshot(entry), "version": version_in(edit_page)}
+    data = {**versions.snapshot(entry), "version": version_in(edit_page)}
     data.update(
         tags=", ".join(data["tags"]),
         social_links="",

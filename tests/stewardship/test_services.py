@@ -3,8 +3,9 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from mitmachkarte.initiatives import versions
 from mitmachkarte.initiatives.models import Initiative, Status
-from mitmachkarte.stewardship import services
+from mitmachkarte.stewardship import edits, freshness, history, suggestions
 from mitmachkarte.stewardship.models import Suggestion, SuggestionStatus
 
 pytestmark = pytest.mark.django_db
@@ -26,14 +27,12 @@ def test_update_matrix(world, role, entry):
     user, initiative = world["users"][role], world[entry]
     allowed = PUBLISH[role][0 if entry == "a" else 1]
     if allowed:
-        services.update_initiative(initiative=initiative, changes={"city": "Neustadt"}, user=user)
+        edits.update_initiative(initiative=initiative, changes={"city": "Neustadt"}, user=user)
         assert Initiative.objects.get(pk=initiative.pk).city == "Neustadt"
         assert initiative.history.first().history_user == user
     else:
         with pytest.raises(PermissionDenied):
-            services.update_initiative(
-                initiative=initiative, changes={"city": "Neustadt"}, user=user
-            )
+            edits.update_initiative(initiative=initiative, changes={"city": "Neustadt"}, user=user)
         assert Initiative.objects.get(pk=initiative.pk).city != "Neustadt"
 
 
@@ -42,22 +41,22 @@ def test_accept_revert_archive_matrix(world, role):
     """Accepting suggestions, reverting and archiving follow the same rule as editing."""
     user, initiative = world["users"][role], world["a"]
     allowed = PUBLISH[role][0]
-    services.update_initiative(
+    edits.update_initiative(
         initiative=initiative, changes={"city": "Erst"}, user=world["users"]["network"]
     )
     first = initiative.history.order_by("-history_id").first()
-    services.update_initiative(
+    edits.update_initiative(
         initiative=initiative, changes={"city": "Zweit"}, user=world["users"]["network"]
     )
-    suggestion = services.suggest_changes(
+    suggestion = suggestions.suggest_changes(
         initiative=initiative, changes={"city": "Dritt"}, user=world["users"]["plain"]
     )
     for action in (
-        lambda: services.accept_suggestion(suggestion=suggestion, user=user),
-        lambda: services.revert_initiative(
+        lambda: suggestions.accept_suggestion(suggestion=suggestion, user=user),
+        lambda: history.revert_initiative(
             initiative=initiative, history_id=first.history_id, user=user
         ),
-        lambda: services.archive_initiative(initiative=initiative, user=user),
+        lambda: freshness.archive_initiative(initiative=initiative, user=user),
     ):
         if allowed:
             action()
@@ -75,7 +74,7 @@ def test_accept_revert_archive_matrix(world, role):
 
 def test_update_keeps_m2m_and_derives_municipality(world):
     initiative, editor = world["a"], world["users"]["editor_a"]
-    services.update_initiative(
+    edits.update_initiative(
         initiative=initiative,
         user=editor,
         changes={
@@ -95,7 +94,7 @@ def test_update_keeps_m2m_and_derives_municipality(world):
     assert sorted(initiative.sdgs.values_list("number", flat=True)) == [11, 12]
     assert "saatgut" in initiative.search_text
     # Only the text fields changed: the m2m stay.
-    services.update_initiative(initiative=initiative, user=editor, changes={"name": "Neu"})
+    edits.update_initiative(initiative=initiative, user=editor, changes={"name": "Neu"})
     assert initiative.tags.count() == 2
     # One version per change (plus the creation and its m2m records from the factory).
     latest = initiative.history.order_by("-history_id").first()
@@ -119,25 +118,25 @@ def test_update_keeps_m2m_and_derives_municipality(world):
 )
 def test_bad_changes_change_nothing(world, changes):
     initiative = world["a"]
-    before = services.snapshot(initiative)
+    before = versions.snapshot(initiative)
     count = initiative.history.count()
     with pytest.raises(ValidationError):
-        services.update_initiative(
+        edits.update_initiative(
             initiative=initiative, changes=changes, user=world["users"]["editor_a"]
         )
     initiative = Initiative.objects.get(pk=initiative.pk)
-    assert services.snapshot(initiative) == before
+    assert versions.snapshot(initiative) == before
     assert initiative.history.count() == count
 
 
 def test_suggestion_needs_login_and_a_change(world):
     initiative = world["a"]
     with pytest.raises(PermissionDenied):
-        services.suggest_changes(
+        suggestions.suggest_changes(
             initiative=initiative, changes={"city": "X"}, user=world["users"]["anonymous"]
         )
     with pytest.raises(ValidationError):
-        services.suggest_changes(
+        suggestions.suggest_changes(
             initiative=initiative, changes={"city": initiative.city}, user=world["users"]["plain"]
         )
     assert not Suggestion.objects.exists()
@@ -147,38 +146,38 @@ def test_reject_needs_reason_and_mails_author(
     world, mailoutbox, django_capture_on_commit_callbacks
 ):
     initiative, author = world["a"], world["users"]["plain"]
-    suggestion = services.suggest_changes(
+    suggestion = suggestions.suggest_changes(
         initiative=initiative, changes={"city": "X"}, user=author, comment="Umgezogen"
     )
     with pytest.raises(ValidationError):
-        services.reject_suggestion(
+        suggestions.reject_suggestion(
             suggestion=suggestion, user=world["users"]["editor_a"], reason="  "
         )
     mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        services.reject_suggestion(
+        suggestions.reject_suggestion(
             suggestion=suggestion, user=world["users"]["editor_a"], reason="Stimmt nicht"
         )
     assert [m.to for m in mailoutbox] == [[author.email]]
     assert "Stimmt nicht" in mailoutbox[0].body
     with pytest.raises(ValidationError):  # decided once
-        services.accept_suggestion(suggestion=suggestion, user=world["users"]["editor_a"])
+        suggestions.accept_suggestion(suggestion=suggestion, user=world["users"]["editor_a"])
     assert Initiative.objects.get(pk=initiative.pk).city != "X"
 
 
 def test_revert_creates_a_new_version(world):
     initiative, editor = world["a"], world["users"]["editor_a"]
-    services.update_initiative(
+    edits.update_initiative(
         initiative=initiative, user=editor, changes={"name": "Erster Name", "tags": ["eins"]}
     )
     good = initiative.history.order_by("-history_id").first()
-    services.update_initiative(
+    edits.update_initiative(
         initiative=initiative,
         user=editor,
         changes={"name": "Vandalismus", "tags": ["zwei", "drei"]},
     )
     count = initiative.history.count()
-    services.revert_initiative(initiative=initiative, history_id=good.history_id, user=editor)
+    history.revert_initiative(initiative=initiative, history_id=good.history_id, user=editor)
     initiative = Initiative.objects.get(pk=initiative.pk)
     assert initiative.name == "Erster Name"
     assert list(initiative.tags.values_list("name", flat=True)) == ["eins"]
@@ -187,13 +186,13 @@ def test_revert_creates_a_new_version(world):
         "Zurückgesetzt" in initiative.history.order_by("-history_id").first().history_change_reason
     )
     with pytest.raises(ValidationError):
-        services.revert_initiative(initiative=initiative, history_id=999_999, user=editor)
+        history.revert_initiative(initiative=initiative, history_id=999_999, user=editor)
 
 
 def test_bulk_created_entry_gets_a_baseline_version(world):
     initiative = world["b"]
     initiative.history.all().delete()  # as after the demo's bulk_create
-    services.update_initiative(
+    edits.update_initiative(
         initiative=initiative, changes={"city": "Später"}, user=world["users"]["network"]
     )
     versions = list(initiative.history.order_by("history_id"))

@@ -8,9 +8,10 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from mitmachkarte.initiatives import versions
 from mitmachkarte.initiatives.models import Initiative
 from mitmachkarte.initiatives.versions import version_token
-from mitmachkarte.stewardship import services
+from mitmachkarte.stewardship import edits, suggestions
 from mitmachkarte.stewardship.models import Suggestion, SuggestionStatus
 from tests.factories import version_in
 
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.django_db
 def form_data(initiative, **overrides) -> dict:
     """The edit form as a browser sends it, opened just now."""
     initiative = Initiative.objects.get(pk=initiative.pk)
-    snap = services.snapshot(initiative)
+    snap = versions.snapshot(initiative)
     data = {
         **snap,
         "version": version_token(initiative),
@@ -75,7 +76,7 @@ def test_other_user_only_suggests_and_never_sees_the_contact_address(world, clie
 
 def test_suggestion_review_by_editor_but_not_by_others(world, client):
     initiative = world["a"]
-    suggestion = services.suggest_changes(
+    suggestion = suggestions.suggest_changes(
         initiative=initiative, changes={"city": "Neustadt-Vorschlag"}, user=world["users"]["plain"]
     )
     accept = reverse("stewardship:accept_suggestion", args=[suggestion.pk])
@@ -133,7 +134,7 @@ def test_oversized_and_invalid_input_is_a_form_error(world, client):
         response = client.post(edit_url(initiative), form_data(initiative, **overrides))
         assert response.status_code == 400
         assert 'role="alert"' in response.content.decode()
-    assert services.snapshot(Initiative.objects.get(pk=initiative.pk)) == services.snapshot(
+    assert versions.snapshot(Initiative.objects.get(pk=initiative.pk)) == versions.snapshot(
         initiative
     )
 
@@ -150,11 +151,11 @@ def test_oversized_and_invalid_input_is_a_form_error(world, client):
 )
 def test_history_page_and_revert(world, client, role, status):
     initiative = world["a"]
-    services.update_initiative(
+    edits.update_initiative(
         initiative=initiative, changes={"city": "Alt"}, user=world["users"]["network"]
     )
     old = initiative.history.order_by("-history_id").first()
-    services.update_initiative(
+    edits.update_initiative(
         initiative=initiative, changes={"city": "Kaputt"}, user=world["users"]["network"]
     )
     client.force_login(world["users"][role])

@@ -1,19 +1,53 @@
-"""Writes for initiatives. Each function is one transaction and enforces the rules."""
+"""The one writer of initiatives: create, update fields, confirm, keep a slug.
+
+Status changes are in `lifecycle.set_status`. No other app saves an Initiative: moderation,
+stewardship, interop and the admin call these functions (tests/initiatives/test_one_writer.py
+checks it). Each function is one transaction, locks the row and enforces the rules of
+`validation`; `actor` and `reason` say who changed what and why (the history shows them).
+"""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from mitmachkarte.core.geo import validate_lat_lon
 from mitmachkarte.core.slugs import unique_slug
 from mitmachkarte.municipalities.models import Municipality
 from mitmachkarte.municipalities.selectors import municipality_id_at
-from mitmachkarte.taxonomy.models import SDG, Category
 from mitmachkarte.taxonomy.selectors import synonym_names
 from mitmachkarte.taxonomy.services import get_or_create_tags
 
+from . import validation
 from .models import Initiative, Status
-from .signals import mark_changed
+from .signals import before_write, mark_changed
+from .versions import EDITABLE_FIELDS
+
+# Besides what an editor changes: the licence (proposals, imports) and the confirmation date
+# an import brings along.
+UPDATABLE_FIELDS = [*EDITABLE_FIELDS, "data_licence", "last_confirmed_at"]
+_PLAIN = [f for f in UPDATABLE_FIELDS if f not in {"categories", "sdgs", "tags"}]
+
+
+def locked(initiative: Initiative) -> Initiative:
+    """The entry's row, locked until the end of the caller's transaction."""
+    return Initiative.objects.select_for_update().get(pk=initiative.pk)
+
+
+def save_entry(initiative: Initiative, *, actor=None, reason: str = "", **kwargs) -> None:
+    """Save with who and why attached; version recorders (django-simple-history, registered
+    by stewardship) read `_history_user` and `_change_reason` from the instance."""
+    initiative._history_user = actor if getattr(actor, "is_authenticated", False) else None
+    initiative._change_reason = (reason or "")[:100]
+    try:
+        initiative.save(**kwargs)
+    finally:
+        del initiative._history_user, initiative._change_reason
+
+
+def record_version(*, initiative: Initiative, reason: str) -> None:
+    """Save the entry unchanged, so that a version recorder notes its current state (entries
+    loaded in bulk have none before their first change)."""
+    save_entry(initiative, reason=reason, update_fields=["updated_at"])
 
 
 def refresh_derived_fields(*, initiative: Initiative, relocate: bool = True) -> Initiative:
@@ -63,21 +97,31 @@ def create_initiative(
     sdgs: list[int] = (),
     tags: list[str] = (),
     status: str = Status.DRAFT,
+    actor=None,
+    reason: str = "",
     **fields,
 ) -> Initiative:
     """Create an initiative; its municipality is derived from the point.
 
-    Raises django.core.exceptions.ValidationError on invalid data; nothing is saved then.
+    `status`: DRAFT or PENDING for entries still to be reviewed. PUBLISHED only seeds data
+    (tests, demo) without a decision: every publication that someone decides goes through
+    `lifecycle.set_status`. Raises ValidationError on invalid data; nothing is saved then.
     """
-    validate_lat_lon(float(latitude), float(longitude))
+    validation.point(latitude, longitude)
+    category_objs = validation.categories(categories)
+    sdg_objs = validation.sdgs(sdgs)
+    names = validation.tag_names(tags)
+    errors = validation.text_errors(fields)
+    if errors:
+        raise ValidationError(errors)
     with transaction.atomic():
         initiative = Initiative(
-            name=name.strip(),
-            short_description=short_description.strip(),
+            name=(name or "").strip(),
+            short_description=(short_description or "").strip(),
             latitude=float(latitude),
             longitude=float(longitude),
             status=status,
-            **fields,
+            **{k: v.strip() if isinstance(v, str) else v for k, v in fields.items()},
         )
         if status == Status.PUBLISHED and initiative.published_at is None:
             initiative.published_at = initiative.created_at
@@ -88,27 +132,125 @@ def create_initiative(
             variants=[initiative.city],
         )
         initiative.full_clean(exclude=["categories", "sdgs", "tags"])
-        initiative.save()
-        if not categories:
-            raise ValidationError({"categories": "choose at least one category"})
-        category_objs = list(Category.objects.filter(slug__in=categories))
-        if len(category_objs) != len(set(categories)):
-            raise ValidationError({"categories": "unknown category"})
+        save_entry(initiative, actor=actor, reason=reason)
         initiative.categories.set(category_objs)
-        initiative.sdgs.set(SDG.objects.filter(number__in=list(sdgs)))
-        initiative.tags.set(get_or_create_tags(names=list(tags)))
+        initiative.sdgs.set(sdg_objs)
+        initiative.tags.set(get_or_create_tags(names=names))
         refresh_derived_fields(initiative=initiative)
     return initiative
 
 
-def publish_initiative(*, initiative: Initiative) -> Initiative:
-    """Publish; `published_at` keeps the first publication (an entry archived and published
-    again is not announced as new a second time)."""
+def validate_changes(*, initiative: Initiative, changes: dict) -> dict:
+    """Set the scalar `changes` on `initiative` (unsaved) and check everything.
+
+    Returns the m2m values as objects (tags as names). Raises ValidationError; the database
+    is untouched, so a copy of an entry checks a suggestion without writing it.
+    """
+    unknown = sorted(set(changes) - set(UPDATABLE_FIELDS))
+    if unknown:
+        raise ValidationError(
+            _("These fields cannot be changed here: %(fields)s") % {"fields": ", ".join(unknown)}
+        )
+    errors = validation.text_errors(changes)
+    if errors:
+        raise ValidationError(errors)
+    for field in _PLAIN:
+        if field in changes:
+            value = changes[field]
+            setattr(initiative, field, value.strip() if isinstance(value, str) else value)
+    validation.point(initiative.latitude, initiative.longitude)
+    initiative.full_clean(exclude=["categories", "sdgs", "tags", "slug"])
+    m2m = {}
+    if "categories" in changes:
+        m2m["categories"] = validation.categories(changes["categories"])
+    if "sdgs" in changes:
+        m2m["sdgs"] = validation.sdgs(changes["sdgs"])
+    if "tags" in changes:
+        m2m["tags"] = validation.tag_names(changes["tags"])
+    return m2m
+
+
+def update_initiative_fields(
+    *, initiative: Initiative, changes: dict, actor=None, reason: str = ""
+) -> Initiative:
+    """Write `changes` ({field: value} in the format of versions.snapshot) as one version.
+
+    The only place an entry's fields and topics are written. Permissions and the version
+    check of a form are the caller's (it locks the row first when it checks a version).
+    """
     with transaction.atomic():
-        now = timezone.now()
-        initiative.status = Status.PUBLISHED
-        initiative.last_confirmed_at = now
-        if initiative.published_at is None:
-            initiative.published_at = now
-        initiative.save(update_fields=["status", "last_confirmed_at", "published_at", "updated_at"])
+        initiative = locked(initiative)
+        if not changes:
+            return initiative
+        before_write.send(sender=Initiative, initiative=initiative, actor=actor, reason=reason)
+        m2m = validate_changes(initiative=initiative, changes=changes)
+        relocate = "latitude" in changes or "longitude" in changes
+        # Without this every m2m set() would record a version of its own.
+        initiative.skip_history_when_saving = True
+        try:
+            initiative.save()
+            for field, values in m2m.items():
+                if field == "tags":
+                    values = get_or_create_tags(names=values)
+                getattr(initiative, field).set(values)
+            refresh_derived_fields(initiative=initiative, relocate=relocate)
+        finally:
+            del initiative.skip_history_when_saving
+        save_entry(initiative, actor=actor, reason=reason)  # the one version, m2m included
+    return initiative
+
+
+def confirm_initiative(
+    *, initiative: Initiative, actor=None, reason: str = "", at=None
+) -> Initiative:
+    """Mark a published entry as still correct (at `at`, default now)."""
+    with transaction.atomic():
+        initiative = locked(initiative)
+        if initiative.status != Status.PUBLISHED:
+            raise ValidationError(_("Only published entries can be confirmed."))
+        before_write.send(sender=Initiative, initiative=initiative, actor=actor, reason=reason)
+        initiative.last_confirmed_at = at or timezone.now()
+        save_entry(
+            initiative,
+            actor=actor,
+            reason=reason,
+            update_fields=["last_confirmed_at", "updated_at"],
+        )
+    return initiative
+
+
+def keep_slug(*, initiative: Initiative, slug: str) -> Initiative:
+    """Give the entry `slug` if it is free (an import keeps the slug of its source, so that
+    links keep working after a move); otherwise the entry keeps its own."""
+    with transaction.atomic():
+        initiative = locked(initiative)
+        if slug and slug != initiative.slug and not Initiative.objects.filter(slug=slug).exists():
+            initiative.slug = slug
+            initiative.full_clean(exclude=["categories", "sdgs", "tags"])
+            # The slug is no content: no version of its own.
+            initiative.skip_history_when_saving = True
+            try:
+                initiative.save(update_fields=["slug", "updated_at"])
+            finally:
+                del initiative.skip_history_when_saving
+    return initiative
+
+
+def backdate_confirmations(*, dates: dict) -> int:
+    """Demo data only: set `last_confirmed_at` of many entries ({pk: datetime}) in bulk,
+    without versions (nobody confirmed anything)."""
+    with transaction.atomic():
+        for pk, when in dates.items():
+            Initiative.objects.filter(pk=pk).update(last_confirmed_at=when)
+        mark_changed()  # the API shows may_be_outdated
+    return len(dates)
+
+
+def choose_municipality(*, initiative: Initiative, municipality) -> Initiative:
+    """Put the entry into `municipality` by hand (the admin, for a point on a border),
+    instead of the one its point lies in."""
+    with transaction.atomic():
+        initiative = locked(initiative)
+        initiative.municipality = municipality
+        refresh_derived_fields(initiative=initiative, relocate=False)
     return initiative

@@ -2,15 +2,29 @@
 
 Bulk writes that bypass model signals (QuerySet.update, bulk_create) call
 `mark_changed()` themselves: services.refresh_derived_fields and demo.generator.save do.
+
+Two signals let other apps record their part of a write without this app knowing them
+(moderation and stewardship depend on initiatives, never the reverse):
+
+- `before_write(initiative, actor, reason)`: inside the writing transaction, the row locked,
+  before anything of the entry changes (stewardship records a first version of entries that
+  have none yet);
+- `status_changed(initiative, old_status, new_status, actor, reason, via)`: inside the
+  transaction, after `lifecycle.set_status` saved the new status (moderation logs the
+  decision and queues its mails, which leave on commit).
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import Signal
 
 from mitmachkarte.core.versions import bump_version
 
 from .models import Initiative
 
 VERSION_NAME = "initiatives"
+
+before_write = Signal()
+status_changed = Signal()
 
 
 def mark_changed(**_kwargs) -> None:

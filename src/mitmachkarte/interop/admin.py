@@ -54,6 +54,7 @@ class ImportedEntryAdmin(admin.ModelAdmin):
                     source=data["source"],
                     dry_run=data["dry_run"],
                     mapping=mapping,
+                    actor=request.user,
                 )
             except (ImportFileError, MappingError) as exc:
                 error = str(exc)

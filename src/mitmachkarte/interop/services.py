@@ -20,10 +20,13 @@ from django.utils.translation import gettext as _
 
 from mitmachkarte.core.geocoding import geocode
 from mitmachkarte.initiatives.duplicates import find_duplicates
+from mitmachkarte.initiatives.lifecycle import set_status
 from mitmachkarte.initiatives.models import Initiative, Status
-from mitmachkarte.initiatives.services import create_initiative, refresh_derived_fields
-from mitmachkarte.taxonomy.models import SDG, Category
-from mitmachkarte.taxonomy.services import get_or_create_tags
+from mitmachkarte.initiatives.services import (
+    create_initiative,
+    keep_slug,
+    update_initiative_fields,
+)
 
 from .mapping import TagMapping, load_mapping
 from .models import ImportedEntry
@@ -152,20 +155,9 @@ def _locate(row: Row, report: ImportReport) -> bool:
     return True
 
 
-def _check_categories(entry: dict) -> None:
-    known = set(
-        Category.objects.filter(slug__in=entry["categories"]).values_list("slug", flat=True)
-    )
-    unknown = [c for c in entry["categories"] if c not in known]
-    if unknown:
-        raise ValidationError(_("unknown categories: %(slugs)s") % {"slugs": ", ".join(unknown)})
-
-
-def _create(entry: dict, fmt: str) -> Initiative:
-    _check_categories(entry)
+def _create(entry: dict, fmt: str, *, actor, source: str) -> Initiative:
+    """A new entry, published like any other (lifecycle.set_status: decision, history)."""
     fields = {f: entry[f] for f in PLAIN_FIELDS}
-    if entry["last_confirmed_at"]:
-        fields["last_confirmed_at"] = entry["last_confirmed_at"]
     initiative = create_initiative(
         name=entry["name"],
         short_description=entry["short_description"],
@@ -174,46 +166,48 @@ def _create(entry: dict, fmt: str) -> Initiative:
         categories=entry["categories"],
         sdgs=entry["sdgs"],
         tags=entry["tags"],
-        status=Status.PUBLISHED,
+        actor=actor,
+        reason=_reason(source),
         **fields,
     )
-    wanted = entry["slug"]
-    if (
-        fmt != "kvm-csv"
-        and wanted
-        and wanted != initiative.slug
-        and not Initiative.objects.filter(slug=wanted).exists()
-    ):
+    if fmt != "kvm-csv" and entry["slug"]:
         # Keep the exported slug, so links to entries keep working after a move.
-        Initiative.objects.filter(pk=initiative.pk).update(slug=wanted)
-        initiative.slug = wanted
-    return initiative
+        initiative = keep_slug(initiative=initiative, slug=entry["slug"])
+    return set_status(
+        initiative=initiative,
+        status=Status.PUBLISHED,
+        actor=actor,
+        reason=_reason(source),
+        via="import",
+        confirmed_at=entry["last_confirmed_at"] or None,
+    )
 
 
-def _update(initiative: Initiative, entry: dict) -> Initiative:
-    """Overwrite an imported initiative with the source's newer content (status unchanged).
-
-    Imports treat the source as master for the entries it brought in; there is no general
-    update service in initiatives yet, so this mirrors create_initiative's rules.
-    """
-    _check_categories(entry)
-    for name in PLAIN_FIELDS:
-        setattr(initiative, name, entry[name])
-    initiative.name = entry["name"]
-    initiative.short_description = entry["short_description"]
-    initiative.latitude, initiative.longitude = entry["latitude"], entry["longitude"]
+def _update(initiative: Initiative, entry: dict, *, actor, source: str) -> Initiative:
+    """Overwrite an imported initiative with the source's newer content (status unchanged):
+    imports treat the source as master for the entries it brought in."""
+    changes = {f: entry[f] for f in (*PLAIN_FIELDS, "name", "short_description")}
+    changes.update(
+        latitude=entry["latitude"],
+        longitude=entry["longitude"],
+        categories=entry["categories"],
+        sdgs=entry["sdgs"],
+        tags=entry["tags"],
+    )
     if entry["last_confirmed_at"]:
-        initiative.last_confirmed_at = entry["last_confirmed_at"]
-    initiative.full_clean(exclude=["categories", "sdgs", "tags"])
-    initiative.save()
-    initiative.categories.set(Category.objects.filter(slug__in=entry["categories"]))
-    initiative.sdgs.set(SDG.objects.filter(number__in=entry["sdgs"]))
-    initiative.tags.set(get_or_create_tags(names=entry["tags"]))
-    refresh_derived_fields(initiative=initiative)
-    return initiative
+        changes["last_confirmed_at"] = entry["last_confirmed_at"]
+    return update_initiative_fields(
+        initiative=initiative, changes=changes, actor=actor, reason=_reason(source)
+    )
 
 
-def _import_row(row: Row, *, source: str, fmt: str, report: ImportReport, seen: dict) -> None:
+def _reason(source: str) -> str:
+    return f"Import ({source})"
+
+
+def _import_row(
+    row: Row, *, source: str, fmt: str, report: ImportReport, seen: dict, actor
+) -> None:
     entry, source_id = row.entry, row.entry["source_id"]
     if source_id and source_id in seen:
         report.rejected.append(
@@ -256,12 +250,12 @@ def _import_row(row: Row, *, source: str, fmt: str, report: ImportReport, seen: 
     try:
         with transaction.atomic():  # a savepoint: a failing row leaves no trace
             if previous:
-                initiative = _update(previous.initiative, entry)
+                initiative = _update(previous.initiative, entry, actor=actor, source=source)
                 previous.content_hash, previous.imported_at = digest, timezone.now()
                 previous.save(update_fields=["content_hash", "imported_at"])
                 report.updated.append((row.line, initiative.name, initiative.slug))
             else:
-                initiative = _create(entry, fmt)
+                initiative = _create(entry, fmt, actor=actor, source=source)
                 if source_id:
                     ImportedEntry.objects.create(
                         source=source,
@@ -283,12 +277,14 @@ def import_entries(
     source: str = "",
     dry_run: bool = False,
     mapping: TagMapping | str | Path | None = None,
+    actor=None,
 ) -> ImportReport:
     """Import a file of entries as published initiatives and report row by row.
 
     `data` is a path, an open binary file (e.g. an upload) or bytes; `fmt` one of
     "kvm-csv", "csv", "geojson"; `source` names the origin for idempotent re-imports
-    (default: "kvm" for kvm-csv, else the format). Raises ImportFileError (nothing written)
+    (default: "kvm" for kvm-csv, else the format); `actor`: who imports (the history and
+    the decision log name them). Raises ImportFileError (nothing written)
     when the file as a whole cannot be read; mapping.MappingError for a bad mapping file.
     """
     if fmt not in FORMATS:
@@ -305,7 +301,7 @@ def import_entries(
     with transaction.atomic():
         for row in rows:
             if isinstance(row, Row):
-                _import_row(row, source=source, fmt=fmt, report=report, seen=seen)
+                _import_row(row, source=source, fmt=fmt, report=report, seen=seen, actor=actor)
             else:
                 report.rejected.append(row)
         if dry_run:

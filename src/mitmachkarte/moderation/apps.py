@@ -5,3 +5,8 @@ class ModerationConfig(AppConfig):
     name = "mitmachkarte.moderation"
     label = "moderation"
     verbose_name = "Moderation"
+
+    def ready(self) -> None:
+        from . import decisions
+
+        decisions.connect()

@@ -49,7 +49,8 @@ class Action(models.TextChoices):
     REQUEST_CHANGES = "request_changes", _("changes requested")
     RESUBMIT = "resubmit", _("resubmitted by the proposer")
     RESOLVE_REPORT = "resolve_report", _("report resolved")
-    ARCHIVE = "archive", _("archived after a report")
+    ARCHIVE = "archive", _("archived")
+    UNPUBLISH = "unpublish", _("set back to draft")
 
 
 class Decision(models.Model):

@@ -14,28 +14,30 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mitmachkarte.core.geocoding import at_postcode_centre
+from mitmachkarte.initiatives import validation
 from mitmachkarte.initiatives.duplicates import Duplicate, find_duplicates
+from mitmachkarte.initiatives.lifecycle import set_status
 from mitmachkarte.initiatives.models import Initiative, Status
 from mitmachkarte.initiatives.services import (
     create_initiative,
-    publish_initiative,
-    refresh_derived_fields,
+    locked,
+    update_initiative_fields,
 )
 from mitmachkarte.initiatives.versions import check_version
 from mitmachkarte.municipalities.selectors import municipality_id_at
 from mitmachkarte.organisations.rules import can_moderate_initiative, is_network_team
 from mitmachkarte.taxonomy import services as taxonomy_services
-from mitmachkarte.taxonomy.models import SDG, Category, Tag, TagSynonym
+from mitmachkarte.taxonomy.models import Tag, TagSynonym
 
 from . import mails, tokens
 from .models import Action, Decision, ProblemReport, Proposal, ReportKind, ReportStatus
 
 # Germany's bounding box: proposals outside it are typing or clicking errors.
 GERMANY = {"south": 47.2, "north": 55.1, "west": 5.8, "east": 15.1}
-MAX_DESCRIPTION = 10_000
-MAX_TEXT = 2_000
+MAX_DESCRIPTION = validation.TEXT_LIMITS["description"]
+MAX_TEXT = validation.TEXT_LIMITS["meeting_times"]
 MAX_REASON = 5_000
-MAX_TAGS = 10
+MAX_TAGS = validation.MAX_TAGS
 # Fields a proposer fills in; everything else of an Initiative stays with moderators.
 PROPOSAL_FIELDS = (
     "name",
@@ -101,27 +103,15 @@ def validate_location(latitude, longitude) -> int:
 
 
 def _validate_fields(fields: dict) -> None:
-    errors = {}
-    if len(fields.get("description") or "") > MAX_DESCRIPTION:
-        errors["description"] = _("The description is too long (at most %(n)s characters).") % {
-            "n": MAX_DESCRIPTION
-        }
-    for key in ("meeting_times", "how_to_join"):
-        if len(fields.get(key) or "") > MAX_TEXT:
-            errors[key] = _("At most %(n)s characters.") % {"n": MAX_TEXT}
-    if len(fields.get("tags") or ()) > MAX_TAGS:
-        errors["tags"] = _("At most %(n)s tags.") % {"n": MAX_TAGS}
+    errors = validation.text_errors(fields)
     if errors:
         raise ValidationError(errors)
+    validation.tag_names(fields.get("tags"))
 
 
 def _require_moderator(user, initiative: Initiative) -> None:
     if not can_moderate_initiative(user, initiative):
         raise PermissionDenied(_("You do not moderate entries in this municipality."))
-
-
-def _locked(initiative: Initiative) -> Initiative:
-    return Initiative.objects.select_for_update().get(pk=initiative.pk)
 
 
 def _reason(text: str, *, required: bool) -> str:
@@ -235,91 +225,70 @@ def resubmit_proposal(
     validate_location(latitude, longitude)
     with transaction.atomic():
         proposal = proposal_for_token(token)
-        initiative = _locked(proposal.initiative)
+        initiative = locked(proposal.initiative)
         if initiative.status != Status.DRAFT:
             raise tokens.TokenError("used")
         check_version(initiative, expected_version, covering=REVISE_FIELDS)
-        for key, value in fields.items():
-            setattr(initiative, key, value.strip() if isinstance(value, str) else value)
-        initiative.latitude, initiative.longitude = float(latitude), float(longitude)
-        initiative.status = Status.PENDING
-        initiative.full_clean(exclude=["categories", "sdgs", "tags", "slug"])
-        category_objs = list(Category.objects.filter(slug__in=list(categories)))
-        if not category_objs or len(category_objs) != len(set(categories)):
-            raise ValidationError({"categories": _("Choose at least one known category.")})
-        initiative.save()
-        initiative.categories.set(category_objs)
-        initiative.sdgs.set(SDG.objects.filter(number__in=list(sdgs)))
-        initiative.tags.set(taxonomy_services.get_or_create_tags(names=list(tags)))
-        refresh_derived_fields(initiative=initiative)
+        changes = {
+            **fields,
+            "latitude": float(latitude),
+            "longitude": float(longitude),
+            "categories": list(categories),
+            "sdgs": list(sdgs),
+            "tags": list(tags),
+        }
+        update_initiative_fields(initiative=initiative, changes=changes)
+        set_status(initiative=initiative, status=Status.PENDING, via="proposer")
         proposal.revision += 1  # the link just used stops working
         proposal.resubmitted_at = timezone.now()
         proposal.save(update_fields=["revision", "resubmitted_at"])
-        Decision.objects.create(initiative=initiative, moderator=None, action=Action.RESUBMIT)
     return proposal
 
 
 # --- decisions ---------------------------------------------------------------------------
 
 
+def _decide(initiative: Initiative, moderator, status: str, reason: str) -> Decision:
+    set_status(
+        initiative=initiative, status=status, actor=moderator, reason=reason, via="moderation"
+    )
+    return Decision.objects.filter(initiative=initiative).first()  # the one just logged
+
+
 def approve(*, initiative: Initiative, moderator, note: str = "") -> Decision:
-    """Publish a pending entry (it appears on the map) and tell the proposer."""
+    """Publish a pending entry (it appears on the map); moderation.decisions tells the
+    proposer and the editors."""
     note = _reason(note, required=False)
     with transaction.atomic():
-        initiative = _locked(initiative)
+        initiative = locked(initiative)
         _require_moderator(moderator, initiative)
         if initiative.status != Status.PENDING:
             raise ValidationError(_("Only entries waiting for review can be approved."))
-        publish_initiative(initiative=initiative)
-        decision = Decision.objects.create(
-            initiative=initiative, moderator=moderator, action=Action.APPROVE, reason=note
-        )
-    proposal = Proposal.objects.filter(initiative=initiative).first()
-    if proposal:
-        mails.send_approved(proposal=proposal, note=note)
-    return decision
+        return _decide(initiative, moderator, Status.PUBLISHED, note)
 
 
 def reject(*, initiative: Initiative, moderator, reason: str) -> Decision:
-    """Archive a pending (or returned) proposal and mail the reason to the proposer."""
+    """Archive a pending (or returned) proposal; the reason is mailed to the proposer."""
     reason = _reason(reason, required=True)
     with transaction.atomic():
-        initiative = _locked(initiative)
+        initiative = locked(initiative)
         _require_moderator(moderator, initiative)
         if initiative.status not in {Status.PENDING, Status.DRAFT}:
             raise ValidationError(_("Only proposals not yet published can be rejected."))
-        initiative.status = Status.ARCHIVED
-        initiative.save(update_fields=["status", "updated_at"])
-        decision = Decision.objects.create(
-            initiative=initiative, moderator=moderator, action=Action.REJECT, reason=reason
-        )
-        proposal = Proposal.objects.filter(initiative=initiative).first()
-        if proposal:  # an old revise link must not bring it back
-            proposal.revision += 1
-            proposal.save(update_fields=["revision"])
-    if proposal:
-        mails.send_rejected(proposal=proposal, reason=reason)
-    return decision
+        return _decide(initiative, moderator, Status.ARCHIVED, reason)
 
 
 def request_changes(*, initiative: Initiative, moderator, reason: str) -> Decision:
     """Send a pending proposal back to its proposer with a signed link to revise it."""
     reason = _reason(reason, required=True)
     with transaction.atomic():
-        initiative = _locked(initiative)
+        initiative = locked(initiative)
         _require_moderator(moderator, initiative)
         if initiative.status != Status.PENDING:
             raise ValidationError(_("Only entries waiting for review can be sent back."))
-        proposal = Proposal.objects.select_for_update().filter(initiative=initiative).first()
-        if proposal is None:
+        if not Proposal.objects.filter(initiative=initiative).exists():
             raise ValidationError(_("This entry has no proposer to ask."))
-        initiative.status = Status.DRAFT
-        initiative.save(update_fields=["status", "updated_at"])
-        decision = Decision.objects.create(
-            initiative=initiative, moderator=moderator, action=Action.REQUEST_CHANGES, reason=reason
-        )
-    mails.send_changes_requested(proposal=proposal, reason=reason)
-    return decision
+        return _decide(initiative, moderator, Status.DRAFT, reason)
 
 
 # --- problem reports ---------------------------------------------------------------------
@@ -351,13 +320,12 @@ def _close_report(*, report: ProblemReport, moderator, note: str, archive: bool)
     note = _reason(note, required=archive)
     with transaction.atomic():
         report = ProblemReport.objects.select_for_update().get(pk=report.pk)
-        initiative = _locked(report.initiative)
+        initiative = locked(report.initiative)
         _require_moderator(moderator, initiative)
         if report.status != ReportStatus.OPEN:
             raise ValidationError(_("This report has already been dealt with."))
         if archive:
-            initiative.status = Status.ARCHIVED
-            initiative.save(update_fields=["status", "updated_at"])
+            decision = _decide(initiative, moderator, Status.ARCHIVED, note)
             # One archived entry settles every open report about it.
             ProblemReport.objects.filter(initiative=initiative, status=ReportStatus.OPEN).update(
                 status=ReportStatus.ARCHIVED,
@@ -365,16 +333,13 @@ def _close_report(*, report: ProblemReport, moderator, note: str, archive: bool)
                 resolved_by=moderator,
                 resolution_note=note,
             )
-        else:
-            report.status = ReportStatus.RESOLVED
-            report.resolved_at, report.resolved_by = timezone.now(), moderator
-            report.resolution_note = note
-            report.save()
+            return decision
+        report.status = ReportStatus.RESOLVED
+        report.resolved_at, report.resolved_by = timezone.now(), moderator
+        report.resolution_note = note
+        report.save()
         return Decision.objects.create(
-            initiative=initiative,
-            moderator=moderator,
-            reason=note,
-            action=Action.ARCHIVE if archive else Action.RESOLVE_REPORT,
+            initiative=initiative, moderator=moderator, reason=note, action=Action.RESOLVE_REPORT
         )
 
 

@@ -2,7 +2,22 @@
 
 from django.db.models import QuerySet
 
-from .models import Membership, Organisation
+from .models import Membership, Organisation, OrganisationType
+
+
+def editor_emails(initiative) -> list[str]:
+    """E-mail addresses of the entry's editors (members of its initiative organisation)."""
+    return sorted(
+        set(
+            Membership.objects.filter(
+                organisation__type=OrganisationType.INITIATIVE,
+                organisation__initiative=initiative,
+                user__is_active=True,
+            )
+            .exclude(user__email="")
+            .values_list("user__email", flat=True)
+        )
+    )
 
 
 def memberships_of(user) -> QuerySet[Membership]:

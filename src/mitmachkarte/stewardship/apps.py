@@ -6,3 +6,8 @@ class StewardshipConfig(AppConfig):
     name = "mitmachkarte.stewardship"
     label = "stewardship"
     verbose_name = _("Entry care")
+
+    def ready(self) -> None:
+        from . import history
+
+        history.connect()

@@ -15,10 +15,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from mitmachkarte.initiatives.models import Initiative, Status
-from mitmachkarte.initiatives.signals import mark_changed
+from mitmachkarte.initiatives.services import backdate_confirmations
 from mitmachkarte.organisations.models import Membership, OrganisationType
 
-from . import services
+from . import edits
 
 EDITOR_EMAIL = "initiative@demo.example"
 STALE_EVERY = 20  # every 20th entry by id: 5 %
@@ -62,7 +62,7 @@ def load() -> DemoReport:
     added = 0
     if not initiative.history.filter(history_user=user).exists():
         for changes in EDITS:
-            services.update_initiative(initiative=initiative, changes=changes, user=user)
+            edits.update_initiative(initiative=initiative, changes=changes, user=user)
             added += 1
 
     now = timezone.now()
@@ -75,14 +75,13 @@ def load() -> DemoReport:
         .order_by("pk")
         .values_list("pk", flat=True)[:2]
     )
+    dates = {}
     for pk, confirmed in published.values_list("pk", "last_confirmed_at"):
         if pk % STALE_EVERY == 0 or pk in neighbours:
             stale += 1
             if confirmed > now - 19 * 30 * DAY:
-                Initiative.objects.filter(pk=pk).update(
-                    last_confirmed_at=now - _stale_days(pk) * DAY
-                )
+                dates[pk] = now - _stale_days(pk) * DAY
         elif confirmed < now - 330 * DAY:
-            Initiative.objects.filter(pk=pk).update(last_confirmed_at=now - _fresh_days(pk) * DAY)
-    mark_changed()  # the API shows may_be_outdated
+            dates[pk] = now - _fresh_days(pk) * DAY
+    backdate_confirmations(dates=dates)
     return DemoReport(initiative=initiative.name, versions_added=added, stale=stale)

@@ -6,10 +6,11 @@ from django.utils.translation import gettext as _
 
 from mitmachkarte.core.concurrency import last_changes
 from mitmachkarte.initiatives.models import Initiative
-from mitmachkarte.initiatives.versions import version_token
+from mitmachkarte.initiatives.versions import EDITABLE_FIELDS, snapshot, version_token
 from mitmachkarte.taxonomy.models import SDG, Category
 
-from .services import EDITABLE_FIELDS, comparable, record_snapshot, snapshot
+from .edits import comparable
+from .history import record_snapshot
 
 
 @dataclass

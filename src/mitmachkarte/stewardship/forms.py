@@ -7,9 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from mitmachkarte.core.concurrency import VersionedForm
 from mitmachkarte.core.forms import HoneypotMixin
 from mitmachkarte.initiatives.models import SHORT_DESCRIPTION_MAX
+from mitmachkarte.initiatives.validation import MAX_SOCIAL_LINKS, TEXT_LIMITS, links_message
 from mitmachkarte.taxonomy.models import SDG, Category
 
-from .services import CONTACT_MESSAGE_MAX, MAX_SOCIAL_LINKS, REASON_MAX, TEXT_LIMITS
+from .contact import CONTACT_MESSAGE_MAX
+from .suggestions import REASON_MAX
 
 
 class InitiativeEditForm(VersionedForm):
@@ -100,7 +102,7 @@ class InitiativeEditForm(VersionedForm):
             line.strip() for line in self.cleaned_data["social_links"].splitlines() if line.strip()
         ]
         if len(links) > MAX_SOCIAL_LINKS:
-            raise forms.ValidationError(_("At most %(n)s links.") % {"n": MAX_SOCIAL_LINKS})
+            raise forms.ValidationError(links_message())
         validate = URLValidator(schemes=["http", "https"])
         for link in links:
             validate(link)

@@ -1,4 +1,5 @@
-"""Yearly "Is this still right?" reminders (run by tasks.send_freshness_reminders).
+"""Keeping entries current: yearly "Is this still right?" reminders (run by
+tasks.send_freshness_reminders) and what their links do (confirm, archive).
 
 An entry is due when it was last confirmed a year ago or earlier and got no reminder within
 the last year. The FreshnessReminder row (unique per entry and year) is written in the same
@@ -9,15 +10,21 @@ retries a mail the server refused.
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from mitmachkarte.initiatives import services
+from mitmachkarte.initiatives.lifecycle import set_status
 from mitmachkarte.initiatives.models import Initiative, Status
 
 from . import mails
+from .edits import may_publish
 from .models import FreshnessReminder
 
 REMIND_AFTER = timedelta(days=365)
+CONFIRMED_REASON = "Als aktuell bestätigt"
 
 
 @dataclass
@@ -63,3 +70,30 @@ def send_reminders(*, now: datetime | None = None) -> ReminderReport:
             continue
         report.sent += 1
     return report
+
+
+def _may_change_status(initiative: Initiative, user, via_link: bool) -> None:
+    if not via_link and not may_publish(user, initiative):
+        raise PermissionDenied(_("Only the editors of this entry and its moderators may do this."))
+
+
+def confirm_initiative(*, initiative: Initiative, user=None, via_link: bool = False) -> Initiative:
+    """Mark the entry as still correct. `via_link`: through a signed link of the reminder
+    mail (the link is the permission; `user` may then be anonymous)."""
+    _may_change_status(initiative, user, via_link)
+    return services.confirm_initiative(initiative=initiative, actor=user, reason=CONFIRMED_REASON)
+
+
+def archive_initiative(
+    *, initiative: Initiative, user=None, via_link: bool = False, reason: str = ""
+) -> Initiative:
+    """Take the entry off the map (it stays in the database and its history); the
+    decision is logged and mailed like every status change (moderation.decisions)."""
+    _may_change_status(initiative, user, via_link)
+    return set_status(
+        initiative=initiative,
+        status=Status.ARCHIVED,
+        actor=user,
+        reason=reason,
+        via="link" if via_link else "stewardship",
+    )

@@ -10,24 +10,9 @@ from django.utils.translation import gettext as _
 
 from mitmachkarte.core import mail
 from mitmachkarte.core.links import absolute
-from mitmachkarte.organisations.models import Membership, OrganisationType
+from mitmachkarte.organisations.selectors import editor_emails
 
 from . import tokens
-
-
-def editor_emails(initiative) -> list[str]:
-    """E-mail addresses of the entry's editors (members of its initiative organisation)."""
-    return sorted(
-        set(
-            Membership.objects.filter(
-                organisation__type=OrganisationType.INITIATIVE,
-                organisation__initiative=initiative,
-                user__is_active=True,
-            )
-            .exclude(user__email="")
-            .values_list("user__email", flat=True)
-        )
-    )
 
 
 def send_claim_link(*, claim, token: str) -> None:

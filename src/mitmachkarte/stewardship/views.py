@@ -20,9 +20,12 @@ from mitmachkarte.core.forms import add_service_errors
 from mitmachkarte.core.permissions import has_perm, require_perm
 from mitmachkarte.core.ratelimit import allow
 from mitmachkarte.initiatives.models import Initiative, Status
-from mitmachkarte.initiatives.versions import EDITABLE_FIELDS, version_token
+from mitmachkarte.initiatives.versions import EDITABLE_FIELDS, snapshot, version_token
 
-from . import diff, selectors, services
+from . import claims, diff, edits, freshness, selectors
+from . import contact as contact_relay
+from . import history as versions
+from . import suggestions as suggestion_services
 from .forms import ContactForm, InitiativeEditForm, RejectForm
 from .models import Suggestion
 
@@ -92,10 +95,12 @@ def edit(request, slug: str):
             )
             try:
                 if publisher:
-                    services.update_initiative(**write)
+                    edits.update_initiative(**write)
                     messages.success(request, _("Your changes are published."))
                 else:
-                    services.suggest_changes(**write, comment=form.cleaned_data.get("comment", ""))
+                    suggestion_services.suggest_changes(
+                        **write, comment=form.cleaned_data.get("comment", "")
+                    )
                     messages.success(
                         request,
                         _(
@@ -110,7 +115,7 @@ def edit(request, slug: str):
             except ValidationError as exc:
                 add_service_errors(form, exc)
     else:
-        form, shown = InitiativeEditForm(publisher=publisher), services.snapshot(initiative)
+        form, shown = InitiativeEditForm(publisher=publisher), snapshot(initiative)
         form.initial = {
             **InitiativeEditForm.initial_from(shown),
             "version": version_token(initiative, _edit_fields(form), shown=shown),
@@ -129,7 +134,7 @@ def confirm(request, slug: str):
     """The "still right" button for editors and moderators."""
     initiative = _entry(slug, request.user)
     try:
-        services.confirm_initiative(initiative=initiative, user=request.user)
+        freshness.confirm_initiative(initiative=initiative, user=request.user)
     except ValidationError as exc:
         return forbidden(request, " ".join(exc.messages))
     messages.success(request, _("Thank you: the entry is confirmed as still right."))
@@ -140,7 +145,7 @@ def confirm(request, slug: str):
 @login_required
 def archive(request, slug: str):
     initiative = _entry(slug, request.user)
-    services.archive_initiative(initiative=initiative, user=request.user)
+    freshness.archive_initiative(initiative=initiative, user=request.user)
     messages.success(
         request,
         _("The entry “%(name)s” is archived and no longer on the map.") % {"name": initiative.name},
@@ -181,7 +186,7 @@ def history(request, slug: str):
 def revert(request, slug: str, history_id: int):
     initiative = _entry(slug, request.user)
     try:
-        services.revert_initiative(
+        versions.revert_initiative(
             initiative=initiative,
             history_id=history_id,
             user=request.user,
@@ -236,7 +241,7 @@ def decide_suggestion(request, pk: int, decision: str):
     suggestion = get_object_or_404(Suggestion, pk=pk)
     try:
         if decision == "accept":
-            services.accept_suggestion(
+            suggestion_services.accept_suggestion(
                 suggestion=suggestion,
                 user=request.user,
                 expected_version=request.POST.get(concurrency.FIELD, ""),
@@ -245,7 +250,9 @@ def decide_suggestion(request, pk: int, decision: str):
         else:
             form = RejectForm(request.POST)
             reason = form.data.get("reason", "")
-            services.reject_suggestion(suggestion=suggestion, user=request.user, reason=reason)
+            suggestion_services.reject_suggestion(
+                suggestion=suggestion, user=request.user, reason=reason
+            )
             messages.success(
                 request, _("The suggestion is rejected; the author gets the reason by e-mail.")
             )
@@ -280,7 +287,7 @@ def claim_start(request, slug: str):
         ):
             return forbidden(request, _("Too many requests. Please try again tomorrow."), 429)
         try:
-            services.request_claim(initiative=initiative, user=request.user)
+            claims.request_claim(initiative=initiative, user=request.user)
             context["sent"] = True
         except ValidationError as exc:
             context["error"] = " ".join(exc.messages)
@@ -300,7 +307,7 @@ def claim_confirm(request, token: str):
         return redirect_to_login(request.get_full_path())
     if request.method == "POST":
         try:
-            organisation = services.claim_initiative(token=token, user=request.user)
+            organisation = claims.claim_initiative(token=token, user=request.user)
         except (ValidationError, PermissionDenied) as exc:
             message = " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
             return render(request, "stewardship/claim_confirm.html", {"error": message}, status=400)
@@ -335,7 +342,7 @@ def contact(request, slug: str):
                 request, "stewardship/contact.html", context, exc, form=form
             )
         try:
-            services.relay_contact_message(
+            contact_relay.relay_contact_message(
                 initiative=initiative,
                 sender_name=form.cleaned_data["name"],
                 sender_email=form.cleaned_data["email"],

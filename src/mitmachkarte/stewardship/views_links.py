@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from mitmachkarte.core.permissions import permission_required
 
-from . import mails, selectors, services, tokens
+from . import account, freshness, mails, selectors, tokens
 from .forms import DeleteAccountForm
 from .models import FreshnessReminder
 
@@ -59,9 +59,13 @@ def freshness_action(request, token: str, action: str):
     if request.method == "POST":
         try:
             if action == "confirm":
-                services.confirm_initiative(initiative=initiative, user=request.user, via_link=True)
+                freshness.confirm_initiative(
+                    initiative=initiative, user=request.user, via_link=True
+                )
             else:
-                services.archive_initiative(initiative=initiative, user=request.user, via_link=True)
+                freshness.archive_initiative(
+                    initiative=initiative, user=request.user, via_link=True
+                )
             context["done"] = True
         except ValidationError as exc:
             context["error"] = " ".join(exc.messages)
@@ -135,7 +139,7 @@ def account_delete(request):
     form = DeleteAccountForm(request.POST)
     if form.is_valid():
         try:
-            services.delete_account(user=request.user, password=form.cleaned_data["password"])
+            account.delete_account(user=request.user, password=form.cleaned_data["password"])
         except ValidationError as exc:
             form.add_error("password", exc.message_dict.get("password", exc.messages))
         else:
