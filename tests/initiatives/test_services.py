@@ -1,9 +1,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from mitmachkarte.core.geo import GeoInputError
 from mitmachkarte.core.slugs import unique_slug
-from mitmachkarte.initiatives import services
+from mitmachkarte.initiatives import lifecycle, services
 from mitmachkarte.initiatives.models import Initiative, Status
 from mitmachkarte.municipalities.models import Municipality
 from mitmachkarte.taxonomy.models import Tag
@@ -71,10 +70,10 @@ def test_municipality_cannot_be_forced_against_the_point(nrw_municipalities):
 @pytest.mark.parametrize(
     ("overrides", "error"),
     [
-        ({"latitude": 200}, GeoInputError),
-        ({"latitude": -90.5}, GeoInputError),
-        ({"longitude": 181}, GeoInputError),
-        ({"latitude": float("nan")}, GeoInputError),
+        ({"latitude": 200}, ValidationError),
+        ({"latitude": -90.5}, ValidationError),
+        ({"longitude": 181}, ValidationError),
+        ({"latitude": float("nan")}, ValidationError),
         ({"short_description": "x" * 251}, ValidationError),
         ({"short_description": ""}, ValidationError),
         ({"name": "   "}, ValidationError),
@@ -147,14 +146,23 @@ def test_refresh_without_relocate_keeps_the_municipality():
     assert "heimatdorf" in initiative.search_text
 
 
-def test_publish_initiative():
+def test_publishing_stamps_the_dates():
     initiative = create()
-    assert initiative.status == Status.DRAFT
+    assert initiative.status == Status.DRAFT and initiative.published_at is None
     before = initiative.last_confirmed_at
-    services.publish_initiative(initiative=initiative)
+    lifecycle.set_status(initiative=initiative, status=Status.PUBLISHED)
     initiative.refresh_from_db()
     assert initiative.status == Status.PUBLISHED
     assert initiative.last_confirmed_at >= before
+    assert initiative.published_at >= before
+
+
+def test_set_status_refuses_an_unknown_status():
+    initiative = create()
+    with pytest.raises(ValidationError):
+        lifecycle.set_status(initiative=initiative, status="deleted")
+    initiative.refresh_from_db()
+    assert initiative.status == Status.DRAFT
 
 
 def test_factory_creates_through_the_service():

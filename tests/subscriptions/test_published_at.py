@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from mitmachkarte.initiatives.models import Initiative, Status
-from mitmachkarte.initiatives.services import publish_initiative
+from mitmachkarte.initiatives.lifecycle import set_status
 from mitmachkarte.moderation import services as moderation
 from tests.factories import InitiativeFactory, MembershipFactory, OrganisationFactory
 
@@ -50,7 +50,7 @@ def test_approval_sets_published_at_once(reference_data, moderator):
     # Archived and published again: still announced by its first publication.
     Initiative.objects.filter(pk=proposal.pk).update(status=Status.ARCHIVED)
     proposal.refresh_from_db()
-    publish_initiative(initiative=proposal)
+    set_status(initiative=proposal, status=Status.PUBLISHED, actor=moderator)
     proposal.refresh_from_db()
     assert proposal.status == Status.PUBLISHED and proposal.published_at == first
 
