@@ -145,3 +145,8 @@ class RejectForm(forms.Form):
 
 class DeleteAccountForm(forms.Form):
     password = forms.CharField(label=_("Your password"), widget=forms.PasswordInput, max_length=200)
+
+
+def archive_reason(request) -> str:
+    """The optional reason typed next to an archive button (history, decision log, mails)."""
+    return " ".join(request.POST.get("reason", "").split())[:REASON_MAX]

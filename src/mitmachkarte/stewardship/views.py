@@ -26,7 +26,7 @@ from . import claims, diff, edits, freshness, selectors
 from . import contact as contact_relay
 from . import history as versions
 from . import suggestions as suggestion_services
-from .forms import ContactForm, InitiativeEditForm, RejectForm
+from .forms import ContactForm, InitiativeEditForm, RejectForm, archive_reason
 from .models import Suggestion
 
 CLAIM_LIMIT = (5, 86400)  # claim mails per account and day
@@ -145,7 +145,9 @@ def confirm(request, slug: str):
 @login_required
 def archive(request, slug: str):
     initiative = _entry(slug, request.user)
-    freshness.archive_initiative(initiative=initiative, user=request.user)
+    freshness.archive_initiative(
+        initiative=initiative, user=request.user, reason=archive_reason(request)
+    )
     messages.success(
         request,
         _("The entry “%(name)s” is archived and no longer on the map.") % {"name": initiative.name},

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from mitmachkarte.core.permissions import permission_required
 
 from . import account, freshness, mails, selectors, tokens
-from .forms import DeleteAccountForm
+from .forms import DeleteAccountForm, archive_reason
 from .models import FreshnessReminder
 
 STALE_PER_PAGE = 50
@@ -64,7 +64,10 @@ def freshness_action(request, token: str, action: str):
                 )
             else:
                 freshness.archive_initiative(
-                    initiative=initiative, user=request.user, via_link=True
+                    initiative=initiative,
+                    user=request.user,
+                    via_link=True,
+                    reason=archive_reason(request),
                 )
             context["done"] = True
         except ValidationError as exc:

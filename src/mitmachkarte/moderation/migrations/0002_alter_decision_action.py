@@ -4,15 +4,26 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('moderation', '0001_initial'),
+        ("moderation", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='decision',
-            name='action',
-            field=models.CharField(choices=[('approve', 'approved'), ('reject', 'rejected'), ('request_changes', 'changes requested'), ('resubmit', 'resubmitted by the proposer'), ('resolve_report', 'report resolved'), ('archive', 'archived'), ('unpublish', 'set back to draft')], max_length=20, verbose_name='action'),
+            model_name="decision",
+            name="action",
+            field=models.CharField(
+                choices=[
+                    ("approve", "approved"),
+                    ("reject", "rejected"),
+                    ("request_changes", "changes requested"),
+                    ("resubmit", "resubmitted by the proposer"),
+                    ("resolve_report", "report resolved"),
+                    ("archive", "archived"),
+                    ("unpublish", "set back to draft"),
+                ],
+                max_length=20,
+                verbose_name="action",
+            ),
         ),
     ]
