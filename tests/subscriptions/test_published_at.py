@@ -12,8 +12,8 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from mitmachkarte.initiatives.models import Initiative, Status
 from mitmachkarte.initiatives.lifecycle import set_status
+from mitmachkarte.initiatives.models import Initiative, Status
 from mitmachkarte.moderation import services as moderation
 from tests.factories import InitiativeFactory, MembershipFactory, OrganisationFactory
 
