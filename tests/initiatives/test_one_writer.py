@@ -52,13 +52,16 @@ def writes_in(tree: ast.AST) -> list[tuple[int, str, str]]:
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
             method, target = node.func.attr, node.func.value
             root = _chain_root(target)
+            chain = ast.unparse(node.func)
             if (
                 method in WRITES
                 and isinstance(root, ast.Name)
                 and root.id in OWNERS
-                and ".objects" in ast.unparse(node.func)
+                and ".objects" in chain
             ):
-                found.append((node.lineno, OWNERS[root.id], ast.unparse(node.func)))
+                found.append((node.lineno, OWNERS[root.id], chain))
+            elif method in WRITES and ".initiatives.through" in chain:  # an entry's m2m rows
+                found.append((node.lineno, "initiatives", chain))
             elif method in WRITES_ON_OBJECT and _variable_owner(target):
                 found.append((node.lineno, _variable_owner(target), ast.unparse(node.func)))
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
@@ -98,6 +101,7 @@ def test_no_app_writes_another_apps_aggregate():
         "report.initiative.save(update_fields=['status'])",
         "Event(title='x').save()",
         "need.delete()",
+        "Tag.initiatives.through.objects.bulk_create(rows)",
     ],
 )
 def test_the_check_finds_a_foreign_write(code):

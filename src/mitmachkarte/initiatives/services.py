@@ -76,6 +76,22 @@ def refresh_derived_fields(*, initiative: Initiative, relocate: bool = True) -> 
     return initiative
 
 
+def move_tag(*, source_id: int, target_id: int, **_kwargs) -> list[int]:
+    """Give every entry tagged `source_id` the tag `target_id` instead (taxonomy's merge_tags
+    sends tags_merging before it deletes the source, which removes the old rows)."""
+    through = Initiative.tags.through
+    moved = list(through.objects.filter(tag_id=source_id).values_list("initiative_id", flat=True))
+    already = set(
+        through.objects.filter(tag_id=target_id, initiative_id__in=moved).values_list(
+            "initiative_id", flat=True
+        )
+    )
+    through.objects.bulk_create(
+        [through(tag_id=target_id, initiative_id=pk) for pk in moved if pk not in already]
+    )
+    return moved
+
+
 def refresh_tagged(*, initiative_ids) -> int:
     """Refresh the search texts of entries whose tags changed (merge, synonyms)."""
     count = 0

@@ -42,10 +42,17 @@ def _on_tags_changed(*, initiative_ids, **_kwargs) -> None:
     refresh_tagged(initiative_ids=initiative_ids)
 
 
+def _on_tags_merging(**kwargs) -> None:
+    from .services import move_tag
+
+    move_tag(**kwargs)
+
+
 def connect() -> None:
-    from mitmachkarte.taxonomy.signals import tags_changed
+    from mitmachkarte.taxonomy.signals import tags_changed, tags_merging
 
     tags_changed.connect(_on_tags_changed, dispatch_uid="initiatives-tags-changed")
+    tags_merging.connect(_on_tags_merging, dispatch_uid="initiatives-tags-merging")
     post_save.connect(mark_changed, sender=Initiative, dispatch_uid="initiatives-version-save")
     post_delete.connect(mark_changed, sender=Initiative, dispatch_uid="initiatives-version-del")
     for field in ("categories", "sdgs", "tags"):

@@ -8,7 +8,7 @@ from mitmachkarte.core.text import slugify_de
 
 from . import reference, targets
 from .models import SDG, Category, SDGTarget, Tag, TagSynonym
-from .signals import entries_of
+from .signals import tags_merging
 
 
 def sync_reference_data(*, category_model=Category, sdg_model=SDG) -> None:
@@ -85,10 +85,6 @@ def _clean_name(raw: str) -> tuple[str, str]:
     return name, slug
 
 
-def _initiative_ids(tag: Tag) -> list[int]:
-    return entries_of(tag.pk)  # through Initiative.tags; taxonomy does not import initiatives
-
-
 def add_synonym(*, tag: Tag, name: str) -> TagSynonym:
     """Declare `name` another name of `tag`; searches and the tag filter then find its entries.
 
@@ -125,16 +121,7 @@ def merge_tags(*, source: Tag, target: Tag) -> Tag:
         }
         if len(locked) != 2:
             raise ValidationError({"source": _("The tag no longer exists.")})
-        through = Tag.initiatives.through
-        moved = _initiative_ids(source)
-        already = set(
-            through.objects.filter(tag=target, initiative_id__in=moved).values_list(
-                "initiative_id", flat=True
-            )
-        )
-        through.objects.bulk_create(
-            [through(tag_id=target.pk, initiative_id=pk) for pk in moved if pk not in already]
-        )
+        tags_merging.send(sender=Tag, source_id=source.pk, target_id=target.pk)
         TagSynonym.objects.filter(tag=source).update(tag=target)
         name, slug = source.name, source.slug
         source.delete()  # removes its through rows

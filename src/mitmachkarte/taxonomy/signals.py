@@ -9,6 +9,9 @@ from django.dispatch import Signal
 
 # kwargs: initiative_ids (list[int]) – the entries whose tags or tag names changed.
 tags_changed = Signal()
+# kwargs: source_id, target_id – sent inside merge_tags before `source` is deleted: the apps
+# whose objects carry tags move them from source to target (initiatives moves its entries).
+tags_merging = Signal()
 
 
 def entries_of(tag_id: int) -> list[int]:
