@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from mitmachkarte.initiatives.models import Initiative, Status
+from mitmachkarte.initiatives.validation import TEXT_LIMITS
 from mitmachkarte.moderation import services
 from mitmachkarte.moderation.models import Action, Decision, ProblemReport, ReportStatus
 from mitmachkarte.taxonomy.models import Tag
@@ -172,7 +173,7 @@ def test_bad_locations_are_refused(world, lat, lon, message):
 
 def test_oversized_description_is_refused(world):
     with pytest.raises(ValidationError) as exc:
-        propose(description="x" * (services.MAX_DESCRIPTION + 1))
+        propose(description="x" * (TEXT_LIMITS["description"] + 1))
     assert "description" in exc.value.message_dict
     assert not Initiative.objects.filter(status=Status.PENDING).exists()
 

@@ -6,6 +6,7 @@ the apps that edit entries (their limits come from here). Messages are English m
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from mitmachkarte.core.geo import validate_lat_lon
 from mitmachkarte.taxonomy.models import SDG, Category
@@ -16,8 +17,8 @@ MAX_TAGS, MAX_TAG_LENGTH = 20, 60
 MAX_SOCIAL_LINKS = 10
 
 
-def category_message() -> str:
-    return _("Choose at least one known category.")
+# Lazy: forms use it as their error message too (required, invalid choice).
+CATEGORY_MESSAGE = gettext_lazy("Choose at least one known category.")
 
 
 def categories(slugs) -> list[Category]:
@@ -25,7 +26,7 @@ def categories(slugs) -> list[Category]:
     slugs = [str(s) for s in slugs or []]
     objs = list(Category.objects.filter(slug__in=slugs))
     if not slugs or len(objs) != len(set(slugs)):
-        raise ValidationError({"categories": [category_message()]})
+        raise ValidationError({"categories": [str(CATEGORY_MESSAGE)]})
     return objs
 
 

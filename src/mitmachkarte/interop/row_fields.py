@@ -188,9 +188,8 @@ def csv_entry(raw: dict, warnings: list[str]) -> dict:
                 _("SDG “%(value)s” is not a number from 1 to 17") % {"value": str(value)[:10]}
             )
         sdgs.append(int(value))
+    # At least one known category: checked by initiatives' services, with their message.
     categories = _list(raw.get("categories"), LIST_SEPARATOR)
-    if not categories:
-        raise RowError(_("no category"))
     founded = raw.get("founded_year")
     return {
         "source_id": str(raw.get("id") or "").strip(),

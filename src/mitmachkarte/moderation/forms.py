@@ -6,11 +6,15 @@ from django.utils.translation import gettext_lazy as _
 
 from mitmachkarte.core.concurrency import VersionedForm
 from mitmachkarte.core.forms import HoneypotMixin
+from mitmachkarte.initiatives import validation
 from mitmachkarte.initiatives.models import SHORT_DESCRIPTION_MAX, DataLicence
 from mitmachkarte.taxonomy.models import SDG, Category, Tag
 
 from .models import ReportKind
-from .services import MAX_DESCRIPTION, MAX_REASON, MAX_TAGS, MAX_TEXT, PROPOSAL_FIELDS
+from .services import MAX_REASON, PROPOSAL_FIELDS
+
+MAX_DESCRIPTION = validation.TEXT_LIMITS["description"]
+MAX_TEXT = validation.TEXT_LIMITS["meeting_times"]
 
 GEOCODED = "address"
 
@@ -44,6 +48,10 @@ class EntryForm(HoneypotMixin):
         queryset=Category.objects.all(),
         to_field_name="slug",
         widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": validation.CATEGORY_MESSAGE,
+            "invalid_choice": validation.CATEGORY_MESSAGE,
+        },
     )
     sdgs = forms.ModelMultipleChoiceField(
         label=_("Sustainable Development Goals"),
@@ -95,10 +103,10 @@ class EntryForm(HoneypotMixin):
 
     def clean_tags(self):
         names = [" ".join(t.split()) for t in self.cleaned_data["tags"].split(",")]
-        names = [n[:60] for n in names if n]
-        if len(names) > MAX_TAGS:
-            raise ValidationError(_("At most %(n)s tags.") % {"n": MAX_TAGS})
-        return names
+        try:
+            return validation.tag_names(names)
+        except ValidationError as exc:
+            raise ValidationError(exc.message_dict["tags"]) from None
 
     def clean(self):
         data = super().clean()

@@ -34,10 +34,7 @@ from .models import Action, Decision, ProblemReport, Proposal, ReportKind, Repor
 
 # Germany's bounding box: proposals outside it are typing or clicking errors.
 GERMANY = {"south": 47.2, "north": 55.1, "west": 5.8, "east": 15.1}
-MAX_DESCRIPTION = validation.TEXT_LIMITS["description"]
-MAX_TEXT = validation.TEXT_LIMITS["meeting_times"]
 MAX_REASON = 5_000
-MAX_TAGS = validation.MAX_TAGS
 # Fields a proposer fills in; everything else of an Initiative stays with moderators.
 PROPOSAL_FIELDS = (
     "name",

@@ -7,7 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from mitmachkarte.core.concurrency import VersionedForm
 from mitmachkarte.core.forms import HoneypotMixin
 from mitmachkarte.initiatives.models import SHORT_DESCRIPTION_MAX
-from mitmachkarte.initiatives.validation import MAX_SOCIAL_LINKS, TEXT_LIMITS, links_message
+from mitmachkarte.initiatives.validation import (
+    CATEGORY_MESSAGE,
+    MAX_SOCIAL_LINKS,
+    TEXT_LIMITS,
+    links_message,
+)
 from mitmachkarte.taxonomy.models import SDG, Category
 
 from .contact import CONTACT_MESSAGE_MAX
@@ -28,7 +33,9 @@ class InitiativeEditForm(VersionedForm):
         widget=forms.Textarea(attrs={"rows": 8}),
     )
     categories = forms.MultipleChoiceField(
-        label=_("Categories"), widget=forms.CheckboxSelectMultiple
+        label=_("Categories"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": CATEGORY_MESSAGE, "invalid_choice": CATEGORY_MESSAGE},
     )
     sdgs = forms.TypedMultipleChoiceField(
         label=_("Sustainable Development Goals"),
