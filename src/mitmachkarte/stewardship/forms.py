@@ -1,4 +1,5 @@
-"""Forms of entry care. They only parse input; the rules live in services."""
+"""Forms of entry care. They only parse input; the rules live in the services
+(initiatives.validation for the fields of an entry)."""
 
 from django import forms
 from django.core.validators import URLValidator
@@ -120,7 +121,7 @@ class InitiativeEditForm(VersionedForm):
         return sorted({n for n in names if n})
 
     def changes(self) -> dict:
-        """The cleaned values in the format of services.snapshot (comment and version
+        """The cleaned values in the format of versions.snapshot (comment and version
         excluded)."""
         data = {k: v for k, v in self.cleaned_data.items() if k not in ("comment", "version")}
         data["categories"] = sorted(data["categories"])

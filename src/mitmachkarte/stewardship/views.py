@@ -1,6 +1,7 @@
 """Pages of entry care: edit or suggest, review suggestions, history, claim, contact.
 
-Thin: forms parse, services decide. Freshness links, the stale list and the account pages
+Thin: forms parse, the service modules (edits, suggestions, history, claims, freshness,
+contact, account) decide. Freshness links, the stale list and the account pages
 are in views_links.py.
 """
 
