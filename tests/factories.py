@@ -66,7 +66,7 @@ class InitiativeFactory(factory.Factory):
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
-        return services.create_initiative(**kwargs)
+        return services.create_initiative(seeding=True, **kwargs)
 
     @classmethod
     def _build(cls, model_class, *args, **kwargs):

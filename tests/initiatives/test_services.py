@@ -157,6 +157,13 @@ def test_publishing_stamps_the_dates():
     assert initiative.published_at >= before
 
 
+def test_an_entry_is_not_created_published_except_as_seed_data():
+    with pytest.raises(ValueError, match="set_status"):
+        create(status=Status.PUBLISHED)
+    assert Initiative.objects.count() == 0
+    assert create(status=Status.PUBLISHED, seeding=True).published_at is not None
+
+
 def test_set_status_refuses_an_unknown_status():
     initiative = create()
     with pytest.raises(ValidationError):

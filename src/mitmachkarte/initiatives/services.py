@@ -115,14 +115,18 @@ def create_initiative(
     status: str = Status.DRAFT,
     actor=None,
     reason: str = "",
+    seeding: bool = False,
     **fields,
 ) -> Initiative:
     """Create an initiative; its municipality is derived from the point.
 
-    `status`: DRAFT or PENDING for entries still to be reviewed. PUBLISHED only seeds data
-    (tests, demo) without a decision: every publication that someone decides goes through
-    `lifecycle.set_status`. Raises ValidationError on invalid data; nothing is saved then.
+    `status`: DRAFT or PENDING for entries still to be reviewed. Every publication and
+    archiving is a decision and goes through `lifecycle.set_status`; only `seeding` (test
+    and demo data) may create an entry published or archived, without a decision.
+    Raises ValidationError on invalid data; nothing is saved then.
     """
+    if status in {Status.PUBLISHED, Status.ARCHIVED} and not seeding:
+        raise ValueError("publish or archive through lifecycle.set_status, not at creation")
     validation.point(latitude, longitude)
     category_objs = validation.categories(categories)
     sdg_objs = validation.sdgs(sdgs)
