@@ -1,8 +1,8 @@
 """The JSON API under /api/v1/: one NinjaAPI mounting each app's router."""
 
-from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
+from mitmachkarte.core.openapi import DocumentedAPI
 from mitmachkarte.core.params import FilterError
 from mitmachkarte.core.ratelimit import RateLimited
 from mitmachkarte.events.api import router as events_router
@@ -12,7 +12,7 @@ from mitmachkarte.municipalities.api import router as municipalities_router
 from mitmachkarte.support.api import router as support_router
 from mitmachkarte.taxonomy.api import router as taxonomy_router
 
-api = NinjaAPI(
+api = DocumentedAPI(
     title="Mitmachkarte API",
     version="1",
     description="Citizen sustainability initiatives and their municipalities. "

@@ -51,10 +51,10 @@ def parse_bbox(value: str) -> BBox:
     for lon in (west, east):
         if not (math.isfinite(lon) and -180 <= lon <= 180):
             raise GeoInputError(f"longitude {lon} is outside -180..180")
-    if west > east:
-        raise GeoInputError("west must not be greater than east")
-    if south > north:
-        raise GeoInputError("south must not be greater than north")
+    # Two opposite corners in any order (as the Karte-von-morgen API takes them): every box
+    # the API schema's pattern allows is one the API can answer.
+    west, east = sorted((west, east))
+    south, north = sorted((south, north))
     return BBox(west, south, east, north)
 
 
