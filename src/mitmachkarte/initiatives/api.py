@@ -102,9 +102,7 @@ def list_initiatives(
 
 
 @router.get("/initiatives.geojson", summary="Initiatives as a GeoJSON FeatureCollection")
-def initiatives_geojson(
-    request, filters: Query[FilterParams], limit: GEOJSON_LIMIT.schema = ""
-):
+def initiatives_geojson(request, filters: Query[FilterParams], limit: GEOJSON_LIMIT.schema = ""):
     """Same filters as the list. `count` (a foreign member) is the exact total."""
     limit = GEOJSON_LIMIT.parse(limit)
     count, rows = selectors.map_points(_filter(filters), limit=limit)
