@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 from ninja import NinjaAPI, Schema
+from ninja.errors import ValidationError
 from pydantic import WithJsonSchema
 
 from .params import BBOX_PATTERN, FALSE_VALUES, NO_NUL, TRUE_VALUES, FilterError, parse_int
+from .ratelimit import RateLimited
 
 ERROR_RESPONSES = {
     400: "A parameter is malformed or out of its range; `detail` and `param` name it.",
@@ -80,7 +82,36 @@ def media(content_type: str, description: str, schema: dict | None = None) -> di
 
 
 class DocumentedAPI(NinjaAPI):
-    """A NinjaAPI whose schema lists the shared error answers on every operation."""
+    """A NinjaAPI whose errors are JSON `{"detail": …}` and whose schema lists the shared
+    error answers on every operation."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.add_exception_handler(FilterError, self._filter_error)
+        self.add_exception_handler(RateLimited, self._rate_limited)
+        self.add_exception_handler(ValidationError, self._validation_error)
+
+    def _filter_error(self, request, exc: FilterError):
+        body = {"detail": f"{exc.param}: {exc.message}", "param": exc.param}
+        return self.create_response(request, body, status=exc.status)
+
+    def _rate_limited(self, request, exc: RateLimited):
+        response = self.create_response(request, {"detail": exc.message}, status=429)
+        response["Retry-After"] = str(exc.retry_after)
+        return response
+
+    def _validation_error(self, request, exc: ValidationError):
+        """422 with one readable message per parameter, e.g. "offset: not a whole number"."""
+        errors = []
+        for error in exc.errors:
+            loc = [str(p) for p in error.get("loc", ()) if p not in ("query", "path", "body")]
+            # Query schemas put the schema's argument name first: keep the parameter name.
+            param = loc[-1] if loc else "request"
+            if len(loc) > 1 and loc[-1].isdigit():
+                param = loc[-2]
+            errors.append({"param": param, "message": error.get("msg", "invalid")})
+        detail = "; ".join(f"{e['param']}: {e['message']}" for e in errors)
+        return self.create_response(request, {"detail": detail, "errors": errors}, status=422)
 
     def get_openapi_schema(self, *, path_prefix=None, path_params=None):
         schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
