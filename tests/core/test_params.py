@@ -26,11 +26,20 @@ from mitmachkarte.core.params import (
 BERLIN = ZoneInfo("Europe/Berlin")
 
 
-@pytest.mark.parametrize("raw", ["²", "١٢", "𝟙", "1.0", "0x10", "1_000", "9" * 41, "1\n2", "a"])
+@pytest.mark.parametrize(
+    "raw", ["²", "١٢", "𝟙", "1.5", "1.01", "1e3", "0x10", "1_000", "9" * 41, "1\n2", "a"]
+)
 def test_integers_are_ascii_digits_only(raw):
     with pytest.raises(FilterError) as caught:
         parse_int("limit", raw)
     assert caught.value.param == "limit"
+
+
+def test_a_whole_number_may_have_a_zero_fraction():
+    # JSON Schema's "integer" includes 12.0, and generated clients send it so.
+    assert parse_int("limit", "12.0") == 12 and parse_int("limit", "-3.") == -3
+    with pytest.raises(FilterError, match="between 1 and 17"):
+        parse_int("sdg", "18.0", min_value=1, max_value=17)
 
 
 def test_integer_ranges_and_defaults():

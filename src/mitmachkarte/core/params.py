@@ -121,11 +121,12 @@ def parse_point(param: str, raw) -> tuple[float, float] | None:
 
 
 def bbox_param(raw: str | None, param: str = "bbox") -> BBox | None:
+    """A box from a query parameter: two opposite corners, in any order."""
     text = _text(param, raw)
     if not text:
         return None
     try:
-        return parse_bbox(text)
+        return parse_bbox(text, any_order=True)
     except GeoInputError as exc:
         raise FilterError(param, str(exc)) from exc
 
