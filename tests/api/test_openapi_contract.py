@@ -9,12 +9,14 @@ examples per operation, against a small set of factory data.
 
 import pytest
 import schemathesis
+from django.core import signals
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.config import SchemathesisConfig
 
 from mitmachkarte.wsgi import application
 
-MAX_EXAMPLES = 40
+MAX_EXAMPLES = 25
 CONFIG = SchemathesisConfig.from_dict(
     {
         "checks": {"enabled": True},
@@ -29,7 +31,15 @@ kvm = schemathesis.openapi.from_wsgi("/api/kvm/openapi.json", application, confi
 def data(db, reference_data):
     from tests.api.contract_data import create
 
-    return create()
+    # As Django's test client does: the WSGI handler must not close the test's connection
+    # (and with it the transaction holding the data) after each request.
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        yield create()
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
 
 
 # The data are made once per operation; the API only reads, so every example sees them.
