@@ -194,6 +194,14 @@ def test_a_range_that_ends_before_it_starts_holds_no_dates(client, events):
     assert inverted.status_code == 200 and inverted.json()["count"] == 0
 
 
+def test_any_iso_offset_is_answered(client, events):
+    # PostgreSQL stores offsets up to ±15:59 only; the API took -21:45 and answered 500.
+    for when in ("2096-02-29T20:30:44.72-21:45", "2026-01-01T00:00+23:59"):
+        response = client.get(API, {"start_max": when})
+        assert response.status_code == 200, response.content
+        assert client.get(f"{API}.geojson", {"start_min": when}).status_code == 200
+
+
 @pytest.mark.parametrize(
     "query, param",
     [

@@ -176,7 +176,8 @@ def parse_datetime(param: str, raw, *, tz: tzinfo, end_of_day: bool = False) -> 
             "(2026-09-20T18:00 or 2026-09-20T16:00:00Z)",
         )
     _check_year(param, moment.year)
-    return moment if moment.tzinfo else moment.replace(tzinfo=tz)
+    # In `tz` either way: an offset PostgreSQL cannot store (beyond ±15:59) never reaches it.
+    return moment.astimezone(tz) if moment.tzinfo else moment.replace(tzinfo=tz)
 
 
 def parse_bool(param: str, raw, *, default: bool = False) -> bool:
