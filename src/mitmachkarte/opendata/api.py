@@ -13,6 +13,7 @@ from mitmachkarte.initiatives.schemas import FilterParams
 from . import selectors, views
 
 router = Router(tags=["open data"])
+SAFE = ["GET", "HEAD"]  # harvesters and link checkers ask with HEAD
 FEATURE_COLLECTION = {
     "type": "object",
     "required": ["type", "features"],
@@ -38,7 +39,8 @@ def _doc(content_type: str, what: str, schema: dict | None = None) -> dict:
     return extra
 
 
-@router.get(
+@router.api_operation(
+    SAFE,
     "/export/initiatives.csv",
     url_name="export_initiatives_csv",
     summary="Published initiatives as CSV",
@@ -49,7 +51,8 @@ def export_initiatives_csv(request, filters: Query[ExportParams]):
     return views.initiatives_csv(request)
 
 
-@router.get(
+@router.api_operation(
+    SAFE,
     "/export/initiatives.geojson",
     url_name="export_initiatives_geojson",
     summary="Published initiatives as a GeoJSON FeatureCollection",
@@ -59,7 +62,8 @@ def export_initiatives_geojson(request, filters: Query[ExportParams]):
     return views.initiatives_geojson(request)
 
 
-@router.get(
+@router.api_operation(
+    SAFE,
     "/export/initiatives.jsonld",
     url_name="export_initiatives_jsonld",
     summary="Published initiatives as schema.org Organization nodes (JSON-LD)",
@@ -69,7 +73,8 @@ def export_initiatives_jsonld(request, filters: Query[ExportParams]):
     return views.initiatives_jsonld(request)
 
 
-@router.get(
+@router.api_operation(
+    SAFE,
     "/export/events.jsonld",
     url_name="export_events_jsonld",
     summary="Published events as schema.org Event nodes (JSON-LD)",
