@@ -21,8 +21,8 @@ from .ratelimit import RateLimited
 ERROR_RESPONSES = {
     400: "A parameter is malformed or out of its range; `detail` and `param` name it.",
     404: "Not found: the addressed item, or an item a filter names (e.g. a municipality).",
-    422: "A paging parameter (`limit`, `offset`, `zoom`) is missing, not a number or out "
-    "of its range; `errors` lists each.",
+    422: "A required parameter is missing, or a paging number (`limit`, `offset`, `zoom`) "
+    "is malformed or out of its range; `param` or `errors` name them.",
     429: "Too many requests from this client; try again after `Retry-After` seconds.",
     503: "The database cannot answer right now; try again after `Retry-After` seconds.",
 }
