@@ -4,11 +4,12 @@ from django.urls import include, path
 
 from .api import api
 from .core import health
+from .interop.api import kvm_api
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
-    path("", include("mitmachkarte.opendata.urls")),  # before the API: /api/v1/export/…
-    path("api/kvm/", include("mitmachkarte.interop.urls")),
+    path("", include("mitmachkarte.opendata.urls")),
+    path("api/kvm/", kvm_api.urls),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

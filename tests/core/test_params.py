@@ -26,11 +26,20 @@ from mitmachkarte.core.params import (
 BERLIN = ZoneInfo("Europe/Berlin")
 
 
-@pytest.mark.parametrize("raw", ["²", "١٢", "𝟙", "1.0", "0x10", "1_000", "9" * 41, "1\n2", "a"])
+@pytest.mark.parametrize(
+    "raw", ["²", "١٢", "𝟙", "1.5", "1.01", "1e3", "0x10", "1_000", "9" * 41, "1\n2", "a"]
+)
 def test_integers_are_ascii_digits_only(raw):
     with pytest.raises(FilterError) as caught:
         parse_int("limit", raw)
     assert caught.value.param == "limit"
+
+
+def test_a_whole_number_may_have_a_zero_fraction():
+    # JSON Schema's "integer" includes 12.0, and generated clients send it so.
+    assert parse_int("limit", "12.0") == 12 and parse_int("limit", "-3.") == -3
+    with pytest.raises(FilterError, match="between 1 and 17"):
+        parse_int("sdg", "18.0", min_value=1, max_value=17)
 
 
 def test_integer_ranges_and_defaults():
@@ -78,7 +87,11 @@ def test_dates_and_date_times():
     end = parse_datetime("start_max", "2026-09-20", tz=BERLIN, end_of_day=True)
     assert start == datetime(2026, 9, 20, tzinfo=BERLIN)
     assert end - start == timedelta(days=1, microseconds=-1)
-    assert parse_datetime("t", "2026-09-20T16:00:00Z", tz=BERLIN).utcoffset() == timedelta(0)
+    utc = parse_datetime("t", "2026-09-20T16:00:00Z", tz=BERLIN)
+    assert utc == datetime(2026, 9, 20, 18, tzinfo=BERLIN) and utc.tzinfo == BERLIN
+    # Offsets beyond ±15:59 are ISO 8601 and Python's, not PostgreSQL's: given in `tz`.
+    far = parse_datetime("t", "2096-02-29T20:30:44.72-21:45", tz=BERLIN)
+    assert far.tzinfo == BERLIN and far == datetime(2096, 3, 1, 19, 15, 44, 720000, tzinfo=BERLIN)
     assert parse_datetime("t", "2026-09-20T18:00", tz=BERLIN).tzinfo == BERLIN
     for raw in ("0001-01-01T00:00", "2026-09-20T25:00", "morgen"):
         with pytest.raises(FilterError):

@@ -118,8 +118,8 @@ def test_other_views_raising_it_get_the_429_page():
 
 
 def test_api_answers_429_json_with_retry_after():
-    from mitmachkarte.api import rate_limited
+    from mitmachkarte.api import api
 
-    response = rate_limited(RequestFactory().get("/api/v1/x"), ratelimit.RateLimited(42))
+    response = api.on_exception(RequestFactory().get("/api/v1/x"), ratelimit.RateLimited(42))
     assert response.status_code == 429 and response["Retry-After"] == "42"
     assert "detail" in json.loads(response.content)

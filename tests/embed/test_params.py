@@ -60,7 +60,6 @@ def test_defaults_show_everything_with_list_and_search(client, entries):
         ("color=red", "color"),
         ("color=%23ggg000", "color"),
         ("bbox=1,2,3", "bbox"),
-        ("bbox=7,51,6,50", "bbox"),
         ("kommune=atlantis", "kommune"),
         ("kommune=99999999", "kommune"),
         ("category=nope", "category"),

@@ -57,7 +57,7 @@ def public_urls(event) -> list[str]:
         reverse("events:list"),
         reverse("events:calendar") + "?month=" + event.start.strftime("%Y-%m"),
         event.campaign.get_absolute_url(),
-        reverse("opendata:events_jsonld"),
+        reverse("api:export_events_jsonld"),
         reverse("subscriptions:events_feed"),
     ]
 
@@ -80,7 +80,7 @@ def test_without_registration_the_meeting_link_is_public_everywhere(event):
         f"/api/v1/events/{event.slug}",
         event.get_absolute_url(),
         reverse("events:ics", args=[event.slug]),
-        reverse("opendata:events_jsonld"),
+        reverse("api:export_events_jsonld"),
     ):
         assert SECRET_LINK in _body(client.get(url)), url
 

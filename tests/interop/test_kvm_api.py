@@ -117,7 +117,6 @@ def test_entries_are_full_but_without_contact_data(client, entries):
 @pytest.mark.parametrize(
     "params, param",
     [
-        ({}, "bbox"),
         ({"bbox": "50,7,51"}, "bbox"),
         ({"bbox": "100,7,101,8"}, "bbox"),
         ({"bbox": "a,b,c,d"}, "bbox"),
@@ -132,6 +131,20 @@ def test_bad_search_parameters_get_400(client, db, params, param):
     assert response.status_code == 400
     assert response.json()["param"] == param
     assert response.json()["detail"]
+
+
+def test_a_search_without_a_box_is_refused_naming_it(client, db):
+    response = client.get(f"{KVM}/search")
+    assert response.status_code == 422  # a required parameter, as in the schema
+    assert response.json()["detail"].startswith("bbox: ")
+
+
+def test_the_kvm_api_has_its_own_schema(client, db):
+    schema = client.get(f"{KVM}/openapi.json").json()
+    assert set(schema["paths"]) == {f"{KVM}/search", f"{KVM}/entries/{{ids}}"}
+    search = schema["paths"][f"{KVM}/search"]["get"]
+    assert {p["name"]: p["required"] for p in search["parameters"]}["bbox"] is True
+    assert set(search["responses"]) >= {"200", "400", "404", "422", "429", "503"}
 
 
 @pytest.mark.parametrize("ids", ["abc", "1,2", ",".join(f"{n:032x}" for n in range(101))])

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 
 from mitmachkarte.initiatives.models import DataLicence, Status
 from mitmachkarte.opendata import selectors
@@ -216,3 +217,16 @@ def test_csv_cells_never_start_a_formula(client, db):
     assert row["short_description"] == "'" + formula
     assert row["description"] == "'- Punkt 1\n- Punkt 2"
     assert row["latitude"] and not row["latitude"].startswith("'")
+
+
+@pytest.mark.parametrize(
+    "name", ["initiatives.csv", "initiatives.geojson", "initiatives.jsonld", "events.jsonld"]
+)
+def test_the_exports_answer_head_and_get_under_their_names(client, entries, name):
+    url = reverse("api:export_" + name.replace(".", "_"))
+    assert url == f"/api/v1/export/{name}"
+    head = client.head(url)
+    assert head.status_code == 200 and head["ETag"]
+    assert not b"".join(head.streaming_content)
+    assert client.get(url).status_code == 200
+    assert client.post(url).status_code == 405

@@ -76,18 +76,23 @@ def test_no_e_mail_address_in_the_api(client, data):
     "url, param",
     [
         ("/api/v1/needs?type=palace", "type"),
-        ("/api/v1/needs?municipality=atlantis", "municipality"),
         ("/api/v1/needs?bbox=1,2,3", "bbox"),
         ("/api/v1/offers?type=room&capacity_min=many", "capacity_min"),
         ("/api/v1/offers?step_free=maybe", "step_free"),
         ("/api/v1/offers?topic=moon", "topic"),
         ("/api/v1/offers?municipality=%00", "municipality"),
+        ("/api/v1/offers?near=maybe", "near"),
     ],
 )
 def test_bad_parameters_are_a_400_naming_them(client, data, url, param):
     response = client.get(url)
     assert response.status_code == 400
     assert response.json()["param"] == param
+
+
+def test_an_unknown_municipality_is_not_found(client, data):
+    response = client.get("/api/v1/needs?municipality=atlantis")
+    assert response.status_code == 404 and response.json()["param"] == "municipality"
 
 
 def test_bad_paging_is_a_422(client, data):
@@ -116,6 +121,6 @@ PARAM_VALUES = st.one_of(
 )
 def test_any_offer_query_is_answered_or_refused_never_a_500(client, data, params):
     response = client.get("/api/v1/offers", params)
-    assert response.status_code in (200, 400, 422)
-    if response.status_code == 400:
+    assert response.status_code in (200, 400, 404, 422)
+    if response.status_code in (400, 404):
         assert response.json()["param"] in params

@@ -34,8 +34,12 @@ class BBox:
         return [self.west, self.south, self.east, self.north]
 
 
-def parse_bbox(value: str) -> BBox:
-    """Parse "west,south,east,north" (WGS84 degrees) as used by the API and the map."""
+def parse_bbox(value: str, *, any_order: bool = False) -> BBox:
+    """Parse "west,south,east,north" (WGS84 degrees) as used by the API and the map.
+
+    With `any_order` the values are two opposite corners in any order (query parameters:
+    every box the API schema's pattern allows is one the API answers); without, a box with
+    west > east or south > north is refused (a stored area)."""
     parts = [p.strip() for p in (value or "").split(",")]
     if len(parts) != 4:
         raise GeoInputError(
@@ -51,6 +55,9 @@ def parse_bbox(value: str) -> BBox:
     for lon in (west, east):
         if not (math.isfinite(lon) and -180 <= lon <= 180):
             raise GeoInputError(f"longitude {lon} is outside -180..180")
+    if any_order:
+        west, east = sorted((west, east))
+        south, north = sorted((south, north))
     if west > east:
         raise GeoInputError("west must not be greater than east")
     if south > north:

@@ -19,7 +19,8 @@ MAX_ID = 2**63 - 1  # BigAutoField
 MIN_YEAR, MAX_YEAR = 1970, 2200
 TRUE_VALUES = frozenset({"1", "true", "yes", "on", "ja"})
 FALSE_VALUES = frozenset({"0", "false", "no", "off", "nein"})
-_INT = re.compile(r"[+-]?[0-9]+")
+# "12.0" is a whole number too (JSON Schema's "integer" includes it; clients send it).
+_INT = re.compile(r"[+-]?[0-9]+(?:\.0*)?")
 _FLOAT = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1,3})?")
 
 
@@ -83,7 +84,7 @@ def parse_int(param: str, raw, *, min_value=None, max_value=None, default=None) 
         return default
     if len(text) > MAX_NUMBER_LENGTH or not _INT.fullmatch(text):
         raise FilterError(param, f"not a whole number: '{_shown(text)}'")
-    return check_range(param, int(text), min_value, max_value)
+    return check_range(param, int(text.split(".")[0]), min_value, max_value)
 
 
 def parse_id(param: str, raw) -> int | None:
@@ -120,11 +121,12 @@ def parse_point(param: str, raw) -> tuple[float, float] | None:
 
 
 def bbox_param(raw: str | None, param: str = "bbox") -> BBox | None:
+    """A box from a query parameter: two opposite corners, in any order."""
     text = _text(param, raw)
     if not text:
         return None
     try:
-        return parse_bbox(text)
+        return parse_bbox(text, any_order=True)
     except GeoInputError as exc:
         raise FilterError(param, str(exc)) from exc
 
@@ -174,7 +176,8 @@ def parse_datetime(param: str, raw, *, tz: tzinfo, end_of_day: bool = False) -> 
             "(2026-09-20T18:00 or 2026-09-20T16:00:00Z)",
         )
     _check_year(param, moment.year)
-    return moment if moment.tzinfo else moment.replace(tzinfo=tz)
+    # In `tz` either way: an offset PostgreSQL cannot store (beyond ±15:59) never reaches it.
+    return moment.astimezone(tz) if moment.tzinfo else moment.replace(tzinfo=tz)
 
 
 def parse_bool(param: str, raw, *, default: bool = False) -> bool:
@@ -245,3 +248,27 @@ def value_or_default(parse: Callable, *args, default=None, **kwargs):
         return parse(*args, **kwargs)
     except FilterError:
         return default
+
+
+# Patterns of what the parsers above accept, for the OpenAPI schema (core.openapi). Each is a
+# subset of what its parser takes (a client keeping to it is never refused) and close enough
+# that the contract test (tests/api) finds text the schema forbids but the parser accepts.
+NO_NUL = r"^[^\x00]*$"
+_LAT = r"-?(?:90(?:\.0+)?|[1-8]?[0-9](?:\.[0-9]+)?)"
+_LON = r"-?(?:180(?:\.0+)?|(?:1[0-7][0-9]|[1-9]?[0-9])(?:\.[0-9]+)?)"
+BBOX_PATTERN = rf"^{_LON},{_LAT},{_LON},{_LAT}$"
+LAT_LON_BOX_PATTERN = rf"^{_LAT},{_LON},{_LAT},{_LON}$"
+_LEAP = (  # leap years 1972–2196 (2100 is none)
+    r"(?:19(?:7[26]|8[048]|9[26])|20(?:[02468][048]|[13579][26])"
+    r"|21(?:0[48]|[2468][048]|[13579][26]))"
+)
+_YEAR = r"(?:19[7-9][0-9]|20[0-9]{2}|21[0-9]{2})"
+_DAY = (
+    rf"(?:(?:{_YEAR}|2200)-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
+    r"|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))"
+    rf"|{_LEAP}-02-29)"
+)
+DATE_PATTERN = rf"^{_DAY}$"
+_TIME = r"(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]{1,6})?)?"
+_OFFSET = r"(?:Z|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])?"
+DATE_OR_DATETIME_PATTERN = rf"^{_DAY}(?:T{_TIME}{_OFFSET})?$"

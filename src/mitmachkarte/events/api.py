@@ -10,8 +10,10 @@ from django.http import Http404
 from django.urls import reverse
 from ninja import Query, Router, Schema
 
-from mitmachkarte.core.params import check_range
+from mitmachkarte.core.openapi import BBOX, MUNICIPALITY, Bounded, described, flag, many, text
+from mitmachkarte.core.params import DATE_OR_DATETIME_PATTERN
 from mitmachkarte.taxonomy.models import Category
+from mitmachkarte.taxonomy.selectors import CATEGORY_ITEM
 
 from . import selectors
 from .filters import parse_event_filter
@@ -20,8 +22,17 @@ from .recurrence import local
 
 router = Router(tags=["events"])
 
-MAX_LIMIT = 500
-MAX_GEOJSON_LIMIT = 5000
+LIMIT = Bounded("limit", 1, 500, default=50)
+OFFSET = Bounded("offset", 0, 10**7, default=0)
+GEOJSON_LIMIT = Bounded("limit", 1, 5000, default=2000)
+WHEN = described(
+    {
+        "type": "string",
+        "pattern": DATE_OR_DATETIME_PATTERN,
+        "description": "ISO 8601 date or date-time (naive: Europe/Berlin), years 1970–2200",
+        "example": "2026-09-20",
+    }
+)
 TYPE_COLOURS = {
     EventType.REGIONAL_TALK: "#1864ab",
     EventType.NETWORKING_MEETING: "#0b6e4f",
@@ -95,14 +106,14 @@ class OccurrenceList(Schema):
 
 
 class EventParams(Schema):
-    bbox: str | None = None
-    start_min: str | None = None
-    start_max: str | None = None
-    type: list[str] = []
-    municipality: str | None = None
-    online: str | None = None
-    category: list[str] = []
-    campaign: str | None = None
+    bbox: BBOX = None
+    start_min: WHEN = None
+    start_max: WHEN = None
+    type: many({"type": "string", "enum": list(EventType.values)}) = []
+    municipality: MUNICIPALITY = None
+    online: flag(description="1: only online and hybrid events") = None
+    category: many(CATEGORY_ITEM) = []
+    campaign: text(description="A campaign's slug; an unknown one answers 404.") = None
 
 
 def _filter(params: EventParams):
@@ -172,7 +183,7 @@ def _base(request) -> str:
 
 @router.get("/events", response=OccurrenceList, summary="Upcoming event dates")
 def list_events(
-    request, filters: Query[EventParams], limit: Query[int] = 50, offset: Query[int] = 0
+    request, filters: Query[EventParams], limit: LIMIT.schema = "", offset: OFFSET.schema = ""
 ):
     """Dates of published events, by start. A recurring event has one item per date.
 
@@ -181,8 +192,7 @@ def list_events(
     `type` and `category` may repeat; `municipality` is a slug or an AGS; `online=1` keeps
     online and hybrid events; `bbox` is `west,south,east,north`.
     """
-    check_range("limit", limit, 1, MAX_LIMIT, status=422)
-    check_range("offset", offset, 0, 10**7, status=422)
+    limit, offset = LIMIT.parse(limit), OFFSET.parse(offset)
     count, items = selectors.occurrence_page(_filter(filters), limit=limit, offset=offset)
     base = _base(request)
     return {
@@ -194,8 +204,8 @@ def list_events(
 
 
 @router.get("/events.geojson", summary="Events with a venue as GeoJSON, with their next date")
-def events_geojson(request, filters: Query[EventParams], limit: Query[int] = 2000):
-    check_range("limit", limit, 1, MAX_GEOJSON_LIMIT, status=422)
+def events_geojson(request, filters: Query[EventParams], limit: GEOJSON_LIMIT.schema = ""):
+    limit = GEOJSON_LIMIT.parse(limit)
     events = selectors.events_for_map(_filter(filters))
     base = _base(request)
     categories = {c.pk: c for c in Category.objects.all()}

@@ -89,8 +89,6 @@ def parse_event_filter(
     )
     low = parse_when("start_min", start_min) if start_min else None
     high = parse_when("start_max", start_max, end_of_day=True) if start_max else None
-    if low and high and high < low:
-        raise FilterError("start_max", "must not be before start_min")
     type_values = parse_list("type", types, lambda p, v: parse_choice(p, v, EventType.values))
     muni = municipality_param(municipality)
     category_slugs = category_param(categories)
@@ -99,7 +97,7 @@ def parse_event_filter(
     if campaign:
         found_campaign = Campaign.objects.filter(slug=campaign.strip().lower()).first()
         if found_campaign is None:
-            raise FilterError("campaign", f"unknown campaign '{campaign[:60]}'")
+            raise FilterError("campaign", f"unknown campaign '{campaign[:60]}'", status=404)
     return EventFilter(
         start_min=low,
         start_max=high,

@@ -5,18 +5,18 @@ from datetime import datetime
 from django.http import Http404, HttpRequest
 from ninja import Query, Router, Schema
 
-from mitmachkarte.core.params import check_range
+from mitmachkarte.core.openapi import Bounded
 from mitmachkarte.taxonomy.models import Category
 
 from . import selectors, serializers
 from .filters import parse_filter
 from .models import Initiative
-from .schemas import FilterParams
+from .schemas import OFFSET, FilterParams
 
 router = Router(tags=["initiatives"])
 
-MAX_LIMIT = 500
-MAX_GEOJSON_LIMIT = 10_000
+LIMIT = Bounded("limit", 1, 500, default=50)
+GEOJSON_LIMIT = Bounded("limit", 1, 10_000, default=5000)
 
 
 class MunicipalityRef(Schema):
@@ -80,15 +80,17 @@ def _base_url(request: HttpRequest) -> str:
 
 @router.get("/initiatives", response=InitiativeList, summary="Search and filter initiatives")
 def list_initiatives(
-    request, filters: Query[FilterParams], limit: Query[int] = 50, offset: Query[int] = 0
+    request,
+    filters: Query[FilterParams],
+    limit: LIMIT.schema = "",
+    offset: OFFSET.schema = "",
 ):
     """Published initiatives. `count` is the exact total for the filters, never capped.
 
     `bbox` is `west,south,east,north` in WGS84 degrees; `category` and `sdg` may repeat
     (any of them matches); `municipality` is a slug or an 8-digit AGS.
     """
-    check_range("limit", limit, 1, MAX_LIMIT, status=422)
-    check_range("offset", offset, 0, 10**7, status=422)
+    limit, offset = LIMIT.parse(limit), OFFSET.parse(offset)
     count, items = selectors.initiative_page(_filter(filters), limit=limit, offset=offset)
     base = _base_url(request)
     return {
@@ -100,9 +102,9 @@ def list_initiatives(
 
 
 @router.get("/initiatives.geojson", summary="Initiatives as a GeoJSON FeatureCollection")
-def initiatives_geojson(request, filters: Query[FilterParams], limit: Query[int] = 5000):
+def initiatives_geojson(request, filters: Query[FilterParams], limit: GEOJSON_LIMIT.schema = ""):
     """Same filters as the list. `count` (a foreign member) is the exact total."""
-    check_range("limit", limit, 1, MAX_GEOJSON_LIMIT, status=422)
+    limit = GEOJSON_LIMIT.parse(limit)
     count, rows = selectors.map_points(_filter(filters), limit=limit)
     categories = {c.pk: c for c in Category.objects.all()}
     base = _base_url(request)

@@ -66,9 +66,10 @@ def parse_filter(
             "tag": tag,
         }
     )
-    q = (q or "").strip()
-    if len(q) > MAX_QUERY_LENGTH:
+    q = q or ""
+    if len(q) > MAX_QUERY_LENGTH:  # before stripping: the schema's maxLength counts all
         raise FilterError("q", f"at most {MAX_QUERY_LENGTH} characters")
+    q = q.strip()
     box = bbox_param(bbox)
     category_slugs = category_param(categories)
     sdg_numbers = dict.fromkeys(parse_list("sdg", sdgs, sdg_number))

@@ -5,13 +5,14 @@ import json
 from django.http import HttpResponse
 from ninja import Query, Router
 
-from mitmachkarte.core.params import check_range
+from mitmachkarte.core.openapi import Bounded
 
 from .filters import parse_filter
 from .map_index import MAX_FEATURES, get_index
 from .schemas import FilterParams
 
 router = Router(tags=["map"])
+ZOOM = Bounded("zoom", 0, 22)
 
 
 @router.get(
@@ -19,7 +20,7 @@ router = Router(tags=["map"])
     summary="Clusters and single points for a map view",
     openapi_extra={"responses": {200: {"description": "GeoJSON FeatureCollection"}}},
 )
-def map_features(request, filters: Query[FilterParams], zoom: Query[int]):
+def map_features(request, filters: Query[FilterParams], zoom: ZOOM.schema):
     """Matching published initiatives in `bbox` as at most 2,000 features.
 
     Cluster features have `properties.cluster = true`, `count` and `bounds`
@@ -28,7 +29,7 @@ def map_features(request, filters: Query[FilterParams], zoom: Query[int]):
     to it. Small results come as points only (`clustered: false`). `bounds` (top level) is
     the extent of all matches, to fit a map to a search.
     """
-    check_range("zoom", zoom, 0, 22, status=422)
+    zoom = ZOOM.parse(zoom)
     flt = parse_filter(
         q=filters.q,
         bbox=filters.bbox,

@@ -22,7 +22,7 @@ from django.db.models import Q, QuerySet
 from mitmachkarte.core.geo import BBox
 from mitmachkarte.core.params import FilterError, clean_list, parse_float, parse_int, reject_nul
 from mitmachkarte.core.text import slugify_de
-from mitmachkarte.initiatives.filters import parse_filter
+from mitmachkarte.initiatives.filters import MAX_QUERY_LENGTH, parse_filter
 from mitmachkarte.initiatives.models import Initiative
 from mitmachkarte.initiatives.selectors import filter_initiatives, published
 
@@ -113,6 +113,8 @@ def parse_search(*, bbox, text, categories, tags, limit) -> KvmSearch:
     reject_nul({"text": text, "categories": categories, "tags": tags, "limit": limit})
     box = parse_kvm_bbox(bbox)
     text = text or ""
+    if len(text) > MAX_QUERY_LENGTH:  # before the hashtags go: the schema counts them too
+        raise FilterError("text", f"at most {MAX_QUERY_LENGTH} characters")
     hashtags = _HASHTAG.findall(text)
     text = _HASHTAG.sub(" ", text).strip()
     parse_filter(q=text)  # validates the length

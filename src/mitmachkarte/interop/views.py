@@ -1,7 +1,8 @@
 """The Karte-von-morgen-compatible read API (/api/kvm/…): OpenFairDB's shapes, no contact data.
 
-Plain JSON views: the shapes are OpenFairDB's, not this platform's API schemas. Bad
-parameters get a 400 with {"detail", "param"} like the rest of the API.
+Plain JSON views in OpenFairDB's shapes, called by the operations of interop/api.py (which
+describe them in /api/kvm/openapi.json). Bad parameters get a 400 with {"detail", "param"}
+like the rest of the API.
 """
 
 from django.http import HttpRequest, JsonResponse
@@ -26,7 +27,8 @@ def _json(data, status: int = 200) -> JsonResponse:
 
 
 def _bad_request(exc: FilterError) -> JsonResponse:
-    return _json({"detail": f"{exc.param}: {exc.message}", "param": exc.param}, status=400)
+    body = {"detail": f"{exc.param}: {exc.message}", "param": exc.param}
+    return _json(body, status=exc.status)
 
 
 @require_safe

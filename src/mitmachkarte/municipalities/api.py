@@ -1,9 +1,13 @@
-from ninja import Query, Router, Schema
-from ninja.errors import HttpError
+from ninja import Router, Schema
+
+from mitmachkarte.core.openapi import Bounded, described, flag
+from mitmachkarte.core.params import parse_bool
 
 from . import selectors
 
 router = Router(tags=["municipalities"])
+LIMIT = Bounded("limit", 1, 1000, default=100)
+OFFSET = Bounded("offset", 0, 10**7, default=0)
 
 
 class MunicipalityOut(Schema):
@@ -28,18 +32,16 @@ class MunicipalityList(Schema):
 @router.get("/municipalities", response=MunicipalityList, summary="Municipalities")
 def list_municipalities(
     request,
-    q: Query[str] = "",
-    active: Query[bool] = False,
-    limit: Query[int] = 100,
-    offset: Query[int] = 0,
+    q: described({"type": "string", "description": "Part of a name or district, or an AGS"}) = "",
+    active: flag(description="1: only municipalities with initiatives") = None,
+    limit: LIMIT.schema = "",
+    offset: OFFSET.schema = "",
 ):
     """Municipalities with their number of published initiatives, most active first.
 
     `q` matches name, district or AGS; `active=true` lists only those with initiatives.
     """
-    if not 1 <= limit <= 1000:
-        raise HttpError(422, f"limit: must be between 1 and 1000, got {limit}")
-    if offset < 0:
-        raise HttpError(422, f"offset: must not be negative, got {offset}")
-    qs = selectors.municipalities_with_counts(q=q.strip(), only_active=active)
+    limit, offset = LIMIT.parse(limit), OFFSET.parse(offset)
+    only_active = parse_bool("active", active)
+    qs = selectors.municipalities_with_counts(q=(q or "").strip(), only_active=only_active)
     return {"count": qs.count(), "items": list(qs[offset : offset + limit])}

@@ -30,7 +30,8 @@ def municipality_param(raw: str | None) -> Municipality | None:
         return None
     municipality = resolve_municipality(raw)
     if municipality is None:
-        raise FilterError("municipality", f"unknown municipality '{raw[:60]}'")
+        # 404: the parameter is well formed, the municipality it names does not exist.
+        raise FilterError("municipality", f"unknown municipality '{raw[:60]}'", status=404)
     return municipality
 
 

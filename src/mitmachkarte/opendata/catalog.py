@@ -16,13 +16,13 @@ DCATDE_LICENCES = {
 }
 FORMATS = {
     # key: (title suffix, EU file type, IANA media type, URL name)
-    "csv": ("CSV", "CSV", "text/csv", "opendata:initiatives_csv"),
-    "geojson": ("GeoJSON", "GEOJSON", "application/geo+json", "opendata:initiatives_geojson"),
+    "csv": ("CSV", "CSV", "text/csv", "api:export_initiatives_csv"),
+    "geojson": ("GeoJSON", "GEOJSON", "application/geo+json", "api:export_initiatives_geojson"),
     "jsonld": (
         "JSON-LD (schema.org)",
         "JSON_LD",
         "application/ld+json",
-        "opendata:initiatives_jsonld",
+        "api:export_initiatives_jsonld",
     ),
 }
 
@@ -133,7 +133,7 @@ def catalog(*, initiatives_modified=None, events_modified=None) -> dict:
         for licence in ("odbl", "cc0")
         for key in FORMATS
     ]
-    events_url = site + reverse("opendata:events_jsonld")
+    events_url = site + reverse("api:export_events_jsonld")
     event_distribution = {
         "@id": events_url,
         "@type": "dcat:Distribution",

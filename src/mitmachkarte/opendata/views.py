@@ -1,6 +1,7 @@
 """Open-data exports (streamed), the documentation page and the DCAT-AP.de catalogue.
 
-Plain Django views rather than Ninja: the responses are streamed files, not schemas.
+Plain Django views called by the API's export operations (opendata/api.py, which give the
+schema their parameters and media types): the responses are streamed files, not schemas.
 Harvesters get an ETag (data version + query) and Last-Modified, so a conditional GET costs
 two small queries and answers 304 while nothing changed.
 """
@@ -31,7 +32,9 @@ BUFFER_BYTES = 64 * 1024
 
 
 def _bad_request(exc: FilterError) -> JsonResponse:
-    return JsonResponse({"detail": f"{exc.param}: {exc.message}", "param": exc.param}, status=400)
+    return JsonResponse(
+        {"detail": f"{exc.param}: {exc.message}", "param": exc.param}, status=exc.status
+    )
 
 
 def _parse(request: HttpRequest):

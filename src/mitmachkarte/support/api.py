@@ -6,14 +6,16 @@ from datetime import date, datetime
 
 from ninja import Query, Router, Schema
 
-from mitmachkarte.core.params import check_range
+from mitmachkarte.core.openapi import BBOX, MUNICIPALITY, Bounded, choice, flag, integer, many
+from mitmachkarte.core.params import parse_bool
 
 from . import selectors
-from .filters import need_filters, offer_filters
-from .models import Need, Offer
+from .filters import MAX_AMOUNT, need_filters, offer_filters
+from .models import Need, NeedType, Offer, OfferType, PermitTopic
 
 router = Router(tags=["support"])
-MAX_LIMIT = 500
+LIMIT = Bounded("limit", 1, 500, default=50)
+OFFSET = Bounded("offset", 0, 10**7, default=0)
 TYPE_COLOURS = {
     "room": "#0b6e4f",
     "funding": "#8f5100",
@@ -87,20 +89,20 @@ class OfferList(Schema):
 
 
 class NeedParams(Schema):
-    type: list[str] = []
-    municipality: str | None = None
-    bbox: str | None = None
+    type: many({"type": "string", "enum": list(NeedType.values)}) = []
+    municipality: MUNICIPALITY = None
+    bbox: BBOX = None
 
 
 class OfferParams(Schema):
-    type: list[str] = []
-    municipality: str | None = None
-    bbox: str | None = None
-    capacity_min: str | None = None
-    step_free: str | None = None
-    amount: str | None = None
-    topic: str | None = None
-    near: str | None = None
+    type: many({"type": "string", "enum": list(OfferType.values)}) = []
+    municipality: MUNICIPALITY = None
+    bbox: BBOX = None
+    capacity_min: integer(0, MAX_AMOUNT, description="Rooms for at least this many") = None
+    step_free: flag(description="1: only step-free rooms") = None
+    amount: integer(0, MAX_AMOUNT, description="Funding in EUR") = None
+    topic: choice(PermitTopic.values, description="Permit guides on this topic") = None
+    near: flag(description="1: with neighbour municipalities and state-wide offers") = None
 
 
 def _base(request) -> str:
@@ -202,7 +204,7 @@ def _offers(params: OfferParams) -> list | object:
         amount=params.amount,
         topic=params.topic,
     )
-    near = str(params.near or "").strip() in ("1", "true", "yes", "on")
+    near = parse_bool("near", params.near)
     municipality = flt.pop("municipality")
     if near and municipality is not None:
         return [m.item for m in selectors.offers_near(municipality, selectors.filter_offers(**flt))]
@@ -210,12 +212,13 @@ def _offers(params: OfferParams) -> list | object:
 
 
 @router.get("/needs", response=NeedList, summary="Open needs of initiatives")
-def list_needs(request, filters: Query[NeedParams], limit: Query[int] = 50, offset: Query[int] = 0):
+def list_needs(
+    request, filters: Query[NeedParams], limit: LIMIT.schema = "", offset: OFFSET.schema = ""
+):
     """Open and in-contact needs that have not expired, newest first. `type` may repeat
     (room, permit, funding, publicity, volunteers, material, expertise, other);
     `municipality` is a slug, AGS or name; `bbox` is `west,south,east,north`."""
-    check_range("limit", limit, 1, MAX_LIMIT, status=422)
-    check_range("offset", offset, 0, 10**7, status=422)
+    limit, offset = LIMIT.parse(limit), OFFSET.parse(offset)
     qs = selectors.filter_needs(
         **need_filters(type=filters.type, municipality=filters.municipality, bbox=filters.bbox)
     )
@@ -230,15 +233,14 @@ def list_needs(request, filters: Query[NeedParams], limit: Query[int] = 50, offs
 
 @router.get("/offers", response=OfferList, summary="Active offers: rooms, funding, permits")
 def list_offers(
-    request, filters: Query[OfferParams], limit: Query[int] = 50, offset: Query[int] = 0
+    request, filters: Query[OfferParams], limit: LIMIT.schema = "", offset: OFFSET.schema = ""
 ):
     """Active offers, freshest first (funding programmes past their deadline are left out).
     `type`: room, funding, permit, advice, other; `municipality`; `bbox`; `capacity_min`,
     `step_free=1` (rooms); `amount` (funding in EUR within the programme's range); `topic`
     (permit guides); `near=1` adds neighbour municipalities and state-wide offers, ranked
     by distance."""
-    check_range("limit", limit, 1, MAX_LIMIT, status=422)
-    check_range("offset", offset, 0, 10**7, status=422)
+    limit, offset = LIMIT.parse(limit), OFFSET.parse(offset)
     offers = _offers(filters)
     count = len(offers) if isinstance(offers, list) else offers.count()
     base = _base(request)

@@ -18,13 +18,15 @@ from mitmachkarte.municipalities.selectors import municipality_param
 
 from .models import NeedType, OfferType, PermitTopic
 
+MAX_AMOUNT = 100_000_000
+
 
 def _types(values, choices) -> tuple[str, ...]:
     return tuple(parse_list("type", values, lambda param, v: parse_choice(param, v, choices)))
 
 
 def _amount(param: str, raw) -> int | None:
-    return parse_int(param, raw, min_value=0, max_value=100_000_000)
+    return parse_int(param, raw, min_value=0, max_value=MAX_AMOUNT)
 
 
 def need_filters(*, type=(), municipality=None, bbox=None) -> dict:

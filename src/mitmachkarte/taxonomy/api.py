@@ -1,5 +1,7 @@
 from ninja import Router, Schema
 
+from mitmachkarte.core.openapi import integer
+
 from . import selectors
 
 router = Router(tags=["taxonomy"])
@@ -46,5 +48,5 @@ def list_sdgs(request):
     response=list[SDGTargetOut],
     summary="The 169 SDG targets (optionally of one goal: ?goal=1..17)",
 )
-def list_targets(request, goal: str | None = None):
+def list_targets(request, goal: integer(1, 17, description="An SDG number") = None):
     return list(selectors.targets(goal=selectors.goal_param(goal)))

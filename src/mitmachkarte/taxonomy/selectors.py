@@ -3,6 +3,11 @@ from django.db.models import Count, QuerySet
 from mitmachkarte.core.params import FilterError, clean_list, parse_int
 
 from .models import SDG, Category, SDGTarget, Tag, TagSynonym
+from .reference import CATEGORIES
+
+# The schema of one `category` value in the API (core.openapi): the curated slugs.
+CATEGORY_ITEM = {"type": "string", "enum": [c[0] for c in CATEGORIES]}
+SDG_ITEM = {"type": "integer", "minimum": 1, "maximum": 17}
 
 
 def categories() -> QuerySet[Category]:
