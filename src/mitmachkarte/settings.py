@@ -190,6 +190,8 @@ LANGUAGES = [("de", _("German")), ("en", _("English"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
+# English dates without the US month-first form (core/formats/en); German: Django's own.
+FORMAT_MODULE_PATH = ["mitmachkarte.core.formats"]
 USE_TZ = True
 
 STATIC_URL = "/static/"

@@ -8,6 +8,7 @@ from datetime import date, datetime, time, timedelta
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from mitmachkarte.core.slugs import RESERVED_SLUGS, unique_slug
@@ -219,7 +220,7 @@ def submit_campaign_action(
 
 
 def _date(day: date) -> str:
-    return day.strftime("%d.%m.%Y")
+    return date_format(day, "SHORT_DATE_FORMAT")
 
 
 def create_campaign(
