@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "mitmachkarte.stewardship",
     "mitmachkarte.opendata",
     "mitmachkarte.interop",
+    "mitmachkarte.dashboard",
 ]
 
 MIDDLEWARE = [

@@ -56,3 +56,8 @@ add_perm(
     can_view_group_content,
     _("This working group shares its content only with its members."),
 )
+add_perm(
+    "groups.confirm_cooperation",
+    can_confirm_cooperation,
+    _("Only the other side of the cooperation confirms it."),
+)
