@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, ngettext_lazy
 
 from mitmachkarte.core.permissions import has_perm
+from mitmachkarte.events import selectors as event_selectors
+from mitmachkarte.events.models import EventStatus
 from mitmachkarte.groups import selectors as group_selectors
 from mitmachkarte.groups.models import CooperationStatus
 from mitmachkarte.moderation import selectors as moderation_selectors
@@ -88,6 +90,15 @@ def _moderation(user) -> Section | None:
             reverse("stewardship:suggestions"),
         ),
     ]
+    section.items.append(
+        _counted(
+            ngettext_lazy(
+                "%(n)s campaign action to review", "%(n)s campaign actions to review", "n"
+            ),
+            event_selectors.pending_actions(user).count(),
+            queue + "#events-heading",
+        )
+    )
     if has_perm(user, "stewardship.see_stale_entries"):
         section.items.append(
             _counted(
@@ -171,6 +182,14 @@ def _municipality(user, organisation) -> Section | None:
 
 def _events(user, organisations) -> Section | None:
     section = Section("events", _("Events"))
+    if has_perm(user, "events.create_event"):
+        section.items.append(Item(_("Create an event"), reverse("events:create")))
+    for event in event_selectors.organised_by(organisations)[:20]:
+        if has_perm(user, "events.manage_event", event):
+            text = event.title
+            if event.status == EventStatus.PENDING:
+                text = _("%(title)s (waiting for review)") % {"title": event.title}
+            section.items.append(Item(text, reverse("events:manage", args=[event.slug])))
     section.items.append(Item(_("Calendar of events"), reverse("events:list")))
     return section
 
