@@ -254,6 +254,9 @@ def _groups(user) -> Section | None:
         ),
         Item(_("All working groups"), reverse("groups:list")),
     ]
+    if has_perm(user, "groups.create_group"):
+        section.items.insert(0, Item(_("Start a working group"), reverse("groups:create")))
+    section.items.append(Item(_("Record a cooperation"), reverse("groups:cooperations")))
     return section
 
 

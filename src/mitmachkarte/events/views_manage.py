@@ -13,14 +13,20 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from mitmachkarte.core.forms import add_service_errors
-from mitmachkarte.core.geocoding import geocode
 from mitmachkarte.core.http import private
 from mitmachkarte.core.permissions import permission_required, require_perm
-from mitmachkarte.municipalities.selectors import resolve_municipality
 from mitmachkarte.organisations.models import Organisation, OrganisationType
 from mitmachkarte.organisations.rules import is_network_team
 
-from . import organising, recurrence_builder, registrations, selectors, services, views_private
+from . import (
+    organising,
+    recurrence_builder,
+    registrations,
+    selectors,
+    services,
+    venues,
+    views_private,
+)
 from .forms import MessageForm
 from .forms_manage import EventForm, initial_from
 from .models import Event, EventStatus, Occurrence, RegistrationStatus
@@ -36,17 +42,12 @@ def _organisations(user, *, keep=None):
 
 
 def _point(fields: dict) -> dict:
-    """Address → point, outside any transaction (a geocoder may be remote); the city's
-    municipality stands in when the address has no known postcode."""
-    if fields["format"] == "online":
-        return {"latitude": None, "longitude": None}
-    found = geocode(street=fields["street"], postcode=fields["postcode"], city=fields["city"])
-    if found:
-        return {"latitude": found.latitude, "longitude": found.longitude}
-    town = resolve_municipality(fields["city"]) if fields["city"] else None
-    if town and town.latitude is not None:
-        return {"latitude": town.latitude, "longitude": town.longitude}
-    return {"latitude": None, "longitude": None}
+    return venues.point_for(
+        format=fields["format"],
+        street=fields["street"],
+        postcode=fields["postcode"],
+        city=fields["city"],
+    )
 
 
 def _status_for(fields: dict) -> str:
