@@ -51,11 +51,11 @@ def client_for(user) -> Client:
     return client
 
 
-def group_data(municipality, **changes) -> dict:
+def group_data(town, **changes) -> dict:
     return {
         "name": "AG Klimaanpassung",
         "purpose": "Wir planen Hitzeschutz.",
-        "municipality": municipality.pk,
+        "municipality": town.name,
         "visibility": "public",
         "sdgs": ["11", "13"],
     } | changes
@@ -157,3 +157,17 @@ def test_only_chairs_edit_and_schedule(world, group, who, method, url):
         assert response.status_code == 403
     group.refresh_from_db()
     assert (group.name, group.purpose, group.meeting_series.count()) == before
+
+
+def test_the_municipality_picker_suggests_and_accepts_names_and_keys(world):
+    client = client_for(world["users"]["network"])
+    page = client.get("/arbeitsgruppen/neu/").content.decode()
+    assert '<datalist id="id_municipality-options">' in page
+    assert '<option value="Bonn">' in page and '<option value="Köln">' in page
+    by_key = group_data(world["bonn"], name="AG Bonn", municipality=world["bonn"].ags)
+    assert client.post("/arbeitsgruppen/neu/", by_key).status_code == 302
+    assert WorkingGroup.objects.get(name="AG Bonn").municipality == world["bonn"]
+    unknown = client.post(
+        "/arbeitsgruppen/neu/", group_data(world["bonn"], municipality="Atlantis")
+    )
+    assert unknown.status_code == 400 and "Unbekannte Kommune" in unknown.content.decode()

@@ -7,7 +7,7 @@ from mitmachkarte.events.forms import _datetime_field
 from mitmachkarte.events.models import EventFormat
 from mitmachkarte.events.recurrence_builder import CHOICES as REPEAT_CHOICES
 from mitmachkarte.events.recurrence_builder import build
-from mitmachkarte.municipalities.models import Municipality
+from mitmachkarte.municipalities.forms import MunicipalityField
 from mitmachkarte.taxonomy.models import SDG
 
 from .models import Visibility
@@ -22,8 +22,10 @@ class GroupForm(forms.Form):
         max_length=5000,
         help_text=_("Markdown is possible."),
     )
-    municipality = forms.ModelChoiceField(
-        label=_("Municipality"), queryset=Municipality.objects.none(), required=False
+    municipality = MunicipalityField(
+        label=_("Municipality"),
+        required=False,
+        help_text=_("Type a few letters and pick one of the suggestions."),
     )
     region = forms.CharField(
         label=_("or region"),

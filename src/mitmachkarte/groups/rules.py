@@ -74,3 +74,8 @@ add_perm(
     can_create_group,
     _("Only municipalities and the network team start working groups."),
 )
+add_perm(
+    "groups.enter_cooperation",
+    can_enter_cooperation_for,
+    _("You can only enter cooperations of your own organisation."),
+)

@@ -29,5 +29,6 @@ urlpatterns = [
         name="item_status",
     ),
     path("kooperationen/", views.cooperations, name="cooperations"),
+    path("kooperationen/partner/", views_manage.partner_search, name="partners"),
     path("kooperationen/<int:pk>/bestaetigen/", views.confirm_cooperation, name="confirm"),
 ]

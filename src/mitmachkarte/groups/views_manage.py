@@ -7,15 +7,17 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from mitmachkarte.core.forms import add_service_errors
+from mitmachkarte.core.params import parse_id, value_or_default
 from mitmachkarte.core.permissions import permission_required, require_perm
 from mitmachkarte.events import venues
 from mitmachkarte.municipalities.models import Municipality
+from mitmachkarte.organisations.models import Organisation
 from mitmachkarte.organisations.rules import is_network_team, municipalities_moderated_by
 
-from . import services, setup
+from . import selectors, services, setup
 from .forms_manage import GroupForm, SeriesForm
 from .models import WorkingGroup
 
@@ -107,3 +109,22 @@ def series(request, slug: str):
             messages.success(request, _("The meetings are in the calendar."))
             return redirect(group)
     return _page(request, "groups/series_form.html", {"group": group}, form)
+
+
+@login_required
+@require_GET
+def partner_search(request):
+    """The partner picker's results (an htmx fragment; the cooperation page renders the same
+    list for its first view, so it works without JavaScript)."""
+    organisation = get_object_or_404(
+        Organisation, pk=value_or_default(parse_id, "organisation", request.GET.get("organisation"))
+    )
+    require_perm(request.user, "groups.enter_cooperation", organisation)
+    return render(
+        request,
+        "groups/_partner_results.html",
+        {
+            "partners": selectors.partner_candidates(organisation, q=request.GET.get("q", "")),
+            "chosen": request.GET.get("counterpart", ""),
+        },
+    )
