@@ -366,3 +366,24 @@ def test_the_mail_to_the_managers_links_the_queue_not_the_admin(world, settings,
     )
     [notice] = [m for m in mail.outbox if m.to == ["team@example.org"]]
     assert "/moderation/" in notice.body and "/admin/" not in notice.body
+
+
+def test_an_action_outside_the_campaign_days_is_refused(world):
+    today = timezone.localdate()
+    campaign = CampaignFactory(
+        starts_on=today + timedelta(days=200), ends_on=today + timedelta(days=206)
+    )
+    client = client_for(world["users"]["initiative"])
+    data = form_data(
+        world["orgs"]["initiative"],
+        campaign=campaign.pk,
+        repeat="",
+        online_url="",
+        format="in_person",
+    )
+    response = client.post("/veranstaltungen/neu/", data)
+    assert response.status_code == 400
+    assert (
+        "während der Kampagne" in response.content.decode() or "Aktion" in response.content.decode()
+    )
+    assert not Event.objects.exists()

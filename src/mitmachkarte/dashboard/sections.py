@@ -48,7 +48,11 @@ def embed_url(municipality) -> str:
 
 
 def sections_for(user) -> list[Section]:
-    organisations = list(organisation_selectors.organisations_of(user).order_by("name"))
+    organisations = list(
+        organisation_selectors.organisations_of(user)
+        .select_related("municipality", "initiative__municipality")
+        .order_by("name")
+    )
     builders = [
         _moderation(user),
         _entries(user, organisations),
@@ -171,6 +175,10 @@ def _municipality(user, organisation) -> Section | None:
                 reverse("sdgreport:strategy", args=[municipality.slug]),
             )
         )
+    if has_perm(user, "surveys.see_municipality_results", municipality):
+        section.items.append(
+            Item(_("Survey results"), reverse("surveys:municipality", args=[municipality.slug]))
+        )
     section.items += [
         Item(_("SDG report"), reverse("sdgreport:report", args=[municipality.slug])),
         Item(_("Network of actors"), reverse("sdgreport:network", args=[municipality.slug])),
@@ -216,6 +224,18 @@ def _support(user, organisations) -> Section | None:
             support_selectors.threads_for(organisations).count(),
             reverse("support:overview"),
         ),
+    ]
+    towns = {
+        o.initiative.municipality
+        for o in organisations
+        if o.initiative_id and o.initiative.municipality_id
+    }
+    section.items += [
+        Item(
+            _("Permit guides of %(town)s") % {"town": town.name},
+            reverse("support:permits", args=[town.slug]),
+        )
+        for town in sorted(towns, key=lambda t: t.name)
     ]
     if any(has_perm(user, "support.post_need", o) for o in organisations):
         section.items.append(Item(_("Post a need"), reverse("support:need_create")))

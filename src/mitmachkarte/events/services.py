@@ -55,6 +55,8 @@ def create_event(
     the venue is used. `categories` are slugs, `sdgs` numbers, `co_organisers`
     Organisation objects. Raises ValidationError on invalid data; nothing is saved then.
     """
+    if status == EventStatus.PENDING and fields.get("campaign") is not None:
+        check_campaign_submission(campaign=fields["campaign"], start=start)
     with transaction.atomic():
         event = Event(
             title=one_line(title),
@@ -237,20 +239,8 @@ def submit_campaign_action(
 ) -> Event:
     """An initiative's own action for a campaign: saved as pending until a moderator
     approves it in the admin. It must take place within the campaign days."""
-    if not campaign.submissions_open:
-        raise ValidationError(_("This campaign does not accept submissions any more."))
     start, end = as_aware(start), as_aware(end)
-    first = datetime.combine(campaign.starts_on, time.min, tzinfo=EVENT_TZ)
-    after_last = datetime.combine(campaign.ends_on + timedelta(days=1), time.min, tzinfo=EVENT_TZ)
-    if not first <= start < after_last:
-        raise ValidationError(
-            {
-                "start": _(
-                    "The action must take place during the campaign (%(first)s to %(last)s)."
-                )
-                % {"first": _date(campaign.starts_on), "last": _date(campaign.ends_on)}
-            }
-        )
+    check_campaign_submission(campaign=campaign, start=start)
     if not organiser_email:
         raise ValidationError({"organiser_email": _("We need an e-mail address to reply.")})
     fields.setdefault("event_type", EventType.ACTION_DAY)
@@ -269,6 +259,23 @@ def submit_campaign_action(
         )
         mails.send_submission_received(event=event)
     return event
+
+
+def check_campaign_submission(*, campaign: Campaign, start: datetime) -> None:
+    """An action submitted to a campaign: submissions open, within the campaign days."""
+    if not campaign.submissions_open:
+        raise ValidationError(_("This campaign does not accept submissions any more."))
+    first = datetime.combine(campaign.starts_on, time.min, tzinfo=EVENT_TZ)
+    after_last = datetime.combine(campaign.ends_on + timedelta(days=1), time.min, tzinfo=EVENT_TZ)
+    if not first <= as_aware(start) < after_last:
+        raise ValidationError(
+            {
+                "start": _(
+                    "The action must take place during the campaign (%(first)s to %(last)s)."
+                )
+                % {"first": _date(campaign.starts_on), "last": _date(campaign.ends_on)}
+            }
+        )
 
 
 def _date(day: date) -> str:
