@@ -387,3 +387,15 @@ def test_an_action_outside_the_campaign_days_is_refused(world):
         "während der Kampagne" in response.content.decode() or "Aktion" in response.content.decode()
     )
     assert not Event.objects.exists()
+
+
+def test_the_event_page_links_the_organiser_page_only_for_its_organisers(world):
+    event = created(world)
+    manage = f'href="/veranstaltungen/{event.slug}/verwalten/"'
+    assert (
+        manage
+        in client_for(world["users"]["bochum"]).get(event.get_absolute_url()).content.decode()
+    )
+    for who in ("koeln", "plain", None):
+        html = client_for(world["users"].get(who)).get(event.get_absolute_url()).content.decode()
+        assert manage not in html
