@@ -399,3 +399,24 @@ def test_the_event_page_links_the_organiser_page_only_for_its_organisers(world):
     for who in ("koeln", "plain", None):
         html = client_for(world["users"].get(who)).get(event.get_absolute_url()).content.decode()
         assert manage not in html
+
+
+def test_members_only_group_meetings_are_not_actions_to_review(world):
+    from mitmachkarte.groups import services as group_services
+
+    group = group_services.create_group(
+        name="AG intern", created_by=world["users"]["bochum"], municipality=world["bochum"],
+        visibility="members",
+    )  # fmt: skip
+    start = first_saturday_ahead()
+    group_services.schedule_meetings(
+        group=group, by=world["users"]["bochum"], start=start, end=start + timedelta(hours=1),
+        format="online", online_url="https://meet.example/intern",
+    )  # fmt: skip
+    page = client_for(world["users"]["network"]).get("/moderation/").content.decode()
+    assert "AG intern" not in page
+    slug = group.meeting_series.get().event.slug
+    response = client_for(world["users"]["network"]).post(
+        f"/veranstaltungen/{slug}/freigeben/", {"action": "approve"}
+    )
+    assert response.status_code == 404

@@ -27,7 +27,9 @@ def pending_actions(user) -> QuerySet[Event]:
     """Campaign actions waiting for review in `user`'s scope: the network team sees all,
     a municipality's members those taking place there."""
     pending = (
-        Event.objects.filter(status=EventStatus.PENDING)
+        # Members-only groups' meetings are pending too (kept out of public lists): only
+        # campaign actions wait for a moderator.
+        Event.objects.filter(status=EventStatus.PENDING, campaign__isnull=False)
         .select_related("campaign", "organisation")
         .prefetch_related("municipalities")
         .order_by("created_at", "pk")

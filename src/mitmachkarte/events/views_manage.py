@@ -228,7 +228,7 @@ def delete(request, slug: str):
 @require_POST
 def decide(request, slug: str):
     """Approve or reject a campaign action from the moderation queue."""
-    event = get_object_or_404(Event, slug=slug, status=EventStatus.PENDING)
+    event = get_object_or_404(Event, slug=slug, status=EventStatus.PENDING, campaign__isnull=False)
     require_perm(request.user, "events.moderate_event", event)
     if request.POST.get("action") == "approve":
         services.publish_event(event=event)
