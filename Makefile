@@ -23,6 +23,8 @@ $(DEV_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[dev]"
 	@touch $@ $(STAMP)
 
+# Links in mails name the host and port the demo serves on (production sets SITE_URL itself).
+demo: export SITE_URL ?= http://127.0.0.1:$(PORT)
 demo: $(STAMP)
 	@mkdir -p var
 	DEBUG=1 $(BIN)/mitmachkarte migrate --no-input

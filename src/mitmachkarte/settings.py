@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "mitmachkarte.stewardship",
     "mitmachkarte.opendata",
     "mitmachkarte.interop",
+    "mitmachkarte.dashboard",
 ]
 
 MIDDLEWARE = [
@@ -190,6 +191,8 @@ LANGUAGES = [("de", _("German")), ("en", _("English"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
+# English dates without the US month-first form (core/formats/en); German: Django's own.
+FORMAT_MODULE_PATH = ["mitmachkarte.core.formats"]
 USE_TZ = True
 
 STATIC_URL = "/static/"

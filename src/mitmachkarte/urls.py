@@ -13,6 +13,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("konto/", include("mitmachkarte.dashboard.urls")),
     path("konto/", include("mitmachkarte.organisations.urls")),
     path("", include("mitmachkarte.stewardship.urls")),
     path("konto/", include("allauth.urls")),

@@ -107,6 +107,7 @@ def test_header_shows_login_or_the_users_address_and_logout(client):
     client.force_login(user)
     html = client.get("/").content.decode()
     assert "kopf@example.org" in html
+    assert ">Mein Bereich</a>" in html and 'href="/konto/"' in html
     assert 'href="/konto/logout/">Abmelden</a>' in html
     client.post("/konto/logout/")
     assert not _logged_in(client)

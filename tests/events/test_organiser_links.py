@@ -153,6 +153,8 @@ def test_migration_keeps_mailed_links_working():
     )
     executor = MigrationExecutor(connection)
     executor.migrate(after)
+    executor = MigrationExecutor(connection)  # and on to the current schema the code reads
+    executor.migrate(executor.loader.graph.leaf_nodes())
     event = organiser_links.event_for("mailed-before-the-update-0123456789")
     assert event is not None and event.slug == "alt"
     assert not organiser_links.is_expired(event)

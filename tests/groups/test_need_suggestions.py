@@ -85,7 +85,7 @@ def test_page_link_prefilled_form_and_already_recorded(
     assert link.startswith("/kooperationen/?")
 
     form = client.get(link).content.decode()
-    assert f'<option value="{city_org.pk}" selected>' in form
+    assert f'name="counterpart" value="{city_org.pk}" checked' in form  # the partner picker
     assert '<option value="room" selected>' in form
     assert f'value="{timezone.localdate().isoformat()}"' in form
     assert Cooperation.objects.count() == 0  # following the link records nothing

@@ -34,6 +34,8 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from . import links
+
 logger = logging.getLogger(__name__)
 
 # C0 and C1 control characters and the Unicode line and paragraph separators.
@@ -107,7 +109,7 @@ def compose(
     """Render `<template>.txt` (and `.html`) and the subject in `language`, times in the
     site's time zone. A callable subject is translated inside the language override."""
     with translation.override(language or "de"), timezone.override(settings.TIME_ZONE):
-        context = {"SITE_NAME": settings.SITE_NAME, "SITE_URL": settings.SITE_URL, **context}
+        context = {"SITE_NAME": settings.SITE_NAME, "SITE_URL": links.site_url(), **context}
         body = render_to_string(f"{template}.txt", context)
         html_body = render_to_string(f"{template}.html", context) if html else ""
         text = subject() if callable(subject) else str(subject)

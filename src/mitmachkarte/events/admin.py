@@ -44,7 +44,12 @@ class EventAdmin(ConflictCheckedAdmin):
     ]
     list_filter = ["status", "event_type", "format", "campaign", "registration_enabled"]
     search_fields = ["title", "slug", "city", "organiser_name", "organiser_email"]
-    autocomplete_fields = ["municipalities", "organiser_initiative"]
+    autocomplete_fields = [
+        "municipalities",
+        "organiser_initiative",
+        "organisation",
+        "co_organisers",
+    ]
     filter_horizontal = ["categories", "sdgs"]
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["organiser_link", "created_at", "updated_at"]
@@ -83,6 +88,7 @@ class EventAdmin(ConflictCheckedAdmin):
                 ]
             },
         ),
+        (_("Organisations"), {"fields": ["organisation", "co_organisers"]}),
         (_("Topics and places"), {"fields": ["municipalities", "categories", "sdgs"]}),
         (
             _("Registration"),
@@ -110,6 +116,8 @@ class EventAdmin(ConflictCheckedAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        if not form.instance.municipalities.exists():  # the municipality at the venue
+            services.derive_municipalities(event=form.instance)
         services.sync_occurrences(event=form.instance)
         moved = registrations.fill_from_waiting_list(event=form.instance)
         if moved:

@@ -143,5 +143,19 @@ def send_submission_received(*, event: Event) -> None:
     )
     mail.send_to_managers(
         subject=lambda: _("New action to review: %(title)s") % {"title": event.title},
-        body=absolute(reverse("admin:events_event_change", args=[event.pk])),
+        body=absolute(reverse("moderation:queue")) + "#events-heading",
+    )
+
+
+def send_date_cancelled(*, registration: Registration) -> None:
+    _registration_mail(
+        registration,
+        template="date_cancelled",
+        subject=lambda: (
+            _("Cancelled: %(title)s, %(date)s")
+            % {
+                "title": registration.occurrence.event.title,
+                "date": registration.occurrence.label,
+            }
+        ),
     )

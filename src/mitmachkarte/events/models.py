@@ -137,8 +137,23 @@ class Event(models.Model):
         blank=True,
         help_text=_("Public unless registration is on: then only participants receive it."),
     )
-    # Organisers: a free name, optionally an initiative of the map. The Organisation model
-    # of the accounts issue will add a nullable `organisation` foreign key here.
+    # Organisers: the organisation whose members manage the event in the site (with
+    # co-organisers), a free name shown publicly, optionally an initiative of the map.
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("organising organisation"),
+        help_text=_("Its members edit the event and see its participants."),
+    )
+    co_organisers = models.ManyToManyField(
+        "organisations.Organisation",
+        blank=True,
+        related_name="co_organised_events",
+        verbose_name=_("co-organisers"),
+    )
     organiser_name = models.CharField(_("organiser"), max_length=160)
     organiser_url = models.URLField(_("organiser website"), blank=True)
     organiser_initiative = models.ForeignKey(

@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timedelta
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from mitmachkarte.organisations.rules import is_network_team, municipalities_moderated_by
 from mitmachkarte.taxonomy.models import SDG, Category
 
 from .filters import EventFilter
@@ -20,6 +21,31 @@ from .models import (
     RegistrationStatus,
 )
 from .recurrence import EVENT_TZ
+
+
+def pending_actions(user) -> QuerySet[Event]:
+    """Campaign actions waiting for review in `user`'s scope: the network team sees all,
+    a municipality's members those taking place there."""
+    pending = (
+        # Members-only groups' meetings are pending too (kept out of public lists): only
+        # campaign actions wait for a moderator.
+        Event.objects.filter(status=EventStatus.PENDING, campaign__isnull=False)
+        .select_related("campaign", "organisation")
+        .prefetch_related("municipalities")
+        .order_by("created_at", "pk")
+    )
+    if is_network_team(user):
+        return pending
+    return pending.filter(municipalities__in=municipalities_moderated_by(user)).distinct()
+
+
+def organised_by(organisations) -> QuerySet[Event]:
+    """Events of these organisations (organising or co-organising), newest first."""
+    return (
+        Event.objects.filter(Q(organisation__in=organisations) | Q(co_organisers__in=organisations))
+        .distinct()
+        .order_by("-start")
+    )
 
 
 def published_events() -> QuerySet[Event]:

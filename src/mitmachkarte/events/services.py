@@ -8,6 +8,7 @@ from datetime import date, datetime, time, timedelta
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from mitmachkarte.core.slugs import RESERVED_SLUGS, unique_slug
@@ -44,15 +45,18 @@ def create_event(
     categories=(),
     sdgs=(),
     slug: str = "",
+    co_organisers=(),
     now: datetime | None = None,
     **fields,
 ) -> Event:
     """Create an event and its dates.
 
     `municipalities` are Municipality objects (or ids); without them, the municipality at
-    the venue is used. `categories` are slugs, `sdgs` numbers. Raises ValidationError on
-    invalid data; nothing is saved then.
+    the venue is used. `categories` are slugs, `sdgs` numbers, `co_organisers`
+    Organisation objects. Raises ValidationError on invalid data; nothing is saved then.
     """
+    if status == EventStatus.PENDING and fields.get("campaign") is not None:
+        check_campaign_submission(campaign=fields["campaign"], start=start)
     with transaction.atomic():
         event = Event(
             title=one_line(title),
@@ -75,15 +79,66 @@ def create_event(
             raise ValidationError({"categories": _("Unknown category.")})
         event.categories.set(category_objs)
         event.sdgs.set(SDG.objects.filter(number__in=list(sdgs)))
+        event.co_organisers.set([o for o in co_organisers if o != event.organisation])
         if municipalities is None:
-            found = (
-                municipality_id_at(event.latitude, event.longitude)
-                if event.latitude is not None
-                else None
-            )
-            municipalities = [found] if found else []
+            municipalities = place_municipalities(event)
         event.municipalities.set(municipalities)
         sync_occurrences(event=event, now=now)
+    return event
+
+
+def place_municipalities(event: Event) -> list[int]:
+    """The municipality at the venue's point (none for an event without a point)."""
+    if event.latitude is None or event.longitude is None:
+        return []
+    found = municipality_id_at(event.latitude, event.longitude)
+    return [found] if found else []
+
+
+def derive_municipalities(*, event: Event) -> bool:
+    """Link an event without municipalities to the one at its venue (admin, imports, edits
+    that moved the venue); returns whether one was found."""
+    with transaction.atomic():
+        found = place_municipalities(event)
+        if found:
+            event.municipalities.set(found)
+    return bool(found)
+
+
+def update_event(
+    *,
+    event: Event,
+    categories=(),
+    sdgs=(),
+    co_organisers=(),
+    now: datetime | None = None,
+    **fields,
+) -> Event:
+    """Change an event (its organisers' edit form): the municipality follows the venue, the
+    dates follow start, end and rule, and a larger capacity moves people up."""
+    from . import registrations
+
+    with transaction.atomic():
+        event = Event.objects.select_for_update().get(pk=event.pk)
+        for name, value in fields.items():
+            setattr(event, name, value)
+        event.title = one_line(event.title)
+        event.start, event.end = as_aware(event.start), as_aware(event.end)
+        if event.registration_deadline:
+            event.registration_deadline = as_aware(event.registration_deadline)
+        if not event.is_in_person:
+            event.latitude = event.longitude = None
+        event.full_clean(exclude=[*M2M_FIELDS, "slug"])
+        event.save()
+        category_objs = list(Category.objects.filter(slug__in=list(categories)))
+        if len(category_objs) != len(set(categories)):
+            raise ValidationError({"categories": _("Unknown category.")})
+        event.categories.set(category_objs)
+        event.sdgs.set(SDG.objects.filter(number__in=list(sdgs)))
+        event.co_organisers.set([o for o in co_organisers if o != event.organisation])
+        event.municipalities.set(place_municipalities(event))
+        sync_occurrences(event=event, now=now)
+    registrations.fill_from_waiting_list(event=event, now=now)
     return event
 
 
@@ -184,20 +239,8 @@ def submit_campaign_action(
 ) -> Event:
     """An initiative's own action for a campaign: saved as pending until a moderator
     approves it in the admin. It must take place within the campaign days."""
-    if not campaign.submissions_open:
-        raise ValidationError(_("This campaign does not accept submissions any more."))
     start, end = as_aware(start), as_aware(end)
-    first = datetime.combine(campaign.starts_on, time.min, tzinfo=EVENT_TZ)
-    after_last = datetime.combine(campaign.ends_on + timedelta(days=1), time.min, tzinfo=EVENT_TZ)
-    if not first <= start < after_last:
-        raise ValidationError(
-            {
-                "start": _(
-                    "The action must take place during the campaign (%(first)s to %(last)s)."
-                )
-                % {"first": _date(campaign.starts_on), "last": _date(campaign.ends_on)}
-            }
-        )
+    check_campaign_submission(campaign=campaign, start=start)
     if not organiser_email:
         raise ValidationError({"organiser_email": _("We need an e-mail address to reply.")})
     fields.setdefault("event_type", EventType.ACTION_DAY)
@@ -218,8 +261,25 @@ def submit_campaign_action(
     return event
 
 
+def check_campaign_submission(*, campaign: Campaign, start: datetime) -> None:
+    """An action submitted to a campaign: submissions open, within the campaign days."""
+    if not campaign.submissions_open:
+        raise ValidationError(_("This campaign does not accept submissions any more."))
+    first = datetime.combine(campaign.starts_on, time.min, tzinfo=EVENT_TZ)
+    after_last = datetime.combine(campaign.ends_on + timedelta(days=1), time.min, tzinfo=EVENT_TZ)
+    if not first <= as_aware(start) < after_last:
+        raise ValidationError(
+            {
+                "start": _(
+                    "The action must take place during the campaign (%(first)s to %(last)s)."
+                )
+                % {"first": _date(campaign.starts_on), "last": _date(campaign.ends_on)}
+            }
+        )
+
+
 def _date(day: date) -> str:
-    return day.strftime("%d.%m.%Y")
+    return date_format(day, "SHORT_DATE_FORMAT")
 
 
 def create_campaign(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_private
+from . import views, views_manage, views_private
 
 app_name = "events"
 
@@ -20,9 +20,26 @@ urlpatterns = [
         views_private.organiser_csv,
         name="organiser_csv",
     ),
+    path("veranstaltungen/neu/", views_manage.create, name="create"),
     path("veranstaltungen/<slug:slug>.ics", views.event_ics, name="ics"),
     path("veranstaltungen/<slug:slug>/", views.event_detail, name="detail"),
     path("veranstaltungen/<slug:slug>/anmelden/", views.register, name="register"),
+    path("veranstaltungen/<slug:slug>/bearbeiten/", views_manage.edit, name="edit"),
+    path("veranstaltungen/<slug:slug>/verwalten/", views_manage.manage, name="manage"),
+    path(
+        "veranstaltungen/<slug:slug>/teilnehmende.csv",
+        views_manage.participants_csv,
+        name="participants_csv",
+    ),
+    path("veranstaltungen/<slug:slug>/absagen/", views_manage.cancel_event, name="cancel_event"),
+    path(
+        "veranstaltungen/<slug:slug>/termine/<int:occurrence_id>/absagen/",
+        views_manage.cancel_date,
+        name="cancel_date",
+    ),
+    path("veranstaltungen/<slug:slug>/nachruecken/", views_manage.move_up, name="move_up"),
+    path("veranstaltungen/<slug:slug>/loeschen/", views_manage.delete, name="delete"),
+    path("veranstaltungen/<slug:slug>/freigeben/", views_manage.decide, name="decide"),
     path(
         "veranstaltungen/<slug:slug>/organisationslink/",
         views_private.organiser_link_request,

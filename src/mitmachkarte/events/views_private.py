@@ -155,8 +155,11 @@ def _local(value) -> str:
 @require_GET
 @organiser_page
 def organiser_csv(request, token: str):
+    return participants_csv(_organiser_event(token))
+
+
+def participants_csv(event):
     """Participants as CSV (UTF-8 with BOM, semicolons: opens directly in German Excel)."""
-    event = _organiser_event(token)
     labels = dict(RegistrationStatus.choices)
     header = [
         _("Date"),

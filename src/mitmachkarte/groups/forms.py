@@ -82,3 +82,4 @@ class CooperationForm(forms.Form):
     def __init__(self, *args, organisations=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations
+        self.fields["organisation"].empty_label = None  # the partner picker needs one side

@@ -11,7 +11,12 @@ import rules
 from django.utils.translation import gettext_lazy as _
 
 from mitmachkarte.core.permissions import add_perm
-from mitmachkarte.organisations.rules import is_active_user, is_member_of, is_network_team
+from mitmachkarte.organisations.rules import (
+    is_active_user,
+    is_member_of,
+    is_municipal_moderator,
+    is_network_team,
+)
 
 from .models import Cooperation, GroupMember, GroupRole, WorkingGroup
 
@@ -55,4 +60,22 @@ add_perm(
     "groups.view_group_content",
     can_view_group_content,
     _("This working group shares its content only with its members."),
+)
+add_perm(
+    "groups.confirm_cooperation",
+    can_confirm_cooperation,
+    _("Only the other side of the cooperation confirms it."),
+)
+
+# Municipal members and the network team found groups; its chairs then run them.
+can_create_group = is_network_team | is_municipal_moderator
+add_perm(
+    "groups.create_group",
+    can_create_group,
+    _("Only municipalities and the network team start working groups."),
+)
+add_perm(
+    "groups.enter_cooperation",
+    can_enter_cooperation_for,
+    _("You can only enter cooperations of your own organisation."),
 )

@@ -9,8 +9,10 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from mitmachkarte.core.geo import haversine_m
+from mitmachkarte.core.text import search_terms, search_variants
 from mitmachkarte.events.models import Event, Occurrence
-from mitmachkarte.organisations.models import Organisation
+from mitmachkarte.organisations.models import Organisation, OrganisationType
 from mitmachkarte.organisations.rules import is_network_team
 from mitmachkarte.support.models import Need, NeedStatus, OfferType, Thread
 
@@ -177,3 +179,81 @@ def cooperation_suggestions_for_need(need: Need) -> list[CooperationSuggestion]:
             )
         )
     return suggestions
+
+
+# --- the partner picker of the cooperation form --------------------------------------------
+
+
+@dataclass
+class Partner:
+    organisation: Organisation
+    municipality_name: str
+    same_municipality: bool
+    distance_km: float | None
+
+
+def _place(organisation: Organisation):
+    """(municipality ids, point) of an organisation: its municipality, its initiative's
+    place, or the municipalities an advice centre serves."""
+    if organisation.type == OrganisationType.INITIATIVE and organisation.initiative_id:
+        initiative = organisation.initiative
+        point = (initiative.latitude, initiative.longitude)
+        return {initiative.municipality_id} - {None}, point
+    if organisation.municipality_id:
+        town = organisation.municipality
+        return {town.pk}, (town.latitude, town.longitude)
+    served = list(organisation.served_municipalities.all())
+    point = (served[0].latitude, served[0].longitude) if served else (None, None)
+    return {m.pk for m in served}, point
+
+
+def partner_candidates(
+    organisation: Organisation, *, q: str = "", limit: int = 15, keep: str = ""
+) -> list:
+    """The other side a cooperation of `organisation` may have, those of the same
+    municipality first, then the nearest; filtered by name (accents and case ignored).
+    `keep` (a chosen partner's id) stays in the list even when it would fall off."""
+    if organisation.type == OrganisationType.INITIATIVE:
+        types = list(PARTNER_TYPES)
+    else:
+        types = [OrganisationType.INITIATIVE]
+    candidates = (
+        Organisation.objects.filter(type__in=types)
+        .exclude(pk=organisation.pk)
+        .select_related("municipality", "initiative", "initiative__municipality")
+        .prefetch_related("served_municipalities")
+    )
+    words = search_terms(q)
+    own_towns, (lat, lon) = _place(organisation)
+    found = []
+    for candidate in candidates:
+        if words and not all(word in search_variants(candidate.name) for word in words):
+            continue
+        towns, (c_lat, c_lon) = _place(candidate)
+        distance = (
+            haversine_m(lat, lon, c_lat, c_lon) / 1000
+            if None not in (lat, lon, c_lat, c_lon)
+            else None
+        )
+        town = candidate.municipality or (
+            candidate.initiative.municipality if candidate.initiative_id else None
+        )
+        found.append(
+            Partner(
+                organisation=candidate,
+                municipality_name=town.name if town else "",
+                same_municipality=bool(own_towns & towns),
+                distance_km=round(distance, 1) if distance is not None else None,
+            )
+        )
+    found.sort(
+        key=lambda p: (
+            not p.same_municipality,
+            p.distance_km is None,
+            p.distance_km or 0,
+            p.organisation.name,
+        )
+    )
+    shown = found[:limit]
+    kept = [p for p in found[limit:] if str(p.organisation.pk) == str(keep)]
+    return kept + shown if kept else shown

@@ -1,14 +1,17 @@
 from django.urls import path
 
-from . import views
+from . import views, views_manage
 
 app_name = "groups"
 
 urlpatterns = [
     path("arbeitsgruppen/", views.group_list, name="list"),
+    path("arbeitsgruppen/neu/", views_manage.create, name="create"),
     path("arbeitsgruppen/einladung/<str:token>/", views.invitation, name="invitation"),
     path("arbeitsgruppen/<slug:slug>.ics", views.group_ics, name="ics"),
     path("arbeitsgruppen/<slug:slug>/", views.group_detail, name="detail"),
+    path("arbeitsgruppen/<slug:slug>/bearbeiten/", views_manage.edit, name="edit"),
+    path("arbeitsgruppen/<slug:slug>/treffen/neu/", views_manage.series, name="series"),
     path("arbeitsgruppen/<slug:slug>/beitreten/", views.join, name="join"),
     path("arbeitsgruppen/<slug:slug>/einladen/", views.invite, name="invite"),
     path("arbeitsgruppen/<slug:slug>/anfragen/<int:pk>/", views.decide, name="decide"),
@@ -26,5 +29,6 @@ urlpatterns = [
         name="item_status",
     ),
     path("kooperationen/", views.cooperations, name="cooperations"),
+    path("kooperationen/partner/", views_manage.partner_search, name="partners"),
     path("kooperationen/<int:pk>/bestaetigen/", views.confirm_cooperation, name="confirm"),
 ]

@@ -333,10 +333,22 @@ def cooperations(request):
         status = 400
     records = selectors.cooperations_for_user(request.user)
     mine = set(organisations.values_list("pk", flat=True))
+    own = form["organisation"].value() or (organisations[0].pk if organisations else None)
+    own = next((o for o in organisations if str(o.pk) == str(own)), None)
+    chosen = str(form["counterpart"].value() or "")
+    partners = (
+        selectors.partner_candidates(own, q=request.POST.get("q", ""), keep=chosen) if own else []
+    )
     return render(
         request,
         "groups/cooperations.html",
-        {"form": form, "records": records, "mine": mine},
+        {
+            "form": form,
+            "records": records,
+            "mine": mine,
+            "partners": partners,
+            "chosen": chosen,
+        },
         status=status,
     )
 

@@ -70,6 +70,11 @@ def pending_queue(user) -> list[QueueItem]:
     return items
 
 
+def pending_count(user) -> int:
+    """How many entries wait for review in `user`'s scope (without the duplicate search)."""
+    return _scoped(Initiative.objects.filter(status=Status.PENDING), user).count()
+
+
 def awaiting_revision(user) -> QuerySet[Initiative]:
     """Proposals sent back to their proposers (draft with a proposal)."""
     return _with_related(

@@ -18,6 +18,7 @@ from mitmachkarte.core.geocoding import at_postcode_centre, geocode
 from mitmachkarte.core.params import parse_float, parse_id, value_or_default
 from mitmachkarte.core.permissions import permission_required
 from mitmachkarte.core.ratelimit import client_ip
+from mitmachkarte.events import selectors as event_selectors
 from mitmachkarte.initiatives.duplicates import find_duplicates
 from mitmachkarte.initiatives.models import Initiative, Status
 from mitmachkarte.initiatives.versions import snapshot, version_token
@@ -282,6 +283,7 @@ def queue(request):
             "waiting": selectors.awaiting_revision(request.user),
             "recent": selectors.recent_decisions(request.user),
             "network_team": is_network_team(request.user),
+            "pending_events": event_selectors.pending_actions(request.user),
         },
     )
 

@@ -100,7 +100,8 @@ def strategy(request, slug: str):
     targets_text = " ".join(n for numbers in current.values() for n in numbers)
     if request.method == "POST":
         goals = request.POST.getlist("goals")
-        targets_text = request.POST.get("targets", "")[:2000]
+        # The picker's checkboxes (one value each) or numbers typed into one field.
+        targets_text = " ".join(request.POST.getlist("targets"))[:2000]
         try:
             services.set_strategy(
                 municipality=municipality,
@@ -112,14 +113,23 @@ def strategy(request, slug: str):
         except ValidationError as exc:
             error, status = " ".join(exc.messages), 400
     chosen = {str(g) for g in goals}
+    chosen_targets = set(services.parse_target_numbers(targets_text))
+    sdgs = SDG.objects.order_by("number").prefetch_related("targets")
     return render(
         request,
         "sdgreport/strategy.html",
         {
             "municipality": municipality,
-            "sdgs": SDG.objects.order_by("number"),
+            "groups": [
+                (
+                    sdg,
+                    list(sdg.targets.all()),
+                    bool(chosen_targets & {t.number for t in sdg.targets.all()}),
+                )
+                for sdg in sdgs
+            ],
             "chosen": chosen,
-            "targets_text": targets_text,
+            "chosen_targets": chosen_targets,
             "error": error,
         },
         status=status,

@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -159,7 +160,7 @@ def need_renew(request, pk: int):
     messages.success(
         request,
         _("Your need stays listed until %(date)s.")
-        % {"date": need.expires_on.strftime("%d.%m.%Y")},
+        % {"date": date_format(need.expires_on, "SHORT_DATE_FORMAT")},
     )
     return redirect(need)
 

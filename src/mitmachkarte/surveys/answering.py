@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from .models import (
@@ -59,7 +60,7 @@ def ensure_open(survey: Survey) -> None:
     if survey.has_closed(now):
         raise ValidationError(
             _("This survey closed on %(date)s; answers can no longer be changed.")
-            % {"date": timezone.localtime(survey.closes_at).strftime("%d.%m.%Y %H:%M")}
+            % {"date": date_format(timezone.localtime(survey.closes_at), "SHORT_DATETIME_FORMAT")}
         )
     if not survey.is_open(now):
         raise ValidationError(_("This survey is not open yet."))

@@ -8,7 +8,6 @@ sending time and never stored here.
 import hmac
 from datetime import timedelta
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
@@ -17,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mitmachkarte.core import mail
+from mitmachkarte.core.links import absolute
 from mitmachkarte.initiatives.models import Initiative, Status
 from mitmachkarte.organisations import services as organisation_services
 from mitmachkarte.organisations.models import Organisation, OrganisationType
@@ -27,7 +27,7 @@ from .models import Invitation, ResponseStatus, Survey
 
 def invitation_url(invitation: Invitation) -> str:
     path = reverse("surveys:answer", args=[invitation.survey.slug])
-    return f"{settings.SITE_URL.rstrip('/')}{path}?t={tokens.make_token(invitation)}"
+    return absolute(f"{path}?t={tokens.make_token(invitation)}")
 
 
 def invitation_from_token(*, survey: Survey, token: str) -> Invitation:
