@@ -33,6 +33,15 @@ def as_aware(value: datetime) -> datetime:
     return value
 
 
+def _set_topics_and_organisers(event: Event, *, categories, sdgs, co_organisers) -> None:
+    category_objs = list(Category.objects.filter(slug__in=list(categories)))
+    if len(category_objs) != len(set(categories)):
+        raise ValidationError({"categories": _("Unknown category.")})
+    event.categories.set(category_objs)
+    event.sdgs.set(SDG.objects.filter(number__in=list(sdgs)))
+    event.co_organisers.set([o for o in co_organisers if o != event.organisation])
+
+
 def create_event(
     *,
     title: str,
@@ -74,12 +83,9 @@ def create_event(
         event.slug = slug or unique_slug(event.title, taken=Event.objects, default="veranstaltung")
         event.full_clean(exclude=list(M2M_FIELDS))
         event.save()
-        category_objs = list(Category.objects.filter(slug__in=list(categories)))
-        if len(category_objs) != len(set(categories)):
-            raise ValidationError({"categories": _("Unknown category.")})
-        event.categories.set(category_objs)
-        event.sdgs.set(SDG.objects.filter(number__in=list(sdgs)))
-        event.co_organisers.set([o for o in co_organisers if o != event.organisation])
+        _set_topics_and_organisers(
+            event, categories=categories, sdgs=sdgs, co_organisers=co_organisers
+        )
         if municipalities is None:
             municipalities = place_municipalities(event)
         event.municipalities.set(municipalities)
@@ -130,12 +136,9 @@ def update_event(
             event.latitude = event.longitude = None
         event.full_clean(exclude=[*M2M_FIELDS, "slug"])
         event.save()
-        category_objs = list(Category.objects.filter(slug__in=list(categories)))
-        if len(category_objs) != len(set(categories)):
-            raise ValidationError({"categories": _("Unknown category.")})
-        event.categories.set(category_objs)
-        event.sdgs.set(SDG.objects.filter(number__in=list(sdgs)))
-        event.co_organisers.set([o for o in co_organisers if o != event.organisation])
+        _set_topics_and_organisers(
+            event, categories=categories, sdgs=sdgs, co_organisers=co_organisers
+        )
         event.municipalities.set(place_municipalities(event))
         sync_occurrences(event=event, now=now)
     registrations.fill_from_waiting_list(event=event, now=now)

@@ -27,7 +27,6 @@ from . import (
     venues,
     views_private,
 )
-from .forms import MessageForm
 from .forms_manage import EventForm, initial_from
 from .models import Event, EventStatus, Occurrence, RegistrationStatus
 
@@ -128,23 +127,9 @@ def manage(request, slug: str):
     event = _managed(request, slug)
     dates = list(selectors.with_seat_counts(event.occurrences.all()).order_by("start"))
     upcoming = [o for o in dates if o.end >= timezone.now() and not o.is_cancelled]
-    form = MessageForm(request.POST or None, dates=upcoming)
-    if request.method == "POST" and form.is_valid():
-        try:
-            count = registrations.message_participants(
-                event=event,
-                subject=form.cleaned_data["subject"],
-                body=form.cleaned_data["body"],
-                occurrence_id=form.cleaned_data["occurrence"],
-                include_waiting_list=form.cleaned_data["include_waiting_list"],
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(
-                request, _("Your message was sent to %(count)s people.") % {"count": count}
-            )
-            return redirect("events:manage", slug=slug)
+    form, sent = views_private.message_form(request, event, upcoming)
+    if sent:
+        return redirect("events:manage", slug=slug)
     return render(
         request,
         "events/manage.html",

@@ -81,6 +81,27 @@ class LinkExpired(Exception):
         self.event = event
 
 
+def message_form(request, event, upcoming) -> tuple[MessageForm, bool]:
+    """The organiser's message to participants, shared by the members' and the link's page:
+    the bound form and whether the message went out."""
+    form = MessageForm(request.POST or None, dates=upcoming)
+    if request.method != "POST" or not form.is_valid():
+        return form, False
+    try:
+        count = registrations.message_participants(
+            event=event,
+            subject=form.cleaned_data["subject"],
+            body=form.cleaned_data["body"],
+            occurrence_id=form.cleaned_data["occurrence"],
+            include_waiting_list=form.cleaned_data["include_waiting_list"],
+        )
+    except ValidationError as exc:
+        add_service_errors(form, exc)
+        return form, False
+    messages.success(request, _("Your message was sent to %(count)s people.") % {"count": count})
+    return form, True
+
+
 def _organiser_event(token: str):
     event = organiser_links.event_for(token)
     if event is None:
@@ -113,23 +134,9 @@ def organiser(request, token: str):
         selectors.with_seat_counts(event.occurrences.filter(is_cancelled=False)).order_by("start")
     )
     upcoming = [o for o in dates if o.end >= timezone.now()]
-    form = MessageForm(request.POST or None, dates=upcoming)
-    if request.method == "POST" and form.is_valid():
-        try:
-            count = registrations.message_participants(
-                event=event,
-                subject=form.cleaned_data["subject"],
-                body=form.cleaned_data["body"],
-                occurrence_id=form.cleaned_data["occurrence"],
-                include_waiting_list=form.cleaned_data["include_waiting_list"],
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(
-                request, _("Your message was sent to %(count)s people.") % {"count": count}
-            )
-            return redirect("events:organiser", token=token)
+    form, sent = message_form(request, event, upcoming)
+    if sent:
+        return redirect("events:organiser", token=token)
     people = list(selectors.participants(event))
     return render(
         request,
