@@ -36,6 +36,8 @@ def map_features(request, filters: Query[FilterParams], zoom: Query[int]):
         sdgs=filters.sdg,
         municipality=filters.municipality,
         tag=filters.tag,
+        near=filters.near,
+        radius=filters.radius,
     )
     result = get_index().features(flt, zoom=zoom)
     body = json.dumps(

@@ -10,3 +10,5 @@ class FilterParams(Schema):
     sdg: list[str] = []
     municipality: str | None = None
     tag: str | None = None
+    near: str | None = None
+    radius: str | None = None

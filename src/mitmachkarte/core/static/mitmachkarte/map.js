@@ -6,7 +6,7 @@
 
   var GEOJSON = { Accept: "application/geo+json, application/json" };
 
-  var FILTER_PARAMS = ["q", "category", "sdg", "municipality", "tag"];
+  var FILTER_PARAMS = ["q", "category", "sdg", "municipality", "tag", "near", "radius"];
   var DEFAULT_CENTER = [51.45, 7.55]; // North Rhine-Westphalia
   var DEFAULT_ZOOM = 8;
 
@@ -42,6 +42,11 @@
     if (!keepPage) params.delete("page");
     params.delete("bbox");
     history.replaceState(null, "", window.location.pathname + "?" + params.toString());
+    var input = document.getElementById("map-view");
+    if (input) {
+      input.value = params.get("map");
+      input.disabled = false;
+    }
   }
 
   function bboxOf(map) {
@@ -63,6 +68,75 @@
     if (keepPage && current.get("page")) params.set("page", current.get("page"));
     window.htmx.ajax("GET", el.dataset.listUrl + "?" + params.toString(),
       { target: "#results", swap: "innerHTML" });
+  }
+
+  /* A place the server found in the search (postcode, address, municipality). */
+  function placeOf(el) {
+    if (!el.dataset.place) return null;
+    var c = el.dataset.place.split(",").map(Number);
+    var b = el.dataset.placeBounds && el.dataset.placeBounds.split(",").map(Number);
+    return {
+      center: c,
+      zoom: Number(el.dataset.placeZoom) || 14,
+      bounds: b && b.length === 4 ? [[b[1], b[0]], [b[3], b[2]]] : null
+    };
+  }
+
+  /* "Near me": the browser's position, asked for only on this click; it leaves the browser
+   * only as the list's `near` parameter (nearest first, with distances). */
+  function initLocate(getMap) {
+    var button = document.getElementById("locate");
+    var message = document.getElementById("locate-message");
+    if (!button || !navigator.geolocation) return;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      message.textContent = button.dataset.busy;
+      button.disabled = true;
+      navigator.geolocation.getCurrentPosition(function (pos) {
+        button.disabled = false;
+        message.textContent = "";
+        var near = pos.coords.latitude.toFixed(5) + "," + pos.coords.longitude.toFixed(5);
+        var params = new URLSearchParams(window.location.search);
+        params.set("near", near);
+        history.replaceState(null, "", window.location.pathname + "?" + params.toString());
+        var input = document.getElementById("near");
+        if (input) {
+          input.value = near;
+          input.disabled = false;
+        }
+        getMap().setView([pos.coords.latitude, pos.coords.longitude], 14);
+      }, function (err) {
+        button.disabled = false;
+        message.textContent = err.code === 1 ? button.dataset.refused : button.dataset.failed;
+      }, { timeout: 15000, maximumAge: 60000 });
+    });
+  }
+
+  /* A new search decides the view itself; changed filters keep the user's view. The
+   * language switch keeps the current URL (with the view). */
+  function initForms() {
+    var form = document.getElementById("filter-form");
+    var q = document.getElementById("q");
+    if (form && q) {
+      var initialQ = q.value;
+      form.addEventListener("submit", function () {
+        var view = document.getElementById("map-view");
+        if (view && q.value.trim() !== initialQ.trim()) view.disabled = true;
+      });
+    }
+    document.querySelectorAll(".lang-switch").forEach(function (f) {
+      f.addEventListener("submit", function () {
+        var next = f.querySelector("input[name=next]");
+        if (next) next.value = window.location.pathname + window.location.search;
+      });
+    });
+  }
+
+  /* Only the number of results is announced, not the whole list on every move. */
+  function announceCount() {
+    var live = document.getElementById("result-live");
+    var count = document.getElementById("result-count");
+    if (live && count) live.textContent = count.textContent.replace(/\s+/g, " ").trim();
   }
 
   function debounce(fn, ms) {
@@ -108,7 +182,10 @@
         }).addTo(map);
       }
     }
+    var place = placeOf(el);
     if (initialView) map.setView(initialView.center, initialView.zoom);
+    else if (place && place.bounds) map.fitBounds(place.bounds, { animate: false });
+    else if (place) map.setView(place.center, place.zoom);
     else if (boundaryLayer) map.fitBounds(boundaryLayer.getBounds(), { padding: [10, 10], animate: false });
     else if (el.dataset.center) map.setView(el.dataset.center.split(",").map(Number), 12);
     else map.setView(DEFAULT_CENTER, DEFAULT_ZOOM);
@@ -197,7 +274,20 @@
       afterMoveSoon();
     }
 
-    if (initialView || boundaryLayer) {
+    if (initialView && pageFilters().toString()) {
+      // Filters keep the view the user had, unless nothing they match is in it.
+      busy("fitting", true);
+      load(false).then(function (data) {
+        var b = data && data.bounds;
+        var all = b && L.latLngBounds([[b[1], b[0]], [b[3], b[2]]]);
+        if (all && !map.getBounds().intersects(all)) {
+          map.fitBounds(all, { padding: [20, 20], maxZoom: 14, animate: false });
+        }
+        map.on("moveend", onMoveEnd);
+        afterMove();
+        busy("fitting", false);
+      });
+    } else if (initialView || boundaryLayer || place) {
       afterMove();
       map.on("moveend", onMoveEnd);
     } else {
@@ -237,7 +327,7 @@
               icon: L.divIcon({
                 className: "mmk-event-marker",
                 html: '<span style="background:' + mmkMaps.escapeHtml(p.colour) +
-                  '" aria-hidden="true">📅</span>',
+                  '" aria-hidden="true">' + mmkMaps.iconSvg("event") + "</span>",
                 iconSize: [30, 30], iconAnchor: [15, 15], popupAnchor: [0, -14]
               }),
               title: p.name, alt: p.name, keyboard: true, zIndexOffset: 1000
@@ -302,6 +392,15 @@
   function init() {
     var el = document.getElementById("map");
     if (!el || typeof L === "undefined" || !window.mmkMaps) return;
+    // What changes the layout comes first: Leaflet measures its element once.
+    var getMap = function () { return window.mitmachkarteMap; };
+    if (el.dataset.syncList) {
+      initLocate(getMap);
+      initForms();
+      var layout = document.getElementById("map-layout");
+      if (layout) mmkMaps.viewSwitch(layout, getMap);
+      document.body.addEventListener("htmx:afterSettle", announceCount);
+    }
     if (el.dataset.lat) initDetailMap(el);
     else if (el.dataset.mapUrl) initClusterMap(el);
     else initGeojsonMap(el);
