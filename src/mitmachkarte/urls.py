@@ -3,10 +3,11 @@ from django.contrib import admin
 from django.urls import include, path
 
 from .api import api
-from .core import health
+from .core import accessibility, health
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
+    path("barrierefreiheit/", accessibility.statement, name="accessibility"),
     path("", include("mitmachkarte.opendata.urls")),  # before the API: /api/v1/export/…
     path("api/kvm/", include("mitmachkarte.interop.urls")),
     path("api/v1/", api.urls),

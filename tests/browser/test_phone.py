@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from playwright.sync_api import expect
 
+from mitmachkarte.core.geocoding import postcode_centre
 from mitmachkarte.events import demo as events_demo
 from mitmachkarte.groups import demo as groups_demo
 from mitmachkarte.moderation import demo as moderation_demo
@@ -17,6 +18,7 @@ from mitmachkarte.organisations import demo as accounts_demo
 from mitmachkarte.stewardship import demo as stewardship_demo
 from tests.browser.conftest import SYNC_PROBE
 from tests.browser.maps import wait_for_list_sync, wait_for_map_idle
+from tests.factories import InitiativeFactory
 
 PHONE = {"width": 390, "height": 844}
 LAPTOP = {"width": 1366, "height": 900}
@@ -166,3 +168,93 @@ def test_no_page_is_wider_than_a_phone_for_any_role(new_context, live_server, de
     assert any(re.fullmatch(r"/kommunen/[^/]+/netzwerk/", p) for p in reached)
     assert any(re.fullmatch(r"/initiativen/[^/]+/verlauf/", p) for p in reached)
     assert any(re.search(r"/arbeitsgruppen/[^/]+/(termin|treffen)/\d+/", p) for p in reached)
+
+
+@pytest.fixture
+def querenburg(demo_data):
+    centre = postcode_centre("44801")
+    return InitiativeFactory(
+        name="Repair-Café Querenburg",
+        latitude=centre.latitude + 0.004,
+        longitude=centre.longitude,
+        categories=["repair"],
+    )
+
+
+def test_postcode_search_on_a_phone(new_context, live_server, querenburg):
+    page = open_page(new_context, PHONE)
+    page.goto(live_server.url + "/")
+    wait_for_map_idle(page)
+    page.fill("#q", "repair 44801")
+    with page.expect_navigation():
+        page.press("#q", "Enter")
+    wait_for_map_idle(page)
+    wait_for_list_sync(page)
+    assert page.evaluate("window.mitmachkarteMap.getZoom()") == 14
+    page.click("#view-switch button[data-view=list]")
+    first = page.locator(".result-list .card").first
+    expect(first).to_contain_text("Repair-Café Querenburg")
+    expect(first.locator(".distance")).to_have_text(re.compile(r"^\d+ m$"))
+    expect(page.locator(".place-line")).to_contain_text("44801")
+    assert not page.js_errors
+
+
+def test_unknown_postcode_keeps_the_search(new_context, live_server, querenburg):
+    page = open_page(new_context, LAPTOP)
+    page.goto(live_server.url + "/?q=repair+99999")
+    wait_for_map_idle(page)
+    expect(page.locator(".place-notice")).to_contain_text("99999")
+    expect(page.locator("#q")).to_have_value("repair 99999")
+    assert int(page.get_attribute("#map", "data-total")) > 0
+
+
+def test_near_me_with_a_position(new_context, live_server, querenburg):
+    context = new_context(
+        viewport=PHONE,
+        geolocation={"latitude": querenburg.latitude, "longitude": querenburg.longitude + 0.01},
+        permissions=["geolocation"],
+    )
+    page = context.new_page()
+    page.add_init_script(SYNC_PROBE)
+    page.goto(live_server.url + "/")
+    wait_for_map_idle(page)
+    page.click("#locate")
+    page.wait_for_url(re.compile(r"near=51\.4"))
+    page.wait_for_function("window.mitmachkarteMap.getZoom() === 14")
+    wait_for_map_idle(page)
+    wait_for_list_sync(page)
+    page.click("#view-switch button[data-view=list]")
+    first = page.locator(".result-list .card").first
+    expect(first).to_contain_text("Repair-Café Querenburg")
+    expect(first.locator(".distance")).to_have_text(re.compile(r"^\d+ m$"))
+
+
+def test_near_me_refused(new_context, live_server, querenburg):
+    page = open_page(new_context, PHONE)  # no permission: the browser refuses
+    page.goto(live_server.url + "/")
+    wait_for_map_idle(page)
+    page.click("#locate")
+    expect(page.locator("#locate-message")).to_contain_text("Standort")
+    assert "near=" not in page.url
+
+
+def test_filters_and_language_keep_the_view(new_context, live_server, demo_data):
+    page = open_page(new_context, LAPTOP)
+    page.goto(live_server.url + "/?map=11/51.48000/7.22000")
+    wait_for_map_idle(page)
+    wait_for_list_sync(page)
+    page.click(".more-filters > summary")
+    page.check("input[name=category][value=repair]")
+    with page.expect_navigation():
+        page.click(".filter-actions button[type=submit]")
+    wait_for_map_idle(page)
+    assert "category=repair" in page.url
+    assert page.evaluate("window.mitmachkarteMap.getZoom()") == 11
+    centre = page.evaluate("window.mitmachkarteMap.getCenter()")
+    assert abs(centre["lat"] - 51.48) < 0.01 and abs(centre["lng"] - 7.22) < 0.01
+    with page.expect_navigation():
+        page.select_option("#lang-select", "en")
+        page.click(".lang-switch button")
+    wait_for_map_idle(page)
+    assert "map=11%2F51.48" in page.url and "category=repair" in page.url
+    assert page.evaluate("document.documentElement.lang") == "en"

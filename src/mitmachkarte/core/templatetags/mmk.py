@@ -65,4 +65,4 @@ def distance(metres):
     if metres < 1000:
         return _("%(n)s m") % {"n": number_format(max(10, round(metres, -1)), 0)}
     decimals = 1 if metres < 10_000 else 0
-    return _("%(n)s km") % {"n": number_format(metres / 1000, decimals)}
+    return _("%(n)s km") % {"n": number_format(round(metres / 1000, decimals), decimals)}
