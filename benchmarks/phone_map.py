@@ -40,11 +40,13 @@ BUDGET = """() => {
   const until = window.__firstMarker - performance.timeOrigin;
   const nav = performance.getEntriesByType("navigation")[0];
   let bytes = nav.transferSize, count = 1;
+  const parts = [[nav.transferSize, "page"]];
   for (const r of performance.getEntriesByType("resource")) {
     if (r.name.includes("tile.png") || r.responseEnd > until) continue;
     bytes += r.transferSize; count += 1;
+    parts.push([r.transferSize, new URL(r.name).pathname]);
   }
-  return {bytes, count, ms: until};
+  return {bytes, count, ms: until, parts};
 }"""
 
 
@@ -112,6 +114,8 @@ def main() -> None:
                     f"max {max(r['ms'] for r in results):.0f})",
                     flush=True,
                 )
+                for size, path in sorted(results[-1]["parts"], reverse=True)[:6]:
+                    print(f"       {size / 1024:6.1f} KB  {path}")
             browser.close()
     finally:
         server.terminate()

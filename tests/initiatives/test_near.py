@@ -144,6 +144,14 @@ def test_the_page_shows_distances_and_a_notice_for_unknown_places(bochum_entries
     assert "Repair-Café Köln" in text  # the text search still ran
 
 
+def test_a_postcode_zooms_out_to_the_nearest_matches(bochum_entries):
+    html = Client().get("/", {"q": POSTCODE}).content.decode()
+    # The fifth nearest is Köln, ~60 km away: a region's zoom, not the postcode's 14.
+    assert 'data-place-zoom="8"' in html
+    html = Client().get("/", {"q": "repair", "near": POSTCODE, "radius": 3000}).content.decode()
+    assert 'data-place-zoom="14"' in html  # the one match is 550 m away
+
+
 def test_the_default_list_starts_at_the_middle_with_mixed_categories(bochum_entries):
     centre = postcode_centre(POSTCODE)
     for n in range(4):  # more repair cafés right at the middle

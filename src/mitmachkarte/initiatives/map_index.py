@@ -145,7 +145,7 @@ class MapIndex:
         if flt.municipality:
             m &= self.muni == flt.municipality.pk
         if flt.terms:
-            ids = search.ranked_ids(list(flt.terms), flt.text)
+            ids = search.ranked_ids(list(flt.terms), flt.text or flt.q)
             m &= np.isin(self.ids, np.array(ids, dtype=np.int64))
         if flt.tag:
             ids = Initiative.tags.through.objects.filter(tag__slug=flt.tag).values_list(
@@ -214,7 +214,7 @@ class MapIndex:
         if not len(found) or not len(self.ids):
             return []
         if len(found) <= RANK_AT_MOST:
-            found = np.array(search.ranked_ids(terms, flt.text), dtype=np.int64)
+            found = np.array(search.ranked_ids(terms, flt.text or flt.q), dtype=np.int64)
         others = self.mask(replace(flt, q="", text="", terms=()))
         pos = np.clip(np.searchsorted(self.ids, found), 0, len(self.ids) - 1)
         pos = pos[(self.ids[pos] == found) & others[pos]]

@@ -1,10 +1,13 @@
 """Public pages: the map with its directory, and the detail page of an initiative."""
 
+import math
 import re
+from dataclasses import replace
 
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.gzip import gzip_page
 
 from mitmachkarte.core.params import parse_leniently
 from mitmachkarte.municipalities.models import Municipality
@@ -15,6 +18,9 @@ from . import selectors, serializers
 from .filters import InitiativeFilter, parse_filter
 
 PAGE_SIZE = 20
+NEAREST_IN_VIEW = 5
+PHONE_HALF_WIDTH_PX = 180
+MIN_PLACE_ZOOM = 8
 MAP_VIEW = re.compile(r"\d{1,2}/-?\d{1,2}(\.\d+)?/-?\d{1,3}(\.\d+)?")
 FILTER_PARAMS = {
     "q": "q",
@@ -57,7 +63,19 @@ def _page(request, flt: InitiativeFilter):
     page.object_list = selectors.with_distances(
         selectors.objects_for_ids(list(page.object_list)), ordered.distances
     )
-    return page
+    return page, ordered
+
+
+def _zoom_to_show_nearest(place, ordered):
+    """A postcode or a position zooms out until the nearest few matches are in view (even on
+    a phone), so the list beside the map is never empty while matches are near."""
+    if place is None or place.kind == "municipality" or not ordered.distances:
+        return place
+    distances = sorted(ordered.distances.values())
+    reach = max(distances[min(NEAREST_IN_VIEW, len(distances)) - 1], 200)
+    metres_per_px_at_zero = 156_543.03 * math.cos(math.radians(place.latitude))
+    zoom = math.floor(math.log2(PHONE_HALF_WIDTH_PX * metres_per_px_at_zero / reach))
+    return replace(place, zoom=max(MIN_PLACE_ZOOM, min(place.zoom, zoom)))
 
 
 def _map_view(request) -> str:
@@ -66,15 +84,18 @@ def _map_view(request) -> str:
     return raw if MAP_VIEW.fullmatch(raw) else ""
 
 
+# Compressed: the first screen on a phone must arrive fast. (BREACH: the only secret on the
+# page is the CSRF token, which Django masks anew for every response.)
+@gzip_page
 def map_page(request):
     flt, errors = filter_from_request(request)
-    page = _page(request, flt)
+    page, ordered = _page(request, flt)
     context = {
         "page": page,
         "filter": flt,
         "errors": errors,
         "in_view": bool(flt.bbox),
-        "place": flt.place,
+        "place": _zoom_to_show_nearest(flt.place, ordered),
     }
     if request.htmx:
         return render(request, "initiatives/_results.html", context)
