@@ -242,6 +242,8 @@ _INITIATIVE_FILTERS = {
     "sdg": "set",
     "municipality": "lower",
     "tag": "lower",
+    "near": "text",
+    "radius": "text",
 }
 # Path (ending in "/": every path below it) → (data version, {parameter: kind}); the kinds
 # are described in core/response_cache.py. tests/core check them against the API schema.

@@ -26,6 +26,7 @@ RATE_LIMIT_DEFAULTS = {
     "report": {"ip": "5/h", "email": "5/d", "entry": "20/d"},
     "contact": {"ip": "5/h", "email": "10/d", "entry": "20/d"},
     "subscribe": {"ip": "10/h", "email": "3/h"},
+    "feedback": {"ip": "5/h", "email": "5/d"},  # the accessibility statement's form
     "lookup": {"ip": "60/10m", "email": "30/h"},  # duplicate checks, address look-ups
     "organiser_link": {"ip": "5/h", "event": "3/d"},  # "send me a new organiser link"
     # django-allauth's own actions (ACCOUNT_RATE_LIMITS); "email" is the address typed.
@@ -41,6 +42,18 @@ try:
 except ValueError as error:
     raise RuntimeError(f"RATE_LIMITS: {error}") from None
 ACCOUNT_RATE_LIMITS = rates.allauth_rates(RATE_LIMITS)
+
+# The accessibility statement (/barrierefreiheit/) names the enforcement body of the
+# operator's state (BITV 2.0): the default is North Rhine-Westphalia's.
+ACCESSIBILITY_ENFORCEMENT_BODY = os.environ.get(
+    "ACCESSIBILITY_ENFORCEMENT_BODY",
+    "Ombudsstelle für barrierefreie Informationstechnik des Landes Nordrhein-Westfalen",
+)
+ACCESSIBILITY_ENFORCEMENT_URL = os.environ.get(
+    "ACCESSIBILITY_ENFORCEMENT_URL",
+    "https://www.mags.nrw/ombudsstelle-barrierefreie-informationstechnik",
+)
+ACCESSIBILITY_REVIEWED = os.environ.get("ACCESSIBILITY_REVIEWED", "2026-11-30")
 
 # "postcode" stays offline (postcode-area centres); "nominatim" asks OpenStreetMap first.
 GEOCODER = os.environ.get("GEOCODER", "postcode")

@@ -3,12 +3,13 @@ from django.contrib import admin
 from django.urls import include, path
 
 from .api import api
-from .core import health
+from .core import accessibility, health
 from .interop.api import kvm_api
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
-    path("", include("mitmachkarte.opendata.urls")),
+    path("barrierefreiheit/", accessibility.statement, name="accessibility"),
+    path("", include("mitmachkarte.opendata.urls")),  # before the API: /api/v1/export/…
     path("api/kvm/", kvm_api.urls),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

@@ -16,6 +16,7 @@ def test_events_layer_switches_on_and_off_and_opens_a_popup(page, live_server, u
     page.goto(f"{live_server.url}/?map=12/50.94/6.96")
     wait_for_map_idle(page)
     assert page.locator(".mmk-event-marker").count() == 0
+    page.click(".more-filters > summary")  # the switch sits with the filters
     page.check("#show-events")
     page.wait_for_selector("#map[data-events-loaded='1']", state="attached")
     marker = page.locator(".mmk-event-marker")

@@ -118,6 +118,12 @@ def test_center_and_zoom_set_the_view(client, entries):
     assert config["view"] == {"center": [50.94, 6.96], "zoom": 12}
 
 
+def test_a_postcode_in_the_search_moves_the_view(client, entries):
+    view = embed_config(get(client, "q=repair+44801"))["view"]
+    assert view["zoom"] == 14
+    assert view["center"] == pytest.approx([51.4475, 7.2682], abs=0.001)
+
+
 def test_bbox_filters_and_sets_the_view(client, entries):
     response = get(client, "bbox=6.9,50.9,7.0,51.0")
     html = response.content.decode()

@@ -91,3 +91,12 @@ def geocode(*, street: str = "", postcode: str = "", city: str = "") -> GeocodeR
         if found:
             return found
     return postcode_centre(postcode)
+
+
+def geocode_text(query: str) -> GeocodeResult | None:
+    """A typed address ("Kortumstraße 10 Bochum") through Nominatim when it is switched on
+    (cached like `geocode`); None offline or when nothing is found."""
+    query = (query or "").strip()
+    if settings.GEOCODER != "nominatim" or not query:
+        return None
+    return _nominatim(query + ", Deutschland")

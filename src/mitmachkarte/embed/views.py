@@ -65,6 +65,9 @@ def _initial_view(options: EmbedOptions, qs) -> dict:
     """Where the map starts: center+zoom, else the bbox, the boundary, the entries."""
     if options.center:
         return {"center": list(options.center), "zoom": options.zoom}
+    place = options.filter.place  # a postcode or address typed into the widget's search
+    if place is not None and place.kind in ("postcode", "address"):
+        return {"center": [place.latitude, place.longitude], "zoom": place.zoom}
     municipality = options.municipality
     box = options.bbox
     if box is None and municipality is not None and municipality.bbox:

@@ -42,6 +42,7 @@ class InitiativeItem(Schema):
     updated_at: datetime
     data_licence: str
     may_be_outdated: bool
+    distance_m: int | None = None
 
 
 class InitiativeDetail(InitiativeItem):
@@ -71,7 +72,15 @@ def _filter(params: FilterParams):
         sdgs=params.sdg,
         municipality=params.municipality,
         tag=params.tag,
+        near=params.near,
+        radius=params.radius,
     )
+
+
+def _with_distance(item: dict, initiative) -> dict:
+    distance = getattr(initiative, "distance_m", None)
+    item["distance_m"] = None if distance is None else round(distance)
+    return item
 
 
 def _base_url(request: HttpRequest) -> str:
@@ -89,6 +98,11 @@ def list_initiatives(
 
     `bbox` is `west,south,east,north` in WGS84 degrees; `category` and `sdg` may repeat
     (any of them matches); `municipality` is a slug or an 8-digit AGS.
+
+    `near` (`latitude,longitude` or a German postcode) orders the items nearest first and
+    gives each its `distance_m`; `radius` (metres, with `near`) keeps only those within it.
+    A postcode, address or municipality name in `q` counts as `near` (postcodes and
+    addresses are then not searched as text).
     """
     limit, offset = LIMIT.parse(limit), OFFSET.parse(offset)
     count, items = selectors.initiative_page(_filter(filters), limit=limit, offset=offset)
@@ -97,7 +111,7 @@ def list_initiatives(
         "count": count,
         "limit": limit,
         "offset": offset,
-        "items": [serializers.list_item(i, base_url=base) for i in items],
+        "items": [_with_distance(serializers.list_item(i, base_url=base), i) for i in items],
     }
 
 

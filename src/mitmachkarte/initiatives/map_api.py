@@ -37,6 +37,8 @@ def map_features(request, filters: Query[FilterParams], zoom: ZOOM.schema):
         sdgs=filters.sdg,
         municipality=filters.municipality,
         tag=filters.tag,
+        near=filters.near,
+        radius=filters.radius,
     )
     result = get_index().features(flt, zoom=zoom)
     body = json.dumps(

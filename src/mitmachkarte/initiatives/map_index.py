@@ -16,6 +16,7 @@ import numpy as np
 import shapely
 from django.db.models import Min
 
+from mitmachkarte.core.geo import EARTH_RADIUS_M
 from mitmachkarte.core.text import search_variants
 from mitmachkarte.core.versions import current_version
 from mitmachkarte.taxonomy.models import Category
@@ -30,6 +31,8 @@ MAX_FEATURES = 2000
 POINTS_UP_TO = 400  # at or below this many matches, send points (the client clusters them)
 RANK_AT_MOST = 2000  # larger search results are ordered here, not by the engine
 MAX_ZOOM = 18  # finer grids would separate points a few centimetres apart
+VARIETY_METRES = 300  # so that the very nearest entries do not all win regardless of category
+VARIETY_WEIGHT = 0.7
 
 _lock = threading.Lock()
 _index = None
@@ -142,13 +145,15 @@ class MapIndex:
         if flt.municipality:
             m &= self.muni == flt.municipality.pk
         if flt.terms:
-            ids = search.ranked_ids(list(flt.terms), flt.q)
+            ids = search.ranked_ids(list(flt.terms), flt.text or flt.q)
             m &= np.isin(self.ids, np.array(ids, dtype=np.int64))
         if flt.tag:
             ids = Initiative.tags.through.objects.filter(tag__slug=flt.tag).values_list(
                 "initiative_id", flat=True
             )
             m &= np.isin(self.ids, np.array(list(ids), dtype=np.int64))
+        if flt.place and flt.radius:
+            m &= self.distances(*flt.near) <= flt.radius
         if flt.area:
             box = flt.area.bbox
             m &= (self.lat >= box.south) & (self.lat <= box.north)
@@ -160,6 +165,41 @@ class MapIndex:
             )
             m[candidates[~inside]] = False
         return m
+
+    def distances(self, lat: float, lon: float, positions=None) -> np.ndarray:
+        """Great-circle distances in metres from (lat, lon) to the entries (or some)."""
+        lat2 = self.lat if positions is None else self.lat[positions]
+        lon2 = self.lon if positions is None else self.lon[positions]
+        p1, p2 = math.radians(lat), np.radians(lat2)
+        a = (
+            np.sin((p2 - p1) / 2) ** 2
+            + math.cos(p1) * np.cos(p2) * np.sin(np.radians(lon2 - lon) / 2) ** 2
+        )
+        return 2 * EARTH_RADIUS_M * np.arcsin(np.sqrt(np.minimum(a, 1.0)))
+
+    def nearest(
+        self, flt: InitiativeFilter, lat: float, lon: float, *, varied: bool = False
+    ) -> tuple[list[int], list[float]]:
+        """Ids of the matches and their distances in metres, nearest to (lat, lon) first.
+
+        `varied` mixes the categories (for a list nobody asked anything of): each entry's
+        distance counts more the more entries of its category come before it, so twenty
+        balcony power plants in a row give way to the nearest repair café and garden.
+        """
+        positions = np.flatnonzero(self.mask(flt))
+        dist = self.distances(lat, lon, positions)
+        order = np.lexsort((self.ids[positions], dist))
+        if varied and len(order):
+            cats = self.first_category[positions[order]]
+            by_cat = np.lexsort((np.arange(len(order)), cats))
+            grouped = cats[by_cat]
+            starts = np.flatnonzero(np.r_[True, grouped[1:] != grouped[:-1]])
+            sizes = np.diff(np.r_[starts, len(grouped)])
+            rank = np.empty(len(order))
+            rank[by_cat] = np.arange(len(order)) - np.repeat(starts, sizes)
+            key = (dist[order] + VARIETY_METRES) * (1 + VARIETY_WEIGHT * rank)
+            order = order[np.argsort(key, kind="stable")]
+        return self.ids[positions[order]].tolist(), dist[order].tolist()
 
     def ranked_matches(self, flt: InitiativeFilter) -> list[int]:
         """Ids of the published matches of a search, best first.
@@ -174,8 +214,8 @@ class MapIndex:
         if not len(found) or not len(self.ids):
             return []
         if len(found) <= RANK_AT_MOST:
-            found = np.array(search.ranked_ids(terms, flt.q), dtype=np.int64)
-        others = self.mask(replace(flt, q="", terms=()))
+            found = np.array(search.ranked_ids(terms, flt.text or flt.q), dtype=np.int64)
+        others = self.mask(replace(flt, q="", text="", terms=()))
         pos = np.clip(np.searchsorted(self.ids, found), 0, len(self.ids) - 1)
         pos = pos[(self.ids[pos] == found) & others[pos]]
         if len(found) <= RANK_AT_MOST:

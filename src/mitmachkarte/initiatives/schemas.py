@@ -1,9 +1,10 @@
 from ninja import Schema
 
-from mitmachkarte.core.openapi import BBOX, MUNICIPALITY, Bounded, many, text
+from mitmachkarte.core.openapi import BBOX, MUNICIPALITY, Bounded, described, integer, many, text
+from mitmachkarte.core.params import NEAR_PATTERN
 from mitmachkarte.taxonomy.selectors import CATEGORY_ITEM, SDG_ITEM
 
-from .filters import MAX_QUERY_LENGTH
+from .filters import MAX_QUERY_LENGTH, MAX_RADIUS_M
 
 OFFSET = Bounded("offset", 0, 10**7, default=0)
 
@@ -17,3 +18,13 @@ class FilterParams(Schema):
     sdg: many(SDG_ITEM) = []
     municipality: MUNICIPALITY = None
     tag: text(description="A tag's slug or name") = None
+    near: described(
+        {
+            "type": "string",
+            "pattern": NEAR_PATTERN,
+            "description": "latitude,longitude or a German postcode (an unknown one answers 404):"
+            " items nearest first, each with distance_m",
+            "example": "51.4818,7.2162",
+        }
+    ) = None
+    radius: integer(1, MAX_RADIUS_M, description="Metres around `near`; needs `near`") = None

@@ -1,7 +1,11 @@
 """Reads for initiatives, shared by pages, API and commands."""
 
+import math
+from dataclasses import dataclass, field
+
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from mitmachkarte.core.geo import haversine_m
 from mitmachkarte.taxonomy.models import SDG, Category
 
 from . import search
@@ -44,6 +48,8 @@ def filter_initiatives(flt: InitiativeFilter, qs: QuerySet | None = None) -> Que
         qs = qs.filter(
             pk__in=Initiative.tags.through.objects.filter(tag__slug=flt.tag).values("initiative_id")
         )
+    if flt.place and flt.radius:
+        qs = qs.filter(pk__in=_within_radius(qs, flt))
     if flt.area:
         # The bbox narrows the candidates in SQL; the exact point-in-polygon test decides.
         box = flt.area.bbox
@@ -60,6 +66,24 @@ def filter_initiatives(flt: InitiativeFilter, qs: QuerySet | None = None) -> Que
         ]
         qs = published().filter(pk__in=inside)
     return qs
+
+
+def _within_radius(qs: QuerySet[Initiative], flt: InitiativeFilter) -> list[int]:
+    """Ids within `flt.radius` metres of its place: a box in SQL, the exact distance here."""
+    lat, lon = flt.near
+    dlat = flt.radius / 111_000
+    dlon = flt.radius / (111_000 * max(math.cos(math.radians(lat)), 0.01))
+    box = qs.filter(
+        latitude__gte=lat - dlat,
+        latitude__lte=lat + dlat,
+        longitude__gte=lon - dlon,
+        longitude__lte=lon + dlon,
+    )
+    return [
+        pk
+        for pk, plat, plon in box.values_list("pk", "latitude", "longitude")
+        if haversine_m(lat, lon, plat, plon) <= flt.radius
+    ]
 
 
 def with_listing_data(qs: QuerySet[Initiative]) -> QuerySet[Initiative]:
@@ -85,12 +109,45 @@ def objects_for_ids(ids: list[int]) -> list[Initiative]:
     return [by_id[i] for i in ids if i in by_id]
 
 
+@dataclass
+class Ordered:
+    """Ids of matches in the order to list them; `distances` (metres) when near a place."""
+
+    ids: list[int]
+    distances: dict[int, float] = field(default_factory=dict)
+
+
+def ordered_matches(flt: InitiativeFilter, *, centre: tuple[float, float] | None = None):
+    """All matches in list order, or None when the order is by name.
+
+    Near a place: nearest first, with distances. A search without a place: by relevance.
+    Else, given a `centre` (the map's): nearest to it first, categories mixed.
+    """
+    from .map_index import get_index
+
+    if flt.place is not None:
+        ids, dist = get_index().nearest(flt, *flt.near)
+        return Ordered(ids, dict(zip(ids, dist, strict=True)))
+    if flt.terms:
+        return Ordered(get_index().ranked_matches(flt))
+    if centre is not None:
+        return Ordered(get_index().nearest(flt, *centre, varied=True)[0])
+    return None
+
+
+def with_distances(items: list[Initiative], distances: dict[int, float]) -> list[Initiative]:
+    for item in items:
+        item.distance_m = distances.get(item.pk)
+    return items
+
+
 def initiative_page(flt: InitiativeFilter, *, limit: int, offset: int) -> tuple[int, list]:
-    """The exact number of matches and one page of them: by relevance when searching,
-    else by name."""
-    ids = ranked_ids(flt)
-    if ids is not None:
-        return len(ids), objects_for_ids(ids[offset : offset + limit])
+    """The exact number of matches and one page of them: nearest first near a place, by
+    relevance when searching, else by name."""
+    ordered = ordered_matches(flt)
+    if ordered is not None:
+        page = objects_for_ids(ordered.ids[offset : offset + limit])
+        return len(ordered.ids), with_distances(page, ordered.distances)
     qs = filter_initiatives(flt)
     count = qs.count()
     items = list(with_listing_data(qs.order_by("name", "pk"))[offset : offset + limit])

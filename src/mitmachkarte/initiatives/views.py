@@ -1,8 +1,13 @@
 """Public pages: the map with its directory, and the detail page of an initiative."""
 
+import math
+import re
+from dataclasses import replace
+
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.gzip import gzip_page
 
 from mitmachkarte.core.params import parse_leniently
 from mitmachkarte.municipalities.models import Municipality
@@ -13,6 +18,10 @@ from . import selectors, serializers
 from .filters import InitiativeFilter, parse_filter
 
 PAGE_SIZE = 20
+NEAREST_IN_VIEW = 5
+PHONE_HALF_WIDTH_PX = 180
+MIN_PLACE_ZOOM = 8
+MAP_VIEW = re.compile(r"\d{1,2}/-?\d{1,2}(\.\d+)?/-?\d{1,3}(\.\d+)?")
 FILTER_PARAMS = {
     "q": "q",
     "bbox": "bbox",
@@ -20,7 +29,11 @@ FILTER_PARAMS = {
     "sdgs": "sdg",
     "municipality": "municipality",
     "tag": "tag",
+    "near": "near",
+    "radius": "radius",
 }
+# Where the list starts without a map view (no JavaScript): North Rhine-Westphalia's middle.
+DEFAULT_CENTRE = (51.45, 7.55)
 
 
 def filter_from_request(request, *, ignore: tuple[str, ...] = ()) -> tuple[InitiativeFilter, list]:
@@ -32,6 +45,8 @@ def filter_from_request(request, *, ignore: tuple[str, ...] = ()) -> tuple[Initi
         "sdgs": request.GET.getlist("sdg"),
         "municipality": request.GET.get("municipality"),
         "tag": request.GET.get("tag"),
+        "near": request.GET.get("near"),
+        "radius": request.GET.get("radius"),
     }
     for key in ignore:
         raw.pop(key, None)
@@ -39,19 +54,49 @@ def filter_from_request(request, *, ignore: tuple[str, ...] = ()) -> tuple[Initi
 
 
 def _page(request, flt: InitiativeFilter):
-    ids = selectors.ranked_ids(flt)
-    if ids is not None:  # a search: by relevance
-        page = Paginator(ids, PAGE_SIZE).get_page(request.GET.get("page"))
-        page.object_list = selectors.objects_for_ids(list(page.object_list))
-        return page
-    qs = selectors.filter_initiatives(flt).order_by("name", "pk")
-    return Paginator(selectors.with_listing_data(qs), PAGE_SIZE).get_page(request.GET.get("page"))
+    """Near a place: nearest first; a search: by relevance; else nearest to the middle of
+    the map (or of the region) first, with the categories mixed."""
+    b = flt.bbox
+    centre = ((b.south + b.north) / 2, (b.west + b.east) / 2) if b else DEFAULT_CENTRE
+    ordered = selectors.ordered_matches(flt, centre=centre)
+    page = Paginator(ordered.ids, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = selectors.with_distances(
+        selectors.objects_for_ids(list(page.object_list)), ordered.distances
+    )
+    return page, ordered
 
 
+def _zoom_to_show_nearest(place, ordered):
+    """A postcode or a position zooms out until the nearest few matches are in view (even on
+    a phone), so the list beside the map is never empty while matches are near."""
+    if place is None or place.kind == "municipality" or not ordered.distances:
+        return place
+    distances = sorted(ordered.distances.values())
+    reach = max(distances[min(NEAREST_IN_VIEW, len(distances)) - 1], 200)
+    metres_per_px_at_zero = 156_543.03 * math.cos(math.radians(place.latitude))
+    zoom = math.floor(math.log2(PHONE_HALF_WIDTH_PX * metres_per_px_at_zero / reach))
+    return replace(place, zoom=max(MIN_PLACE_ZOOM, min(place.zoom, zoom)))
+
+
+def _map_view(request) -> str:
+    """The map's view from the URL ("zoom/lat/lon"), for the filter form to keep it."""
+    raw = (request.GET.get("map") or "").strip()
+    return raw if MAP_VIEW.fullmatch(raw) else ""
+
+
+# Compressed: the first screen on a phone must arrive fast. (BREACH: the only secret on the
+# page is the CSRF token, which Django masks anew for every response.)
+@gzip_page
 def map_page(request):
     flt, errors = filter_from_request(request)
-    page = _page(request, flt)
-    context = {"page": page, "filter": flt, "errors": errors, "in_view": bool(flt.bbox)}
+    page, ordered = _page(request, flt)
+    context = {
+        "page": page,
+        "filter": flt,
+        "errors": errors,
+        "in_view": bool(flt.bbox),
+        "place": _zoom_to_show_nearest(flt.place, ordered),
+    }
     if request.htmx:
         return render(request, "initiatives/_results.html", context)
     context.update(
@@ -61,6 +106,9 @@ def map_page(request):
         selected_categories=set(flt.categories),
         selected_sdgs=set(flt.sdgs),
         show_events=request.GET.get("events") == "1",
+        place_notices=flt.notices,
+        map_view=_map_view(request),
+        near_param=request.GET.get("near", "") if flt.place else "",
     )
     return render(request, "initiatives/map.html", context)
 

@@ -15,11 +15,20 @@
     return [feature.geometry.coordinates[1], feature.geometry.coordinates[0]];
   }
 
+  /* An icon of the page's inline SVG sprite (core/_icons.svg): a category without a symbol
+   * of its own gets the neutral one. Never an emoji: without a colour-emoji font it is a box. */
+  function iconSvg(name) {
+    var id = "icon-" + (name || "");
+    if (!document.getElementById(id)) id = "icon-category";
+    return '<svg class="icon" aria-hidden="true" focusable="false"><use href="#' +
+      escapeHtml(id) + '"></use></svg>';
+  }
+
   function markerIcon(props) {
     return L.divIcon({
       className: "mmk-marker",
       html: '<span style="background:' + escapeHtml(props.colour || "#495057") +
-        '" aria-hidden="true">' + escapeHtml(props.icon || "") + "</span>",
+        '" aria-hidden="true">' + iconSvg(props.category) + "</span>",
       iconSize: [30, 30],
       iconAnchor: [15, 15],
       popupAnchor: [0, -14]
@@ -135,8 +144,38 @@
     return busy;
   }
 
+  /* Phones: the map or the list, switched by the buttons in [data-view] inside `layout`
+   * (CSS shows them below 768 px; wider screens show both). The list stays the full text
+   * alternative; a link to it (the skip link) switches to it. */
+  function viewSwitch(layout, getMap) {
+    var group = layout.querySelector(".view-switch, .mmk-view-switch");
+    if (!group) return;
+    var buttons = group.querySelectorAll("button[data-view]");
+    function show(view) {
+      layout.setAttribute("data-view", view);
+      buttons.forEach(function (b) {
+        b.setAttribute("aria-pressed", String(b.dataset.view === view));
+      });
+      var map = getMap();
+      if (view === "map" && map) map.invalidateSize(); // it was hidden: measure it again
+    }
+    buttons.forEach(function (b) {
+      b.addEventListener("click", function () { show(b.dataset.view); });
+    });
+    document.querySelectorAll('a[href^="#"]').forEach(function (a) {
+      var target = document.getElementById(a.getAttribute("href").slice(1));
+      if (target && target.hasAttribute("data-list")) {
+        a.addEventListener("click", function () { show("list"); });
+      }
+    });
+    group.hidden = false;
+    show("map");
+  }
+
   window.mmkMaps = {
+    viewSwitch: viewSwitch,
     escapeHtml: escapeHtml,
+    iconSvg: iconSvg,
     latLngOf: latLngOf,
     popupHtml: popupHtml,
     pointMarker: pointMarker,

@@ -6,7 +6,7 @@
 
   var GEOJSON = { Accept: "application/geo+json, application/json" };
 
-  var FILTER_PARAMS = ["q", "category", "sdg", "municipality", "tag"];
+  var FILTER_PARAMS = ["q", "category", "sdg", "municipality", "tag", "near", "radius"];
   var DEFAULT_CENTER = [51.45, 7.55]; // North Rhine-Westphalia
   var DEFAULT_ZOOM = 8;
 
@@ -42,6 +42,11 @@
     if (!keepPage) params.delete("page");
     params.delete("bbox");
     history.replaceState(null, "", window.location.pathname + "?" + params.toString());
+    var input = document.getElementById("map-view");
+    if (input) {
+      input.value = params.get("map");
+      input.disabled = false;
+    }
   }
 
   function bboxOf(map) {
@@ -63,6 +68,18 @@
     if (keepPage && current.get("page")) params.set("page", current.get("page"));
     window.htmx.ajax("GET", el.dataset.listUrl + "?" + params.toString(),
       { target: "#results", swap: "innerHTML" });
+  }
+
+  /* A place the server found in the search (postcode, address, municipality). */
+  function placeOf(el) {
+    if (!el.dataset.place) return null;
+    var c = el.dataset.place.split(",").map(Number);
+    var b = el.dataset.placeBounds && el.dataset.placeBounds.split(",").map(Number);
+    return {
+      center: c,
+      zoom: Number(el.dataset.placeZoom) || 14,
+      bounds: b && b.length === 4 ? [[b[1], b[0]], [b[3], b[2]]] : null
+    };
   }
 
   function debounce(fn, ms) {
@@ -108,7 +125,10 @@
         }).addTo(map);
       }
     }
+    var place = placeOf(el);
     if (initialView) map.setView(initialView.center, initialView.zoom);
+    else if (place && place.bounds) map.fitBounds(place.bounds, { animate: false });
+    else if (place) map.setView(place.center, place.zoom);
     else if (boundaryLayer) map.fitBounds(boundaryLayer.getBounds(), { padding: [10, 10], animate: false });
     else if (el.dataset.center) map.setView(el.dataset.center.split(",").map(Number), 12);
     else map.setView(DEFAULT_CENTER, DEFAULT_ZOOM);
@@ -197,7 +217,20 @@
       afterMoveSoon();
     }
 
-    if (initialView || boundaryLayer) {
+    if (initialView && pageFilters().toString()) {
+      // Filters keep the view the user had, unless nothing they match is in it.
+      busy("fitting", true);
+      load(false).then(function (data) {
+        var b = data && data.bounds;
+        var all = b && L.latLngBounds([[b[1], b[0]], [b[3], b[2]]]);
+        if (all && !map.getBounds().intersects(all)) {
+          map.fitBounds(all, { padding: [20, 20], maxZoom: 14, animate: false });
+        }
+        map.on("moveend", onMoveEnd);
+        afterMove();
+        busy("fitting", false);
+      });
+    } else if (initialView || boundaryLayer || place) {
       afterMove();
       map.on("moveend", onMoveEnd);
     } else {
@@ -237,7 +270,7 @@
               icon: L.divIcon({
                 className: "mmk-event-marker",
                 html: '<span style="background:' + mmkMaps.escapeHtml(p.colour) +
-                  '" aria-hidden="true">📅</span>',
+                  '" aria-hidden="true">' + mmkMaps.iconSvg("event") + "</span>",
                 iconSize: [30, 30], iconAnchor: [15, 15], popupAnchor: [0, -14]
               }),
               title: p.name, alt: p.name, keyboard: true, zIndexOffset: 1000
@@ -301,7 +334,16 @@
 
   function init() {
     var el = document.getElementById("map");
-    if (!el || typeof L === "undefined" || !window.mmkMaps) return;
+    if (!el || typeof L === "undefined" || !window.mmkMaps || !window.mmkMapPage) return;
+    // What changes the layout comes first: Leaflet measures its element once.
+    var getMap = function () { return window.mitmachkarteMap; };
+    if (el.dataset.syncList) {
+      mmkMapPage.initLocate(getMap);
+      mmkMapPage.initForms();
+      var layout = document.getElementById("map-layout");
+      if (layout) mmkMaps.viewSwitch(layout, getMap);
+      document.body.addEventListener("htmx:afterSettle", mmkMapPage.announceCount);
+    }
     if (el.dataset.lat) initDetailMap(el);
     else if (el.dataset.mapUrl) initClusterMap(el);
     else initGeojsonMap(el);

@@ -60,7 +60,10 @@
     return;
   }
 
-  var map = L.map(el, {
+  // Before the map: Leaflet measures its element once.
+  var map = null;
+  mmkMaps.viewSwitch(root, function () { return map; });
+  map = L.map(el, {
     gestureHandling: true,
     gestureHandlingOptions: { text: labels.gesture, duration: 1500 },
     keyboard: true,

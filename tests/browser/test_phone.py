@@ -1,0 +1,262 @@
+"""The citizen's map on a phone (390×844) and on a laptop (1366×900): map first, the
+Map/List switch, no page wider than the screen for any role."""
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.test import Client
+from playwright.sync_api import expect
+
+from mitmachkarte.core.geocoding import postcode_centre
+from mitmachkarte.events import demo as events_demo
+from mitmachkarte.groups import demo as groups_demo
+from mitmachkarte.moderation import demo as moderation_demo
+from mitmachkarte.organisations import demo as accounts_demo
+from mitmachkarte.stewardship import demo as stewardship_demo
+from tests.browser.conftest import SYNC_PROBE
+from tests.browser.maps import wait_for_list_sync, wait_for_map_idle
+from tests.factories import InitiativeFactory
+
+PHONE = {"width": 390, "height": 844}
+LAPTOP = {"width": 1366, "height": 900}
+# Not pages for people: files, feeds, the API, the admin, logging out.
+NOT_PAGES = re.compile(
+    r"/(admin|api|static|media)/|/konto/(logout|abmelden)|logout|"
+    r"\.(csv|ics|json|xml|atom|xlsx|geojson|zip|js)(\?|$)|/feed|/export|/ical"
+)
+MAX_PAGES_PER_ROLE = 90
+WIDTH = "document.documentElement.scrollWidth"
+
+
+def open_page(new_context, viewport: dict):
+    """A page like the `page` fixture's (list sync probe, JavaScript errors), sized."""
+    page = new_context(viewport=viewport).new_page()
+    page.add_init_script(SYNC_PROBE)
+    page.js_errors = []
+    page.on("pageerror", lambda exc: page.js_errors.append(str(exc)))
+    return page
+
+
+def map_box(page) -> dict:
+    return page.evaluate("""() => {
+        const r = document.getElementById("map").getBoundingClientRect();
+        return {top: r.top, height: r.height};
+    }""")
+
+
+@pytest.mark.parametrize("path", ["/", "/embed/"])
+def test_the_map_comes_first_on_a_phone(new_context, live_server, demo_data, path):
+    page = open_page(new_context, PHONE)
+    page.goto(live_server.url + path)
+    wait_for_map_idle(page)
+    box = map_box(page)
+    assert box["top"] < PHONE["height"] / 2, box
+    assert box["height"] >= PHONE["height"] / 2, box
+    assert page.evaluate(WIDTH) <= PHONE["width"]
+
+
+def test_map_and_list_switch_on_a_phone(new_context, live_server, demo_data):
+    page = open_page(new_context, PHONE)
+    page.goto(live_server.url + "/")
+    wait_for_map_idle(page)
+    wait_for_list_sync(page)
+    switch = page.locator("#view-switch")
+    expect(switch).to_be_visible()
+    expect(page.locator("#list-panel")).to_be_hidden()
+    # The second skip link leads to the list, switching to it.
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('href')") == "#list-panel"
+    page.keyboard.press("Enter")
+    expect(page.locator("#list-panel")).to_be_visible()
+    expect(page.locator("#map")).to_be_hidden()
+    expect(page.locator(".result-list .card").first).to_be_visible()
+    expect(switch.locator("button[data-view=list]")).to_have_attribute("aria-pressed", "true")
+    map_button = switch.locator("button[data-view=map]")
+    map_button.click()
+    expect(map_button).to_have_attribute("aria-pressed", "true")
+    expect(page.locator("#map")).to_be_visible()
+    expect(page.locator("#list-panel")).to_be_hidden()
+    wait_for_map_idle(page)
+    assert not page.js_errors
+
+
+def test_laptop_shows_map_and_list_side_by_side(new_context, live_server, demo_data):
+    page = open_page(new_context, LAPTOP)
+    page.goto(live_server.url + "/")
+    wait_for_map_idle(page)
+    expect(page.locator("#view-switch")).to_be_hidden()
+    expect(page.locator("#list-panel")).to_be_visible()
+    box = map_box(page)
+    assert box["top"] < 150 and box["height"] > 600, box
+    assert page.evaluate(WIDTH) <= LAPTOP["width"]
+
+
+@pytest.fixture
+def demo_platform(demo_data):
+    """The demo's roles with their organisations, groups, meetings, versions and proposals."""
+    events_demo.load()
+    accounts_demo.load()
+    groups_demo.load()
+    stewardship_demo.load()
+    moderation_demo.load()
+
+
+def session_context(new_context, live_server, email: str | None):
+    context = new_context(viewport=PHONE)
+    if email:
+        client = Client()
+        client.force_login(get_user_model().objects.get(email=email))
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+        context.add_cookies(
+            [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
+        )
+    return context
+
+
+def shape(url: str) -> tuple:
+    """Pages of one kind (e.g. every entry's detail page) are checked once or twice."""
+    parts = urlsplit(url).path.strip("/").split("/")
+    return (parts[0], len(parts), *(p for p in parts[2:] if not p.isdigit()))
+
+
+def crawl(page, base: str) -> dict[str, int]:
+    """Every page linked from the header and footer, and the pages linked from those;
+    the width of each."""
+    widths: dict[str, int] = {}
+    seen_shapes: dict[tuple, int] = {}
+    queue = [(base + "/", 0)]
+    while queue and len(widths) < MAX_PAGES_PER_ROLE:
+        url, depth = queue.pop(0)
+        kind = shape(url)
+        if url in widths or seen_shapes.get(kind, 0) >= 2:
+            continue
+        seen_shapes[kind] = seen_shapes.get(kind, 0) + 1
+        response = page.goto(url)
+        if "text/html" not in (response.headers.get("content-type") or ""):
+            continue
+        widths[url] = page.evaluate(WIDTH)
+        if depth < 3:
+            selector = "header a, footer a" if depth == 0 else "main a"
+            for href in page.eval_on_selector_all(selector, "as => as.map(a => a.href)"):
+                href = href.split("#")[0]
+                if href.startswith(base) and not NOT_PAGES.search(href):
+                    queue.append((href, depth + 1))
+    return widths
+
+
+ROLES = [None, "netzwerk@demo.example", "bochum@demo.example", "initiative@demo.example"]
+
+
+def test_no_page_is_wider_than_a_phone_for_any_role(new_context, live_server, demo_platform):
+    group_pages = ["/kooperationen/", "/moderation/"]
+    reached = set()
+    too_wide = []
+    for email in ROLES:
+        page = session_context(new_context, live_server, email).new_page()
+        widths = crawl(page, live_server.url)
+        reached |= {urlsplit(u).path for u in widths}
+        too_wide += [(email, u, w) for u, w in widths.items() if w > PHONE["width"]]
+        page.context.close()
+    assert not too_wide, too_wide
+    # The pages that were too wide are among those reached.
+    for path in group_pages:
+        assert path in reached, path
+    assert any(re.fullmatch(r"/kommunen/[^/]+/netzwerk/", p) for p in reached)
+    assert any(re.fullmatch(r"/initiativen/[^/]+/verlauf/", p) for p in reached)
+    assert any(re.search(r"/arbeitsgruppen/[^/]+/(termin|treffen)/\d+/", p) for p in reached)
+
+
+@pytest.fixture
+def querenburg(demo_data):
+    centre = postcode_centre("44801")
+    return InitiativeFactory(
+        name="Repair-Café Querenburg",
+        latitude=centre.latitude + 0.004,
+        longitude=centre.longitude,
+        categories=["repair"],
+    )
+
+
+def test_postcode_search_on_a_phone(new_context, live_server, querenburg):
+    page = open_page(new_context, PHONE)
+    page.goto(live_server.url + "/")
+    wait_for_map_idle(page)
+    page.fill("#q", "repair 44801")
+    with page.expect_navigation():
+        page.press("#q", "Enter")
+    wait_for_map_idle(page)
+    wait_for_list_sync(page)
+    # Around the postcode, zoomed out just enough for the nearest few matches.
+    assert 8 <= page.evaluate("window.mitmachkarteMap.getZoom()") <= 14
+    assert int(page.get_attribute("#result-count", "data-count")) >= 5
+    page.click("#view-switch button[data-view=list]")
+    first = page.locator(".result-list .card").first
+    expect(first).to_contain_text("Repair-Café Querenburg")
+    expect(first.locator(".distance")).to_have_text(re.compile(r"^\d+ m$"))
+    expect(page.locator(".place-line")).to_contain_text("44801")
+    assert not page.js_errors
+
+
+def test_unknown_postcode_keeps_the_search(new_context, live_server, querenburg):
+    page = open_page(new_context, LAPTOP)
+    page.goto(live_server.url + "/?q=repair+99999")
+    wait_for_map_idle(page)
+    expect(page.locator(".place-notice")).to_contain_text("99999")
+    expect(page.locator("#q")).to_have_value("repair 99999")
+    assert int(page.get_attribute("#map", "data-total")) > 0
+
+
+def test_near_me_with_a_position(new_context, live_server, querenburg):
+    context = new_context(
+        viewport=PHONE,
+        geolocation={"latitude": querenburg.latitude, "longitude": querenburg.longitude + 0.01},
+        permissions=["geolocation"],
+    )
+    page = context.new_page()
+    page.add_init_script(SYNC_PROBE)
+    page.goto(live_server.url + "/")
+    wait_for_map_idle(page)
+    page.click("#locate")
+    page.wait_for_url(re.compile(r"near=51\.4"))
+    page.wait_for_function("window.mitmachkarteMap.getZoom() === 14")
+    wait_for_map_idle(page)
+    wait_for_list_sync(page)
+    page.click("#view-switch button[data-view=list]")
+    first = page.locator(".result-list .card").first
+    expect(first).to_contain_text("Repair-Café Querenburg")
+    expect(first.locator(".distance")).to_have_text(re.compile(r"^\d+ m$"))
+
+
+def test_near_me_refused(new_context, live_server, querenburg):
+    page = open_page(new_context, PHONE)  # no permission: the browser refuses
+    page.goto(live_server.url + "/")
+    wait_for_map_idle(page)
+    page.click("#locate")
+    expect(page.locator("#locate-message")).to_contain_text("Standort")
+    assert "near=" not in page.url
+
+
+def test_filters_and_language_keep_the_view(new_context, live_server, demo_data):
+    page = open_page(new_context, LAPTOP)
+    page.goto(live_server.url + "/?map=11/51.48000/7.22000")
+    wait_for_map_idle(page)
+    wait_for_list_sync(page)
+    page.click(".more-filters > summary")
+    page.check("input[name=category][value=repair]")
+    with page.expect_navigation():
+        page.click(".filter-actions button[type=submit]")
+    wait_for_map_idle(page)
+    assert "category=repair" in page.url
+    assert page.evaluate("window.mitmachkarteMap.getZoom()") == 11
+    centre = page.evaluate("window.mitmachkarteMap.getCenter()")
+    assert abs(centre["lat"] - 51.48) < 0.01 and abs(centre["lng"] - 7.22) < 0.01
+    with page.expect_navigation():
+        page.select_option("#lang-select", "en")
+        page.click(".lang-switch button")
+    wait_for_map_idle(page)
+    assert "map=11%2F51.48" in page.url and "category=repair" in page.url
+    assert page.evaluate("document.documentElement.lang") == "en"
