@@ -87,10 +87,8 @@ def test_near_and_radius(bochum_entries):
 @pytest.mark.parametrize(
     ("params", "param"),
     [
-        ({"near": "99999"}, "near"),
         ({"near": "91,7"}, "near"),
         ({"near": "abc"}, "near"),
-        ({"radius": "500"}, "radius"),
         ({"near": POSTCODE, "radius": "0"}, "radius"),
         ({"near": POSTCODE, "radius": "x"}, "radius"),
     ],
@@ -99,6 +97,16 @@ def test_bad_places_are_clear_errors(db, params, param):
     response = Client().get(API, params)
     assert response.status_code in (400, 422)
     assert response.json()["param"] == param
+
+
+def test_an_unknown_postcode_is_not_found_and_a_radius_without_a_place_limits_nothing(
+    bochum_entries,
+):
+    response = Client().get(API, {"near": "99999"})
+    assert response.status_code == 404 and response.json()["param"] == "near"
+    everything = Client().get(API).json()["count"]
+    assert everything > 1
+    assert Client().get(API, {"radius": "500"}).json()["count"] == everything
 
 
 def test_the_search_box_parses_places(bochum_entries):

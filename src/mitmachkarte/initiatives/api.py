@@ -11,7 +11,7 @@ from mitmachkarte.taxonomy.models import Category
 from . import selectors, serializers
 from .filters import parse_filter
 from .models import Initiative
-from .schemas import OFFSET, FilterParams
+from .schemas import OFFSET, PlaceFilterParams
 
 router = Router(tags=["initiatives"])
 
@@ -64,7 +64,7 @@ class InitiativeList(Schema):
     items: list[InitiativeItem]
 
 
-def _filter(params: FilterParams):
+def _filter(params: PlaceFilterParams):
     return parse_filter(
         q=params.q,
         bbox=params.bbox,
@@ -90,7 +90,7 @@ def _base_url(request: HttpRequest) -> str:
 @router.get("/initiatives", response=InitiativeList, summary="Search and filter initiatives")
 def list_initiatives(
     request,
-    filters: Query[FilterParams],
+    filters: Query[PlaceFilterParams],
     limit: LIMIT.schema = "",
     offset: OFFSET.schema = "",
 ):
@@ -116,7 +116,9 @@ def list_initiatives(
 
 
 @router.get("/initiatives.geojson", summary="Initiatives as a GeoJSON FeatureCollection")
-def initiatives_geojson(request, filters: Query[FilterParams], limit: GEOJSON_LIMIT.schema = ""):
+def initiatives_geojson(
+    request, filters: Query[PlaceFilterParams], limit: GEOJSON_LIMIT.schema = ""
+):
     """Same filters as the list. `count` (a foreign member) is the exact total."""
     limit = GEOJSON_LIMIT.parse(limit)
     count, rows = selectors.map_points(_filter(filters), limit=limit)

@@ -104,8 +104,8 @@ def parse_filter(
     elif near:
         near_param(near)  # still a bad value is an error
     distance = parse_int("radius", radius, min_value=1, max_value=MAX_RADIUS_M)
-    if distance is not None and place is None:
-        raise FilterError("radius", "needs a place: near=latitude,longitude or a postcode")
+    if place is None:  # a radius around no place limits nothing (the schema cannot say "needs")
+        distance = None
     return InitiativeFilter(
         q=q,
         bbox=box,

@@ -9,7 +9,7 @@ from mitmachkarte.core.openapi import Bounded
 
 from .filters import parse_filter
 from .map_index import MAX_FEATURES, get_index
-from .schemas import FilterParams
+from .schemas import PlaceFilterParams
 
 router = Router(tags=["map"])
 ZOOM = Bounded("zoom", 0, 22)
@@ -20,7 +20,7 @@ ZOOM = Bounded("zoom", 0, 22)
     summary="Clusters and single points for a map view",
     openapi_extra={"responses": {200: {"description": "GeoJSON FeatureCollection"}}},
 )
-def map_features(request, filters: Query[FilterParams], zoom: ZOOM.schema):
+def map_features(request, filters: Query[PlaceFilterParams], zoom: ZOOM.schema):
     """Matching published initiatives in `bbox` as at most 2,000 features.
 
     Cluster features have `properties.cluster = true`, `count` and `bounds`

@@ -10,7 +10,7 @@ OFFSET = Bounded("offset", 0, 10**7, default=0)
 
 
 class FilterParams(Schema):
-    """The filters shared by every initiative endpoint (see filters.parse_filter)."""
+    """The filters shared by every initiative endpoint and the exports (filters.parse_filter)."""
 
     bbox: BBOX = None
     q: text(MAX_QUERY_LENGTH, description="Search text") = None
@@ -18,6 +18,11 @@ class FilterParams(Schema):
     sdg: many(SDG_ITEM) = []
     municipality: MUNICIPALITY = None
     tag: text(description="A tag's slug or name") = None
+
+
+class PlaceFilterParams(FilterParams):
+    """The API's filters with a place: the list, the GeoJSON and the map (not the exports)."""
+
     near: described(
         {
             "type": "string",
@@ -27,4 +32,8 @@ class FilterParams(Schema):
             "example": "51.4818,7.2162",
         }
     ) = None
-    radius: integer(1, MAX_RADIUS_M, description="Metres around `near`; needs `near`") = None
+    radius: integer(
+        1,
+        MAX_RADIUS_M,
+        description="Metres around the place (`near` or a place in `q`); none: no limit",
+    ) = None
