@@ -141,7 +141,10 @@ def crawl(page, base: str) -> dict[str, int]:
         widths[url] = page.evaluate(WIDTH)
         if depth < 3:
             selector = "header a, footer a" if depth == 0 else "main a"
-            for href in page.eval_on_selector_all(selector, "as => as.map(a => a.href)"):
+            for href in page.eval_on_selector_all(
+                selector,
+                "as => as.map(a => new URL(a.getAttribute('href') || '', location.href).href)",
+            ):
                 href = href.split("#")[0]
                 if href.startswith(base) and not NOT_PAGES.search(href):
                     queue.append((href, depth + 1))
