@@ -91,3 +91,12 @@ def test_open_now_and_the_route_link(page, live_server, town, monkeypatch, now, 
         "https://www.openstreetmap.org/directions?to=51.481800%2C7.216200"
     )
     assert not [u for u in page.traffic.blocked if "openstreetmap.org/directions" in u]
+
+
+def test_the_opening_hours_field_checks_while_typing(page, live_server, town):
+    page.goto(f"{live_server.url}/mitmachen/eintragen/")
+    page.fill("#id_opening_hours", "Mo-Fr 10-18")
+    check = page.locator("#opening-hours-check")
+    check.get_by_text("Zeichen 7").wait_for()
+    page.fill("#id_opening_hours", "Mo-Fr 10:00-18:00")
+    check.get_by_text("Verstanden").wait_for()

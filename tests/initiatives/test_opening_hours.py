@@ -150,3 +150,23 @@ def test_detail_page_and_api_show_the_rules(client, reference_data, monkeypatch)
     assert "jetzt geöffnet" in client.get(entry.get_absolute_url()).content.decode()
     body = client.get(f"/api/v1/initiatives/{entry.slug}").json()
     assert body["opening_hours"] == "Tu 18:00-21:00"
+
+
+@pytest.mark.django_db
+def test_live_check_helps_while_typing(client, monkeypatch):
+    monkeypatch.setattr(oh.timezone, "now", lambda: utc(2026, 11, 30, 12, 0))
+    url = "/mitmachen/oeffnungszeiten/"
+    good = client.get(url, {"opening_hours": "Tu 18:00-21:00"}).content.decode()
+    assert "Verstanden" in good and "öffnet Di 18:00" in good
+    bad = client.get(url, {"opening_hours": "Mo-Fr 10-18"}).content.decode()
+    assert "Zeichen 7" in bad
+    assert client.get(url).content.decode().strip() == ""
+    # Anything typed gets an answer, never a 500.
+    assert client.get(url, {"opening_hours": "\x00" + "x" * 5000}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_forms_field_asks_for_the_live_check(client, reference_data):
+    page = client.get("/mitmachen/eintragen/").content.decode()
+    assert 'hx-get="/mitmachen/oeffnungszeiten/"' in page
+    assert 'list="opening-hours-examples"' in page and "<datalist" in page

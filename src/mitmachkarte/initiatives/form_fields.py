@@ -3,6 +3,7 @@ that label, help and limits are said once; the rules stay in `validation`."""
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from . import images, opening_hours, validation
@@ -41,6 +42,10 @@ def opening_hours_field() -> forms.CharField:
                 "placeholder": OPENING_HOURS_EXAMPLES[1],
                 "autocomplete": "off",
                 "spellcheck": "false",
+                # Live help where htmx is loaded (proposal, revision, edit forms).
+                "hx-get": reverse_lazy("initiatives:opening_hours_check"),
+                "hx-trigger": "input changed delay:500ms, change",
+                "hx-target": "#opening-hours-check",
             }
         ),
     )
