@@ -40,6 +40,8 @@ def _test_settings(settings, request):
     # here, except in the tests of the queue itself (marked `task_queue`).
     if request.node.get_closest_marker("task_queue") is None:
         settings.TASKS = IMMEDIATE_TASKS
+    # Uploaded pictures go to a folder of this test, never into var/media.
+    settings.MEDIA_ROOT = str(request.getfixturevalue("tmp_path") / "media")
 
 
 @pytest.fixture(autouse=True)

@@ -197,6 +197,12 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
+# Uploaded pictures of entries (resized copies only). `make demo` serves them with DEBUG; in
+# production the web server or a shared volume serves MEDIA_URL (docs/operations.md).
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
+# Uploads above this stay on disk while the form is read, not in memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # SQLite cannot create its parent folder, and WhiteNoise warns about a missing STATIC_ROOT.
 for _dir in (VAR_DIR, STATIC_ROOT):
     with contextlib.suppress(OSError):

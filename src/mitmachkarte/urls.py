@@ -36,6 +36,8 @@ handler404 = "mitmachkarte.core.errors.page_not_found"
 handler500 = "mitmachkarte.core.errors.server_error"
 
 if settings.DEBUG:
+    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

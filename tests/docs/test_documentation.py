@@ -28,7 +28,8 @@ SNAPSHOT = Path(__file__).with_name("readme_before_split.txt")
 SETTINGS = ROOT / "src/mitmachkarte/settings.py"
 ENV_READ = re.compile(r"(?:os\.environ\.get|env_bool|env_list)\(\s*\"([A-Z][A-Z0-9_]*)\"")
 # Paths in the documentation that are files on the machine, not URLs.
-NOT_URLS = ("/usr/", "/etc/")
+# /media/ is served by the web server (by Django only with DEBUG): no route in production.
+NOT_URLS = ("/usr/", "/etc/", "/media/")
 MAX_PICTURE_BYTES = 120_000
 
 

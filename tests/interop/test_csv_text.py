@@ -51,12 +51,16 @@ def test_exported_csv_rows_read_back_unchanged(name, description, meeting, tags,
         "municipality_name": "Köln",
         "website": "",
         "meeting_times": meeting,
+        "opening_hours": "Mo-Fr 10:00-18:00",
         "how_to_join": "",
         "founded_year": 2001,
         "last_confirmed_at": datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC),
         "updated_at": datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC),
         "data_licence": "CC0-1.0",
         "url": "https://example.org/initiativen/x/",
+        "image_url": "https://example.org/media/initiatives/x-800.webp",
+        "image_alt": "Werkstatt",
+        "image_credit": "",
     }
     content = "".join(csv_lines([row])).encode()
     [parsed] = read_rows(content, "csv", TagMapping(default_category="repair"))
@@ -65,6 +69,7 @@ def test_exported_csv_rows_read_back_unchanged(name, description, meeting, tags,
     assert entry["name"] == " ".join(name.split())
     assert entry["description"] == description.strip()
     assert entry["meeting_times"] == meeting.strip()
+    assert entry["opening_hours"] == "Mo-Fr 10:00-18:00"
     assert entry["tags"] == [t.strip() for t in tags]
     assert (entry["latitude"], entry["longitude"]) == (lat, lon)
     assert (entry["categories"], entry["sdgs"]) == (["repair", "food"], [3, 12])

@@ -46,7 +46,8 @@ def test_kvm_rows_are_mapped_onto_the_platforms_fields(db):
     assert {t.name for t in repair.tags.all()} == {"repaircafe", "reparatur", "nachhaltigkeit"}
     assert repair.website == "https://repaircafe-ehrenfeld.de"
     assert repair.founded_year == 2014
-    assert repair.meeting_times == "Sa 11:00-15:00"
+    assert repair.opening_hours == "Sa 11:00-15:00"  # KVM's opening_hours: OSM syntax
+    assert repair.meeting_times == ""
     assert repair.short_description.startswith("Jeden ersten Samstag")
     assert "Bring dein kaputtes Gerät mit!" in repair.description
     assert repair.contact_email == "anna@example.org"  # kept for the relay, never published

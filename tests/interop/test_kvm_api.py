@@ -47,6 +47,7 @@ def entries(db):
             contact_email="geheim@repair.example",
             contact_phone="0228 123456",
             description="Lange **Beschreibung**.",
+            opening_hours="Sa 11:00-15:00",
         ),
         "garden": InitiativeFactory(
             name="Garten Bonn", latitude=50.74, longitude=7.12, categories=["gardening-nature"]
@@ -107,6 +108,8 @@ def test_entries_are_full_but_without_contact_data(client, entries):
     assert (repair["street"], repair["zip"], repair["city"]) == ("Markt 1", "53111", "Bonn")
     assert repair["homepage"] == "https://repair.example"
     assert repair["license"] == "ODbL-1.0"
+    assert repair["opening_hours"] == "Sa 11:00-15:00"
+    assert "opening_hours" not in body[1]  # none given
     for key in ("email", "telephone", "contact_name"):
         assert key not in repair
     text = response.content.decode()

@@ -271,3 +271,13 @@ def participants(event: Event, *, occurrence_id: int | None = None) -> QuerySet[
     return qs.select_related("occurrence").order_by(
         "occurrence__start", "status", "queued_at", "created_at", "pk"
     )
+
+
+def upcoming_for_initiative(
+    initiative_id: int, *, now: datetime | None = None, limit: int = 5
+) -> list[Occurrence]:
+    """The next visible dates of the events an initiative organises (its detail page)."""
+    qs = visible_occurrences().filter(
+        event__organiser_initiative_id=initiative_id, end__gte=now or timezone.now()
+    )
+    return list(qs.select_related("event").order_by("start", "pk")[:limit])

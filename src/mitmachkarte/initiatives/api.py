@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from django.http import Http404, HttpRequest
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from mitmachkarte.core.openapi import Bounded
 from mitmachkarte.taxonomy.models import Category
@@ -25,6 +25,13 @@ class MunicipalityRef(Schema):
     ags: str | None
 
 
+class InitiativeImage(Schema):
+    url: str = Field(description="The picture, at most 800 px on its longest side (WebP).")
+    small_url: str = Field(description="The same picture, at most 320 px (WebP).")
+    alt: str = Field(description="What the picture shows (alt text).")
+    credit: str = Field(description="Who made it and under which licence.")
+
+
 class InitiativeItem(Schema):
     slug: str
     name: str
@@ -43,6 +50,7 @@ class InitiativeItem(Schema):
     data_licence: str
     may_be_outdated: bool
     distance_m: int | None = None
+    image: InitiativeImage | None = Field(description="The entry's picture or logo, if any.")
 
 
 class InitiativeDetail(InitiativeItem):
@@ -50,7 +58,11 @@ class InitiativeDetail(InitiativeItem):
     street: str
     phone: str
     social_links: list[str]
-    meeting_times: str
+    meeting_times: str = Field(description="Meeting and opening times as free text (a note).")
+    opening_hours: str = Field(
+        description="Regular opening hours in OpenStreetMap's opening_hours syntax, "
+        "evaluated in Europe/Berlin; empty when not given."
+    )
     how_to_join: str
     founded_year: int | None
     last_confirmed_at: datetime

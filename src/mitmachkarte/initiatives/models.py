@@ -35,7 +35,16 @@ def current_year() -> int:
 
 class Initiative(models.Model):
     # Typed by people, checked and normalised by clean() (so by the services and the admin).
-    SINGLE_LINE_FIELDS = ("name", "street", "postcode", "city", "contact_phone")
+    SINGLE_LINE_FIELDS = (
+        "name",
+        "street",
+        "postcode",
+        "city",
+        "contact_phone",
+        "opening_hours",
+        "image_alt",
+        "image_credit",
+    )
     MULTILINE_FIELDS = ("short_description", "description", "meeting_times", "how_to_join")
 
     name = models.CharField(_("name"), max_length=160)
@@ -81,7 +90,18 @@ class Initiative(models.Model):
     social_links = models.JSONField(_("social media links"), default=list, blank=True)
 
     meeting_times = models.TextField(_("meeting / opening times"), blank=True)
+    # OpenStreetMap's opening_hours syntax, checked and normalised by validation; the free
+    # text above stays as a note beside it.
+    opening_hours = models.CharField(
+        _("opening hours (OpenStreetMap syntax)"), max_length=255, blank=True
+    )
     how_to_join = models.TextField(_("how to join in"), blank=True)
+    # A picture or logo, stored only as the resized copies made by images.py (WebP, no
+    # metadata); set through services.set_image.
+    image = models.FileField(_("picture"), max_length=200, blank=True, editable=False)
+    image_small = models.FileField(_("picture (small)"), max_length=200, blank=True, editable=False)
+    image_alt = models.CharField(_("picture description (alt text)"), max_length=200, blank=True)
+    image_credit = models.CharField(_("picture credit and licence"), max_length=200, blank=True)
     founded_year = models.PositiveSmallIntegerField(
         _("founded"),
         null=True,

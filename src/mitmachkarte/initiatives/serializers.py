@@ -21,6 +21,23 @@ def _municipality(initiative: Initiative) -> dict | None:
     return {"slug": m.slug, "name": m.name, "ags": m.ags}
 
 
+def absolute(url: str, base_url: str) -> str:
+    """MEDIA_URL may already name another host (a CDN); then it is left as it is."""
+    return url if url.startswith(("http://", "https://")) else base_url + url
+
+
+def image(initiative: Initiative, *, base_url: str = "") -> dict | None:
+    """The picture's two sizes as absolute URLs, with its description and credit."""
+    if not initiative.image:
+        return None
+    return {
+        "url": absolute(initiative.image.url, base_url),
+        "small_url": absolute(initiative.image_small.url, base_url),
+        "alt": initiative.image_alt,
+        "credit": initiative.image_credit,
+    }
+
+
 def list_item(initiative: Initiative, *, base_url: str = "") -> dict:
     return {
         "slug": initiative.slug,
@@ -39,6 +56,7 @@ def list_item(initiative: Initiative, *, base_url: str = "") -> dict:
         "updated_at": initiative.updated_at,
         "data_licence": initiative.data_licence,
         "may_be_outdated": initiative.may_be_outdated,
+        "image": image(initiative, base_url=base_url),
     }
 
 
@@ -50,6 +68,7 @@ def detail_item(initiative: Initiative, *, base_url: str = "") -> dict:
         "phone": initiative.contact_phone,
         "social_links": list(initiative.social_links or []),
         "meeting_times": initiative.meeting_times,
+        "opening_hours": initiative.opening_hours,
         "how_to_join": initiative.how_to_join,
         "founded_year": initiative.founded_year,
         "last_confirmed_at": initiative.last_confirmed_at,
@@ -104,6 +123,9 @@ def json_ld(initiative: Initiative, *, base_url: str) -> dict:
         "license": LICENCE_URLS.get(initiative.data_licence, ""),
         "provider": {"@type": "Organization", "name": settings.SITE_NAME},
     }
+    picture = image(initiative, base_url=base_url)
+    if picture:
+        data["image"] = picture["url"]
     if initiative.founded_year:
         data["foundingDate"] = str(initiative.founded_year)
     same_as = [u for u in [initiative.website, *(initiative.social_links or [])] if u]

@@ -17,7 +17,7 @@ from mitmachkarte.municipalities.selectors import municipality_id_at
 from mitmachkarte.taxonomy.selectors import synonym_names
 from mitmachkarte.taxonomy.services import get_or_create_tags
 
-from . import validation
+from . import images, validation
 from .models import Initiative, Status
 from .signals import before_write, mark_changed
 from .versions import EDITABLE_FIELDS
@@ -116,6 +116,7 @@ def create_initiative(
     actor=None,
     reason: str = "",
     seeding: bool = False,
+    image=None,
     **fields,
 ) -> Initiative:
     """Create an initiative; its municipality is derived from the point.
@@ -123,6 +124,7 @@ def create_initiative(
     `status`: DRAFT or PENDING for entries still to be reviewed. Every publication and
     archiving is a decision and goes through `lifecycle.set_status`; only `seeding` (test
     and demo data) may create an entry published or archived, without a decision.
+    `image`: an uploaded picture (see images.py); it needs `image_alt`.
     Raises ValidationError on invalid data; nothing is saved then.
     """
     if status in {Status.PUBLISHED, Status.ARCHIVED} and not seeding:
@@ -131,9 +133,17 @@ def create_initiative(
     category_objs = validation.categories(categories)
     sdg_objs = validation.sdgs(sdgs)
     names = validation.tag_names(tags)
-    errors = validation.text_errors(fields)
+    errors = {
+        **validation.text_errors(fields),
+        **validation.image_text_errors(
+            has_image=image is not None,
+            alt=fields.get("image_alt", ""),
+            credit=fields.get("image_credit", ""),
+        ),
+    }
     if errors:
         raise ValidationError(errors)
+    found = images.renditions(image) if image is not None else None
     with transaction.atomic():
         initiative = Initiative(
             name=(name or "").strip(),
@@ -151,6 +161,10 @@ def create_initiative(
             default="initiative",
             variants=[initiative.city],
         )
+        if found is not None:
+            initiative.image_small.name, initiative.image.name = images.store(
+                found, slug=initiative.slug
+            )
         initiative.full_clean(exclude=["categories", "sdgs", "tags"])
         save_entry(initiative, actor=actor, reason=reason)
         initiative.categories.set(category_objs)
@@ -179,6 +193,13 @@ def validate_changes(*, initiative: Initiative, changes: dict) -> dict:
             value = changes[field]
             setattr(initiative, field, value.strip() if isinstance(value, str) else value)
     validation.point(initiative.latitude, initiative.longitude)
+    errors = validation.image_text_errors(
+        has_image=bool(initiative.image),
+        alt=initiative.image_alt,
+        credit=initiative.image_credit,
+    )
+    if errors:
+        raise ValidationError(errors)
     initiative.full_clean(exclude=["categories", "sdgs", "tags", "slug"])
     m2m = {}
     if "categories" in changes:
@@ -217,6 +238,40 @@ def update_initiative_fields(
         finally:
             del initiative.skip_history_when_saving
         save_entry(initiative, actor=actor, reason=reason)  # the one version, m2m included
+    return initiative
+
+
+def set_image(
+    *, initiative: Initiative, upload, alt: str, credit: str = "", actor=None, reason: str = ""
+) -> Initiative:
+    """Give the entry a new picture (resized, without metadata) with its description and
+    credit. Earlier files stay in storage: versions in the history still point to them."""
+    alt, credit = (alt or "").strip(), (credit or "").strip()
+    errors = validation.image_text_errors(has_image=True, alt=alt, credit=credit)
+    if errors:
+        raise ValidationError(errors)
+    found = images.renditions(upload)  # the CPU work before the row lock
+    with transaction.atomic():
+        initiative = locked(initiative)
+        before_write.send(sender=Initiative, initiative=initiative, actor=actor, reason=reason)
+        initiative.image_small.name, initiative.image.name = images.store(
+            found, slug=initiative.slug
+        )
+        initiative.image_alt, initiative.image_credit = alt, credit
+        save_entry(initiative, actor=actor, reason=reason)
+        mark_changed()
+    return initiative
+
+
+def remove_image(*, initiative: Initiative, actor=None, reason: str = "") -> Initiative:
+    """Take the picture off the entry (its files stay for the history)."""
+    with transaction.atomic():
+        initiative = locked(initiative)
+        before_write.send(sender=Initiative, initiative=initiative, actor=actor, reason=reason)
+        initiative.image.name = initiative.image_small.name = ""
+        initiative.image_alt = initiative.image_credit = ""
+        save_entry(initiative, actor=actor, reason=reason)
+        mark_changed()
     return initiative
 
 

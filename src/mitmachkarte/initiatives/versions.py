@@ -27,8 +27,11 @@ SCALAR_FIELDS = [
     "website",
     "social_links",
     "meeting_times",
+    "opening_hours",
     "how_to_join",
     "founded_year",
+    "image_alt",
+    "image_credit",
 ]
 M2M_FIELDS = ["categories", "sdgs", "tags"]
 EDITABLE_FIELDS = SCALAR_FIELDS + M2M_FIELDS

@@ -14,7 +14,7 @@ from mitmachkarte.municipalities.models import Municipality
 from mitmachkarte.municipalities.selectors import municipalities_with_counts
 from mitmachkarte.taxonomy.selectors import categories, sdgs
 
-from . import selectors, serializers
+from . import opening_hours, selectors, serializers, validation
 from .filters import InitiativeFilter, parse_filter
 
 PAGE_SIZE = 20
@@ -144,4 +144,17 @@ def municipality_page(request, slug: str):
             "by_sdg": selectors.counts_by_sdg(qs),
             "boundary": municipality.boundary,
         },
+    )
+
+
+def opening_hours_check(request):
+    """The forms' live help (htmx): is the typed rule valid, and what would the page say
+    now? Parsing only: no database, nothing stored."""
+    value = (request.GET.get("opening_hours") or "").strip()[: opening_hours.MAX_LENGTH + 1]
+    error = validation.opening_hours_error(value) if value else ""
+    state = None if error or not value else opening_hours.state_at(value)
+    return render(
+        request,
+        "initiatives/_opening_hours_check.html",
+        {"value": value, "error": error, "state": state},
     )

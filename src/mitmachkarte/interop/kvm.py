@@ -8,8 +8,10 @@ Mapping decisions (documented on /opendata/ and in the README):
   import mapping (e.g. repair → "repaircafe"), next to the entry's own tags (slugified);
 - no contact data at all: no email, telephone or contact_name keys;
 - no ratings here: `ratings` averages are 0, the entry's rating list is empty;
-- `opening_hours` and `founded_on` are left out: ours are free text / a year, not the
-  OpenStreetMap syntax and full date KVM promises.
+- `image_url` is the entry's picture (800 px, WebP) and `image_link_url` its page;
+- `opening_hours` is the entry's structured opening hours (OpenStreetMap syntax, checked
+  on every write), left out when it has none; the free-text times are no OSM syntax and
+  stay out. `founded_on` is left out: ours is a year, not the full date KVM promises.
 """
 
 import math
@@ -25,6 +27,7 @@ from mitmachkarte.core.text import slugify_de
 from mitmachkarte.initiatives.filters import MAX_QUERY_LENGTH, parse_filter
 from mitmachkarte.initiatives.models import Initiative
 from mitmachkarte.initiatives.selectors import filter_initiatives, published
+from mitmachkarte.initiatives.serializers import absolute
 
 from .mapping import KVM_COMPANY, KVM_INITIATIVE, category_tags, load_mapping, normalise_tag
 from .models import ImportedEntry
@@ -231,7 +234,17 @@ def search(search: KvmSearch) -> dict:
     }
 
 
-def entries(ids: list[str]) -> list[dict]:
+def _image(i: Initiative, base_url: str) -> dict:
+    """KVM's image_url (the picture) and image_link_url (where it leads: the entry)."""
+    if not i.image:
+        return {}
+    return {
+        "image_url": absolute(i.image.url, base_url),
+        "image_link_url": base_url + i.get_absolute_url(),
+    }
+
+
+def entries(ids: list[str], *, base_url: str = "") -> list[dict]:
     """Full OpenFairDB entries for the given ids (unknown ids are skipped), in that order.
 
     An entry asked for by its Karte-von-morgen id answers with that id.
@@ -267,6 +280,8 @@ def entries(ids: list[str]) -> list[dict]:
                 "ratings": [],
                 "links": [],
                 "license": i.data_licence,
+                **({"opening_hours": i.opening_hours} if i.opening_hours else {}),
+                **_image(i, base_url),
             }
         )
     return result

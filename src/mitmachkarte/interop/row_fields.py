@@ -15,6 +15,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 from mitmachkarte.initiatives.models import SHORT_DESCRIPTION_MAX, DataLicence
+from mitmachkarte.initiatives.validation import opening_hours_error
 
 from .mapping import TagMapping, normalise_tag
 
@@ -120,12 +121,24 @@ def _list(raw, separator: str) -> list[str]:
     return [v.strip() for v in str(raw or "").split(separator) if v.strip()]
 
 
+def _times(raw: dict, warnings: list[str]) -> dict:
+    """`opening_hours` in OpenStreetMap's syntax goes into the structured field; anything
+    else there is kept as a free-text note (KVM does not check the syntax)."""
+    hours = " ".join(str(raw.get("opening_hours") or "").split())
+    note = str(raw.get("meeting_times") or "").strip()
+    if hours and opening_hours_error(hours):
+        warnings.append(_("opening hours not in OpenStreetMap syntax, kept as a note"))
+        note = "\n".join(t for t in (note, hours) if t)
+        hours = ""
+    return {"meeting_times": note, "opening_hours": hours}
+
+
 def _common(raw: dict, warnings: list[str]) -> dict:
     return {
         "street": (raw.get("street") or "").strip(),
         "city": (raw.get("city") or "").strip(),
         "website": _website(raw.get("website") or raw.get("homepage") or "", warnings),
-        "meeting_times": (raw.get("meeting_times") or raw.get("opening_hours") or "").strip(),
+        **_times(raw, warnings),
         "how_to_join": (raw.get("how_to_join") or "").strip(),
     }
 

@@ -44,6 +44,7 @@ PLAIN_FIELDS = [
     "contact_email",
     "contact_phone",
     "meeting_times",
+    "opening_hours",
     "how_to_join",
     "founded_year",
     "data_licence",

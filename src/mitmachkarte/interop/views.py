@@ -55,4 +55,4 @@ def entries(request: HttpRequest, ids: str) -> JsonResponse:
         wanted = kvm.parse_ids(ids)
     except FilterError as exc:
         return _bad_request(exc)
-    return _json(kvm.entries(wanted))
+    return _json(kvm.entries(wanted, base_url=request.build_absolute_uri("/").rstrip("/")))

@@ -7,6 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from mitmachkarte.core.concurrency import VersionedForm
 from mitmachkarte.core.forms import HoneypotMixin
 from mitmachkarte.initiatives import validation
+from mitmachkarte.initiatives.form_fields import (
+    image_alt_field,
+    image_credit_field,
+    image_field,
+    opening_hours_field,
+)
 from mitmachkarte.initiatives.models import SHORT_DESCRIPTION_MAX, DataLicence
 from mitmachkarte.taxonomy.models import SDG, Category, Tag
 
@@ -87,6 +93,9 @@ class EntryForm(HoneypotMixin):
         max_length=MAX_TEXT,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+    opening_hours = opening_hours_field()
+    image_alt = image_alt_field()
+    image_credit = image_credit_field()
     how_to_join = forms.CharField(
         label=_("How to join in"),
         required=False,
@@ -121,6 +130,11 @@ class EntryForm(HoneypotMixin):
                     "with a postcode so we can find it."
                 ),
             )
+        if data.get("image") and not (data.get("image_alt") or "").strip():
+            self.add_error(
+                "image_alt",
+                validation.image_text_errors(has_image=True, alt="", credit="")["image_alt"][0],
+            )
         return data
 
     @property
@@ -132,6 +146,8 @@ class EntryForm(HoneypotMixin):
         kwargs = {key: data[key] for key in (*PROPOSAL_FIELDS, "latitude", "longitude", "tags")}
         kwargs["categories"] = [c.slug for c in data["categories"]]
         kwargs["sdgs"] = [s.number for s in data["sdgs"]]
+        if data.get("image"):
+            kwargs["image"] = data["image"]
         return kwargs
 
 
@@ -149,6 +165,7 @@ class ReviseForm(VersionedForm, EntryForm):
 
 
 class ProposalForm(EntryForm):
+    image = image_field()
     proposer_name = forms.CharField(label=_("Your name"), max_length=120)
     proposer_email = forms.EmailField(
         label=_("Your e-mail address"),

@@ -46,8 +46,11 @@ PROPOSAL_FIELDS = (
     "contact_email",
     "website",
     "meeting_times",
+    "opening_hours",
     "how_to_join",
     "data_licence",
+    "image_alt",
+    "image_credit",
 )
 # Everything the revise form shows: its version check covers these.
 REVISE_FIELDS = (*PROPOSAL_FIELDS, "latitude", "longitude", "categories", "sdgs", "tags")
@@ -135,13 +138,15 @@ def propose_initiative(
     ip: str = "",
     not_a_duplicate: bool = False,
     geocoded: bool = False,
+    image=None,
     **fields,
 ) -> Proposal:
     """Save a proposal from someone without an account as a PENDING entry.
 
     Raises ValidationError (bad data, point outside Germany or any municipality) and
     LikelyDuplicates (unless `not_a_duplicate`); nothing is saved then. `geocoded`: the
-    point was found from the address, not placed on the map (see find_duplicates).
+    point was found from the address, not placed on the map (see find_duplicates). `image`:
+    an uploaded picture or logo (initiatives.images), with `image_alt`.
     """
     unknown = set(fields) - set(PROPOSAL_FIELDS)
     if unknown:
@@ -172,6 +177,7 @@ def propose_initiative(
             sdgs=list(sdgs),
             tags=list(tags),
             status=Status.PENDING,
+            image=image,
             **fields,
         )
         proposal = Proposal(

@@ -64,7 +64,7 @@ def _picker_context() -> dict:
 def propose(request):
     form, duplicates = ProposalForm(), []
     if request.method == "POST":
-        form = ProposalForm(request.POST)
+        form = ProposalForm(request.POST, request.FILES)
         if form.is_valid():
             try:
                 ratelimit.check("propose", request, email=form.cleaned_data["proposer_email"])

@@ -103,6 +103,7 @@ def organisation_node(row: dict, *, category_names: dict[str, str]) -> dict:
     place = _place(row)
     extra = [
         ("meetingTimes", row["meeting_times"]),
+        ("openingHours", row["opening_hours"]),
         ("howToJoin", row["how_to_join"]),
         ("lastConfirmed", _text(row["last_confirmed_at"])),
     ]
@@ -127,6 +128,13 @@ def organisation_node(row: dict, *, category_names: dict[str, str]) -> dict:
     }
     if row["website"]:
         node["sameAs"] = row["website"]
+    if row["image_url"]:
+        node["image"] = {
+            "@type": "ImageObject",
+            "contentUrl": row["image_url"],
+            "description": row["image_alt"],
+            "creditText": row["image_credit"],
+        }
     if row["founded_year"]:
         node["foundingDate"] = str(row["founded_year"])
     if row["municipality_ags"]:

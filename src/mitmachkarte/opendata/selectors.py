@@ -10,6 +10,7 @@ Only public fields: contact e-mail, phone and social links are never part of a r
 from collections import defaultdict
 from collections.abc import Iterator
 
+from django.core.files.storage import default_storage
 from django.db.models import Max, QuerySet
 from django.urls import reverse
 
@@ -18,6 +19,7 @@ from mitmachkarte.events.models import Event, EventStatus, public_online_url
 from mitmachkarte.initiatives.filters import InitiativeFilter
 from mitmachkarte.initiatives.models import DataLicence, Initiative
 from mitmachkarte.initiatives.selectors import filter_initiatives, published
+from mitmachkarte.initiatives.serializers import absolute
 from mitmachkarte.initiatives.signals import VERSION_NAME
 
 CHUNK_SIZE = 2000
@@ -42,12 +44,16 @@ INITIATIVE_FIELDS = [
     "municipality_name",
     "website",
     "meeting_times",
+    "opening_hours",
     "how_to_join",
     "founded_year",
     "last_confirmed_at",
     "updated_at",
     "data_licence",
     "url",
+    "image_url",
+    "image_alt",
+    "image_credit",
 ]
 LICENCE_PARAMS = {"cc0": DataLicence.CC0, "odbl": DataLicence.ODBL}
 
@@ -66,11 +72,15 @@ _VALUES = [
     "municipality__name",
     "website",
     "meeting_times",
+    "opening_hours",
     "how_to_join",
     "founded_year",
     "last_confirmed_at",
     "updated_at",
     "data_licence",
+    "image",
+    "image_alt",
+    "image_credit",
 ]
 
 
@@ -123,6 +133,10 @@ def _m2m_lookup(model, ids: list[int], owner: str, value: str, order: str) -> di
     return found
 
 
+def _media_url(name: str, base_url: str) -> str:
+    return absolute(default_storage.url(name), base_url) if name else ""
+
+
 def _url_prefix(base_url: str, name: str) -> str:
     # reverse() once, not 100,000 times: the slug is the last path segment.
     return base_url + reverse(name, args=["__slug__"]).replace("__slug__", "{}")
@@ -166,12 +180,16 @@ def initiative_rows(
                 "municipality_name": r["municipality__name"] or "",
                 "website": r["website"],
                 "meeting_times": r["meeting_times"],
+                "opening_hours": r["opening_hours"],
                 "how_to_join": r["how_to_join"],
                 "founded_year": r["founded_year"],
                 "last_confirmed_at": r["last_confirmed_at"],
                 "updated_at": r["updated_at"],
                 "data_licence": r["data_licence"],
                 "url": url.format(r["slug"]),
+                "image_url": _media_url(r["image"], base_url),
+                "image_alt": r["image_alt"] if r["image"] else "",
+                "image_credit": r["image_credit"] if r["image"] else "",
             }
 
 

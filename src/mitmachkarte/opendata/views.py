@@ -221,10 +221,18 @@ FIELD_DOCS = [
     ("municipality_name", _("text"), _("Name of the municipality")),
     ("website", "URL", _("Website of the initiative")),
     ("meeting_times", _("text"), _("Meeting and opening times (free text)")),
+    (
+        "opening_hours",
+        _("text"),
+        _("Regular opening hours in OpenStreetMap's opening_hours syntax (Europe/Berlin)"),
+    ),
     ("how_to_join", _("text"), _("How to join in")),
     ("founded_year", _("number"), _("Year founded")),
     ("last_confirmed_at", _("timestamp"), _("Last confirmed as up to date (ISO 8601)")),
     ("updated_at", _("timestamp"), _("Last change (ISO 8601)")),
     ("data_licence", _("text"), _("Licence of this entry: ODbL-1.0 or CC0-1.0")),
     ("url", "URL", _("Page of the entry on this platform")),
+    ("image_url", "URL", _("Picture or logo, at most 800 px (WebP); empty without one")),
+    ("image_alt", _("text"), _("What the picture shows (alt text)")),
+    ("image_credit", _("text"), _("Credit and licence of the picture")),
 ]

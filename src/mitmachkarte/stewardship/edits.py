@@ -11,7 +11,12 @@ from django.utils.translation import gettext as _
 
 from mitmachkarte.core.text_input import normalise_multiline
 from mitmachkarte.initiatives.models import Initiative
-from mitmachkarte.initiatives.services import locked, update_initiative_fields
+from mitmachkarte.initiatives.services import (
+    locked,
+    remove_image,
+    set_image,
+    update_initiative_fields,
+)
 from mitmachkarte.initiatives.versions import check_version, snapshot
 from mitmachkarte.organisations.rules import can_publish_initiative
 
@@ -69,3 +74,26 @@ def update_initiative(
     if not diff:
         return initiative
     return update_initiative_fields(initiative=initiative, changes=diff, actor=user, reason=reason)
+
+
+def update_picture(
+    *, initiative: Initiative, user, upload=None, remove: bool = False, alt: str = "", credit=""
+) -> Initiative:
+    """A new picture (with its description and credit) or none, published at once: only
+    for the entry's editors and moderators, as `update_initiative`."""
+    if not may_publish(user, initiative):
+        raise PermissionDenied(
+            _("Only the editors of this entry and its moderators may change it directly.")
+        )
+    if upload:
+        return set_image(
+            initiative=initiative,
+            upload=upload,
+            alt=alt,
+            credit=credit,
+            actor=user,
+            reason="picture",
+        )
+    if remove and initiative.image:
+        return remove_image(initiative=initiative, actor=user, reason="picture removed")
+    return initiative

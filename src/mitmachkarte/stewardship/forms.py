@@ -7,11 +7,18 @@ from django.utils.translation import gettext_lazy as _
 
 from mitmachkarte.core.concurrency import VersionedForm
 from mitmachkarte.core.forms import HoneypotMixin
+from mitmachkarte.initiatives.form_fields import (
+    image_alt_field,
+    image_credit_field,
+    image_field,
+    opening_hours_field,
+)
 from mitmachkarte.initiatives.models import SHORT_DESCRIPTION_MAX
 from mitmachkarte.initiatives.validation import (
     CATEGORY_MESSAGE,
     MAX_SOCIAL_LINKS,
     TEXT_LIMITS,
+    image_text_errors,
     links_message,
 )
 from mitmachkarte.taxonomy.models import SDG, Category
@@ -67,6 +74,11 @@ class InitiativeEditForm(VersionedForm):
         max_length=TEXT_LIMITS["meeting_times"],
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    opening_hours = opening_hours_field()
+    image = image_field()
+    remove_image = forms.BooleanField(label=_("Remove the picture"), required=False)
+    image_alt = image_alt_field()
+    image_credit = image_credit_field()
     how_to_join = forms.CharField(
         label=_("How to join in"),
         required=False,
@@ -94,8 +106,10 @@ class InitiativeEditForm(VersionedForm):
         if publisher:
             del self.fields["comment"]
         else:
-            # Suggesters never see (or change) the hidden contact address.
+            # Suggesters never see (or change) the hidden contact address; a picture is
+            # published at once, so it is for editors only.
             del self.fields["contact_email"]
+            del self.fields["image"], self.fields["remove_image"]
 
     @staticmethod
     def initial_from(snapshot: dict) -> dict:
@@ -120,10 +134,18 @@ class InitiativeEditForm(VersionedForm):
         names = [" ".join(t.split()) for t in self.cleaned_data["tags"].split(",")]
         return sorted({n for n in names if n})
 
+    def clean(self):
+        data = super().clean()
+        if data.get("image") and not (data.get("image_alt") or "").strip():
+            message = image_text_errors(has_image=True, alt="", credit="")["image_alt"][0]
+            self.add_error("image_alt", message)
+        return data
+
     def changes(self) -> dict:
         """The cleaned values in the format of versions.snapshot (comment and version
         excluded)."""
-        data = {k: v for k, v in self.cleaned_data.items() if k not in ("comment", "version")}
+        skip = ("comment", "version", "image", "remove_image")
+        data = {k: v for k, v in self.cleaned_data.items() if k not in skip}
         data["categories"] = sorted(data["categories"])
         data["sdgs"] = sorted(data["sdgs"])
         return data

@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -83,7 +84,7 @@ def edit(request, slug: str):
     publisher = has_perm(request.user, PUBLISH, initiative)
     conflict, status = None, 200
     if request.method == "POST":
-        form = InitiativeEditForm(request.POST, publisher=publisher)
+        form = InitiativeEditForm(request.POST, request.FILES, publisher=publisher)
         status = 400
         if form.is_valid():
             # All the form's values, not only the changed ones: the version check covers
@@ -96,7 +97,17 @@ def edit(request, slug: str):
             )
             try:
                 if publisher:
-                    edits.update_initiative(**write)
+                    data = form.cleaned_data
+                    with transaction.atomic():
+                        edits.update_initiative(**write)
+                        edits.update_picture(
+                            initiative=initiative,
+                            user=request.user,
+                            upload=data.get("image"),
+                            remove=data.get("remove_image", False),
+                            alt=data["image_alt"],
+                            credit=data["image_credit"],
+                        )
                     messages.success(request, _("Your changes are published."))
                 else:
                     suggestion_services.suggest_changes(

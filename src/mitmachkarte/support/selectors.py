@@ -93,6 +93,12 @@ def needs_of(organisations) -> QuerySet[Need]:
     )
 
 
+def open_needs_of_initiative(initiative_id: int, *, limit: int = 5) -> list[Need]:
+    """Active needs of the organisation that runs an initiative (its detail page)."""
+    qs = active_needs().filter(organisation__initiative_id=initiative_id)
+    return list(qs.order_by("expires_on", "pk")[:limit])
+
+
 def solved_needs_for_municipality(municipality: Municipality) -> QuerySet[Need]:
     """Solved needs in `municipality` (for reports; the initiative's SDGs via
     `organisation__initiative__sdgs`)."""

@@ -117,9 +117,12 @@ def plan(*, municipalities: list[Municipality], count: int, seed: int) -> list[S
 
 def _extras(rng) -> dict:
     now = timezone.now()
+    street = f"{texts.STREETS[rng.integers(len(texts.STREETS))]} {rng.integers(1, 120)}"
+    meeting = int(rng.integers(len(texts.MEETING_TIMES)))
     return {
-        "street": f"{texts.STREETS[rng.integers(len(texts.STREETS))]} {rng.integers(1, 120)}",
-        "meeting_times": texts.MEETING_TIMES[rng.integers(len(texts.MEETING_TIMES))],
+        "street": street,
+        "meeting_times": texts.MEETING_TIMES[meeting],
+        "opening_hours": texts.MEETING_OPENING_HOURS.get(meeting, ""),
         "how_to_join": texts.HOW_TO_JOIN[rng.integers(len(texts.HOW_TO_JOIN))],
         "activity": texts.ACTIVITIES[rng.integers(len(texts.ACTIVITIES))],
         "members": int(rng.integers(5, 60)),
@@ -184,6 +187,7 @@ def save(specs: list[Spec], *, status: str = Status.PUBLISHED) -> int:
                     contact_phone=x["phone"] if x["has_phone"] else "",
                     website=f"https://{slug}.example/" if x["has_website"] else "",
                     meeting_times=x["meeting_times"],
+                    opening_hours=x["opening_hours"],
                     how_to_join=x["how_to_join"],
                     founded_year=x["founded_year"],
                     status=status,

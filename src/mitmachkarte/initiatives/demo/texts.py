@@ -279,6 +279,12 @@ MEETING_TIMES = [
     "Alle zwei Wochen donnerstags, 19 Uhr",
     "Samstags 10–13 Uhr (April bis Oktober)",
 ]
+# The regular ones among them in OpenStreetMap's syntax (the detail page says "open now").
+MEETING_OPENING_HOURS = {
+    1: "Tu 18:00-21:00",
+    3: "We 16:00-19:00",
+    5: "Apr-Oct Sa 10:00-13:00",
+}
 
 HOW_TO_JOIN = [
     "Komm einfach zu einem unserer Treffen vorbei – eine Anmeldung ist nicht nötig.",
