@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "mitmachkarte.support",
     "mitmachkarte.groups",
     "mitmachkarte.sdgreport",
+    "mitmachkarte.strategy",
     "mitmachkarte.moderation",
     "simple_history",
     "mitmachkarte.stewardship",
