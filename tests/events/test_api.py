@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from mitmachkarte.events.recurrence import EVENT_TZ
 from tests.factories import CampaignFactory, EventFactory, MunicipalityFactory
+from tests.sprite import sprite_text
 
 pytestmark = pytest.mark.usefixtures("reference_data")
 API = "/api/v1/events"
@@ -232,3 +233,6 @@ def test_geojson_has_one_feature_per_event_with_a_venue(client, events):
     assert talk["geometry"]["coordinates"] == [pytest.approx(7.63), pytest.approx(51.96)]
     assert talk["properties"]["url"].endswith(f"/veranstaltungen/{events['talk'].slug}/")
     assert client.get(f"{API}.geojson?type=regional_talk").json()["count"] == 1
+    sprite = sprite_text()
+    for feature in data["features"]:  # map-common.js draws the sprite symbol, never an emoji
+        assert f'id="icon-{feature["properties"]["category"]}"' in sprite

@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.factories import NeedFactory, OfferFactory
+from tests.sprite import sprite_text
 
 pytestmark = pytest.mark.django_db
 
@@ -64,6 +65,16 @@ def test_offers_with_type_specific_fields(client, data):
     assert [i["title"] for i in near["items"]] == ["Saal", "Herne Saal"]
     geo = client.get("/api/v1/offers.geojson?type=room").json()
     assert geo["count"] == 2 and geo["features"][0]["geometry"]["type"] == "Point"
+
+
+def test_offer_markers_name_symbols_of_the_sprite_not_emoji(client, data):
+    sprite = sprite_text()
+    for offer_type in ("room", "funding"):
+        geo = client.get(f"/api/v1/offers.geojson?type={offer_type}").json()
+        for feature in geo["features"]:
+            symbol = feature["properties"]["category"]
+            assert f'id="icon-{symbol}"' in sprite
+            assert symbol.isascii()
 
 
 def test_no_e_mail_address_in_the_api(client, data):

@@ -233,6 +233,8 @@ def events_geojson(request, filters: Query[EventParams], limit: GEOJSON_LIMIT.sc
                     "start": local(occurrence.start),
                     "colour": TYPE_COLOURS.get(event.event_type, "#495057"),
                     "icon": category.icon if category else "",
+                    # the sprite symbol map-common.js draws (the emoji above is data only)
+                    "category": category.slug if category else "event",
                     "url": base + event.get_absolute_url(),
                 },
             }

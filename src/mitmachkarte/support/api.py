@@ -23,7 +23,15 @@ TYPE_COLOURS = {
     "advice": "#5f3dc4",
     "other": "#495057",
 }
-TYPE_ICONS = {"room": "🏠", "funding": "€", "permit": "📄", "advice": "💬", "other": "🤝"}
+# Symbols of the page's SVG sprite (core/_icons.svg), never emoji: without a colour-emoji
+# font those render as empty boxes.
+TYPE_ICONS = {
+    "room": "support-room",
+    "funding": "money-common-good",
+    "permit": "support-permit",
+    "advice": "support-advice",
+    "other": "neighbourhood-social",
+}
 
 
 class MunicipalityRef(Schema):
@@ -276,7 +284,9 @@ def offers_geojson(request, filters: Query[OfferParams]):
                     "city": offer.municipality.name if offer.municipality else "",
                     "short_description": offer.organisation.name,
                     "colour": TYPE_COLOURS.get(offer.offer_type, "#495057"),
-                    "icon": TYPE_ICONS.get(offer.offer_type, ""),
+                    # map-common.js draws the sprite symbol named by "category"
+                    "category": TYPE_ICONS.get(offer.offer_type, "category"),
+                    "icon": TYPE_ICONS.get(offer.offer_type, "category"),
                     "type": offer.offer_type,
                 },
             }
