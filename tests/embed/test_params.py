@@ -192,3 +192,19 @@ def test_snippets_carry_the_canonical_options(koeln):
         ' data-title="Karte &quot;Köln&quot;" async></script>'
     )
     assert parse_options(QueryDict("")).height == DEFAULT_HEIGHT
+
+
+def test_a_postcode_lists_the_nearest_first_with_distances(client, entries):
+    near_bochum = InitiativeFactory(name="Zz Repair Bochum", latitude=51.45, longitude=7.27)
+    html = get(client, "q=44801").content.decode()
+    names = re.findall(r'<li class="mmk-card" data-slug="([^"]+)"', html)
+    # by name "Garten Bonn" would come first; by distance from 44801 it is last
+    assert names[0] == near_bochum.slug and names[-1] == entries[1].slug
+    assert re.search(r'class="mmk-distance">[\d,.]+\s?km<', html)
+
+
+def test_without_a_place_the_list_stays_in_name_order(client, entries):
+    InitiativeFactory(name="Zz Repair Bochum", latitude=51.45, longitude=7.27)
+    html = get(client, "").content.decode()
+    names = re.findall(r'<li class="mmk-card" data-slug="[^"]+">\s*<h3><a[^>]*>([^<]+)<', html)
+    assert names == sorted(names) and "mmk-distance" not in html

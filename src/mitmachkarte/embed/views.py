@@ -24,7 +24,12 @@ from mitmachkarte.core.geo import BBox, GeoInputError, parse_bbox
 from mitmachkarte.core.http import cached_with_etag
 from mitmachkarte.core.params import parse_int, value_or_default
 from mitmachkarte.core.response_cache import keeps_stale_copy
-from mitmachkarte.initiatives.selectors import with_listing_data
+from mitmachkarte.initiatives.selectors import (
+    objects_for_ids,
+    ordered_matches,
+    with_distances,
+    with_listing_data,
+)
 from mitmachkarte.municipalities.selectors import municipalities_with_counts
 from mitmachkarte.taxonomy.selectors import categories, sdgs
 
@@ -81,6 +86,19 @@ def _initial_view(options: EmbedOptions, qs) -> dict:
     return {"bounds": [[box.south, box.west], [box.north, box.east]]}
 
 
+def _list_page(request, options: EmbedOptions, qs):
+    """Near a typed place: nearest first with distances; a search: by relevance; else by
+    name (a municipality's own list, which its webmaster may link to by page number)."""
+    flt = selectors.territory_filter(options.filter, options.municipality)
+    ordered = ordered_matches(flt)
+    if ordered is None:
+        listing = with_listing_data(qs.order_by("name", "pk"))
+        return Paginator(listing, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(ordered.ids, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = with_distances(objects_for_ids(list(page.object_list)), ordered.distances)
+    return page
+
+
 def _labels() -> dict:
     return {
         "more": _("More"),
@@ -108,8 +126,7 @@ def embed_page(request):
         qs = selectors.in_territory(options.filter, options.municipality)
         page = None
         if options.show_list:
-            listing = with_listing_data(qs.order_by("name", "pk"))
-            page = Paginator(listing, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+            page = _list_page(request, options, qs)
         # Small sets come whole in one response the page can preload (no zoom needed).
         count = page.paginator.count if page else qs.count()
         params = options.params()
