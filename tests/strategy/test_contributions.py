@@ -99,7 +99,7 @@ def test_a_direct_link_tells_the_initiative(world):
 
 def test_an_initiative_elsewhere_contributes_only_when_it_cooperates(world):
     elsewhere = c_initiative(world["other"], name="Foodsharing Herne")
-    with pytest.raises(ValidationError, match="neither is in Bochum"):
+    with pytest.raises(ValidationError, match="weder in Bochum"):
         svc.link_contribution(user=world["manager"], measure=world["measure"], target=elsewhere)
     c_cooperation(world["town"], elsewhere, status="pending")
     with pytest.raises(ValidationError):
@@ -115,14 +115,14 @@ def test_an_initiative_elsewhere_contributes_only_when_it_cooperates(world):
 
 def test_only_published_initiatives(world):
     draft = c_initiative(world["town"], status="draft")
-    with pytest.raises(ValidationError, match="published initiatives"):
+    with pytest.raises(ValidationError, match="veröffentlichte Initiativen"):
         svc.link_contribution(user=world["manager"], measure=world["measure"], target=draft)
 
 
 def test_a_need_counts_once_solved(world):
     organisation = world["initiative"].organisation
     need = NeedFactory(organisation=organisation, municipality=world["town"])
-    with pytest.raises(ValidationError, match="solved"):
+    with pytest.raises(ValidationError, match="gelöst"):
         svc.link_contribution(user=world["manager"], measure=world["measure"], target=need)
     need.status = "solved"
     need.save()
@@ -150,7 +150,7 @@ def test_events_by_their_place_and_groups_by_their_municipality(world):
 
 def test_cooperations_when_confirmed_and_of_the_municipality(world):
     pending = c_cooperation(world["town"], world["initiative"], status="pending")
-    with pytest.raises(ValidationError, match="confirmed cooperations"):
+    with pytest.raises(ValidationError, match="bestätigte Kooperationen"):
         svc.link_contribution(user=world["manager"], measure=world["measure"], target=pending)
     pending.status = "confirmed"
     pending.save()
@@ -163,9 +163,9 @@ def test_cooperations_when_confirmed_and_of_the_municipality(world):
 def test_no_duplicates_with_a_clear_message(world):
     measure, initiative = world["measure"], world["initiative"]
     svc.link_contribution(user=world["manager"], measure=measure, target=initiative)
-    with pytest.raises(ValidationError, match="already linked"):
+    with pytest.raises(ValidationError, match="bereits mit dieser Maßnahme verknüpft"):
         svc.link_contribution(user=world["manager"], measure=measure, target=initiative)
-    with pytest.raises(ValidationError, match="already linked"):
+    with pytest.raises(ValidationError, match="bereits mit dieser Maßnahme verknüpft"):
         svc.propose_contribution(
             user=world["volunteer"],
             organisation=initiative.organisation,
@@ -181,13 +181,13 @@ def test_a_declined_proposal_is_not_made_again(world):
         user=world["volunteer"], organisation=initiative.organisation, measure=measure,
         target=initiative,
     )  # fmt: skip
-    with pytest.raises(ValidationError, match="already proposed"):
+    with pytest.raises(ValidationError, match="bereits vorgeschlagen"):
         svc.propose_contribution(
             user=world["volunteer"], organisation=initiative.organisation, measure=measure,
             target=initiative,
         )  # fmt: skip
     svc.decline_contribution(user=world["manager"], contribution=proposal)
-    with pytest.raises(ValidationError, match="declined"):
+    with pytest.raises(ValidationError, match="abgelehnt"):
         svc.propose_contribution(
             user=world["volunteer"], organisation=initiative.organisation, measure=measure,
             target=initiative,
@@ -272,7 +272,7 @@ def test_permission_matrix_for_proposing(world, who, allowed):
 
 def test_an_initiative_proposes_only_its_own_things(world):
     neighbour = c_initiative(world["town"], name="Kleidertausch")
-    with pytest.raises(PermissionDenied, match="only itself"):
+    with pytest.raises(PermissionDenied, match="nur sich selbst"):
         svc.propose_contribution(
             user=world["volunteer"], organisation=world["initiative"].organisation,
             measure=world["measure"], target=neighbour,
@@ -294,7 +294,7 @@ def test_an_initiative_proposes_only_its_own_things(world):
 
 def test_proposals_only_for_published_measures(world):
     hidden = c_measure(world["town"], code="2", goal_published=False)
-    with pytest.raises(ValidationError, match="published measures"):
+    with pytest.raises(ValidationError, match="veröffentlichten Maßnahmen"):
         svc.propose_contribution(
             user=world["volunteer"], organisation=world["initiative"].organisation,
             measure=hidden, target=world["initiative"],
@@ -309,7 +309,7 @@ def test_only_a_proposal_is_declined(world):
     )
     with pytest.raises(ValidationError):
         svc.decline_contribution(user=world["manager"], contribution=linked)
-    with pytest.raises(ValidationError, match="already"):
+    with pytest.raises(ValidationError, match="bereits"):
         svc.confirm_contribution(user=world["manager"], contribution=linked)
 
 

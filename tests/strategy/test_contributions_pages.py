@@ -92,7 +92,7 @@ def test_manager_links_from_the_suggestions(client, world):
         url(world["measure"], "link"), {"target": f"initiative:{world['initiative'].pk}"},
         follow=True,
     )  # fmt: skip
-    assert "already linked" in again.content.decode() or "bereits" in again.content.decode()
+    assert "bereits mit dieser Maßnahme verknüpft" in again.content.decode()
     assert Contribution.objects.count() == 1
 
 
