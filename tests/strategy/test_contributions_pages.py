@@ -181,3 +181,16 @@ def test_peers_on_the_measure_page(client, world):
     response = client.get(url(world["measure"])).content.decode()
     assert 'data-testid="peers"' in response
     assert url(peer) in response
+
+
+def test_the_propose_link_is_for_the_initiative_and_only_with_measures(client, world):
+    propose = reverse("strategy_measure:propose", args=[world["initiative"].slug])
+    detail = world["initiative"].get_absolute_url()
+    assert propose not in client.get(detail).content.decode()
+    client.force_login(world["manager"])
+    assert propose not in client.get(detail).content.decode()
+    client.force_login(world["volunteer"])
+    assert propose in client.get(detail).content.decode()
+    world["measure"].published = False
+    world["measure"].save()
+    assert propose not in client.get(detail).content.decode()

@@ -164,7 +164,7 @@ def propose_contribution(
 
 def _decide(*, user, contribution: Contribution, status: str, note: str) -> Contribution:
     contribution = (
-        Contribution.objects.select_for_update()
+        Contribution.objects.select_for_update(of=("self",))
         .select_related("measure", "proposed_by", "created_by")
         .get(pk=contribution.pk)
     )

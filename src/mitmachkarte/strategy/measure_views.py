@@ -3,6 +3,7 @@ suggestions there) and an initiative's "propose a contribution" page. Thin: the 
 in contributions.py and rules_contributions.py."""
 
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -182,8 +183,6 @@ def propose(request, slug: str):
     if organisation is None:
         raise Http404("initiative has no organisation")
     if not request.user.is_authenticated:
-        from django.contrib.auth.views import redirect_to_login
-
         return redirect_to_login(request.get_full_path())
     require_perm(request.user, "strategy.propose_contribution", organisation)
     measures = list(measure_selectors.proposable_measures(initiative))

@@ -20,6 +20,8 @@ def initiative_measures(context, initiative):
         and user.is_authenticated
         and organisation is not None
         and has_perm(user, "strategy.propose_contribution", organisation)
+        # No link into a page that could offer nothing.
+        and measure_selectors.proposable_measures(initiative).exists()
     )
     return {
         "initiative": initiative,
