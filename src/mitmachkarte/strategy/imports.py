@@ -104,7 +104,10 @@ def run(*, municipality, actor, structure, indicators, report, strategy_values=N
             else:
                 parent = strategy if len(row.key) == 1 else nodes[row.key[:-1]]
                 node = services.create_node(
-                    level=row.level, parent=parent, actor=actor, values=row.values
+                    level=row.level,
+                    parent=parent,
+                    actor=actor,
+                    values={**row.values, "code": row.code},
                 )
                 report.created += 1
             nodes[row.key] = node
