@@ -84,6 +84,8 @@ def sdgs_from(value) -> list[SDG]:
 
 
 def targets_from(value) -> list[SDGTarget]:
+    if value and not isinstance(value, str) and all(isinstance(v, SDGTarget) for v in value):
+        return list(value)
     numbers = [n.lower() for n in split_words(value)]
     found = {t.number: t for t in SDGTarget.objects.filter(number__in=numbers)}
     unknown = [n for n in numbers if n not in found]
