@@ -180,8 +180,21 @@ def test_values_of_one_indicator_from_csv(db):
     )
     assert [(line, col) for line, col, _ in bad.errors] == [(3, "date"), (4, "date")]
     assert not IndicatorValue.objects.exists()
-    good = indicator_services.import_values(
-        indicator=indicator, actor=None, data="date,value,note\n2020,\"9,5\",geschätzt\n2021-06-30,9\n".encode("cp1252")
-    )  # fmt: skip
+    excel = 'date,value,note\n2020,"9,5",geschätzt\n2021-06-30,9\n'.encode("cp1252")
+    good = indicator_services.import_values(indicator=indicator, actor=None, data=excel)
     assert good.saved == 2 and not good.errors
     assert [str(v.value) for v in indicator.values.order_by("date")] == ["9.5000", "9.0000"]
+
+
+def test_the_example_files_of_the_documentation_import_cleanly(db):
+    from django.conf import settings
+
+    docs = settings.PACKAGE_DIR.parent.parent / "docs"
+    report = import_strategy(
+        municipality=MunicipalityFactory(),
+        actor=None,
+        structure=(docs / "strategy-example.csv").read_bytes(),
+        indicators=(docs / "strategy-indicators-example.csv").read_bytes(),
+    )
+    assert report.ok, report.problems
+    assert report.created == 15 and report.indicators == 6
