@@ -35,6 +35,7 @@ demo: $(STAMP)
 	DEBUG=1 $(BIN)/mitmachkarte load_demo_support
 	DEBUG=1 $(BIN)/mitmachkarte load_demo_groups
 	DEBUG=1 $(BIN)/mitmachkarte load_demo_stewardship
+	DEBUG=1 $(BIN)/mitmachkarte load_demo_strategy
 # Last, so the demo logins of every role are the last lines before the server starts.
 	DEBUG=1 $(BIN)/mitmachkarte load_demo_moderation
 	@echo "Mitmachkarte runs at http://127.0.0.1:$(PORT)/  (Ctrl+C stops it)"

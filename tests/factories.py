@@ -346,3 +346,72 @@ def form_in(response, *, form_id: str = "", action: str = "") -> dict:
     parser.feed(response.content.decode())
     assert parser.done, "no such form on the page"
     return parser.data
+
+
+# --- strategy tree (issue 17, helper "strategytree") -------------------------------------------
+
+
+class StrategyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "strategy.Strategy"
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    title = factory.Sequence(lambda n: f"Nachhaltigkeitsstrategie {n}")
+    published = True
+
+
+class ThematicFieldFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "strategy.ThematicField"
+
+    strategy = factory.SubFactory(StrategyFactory)
+    code = factory.Sequence(lambda n: f"F{n}")
+    title = factory.Sequence(lambda n: f"Themenfeld {n}")
+
+
+class StrategicGoalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "strategy.StrategicGoal"
+
+    field = factory.SubFactory(ThematicFieldFactory)
+    code = factory.Sequence(lambda n: f"S{n}")
+    title = factory.Sequence(lambda n: f"Strategisches Ziel {n}")
+
+
+class OperationalGoalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "strategy.OperationalGoal"
+
+    strategic_goal = factory.SubFactory(StrategicGoalFactory)
+    code = factory.Sequence(lambda n: f"O{n}")
+    title = factory.Sequence(lambda n: f"Operatives Ziel {n}")
+
+
+class MeasureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "strategy.Measure"
+
+    operational_goal = factory.SubFactory(OperationalGoalFactory)
+    code = factory.Sequence(lambda n: f"M{n}")
+    title = factory.Sequence(lambda n: f"Maßnahme {n}")
+    status = "planned"
+
+
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "strategy.Indicator"
+
+    operational_goal = factory.SubFactory(OperationalGoalFactory)
+    name = factory.Sequence(lambda n: f"Indikator {n}")
+    unit = "Anzahl"
+    baseline_value = 4
+    baseline_year = 2019
+    target_value = 12
+    target_year = 2027
+
+
+def strategy_manager(municipality):
+    """A member of the municipality's own organisation (its sustainability management)."""
+    return MembershipFactory(
+        organisation=OrganisationFactory(type="municipality", municipality=municipality)
+    ).user

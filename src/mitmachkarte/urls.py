@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("mitmachkarte.groups.urls")),
     path("", include("mitmachkarte.sdgreport.urls")),
     path("", include("mitmachkarte.strategy.urls_measure")),
+    path("", include("mitmachkarte.strategy.urls")),
     path("", include("mitmachkarte.embed.urls")),
     path("", include("mitmachkarte.subscriptions.urls")),
     path("", include("mitmachkarte.surveys.urls")),

@@ -50,7 +50,8 @@ def test_municipal_member_sees_workspace_strategy_and_prefilled_embed(world):
     mine = _section(html, f"municipality-{town.slug}")
     organisation = world["organisations"]["municipal_a"]
     assert f'href="/konto/arbeitsbereich/{organisation.slug}/"' in mine
-    assert f'href="/kommunen/{town.slug}/strategie/"' in mine
+    assert f'href="/kommunen/{town.slug}/strategie/prioritaeten/"' in mine
+    assert f'href="/kommunen/{town.slug}/strategie/bearbeiten/"' in mine
     assert f'href="/einbinden/?kommune={town.ags}"' in mine
     assert f"municipality-{world['town_b'].slug}" not in html
 

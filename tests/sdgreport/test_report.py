@@ -178,17 +178,21 @@ def test_only_the_municipality_sets_its_strategy(landscape, client):
     with pytest.raises(PermissionDenied):
         services.set_strategy(municipality=town, by=stranger, goals=[1])
     client.force_login(stranger)
-    assert client.get("/kommunen/bochum/strategie/").status_code == 403
+    assert client.get("/kommunen/bochum/strategie/prioritaeten/").status_code == 403
 
 
 def test_strategy_form_shows_a_clear_error(landscape, client):
     town, manager = landscape
     client.force_login(manager)
-    response = client.post("/kommunen/bochum/strategie/", {"goals": ["3"], "targets": "3.1 3.x"})
+    response = client.post(
+        "/kommunen/bochum/strategie/prioritaeten/", {"goals": ["3"], "targets": "3.1 3.x"}
+    )
     assert response.status_code == 400
     assert "3.x" in response.content.decode()
     assert not StrategyPriority.objects.filter(sdg_id=3).exists()
-    ok = client.post("/kommunen/bochum/strategie/", {"goals": ["3"], "targets": "3.d, 11.6"})
+    ok = client.post(
+        "/kommunen/bochum/strategie/prioritaeten/", {"goals": ["3"], "targets": "3.d, 11.6"}
+    )
     assert ok.status_code == 302
     assert sorted(
         StrategyPriority.objects.exclude(target=None).values_list("target__number", flat=True)

@@ -22,7 +22,7 @@ def manager(db):
 def test_the_169_targets_grouped_by_goal_and_searchable(manager):
     client = Client()
     client.force_login(manager)
-    html = client.get("/kommunen/bochum/strategie/").content.decode()
+    html = client.get("/kommunen/bochum/strategie/prioritaeten/").content.decode()
     assert len(re.findall(r'name="targets" value="[^"]+"', html)) == 169
     assert html.count("data-filter-group") == 17
     assert "data-filter-input" in html and "filter-list.js" in html
@@ -34,12 +34,12 @@ def test_picking_targets_saves_them_and_shows_them_checked(manager):
     client = Client()
     client.force_login(manager)
     response = client.post(
-        "/kommunen/bochum/strategie/", {"goals": ["13"], "targets": ["11.6", "12.5"]}
+        "/kommunen/bochum/strategie/prioritaeten/", {"goals": ["13"], "targets": ["11.6", "12.5"]}
     )
     assert response.status_code == 302
     assert sorted(
         StrategyPriority.objects.exclude(target=None).values_list("target__number", flat=True)
     ) == ["11.6", "12.5"]
-    html = client.get("/kommunen/bochum/strategie/").content.decode()
+    html = client.get("/kommunen/bochum/strategie/prioritaeten/").content.decode()
     assert 'value="11.6" checked' in html and 'value="12.5" checked' in html
     assert 'value="11.7" checked' not in html

@@ -168,10 +168,17 @@ def _municipality(user, organisation) -> Section | None:
             reverse("groups:cooperations"),
         )
     )
-    if has_perm(user, "sdgreport.edit_strategy", municipality):
+    if has_perm(user, "strategy.edit", municipality):
         section.items.append(
             Item(
                 _("Sustainability strategy"),
+                reverse("strategy:edit", args=[municipality.slug]),
+            )
+        )
+    if has_perm(user, "sdgreport.edit_strategy", municipality):
+        section.items.append(
+            Item(
+                _("SDG priorities"),
                 reverse("sdgreport:strategy", args=[municipality.slug]),
             )
         )

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from mitmachkarte.core.csv_export import csv_download
 from mitmachkarte.core.permissions import has_perm, require_perm
 from mitmachkarte.municipalities.models import Municipality
+from mitmachkarte.strategy import selectors as strategy_selectors
 from mitmachkarte.taxonomy.models import SDG
 
 from . import network, selectors, services
@@ -19,6 +20,7 @@ from . import network, selectors, services
 def sdg_report(request, slug: str):
     municipality = get_object_or_404(Municipality, slug=slug)
     report = selectors.sdg_report(municipality)
+    strategy_measures = strategy_selectors.measures_by_sdg(municipality)
     fmt = request.GET.get("format", "html")
     if fmt == "csv":
         return _csv(report)
@@ -37,6 +39,12 @@ def sdg_report(request, slug: str):
             "today": timezone.localdate(),
             "can_edit_strategy": has_perm(request.user, "sdgreport.edit_strategy", municipality),
             "chart_height": 30 * len(report.rows) + 10,
+            # The strategy's published measures per goal (the strategy app owns them).
+            "strategy_view": [
+                (row.sdg, measures)
+                for row in report.rows
+                if (measures := strategy_measures.get(row.sdg.number))
+            ],
         },
     )
 
