@@ -54,11 +54,18 @@ def test_manager_links_a_suggested_initiative(page, live_server, bochum_strategy
     expect(link).to_have_text("Repair Café Bochum")
     expect(suggestions.locator(f"li[data-initiative='{initiative.slug}']")).to_have_count(0)
 
+    # The progress report for the council lists it under its measure.
+    page.goto(base + "/kommunen/bochum/strategie/bericht/")
+    expect(page.locator("main")).to_contain_text("3.2 Reparaturnetz in jedem Stadtteil")
+    expect(page.locator("main")).to_contain_text("Repair Café Bochum")
+
     # Everyone sees it: the public measure page and the initiative's page.
     page.context.clear_cookies()
     page.goto(base + measure_path)
     expect(page.locator("[data-testid=contributions]")).to_contain_text("Repair Café Bochum")
     expect(page.locator("[data-testid=suggestions]")).to_have_count(0)
+    page.goto(base + "/kommunen/bochum/strategie/")
+    expect(page.locator(f"#massnahme-{measure.pk}")).to_contain_text("Repair Café Bochum")
     page.goto(base + initiative.get_absolute_url())
     contributes = page.locator("[data-testid=contributes-to]")
     expect(contributes).to_contain_text("Trägt bei zu")
