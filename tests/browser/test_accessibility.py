@@ -6,6 +6,9 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
+from mitmachkarte.municipalities.models import Municipality
+from mitmachkarte.strategy import demo as strategy_demo
+from mitmachkarte.strategy.models import Measure
 from tests.browser.axe import violations
 from tests.browser.maps import wait_for_map_idle
 from tests.factories import EventFactory
@@ -19,7 +22,22 @@ PAGES = ["/einbinden/", "/veranstaltungen/", "/mitmachen/eintragen/", "/barriere
 @pytest.fixture
 def public_data(demo_data):
     EventFactory(title="Reparaturabend", latitude=51.48, longitude=7.22)
+    strategy_demo.load_town(Municipality.objects.get(ags="05911000"), "Bochum")
     return demo_data
+
+
+def strategy_pages() -> list[str]:
+    """Bochum's public strategy, one of its measures and its progress report."""
+    measure = (
+        Measure.objects.filter(
+            operational_goal__strategic_goal__field__strategy__municipality__ags="05911000"
+        )
+        .order_by("pk")
+        .first()
+    )
+    slug = Municipality.objects.get(ags="05911000").slug
+    base = f"/kommunen/{slug}/strategie/"
+    return [base, f"{base}massnahmen/{measure.pk}/", f"{base}bericht/"]
 
 
 @pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["phone", "laptop"])
@@ -27,7 +45,7 @@ def test_public_pages_have_no_axe_violations(new_context, live_server, public_da
     page = new_context(viewport=viewport).new_page()
     detail = public_data.order_by("pk").first().get_absolute_url()
     found = {}
-    for path in [*MAP_PAGES, detail, *PAGES]:
+    for path in [*MAP_PAGES, detail, *PAGES, *strategy_pages()]:
         page.goto(live_server.url + path)
         if path in MAP_PAGES:
             wait_for_map_idle(page)
