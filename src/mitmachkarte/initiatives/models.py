@@ -175,3 +175,18 @@ class Initiative(models.Model):
             *tag_names,
         ]
         return search_variants(" ".join(p for p in parts if p))
+
+
+class MapChange(models.Model):
+    """One entry touched by a map-relevant write, under the map's data version it made.
+
+    Workers whose map index is behind read the rows since their version and re-read only
+    those entries (see map_changes). `initiative` is a plain id, so a delete can be logged;
+    None means "rebuild everything" (bulk writes that do not know their ids).
+    """
+
+    version = models.BigIntegerField(db_index=True)
+    initiative_id = models.BigIntegerField(null=True)
+
+    def __str__(self) -> str:
+        return f"{self.version}: {self.initiative_id}"
