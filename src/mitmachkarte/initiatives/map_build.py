@@ -141,8 +141,8 @@ def name_ranks_between(new_ids, *, exclude, rank_of) -> dict[int, float]:
     published = Initiative.objects.filter(status=Status.PUBLISHED)
     others = published.exclude(pk__in=list(exclude))
     groups: dict[tuple, list[int]] = {}
-    for pk, name in published.filter(pk__in=list(new_ids)).order_by("name", "pk").values_list(
-        "pk", "name"
+    for pk, name in (
+        published.filter(pk__in=list(new_ids)).order_by("name", "pk").values_list("pk", "name")
     ):
         below = Q(name__lt=name) | Q(name=name, pk__lt=pk)
         above = Q(name__gt=name) | Q(name=name, pk__gt=pk)

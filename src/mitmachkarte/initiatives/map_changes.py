@@ -46,9 +46,7 @@ def record(ids: Iterable[int] | None) -> None:
         return
     with transaction.atomic():
         version = _bump()
-        MapChange.objects.bulk_create(
-            [MapChange(version=version, initiative_id=pk) for pk in ids]
-        )
+        MapChange.objects.bulk_create([MapChange(version=version, initiative_id=pk) for pk in ids])
         if version % PRUNE_EVERY == 0:
             MapChange.objects.filter(version__lte=version - LOG_KEEP).delete()
     _memo.version = None  # a read later in this request sees the write

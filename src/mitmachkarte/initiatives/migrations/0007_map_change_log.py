@@ -4,18 +4,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('initiatives', '0006_initiative_image'),
+        ("initiatives", "0006_initiative_image"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='MapChange',
+            name="MapChange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.BigIntegerField(db_index=True)),
-                ('initiative_id', models.BigIntegerField(null=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.BigIntegerField(db_index=True)),
+                ("initiative_id", models.BigIntegerField(null=True)),
             ],
         ),
     ]
