@@ -67,7 +67,7 @@ def main() -> None:
         row = []
         for extra in FILTERS:
             flt = parse_filter(bbox=bbox, **extra)
-            result, times = timed(lambda flt=flt: index.features(flt, zoom=zoom), repeat=7)
+            result, times = timed(lambda flt=flt, z=zoom: index.features(flt, zoom=z), repeat=7)
             row.append(f"{statistics.median(times):6.1f} ms ({result.count})")
         print(f"zoom {zoom:2d}: " + " | ".join(row))
     ids = list(
