@@ -70,9 +70,7 @@ def main() -> None:
             result, times = timed(lambda flt=flt, z=zoom: index.features(flt, zoom=z), repeat=7)
             row.append(f"{statistics.median(times):6.1f} ms ({result.count})")
         print(f"zoom {zoom:2d}: " + " | ".join(row))
-    ids = list(
-        Initiative.objects.filter(status=Status.PUBLISHED).values_list("pk", flat=True)[:20]
-    )
+    ids = list(Initiative.objects.filter(status=Status.PUBLISHED).values_list("pk", flat=True)[:20])
     applies = []
     for k, pk in enumerate(ids):
         entry = Initiative.objects.get(pk=pk)
