@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 import numpy as np
 from django.db import connection
-from django.db.models import Q
 from django.db.models.functions import Coalesce
 
 from mitmachkarte.taxonomy.models import Category
@@ -65,18 +64,20 @@ def _fetch(queryset, columns: int, dtype) -> np.ndarray:
 def read_entries(taxonomy: Taxonomy, ids=None) -> dict[str, np.ndarray]:
     """Columns of the published entries (all, or those of `ids`), ordered by id."""
     published = Initiative.objects.filter(status=Status.PUBLISHED)
-    links = {"initiative__status": Status.PUBLISHED}
+    # Link rows of unpublished entries are dropped below (no join: cheaper to read them).
+    links = {}
     if ids is not None:
         ids = [int(i) for i in ids]
         published = published.filter(pk__in=ids)
         links["initiative_id__in"] = ids
     rows = _fetch(
-        published.order_by("pk")
+        published.order_by()
         .annotate(muni=Coalesce("municipality_id", -1))
         .values_list("pk", "latitude", "longitude", "muni"),
         4,
         np.float64,
     )
+    rows = rows[np.argsort(rows[:, 0], kind="stable")]  # sorting here keeps the index covering
     pk = rows[:, 0].astype(np.int64)
     n = len(pk)
     cats = np.zeros(n, dtype=np.int64)
@@ -98,10 +99,11 @@ def read_entries(taxonomy: Taxonomy, ids=None) -> dict[str, np.ndarray]:
     first_category = np.full(n, -1, dtype=np.int32)
     first_category[has] = taxonomy.pk_at_position[first[has]]
     goals = _fetch(
-        Initiative.sdgs.through.objects.filter(**links).values_list("initiative_id", "sdg__number"),
+        Initiative.sdgs.through.objects.filter(**links).values_list("initiative_id", "sdg_id"),
         2,
         np.int64,
     )
+    goals = goals[(goals[:, 1] >= 1) & (goals[:, 1] <= 17)]  # the SDG's key is its number
     pos, ok = _positions(pk, goals[:, 0])
     sdgs = np.zeros(n, dtype=np.int64)
     np.bitwise_or.at(sdgs, pos[ok], np.left_shift(1, goals[ok, 1] - 1))
@@ -135,6 +137,10 @@ def name_ranks(ids: np.ndarray) -> np.ndarray:
     return rank
 
 
+def _first(queryset) -> int | None:
+    return queryset.values_list("pk", flat=True).first()
+
+
 def name_ranks_between(new_ids, *, exclude, rank_of) -> dict[int, float]:
     """Ranks for a few new or renamed entries, between those of their neighbours by name
     (`rank_of(pk)`, of entries not in `exclude`): no other rank changes."""
@@ -144,11 +150,14 @@ def name_ranks_between(new_ids, *, exclude, rank_of) -> dict[int, float]:
     for pk, name in (
         published.filter(pk__in=list(new_ids)).order_by("name", "pk").values_list("pk", "name")
     ):
-        below = Q(name__lt=name) | Q(name=name, pk__lt=pk)
-        above = Q(name__gt=name) | Q(name=name, pk__gt=pk)
-        before = others.filter(below).order_by("-name", "-pk").values_list("pk", flat=True)
-        after = others.filter(above).order_by("name", "pk").values_list("pk", flat=True)
-        groups.setdefault((before.first(), after.first()), []).append(pk)
+        # Two simple conditions each rather than one OR: both walk the (status, name) index.
+        before = _first(others.filter(name=name, pk__lt=pk).order_by("-pk")) or _first(
+            others.filter(name__lt=name).order_by("-name", "-pk")
+        )
+        after = _first(others.filter(name=name, pk__gt=pk).order_by("pk")) or _first(
+            others.filter(name__gt=name).order_by("name", "pk")
+        )
+        groups.setdefault((before, after), []).append(pk)
     ranks = {}
     for (before, after), pks in groups.items():
         low = rank_of(before) if before is not None else None

@@ -16,6 +16,10 @@ import numpy as np
 from .map_store import MAX_ZOOM, EntryStore, expand, shift_of
 
 AGG_MAX_ZOOM = 11  # deeper views hold few entries: read them (map_query), no tables
+# A zoom gets tables while its cells are this many times fewer than the entries (else a
+# view's entries are few enough to read, and tables would cost more memory than they save).
+AGG_RATIO = 16
+AGG_MIN_ROWS = 256
 SCALE = 1e7  # fixed point of the coordinate sums: 1e-7 degrees (~1 cm)
 
 
@@ -86,16 +90,27 @@ class CellTables:
 
     def __init__(self, levels: list[list[CellLayer]], bits: int):
         self.levels, self.bits = levels, bits
+        self.depth = len(levels) - 1  # the deepest zoom with tables
+
+    @staticmethod
+    def depth_for(store: EntryStore) -> int:
+        limit = max(len(store) // AGG_RATIO, AGG_MIN_ROWS)
+        for zoom in range(AGG_MAX_ZOOM, 0, -1):
+            cells = store.key >> shift_of(zoom)
+            if np.count_nonzero(cells[1:] != cells[:-1]) + 1 <= limit:
+                return zoom
+        return 0
 
     @classmethod
     def build(cls, store: EntryStore, bits: int) -> "CellTables":
-        cells = store.key >> shift_of(AGG_MAX_ZOOM)
+        depth = cls.depth_for(store)
+        cells = store.key >> shift_of(depth)
         finest = [aggregate(cells, store.lat, store.lon)]
         for j in range(bits):
             sel = np.flatnonzero(store.cats & (1 << j))
             finest.append(aggregate(cells[sel], store.lat[sel], store.lon[sel]))
         levels = [finest]
-        for _ in range(AGG_MAX_ZOOM):
+        for _ in range(depth):
             levels.insert(0, [coarser(layer) for layer in levels[0]])
         return cls(levels, bits)
 
@@ -110,7 +125,7 @@ class CellTables:
         levels = [list(layers) for layers in self.levels]
         rem_cats, add_cats = old.cats[gone], new.cats[placed]
         present = int(np.bitwise_or.reduce(np.r_[rem_cats, add_cats, 0]))
-        for zoom in range(AGG_MAX_ZOOM + 1):
+        for zoom in range(self.depth + 1):
             shift = shift_of(zoom)
             for index in range(self.bits + 1):
                 bit = 0 if index == 0 else 1 << (index - 1)

@@ -20,7 +20,7 @@ from . import map_index as limits
 from . import search
 from .filters import InitiativeFilter
 from .map_build import Taxonomy, name_ranks, name_ranks_between, read_entries
-from .map_cells import AGG_MAX_ZOOM, CellTables, fixed
+from .map_cells import CellTables, fixed
 from .map_store import MAX_ZOOM, EntryStore, bbox_cells, cover, shift_of, unmorton
 from .map_views import cluster_features, point_features
 from .models import Initiative
@@ -187,7 +187,7 @@ class MapIndex:
     def features(self, flt: InitiativeFilter, *, zoom: int) -> MapResult:
         level = min(zoom, MAX_ZOOM)
         bit = self._layer_bit(flt)
-        if bit is not None and level <= AGG_MAX_ZOOM:
+        if bit is not None and level <= self.cells.depth:
             result = self._from_cells(flt, level, bit)
             if result is not None:
                 return result

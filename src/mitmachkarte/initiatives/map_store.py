@@ -182,17 +182,21 @@ class EntryStore:
             ],
             dtype=np.int64,
         )
-        columns = {
-            name: np.insert(np.delete(getattr(self, name), gone), at, fresh[name])
-            for name in FIELDS
-        }
+        # One gather per column (a copy) instead of a delete and an insert (two).
+        placed = at + np.arange(len(at))
+        source = np.insert(np.delete(np.arange(len(self), dtype=np.int64), gone), at, 0)
+        columns = {}
+        for name in FIELDS:
+            old = getattr(self, name)
+            column = old.take(source) if len(old) else np.zeros(len(source), dtype=old.dtype)
+            column[placed] = fresh[name]
+            columns[name] = column
         # The id lookup follows the moves: no new sort of all ids.
         dropped = np.searchsorted(self.id_sorted, self.ids[gone])
         id_sorted = np.delete(self.id_sorted, dropped)
         kept = np.delete(self.id_pos, dropped)
         kept -= np.searchsorted(gone, kept)
         kept += np.searchsorted(at, kept, side="right")
-        placed = at + np.arange(len(at))
         by_id = np.argsort(fresh["ids"], kind="stable")
         where = np.searchsorted(id_sorted, fresh["ids"][by_id])
         id_sorted = np.insert(id_sorted, where, fresh["ids"][by_id])
