@@ -67,9 +67,10 @@ def main() -> None:
         row = []
         for extra in FILTERS:
             flt = parse_filter(bbox=bbox, **extra)
-            result, times = timed(lambda flt=flt, z=zoom: index.features(flt, zoom=z), repeat=7)
+            result, times = timed(lambda f=flt, z=zoom, ix=index: ix.features(f, zoom=z), repeat=7)
             row.append(f"{statistics.median(times):6.1f} ms ({result.count})")
         print(f"zoom {zoom:2d}: " + " | ".join(row))
+    del index, result  # the worker holds one index: so does this script from here on
     ids = list(Initiative.objects.filter(status=Status.PUBLISHED).values_list("pk", flat=True)[:20])
     applies = []
     for k, pk in enumerate(ids):

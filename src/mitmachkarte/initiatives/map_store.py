@@ -121,6 +121,23 @@ def expand(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
     return np.arange(total, dtype=np.int64) + offsets
 
 
+def _moved(positions: np.ndarray, gone: np.ndarray, inserted: np.ndarray) -> np.ndarray:
+    """Old positions made new: minus the removed ones before, plus those inserted before
+    (`inserted`: old positions the new rows go in front of)."""
+    if len(gone) + len(inserted) > 16:
+        return (
+            positions
+            - np.searchsorted(gone, positions)
+            + np.searchsorted(np.sort(inserted), positions, side="right")
+        )
+    moved = positions.copy()
+    for g in gone:  # a few passes over the array beat a binary search per entry
+        moved -= positions > g
+    for q in inserted:
+        moved += positions >= q
+    return moved
+
+
 class EntryStore:
     """Columns of the published entries in (key, id) order, and positions by id."""
 
@@ -171,34 +188,56 @@ class EntryStore:
         fresh = dict(fresh, key=keys_of(fresh["lat"], fresh["lon"]))
         order = np.lexsort((fresh["ids"], fresh["key"]))
         fresh = {name: fresh[name][order] for name in FIELDS}
-        kept_key = np.delete(self.key, gone)
-        kept_ids = np.delete(self.ids, gone)
-        left = np.searchsorted(kept_key, fresh["key"], side="left")
-        right = np.searchsorted(kept_key, fresh["key"], side="right")
-        at = left + np.array(
+        # Where each fresh row goes, counted in the old arrays: (key, id) order.
+        left = np.searchsorted(self.key, fresh["key"], side="left")
+        right = np.searchsorted(self.key, fresh["key"], side="right")
+        before = np.array(
             [
-                np.searchsorted(kept_ids[lo:hi], pk)
+                lo + np.searchsorted(self.ids[lo:hi], pk)
                 for lo, hi, pk in zip(left, right, fresh["ids"], strict=True)
             ],
             dtype=np.int64,
         )
-        # One gather per column (a copy) instead of a delete and an insert (two).
-        placed = at + np.arange(len(at))
-        source = np.insert(np.delete(np.arange(len(self), dtype=np.int64), gone), at, 0)
-        columns = {}
-        for name in FIELDS:
-            old = getattr(self, name)
-            column = old.take(source) if len(old) else np.zeros(len(source), dtype=old.dtype)
-            column[placed] = fresh[name]
-            columns[name] = column
+        # The new arrays are slices of the old ones with fresh rows between: one copy each.
+        events = sorted(
+            [(int(q), 0, j) for j, q in enumerate(before)] + [(int(g), 1, -1) for g in gone]
+        )
+        pieces, cursor, length, placed = [], 0, 0, []
+        for at, removal, j in events:
+            pieces.append((cursor, at))
+            length += at - cursor
+            if removal:
+                cursor = at + 1
+            else:
+                pieces.append(j)
+                placed.append(length)
+                length += 1
+                cursor = at
+        pieces.append((cursor, len(self)))
+        placed = np.array(placed, dtype=np.int64)
+        columns = {
+            name: np.concatenate(
+                [
+                    getattr(self, name)[p[0] : p[1]]
+                    if isinstance(p, tuple)
+                    else fresh[name][p : p + 1]
+                    for p in pieces
+                ]
+            ).astype(getattr(self, name).dtype, copy=False)
+            for name in FIELDS
+        }
         # The id lookup follows the moves: no new sort of all ids.
-        dropped = np.searchsorted(self.id_sorted, self.ids[gone])
-        id_sorted = np.delete(self.id_sorted, dropped)
-        kept = np.delete(self.id_pos, dropped)
-        kept -= np.searchsorted(gone, kept)
-        kept += np.searchsorted(at, kept, side="right")
-        by_id = np.argsort(fresh["ids"], kind="stable")
-        where = np.searchsorted(id_sorted, fresh["ids"][by_id])
-        id_sorted = np.insert(id_sorted, where, fresh["ids"][by_id])
-        id_pos = np.insert(kept, where, placed[by_id])
+        id_pos = _moved(self.id_pos, gone, before)
+        fresh_ids = fresh["ids"]
+        if np.array_equal(np.sort(self.ids[gone]), np.sort(fresh_ids)):
+            id_sorted = self.id_sorted  # the same entries, elsewhere: shared
+            id_pos[np.searchsorted(id_sorted, fresh_ids)] = placed
+        else:
+            dropped = np.searchsorted(self.id_sorted, self.ids[gone])
+            id_sorted = np.delete(self.id_sorted, dropped)
+            id_pos = np.delete(id_pos, dropped)
+            by_id = np.argsort(fresh_ids, kind="stable")
+            where = np.searchsorted(id_sorted, fresh_ids[by_id])
+            id_sorted = np.insert(id_sorted, where, fresh_ids[by_id])
+            id_pos = np.insert(id_pos, where, placed[by_id])
         return EntryStore(columns, id_sorted, id_pos), gone, placed
