@@ -131,7 +131,11 @@ class Initiative(models.Model):
         verbose_name = _("initiative")
         verbose_name_plural = _("initiatives")
         indexes = [
-            models.Index(fields=["status", "latitude", "longitude"], name="initiative_status_lat"),
+            # Covers the map index's read of all published entries (no table rows read).
+            models.Index(
+                fields=["status", "latitude", "longitude", "municipality"],
+                name="initiative_status_lat_muni",
+            ),
             models.Index(fields=["status", "longitude"], name="initiative_status_lon"),
             models.Index(fields=["status", "municipality"], name="initiative_status_muni"),
             models.Index(fields=["status", "name"], name="initiative_status_name"),
@@ -175,3 +179,18 @@ class Initiative(models.Model):
             *tag_names,
         ]
         return search_variants(" ".join(p for p in parts if p))
+
+
+class MapChange(models.Model):
+    """One entry touched by a map-relevant write, under the map's data version it made.
+
+    Workers whose map index is behind read the rows since their version and re-read only
+    those entries (see map_changes). `initiative` is a plain id, so a delete can be logged;
+    None means "rebuild everything" (bulk writes that do not know their ids).
+    """
+
+    version = models.BigIntegerField(db_index=True)
+    initiative_id = models.BigIntegerField(null=True)
+
+    def __str__(self) -> str:
+        return f"{self.version}: {self.initiative_id}"

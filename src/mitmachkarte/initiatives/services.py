@@ -69,10 +69,10 @@ def refresh_derived_fields(*, initiative: Initiative, relocate: bool = True) -> 
             tag_names=[*tags.values(), *synonym_names(tags)],
             municipality_name=muni_name,
         )
-        Initiative.objects.filter(pk=initiative.pk).update(
-            municipality_id=initiative.municipality_id, search_text=initiative.search_text
-        )
-        mark_changed()
+        rows = Initiative.objects.filter(pk=initiative.pk)
+        moved = rows.exclude(municipality_id=initiative.municipality_id).exists()
+        rows.update(municipality_id=initiative.municipality_id, search_text=initiative.search_text)
+        mark_changed(map_ids=[initiative.pk] if moved else [])
     return initiative
 
 
@@ -95,11 +95,13 @@ def move_tag(*, source_id: int, target_id: int, **_kwargs) -> list[int]:
 def refresh_tagged(*, initiative_ids) -> int:
     """Refresh the search texts of entries whose tags changed (merge, synonyms)."""
     count = 0
+    initiative_ids = list(initiative_ids)
     with transaction.atomic():
-        for initiative in Initiative.objects.filter(pk__in=list(initiative_ids)):
+        for initiative in Initiative.objects.filter(pk__in=initiative_ids):
             refresh_derived_fields(initiative=initiative, relocate=False)
             count += 1
-        mark_changed()  # the tag filter may resolve differently even without entries
+        # The tag filter may resolve differently even without entries.
+        mark_changed(map_ids=initiative_ids)
     return count
 
 
@@ -259,7 +261,7 @@ def set_image(
         )
         initiative.image_alt, initiative.image_credit = alt, credit
         save_entry(initiative, actor=actor, reason=reason)
-        mark_changed()
+        mark_changed(map_ids=[])  # the picture is not on the map
     return initiative
 
 
@@ -271,7 +273,7 @@ def remove_image(*, initiative: Initiative, actor=None, reason: str = "") -> Ini
         initiative.image.name = initiative.image_small.name = ""
         initiative.image_alt = initiative.image_credit = ""
         save_entry(initiative, actor=actor, reason=reason)
-        mark_changed()
+        mark_changed(map_ids=[])  # the picture is not on the map
     return initiative
 
 
@@ -317,7 +319,7 @@ def backdate_confirmations(*, dates: dict) -> int:
     with transaction.atomic():
         for pk, when in dates.items():
             Initiative.objects.filter(pk=pk).update(last_confirmed_at=when)
-        mark_changed()  # the API shows may_be_outdated
+        mark_changed(map_ids=[])  # the API shows may_be_outdated; the map does not
     return len(dates)
 
 

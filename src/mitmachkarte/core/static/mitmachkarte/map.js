@@ -50,7 +50,17 @@
   }
 
   function bboxOf(map) {
-    var b = map.getBounds();
+    return bboxString(map.getBounds());
+  }
+
+  /* The bbox the map will have at `zoom` around `center` (as bboxOf after that move). */
+  function bboxAt(map, center, zoom) {
+    var px = map.getPixelBounds(center, zoom);
+    return bboxString(L.latLngBounds(map.unproject(px.getBottomLeft(), zoom),
+      map.unproject(px.getTopRight(), zoom)));
+  }
+
+  function bboxString(b) {
     var clamp = function (v, lim) { return Math.max(-lim, Math.min(lim, v)).toFixed(5); };
     return [clamp(b.getWest(), 180), clamp(b.getSouth(), 90), clamp(b.getEast(), 180),
       clamp(b.getNorth(), 90)].join(",");
@@ -145,8 +155,33 @@
     var base = el.dataset.mapUrl.split("?");
     var fixed = new URLSearchParams(base[1] || "");
     pageFilters().forEach(function (value, key) { fixed.append(key, value); });
-    var controller = null;
     var popups = mmkMaps.popupKeeper(map);
+
+    function urlFor(zoom, bbox) {
+      var params = new URLSearchParams(fixed);
+      params.set("zoom", String(zoom));
+      if (bbox) params.set("bbox", bbox);
+      return base[0] + "?" + params.toString();
+    }
+
+    /* Recent answers by URL (requests still running included): going back to a view, or
+     * arriving where a zoom animation was heading, needs no new round trip. */
+    var answers = {};
+    var answerUrls = [];
+    function answer(url) {
+      if (!answers[url]) {
+        answers[url] = mmkMaps.getJson(url, { headers: GEOJSON });
+        answers[url].catch(function () { delete answers[url]; });
+        answerUrls.push(url);
+        if (answerUrls.length > 12) delete answers[answerUrls.shift()];
+      }
+      return answers[url];
+    }
+    // A zoom is asked for when its animation starts, not 250 ms later when it ends.
+    map.on("zoomanim", function (e) {
+      answer(urlFor(e.zoom, bboxAt(map, e.center, e.zoom))).catch(function () {});
+    });
+    var latest = 0;
 
     function render(data) {
       var shown = 0;
@@ -177,24 +212,18 @@
     }
 
     function load(inView) {
-      var params = new URLSearchParams(fixed);
-      params.set("zoom", String(map.getZoom()));
-      if (inView) params.set("bbox", bboxOf(map));
-      if (controller) controller.abort();
-      controller = window.AbortController ? new AbortController() : null;
+      var ticket = ++latest;
       el.setAttribute("aria-busy", "true");
       busy("markers", true);
-      return mmkMaps.getJson(base[0] + "?" + params.toString(), {
-        headers: GEOJSON,
-        signal: controller ? controller.signal : undefined
-      })
+      return answer(urlFor(map.getZoom(), inView ? bboxOf(map) : null))
         .then(function (data) {
+          if (ticket !== latest) return null; // a newer view is on its way
           render(data);
           loaded();
           return data;
         })
         .catch(function (err) {
-          if (err.name === "AbortError") return null; // the newer request is still busy
+          if (ticket !== latest) return null;
           el.dataset.error = String(err);
           loaded();
           return null;
@@ -202,8 +231,7 @@
     }
 
     var firstSync = true;
-    function afterMove() {
-      load(true);
+    function syncView() {
       busy("moved", false);
       if (el.dataset.syncList) {
         writeViewToUrl(map, firstSync);
@@ -211,10 +239,18 @@
       }
       firstSync = false;
     }
-    var afterMoveSoon = debounce(afterMove, 200);
+    function afterMove() {
+      load(true);
+      syncView();
+    }
+    // The markers follow at once (an answer is cheap, and often already here); the list,
+    // a page of HTML, waits until the map has rested a moment.
+    var loadSoon = debounce(function () { load(true); }, 30);
+    var syncSoon = debounce(syncView, 200);
     function onMoveEnd() {
       busy("moved", true);
-      afterMoveSoon();
+      loadSoon();
+      syncSoon();
     }
 
     if (initialView && pageFilters().toString()) {

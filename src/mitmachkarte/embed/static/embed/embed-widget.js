@@ -168,7 +168,7 @@
     timer = setTimeout(function () {
       load(false);
       busy("moved", false);
-    }, 200);
+    }, 60); // short: new clusters should follow a zoom click at once
   });
   load(true);
 })();

@@ -1,0 +1,225 @@
+"""Counts, centres and bounds per grid cell, for the zooms where a view holds many entries.
+
+For each zoom up to AGG_MAX_ZOOM and each layer (all entries; the entries of one category)
+a table holds the non-empty cells in key order with their count, the sums of their
+coordinates (in fixed point, so adding and removing entries is exact and equals a fresh
+build) and their bounds. A map request without other filters reads the rows of the cells
+its bbox covers instead of the entries (map_query). Writes update the rows of the cells
+they touch: counts and sums by their difference, bounds by the new point, or again from
+the cell's entries when a removed point lay on them.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .map_store import MAX_ZOOM, EntryStore, expand, shift_of
+
+AGG_MAX_ZOOM = 11  # deeper views hold few entries: read them (map_query), no tables
+# A zoom gets tables while its cells are this many times fewer than the entries (else a
+# view's entries are few enough to read, and tables would cost more memory than they save).
+AGG_RATIO = 16
+AGG_MIN_ROWS = 256
+SCALE = 1e7  # fixed point of the coordinate sums: 1e-7 degrees (~1 cm)
+
+
+def fixed(degrees: np.ndarray) -> np.ndarray:
+    return np.rint(degrees * SCALE).astype(np.int64)
+
+
+@dataclass(frozen=True)
+class CellLayer:
+    cell: np.ndarray  # sorted cell keys of its zoom
+    count: np.ndarray
+    slat: np.ndarray
+    slon: np.ndarray
+    west: np.ndarray
+    south: np.ndarray
+    east: np.ndarray
+    north: np.ndarray
+
+    COLUMNS = ("cell", "count", "slat", "slon", "west", "south", "east", "north")
+
+    def __len__(self) -> int:
+        return len(self.cell)
+
+    def in_ranges(self, ranges: np.ndarray, zoom: int) -> np.ndarray:
+        """Rows of the cells inside the key ranges (cell-aligned at `zoom` or coarser)."""
+        shift = shift_of(zoom)
+        starts = np.searchsorted(self.cell, ranges[:, 0] >> shift)
+        ends = np.searchsorted(self.cell, ranges[:, 1] >> shift)
+        return expand(starts, ends)
+
+
+def aggregate(cells: np.ndarray, lat: np.ndarray, lon: np.ndarray) -> CellLayer:
+    """The layer of entries given in cell order."""
+    if not len(cells):
+        empty_i, empty_f = np.zeros(0, np.int64), np.zeros(0, np.float64)
+        return CellLayer(empty_i, empty_i, empty_i, empty_i, *[empty_f] * 4)
+    starts = np.flatnonzero(np.r_[True, cells[1:] != cells[:-1]])
+    return CellLayer(
+        cells[starts],
+        np.diff(np.r_[starts, len(cells)]),
+        np.add.reduceat(fixed(lat), starts),
+        np.add.reduceat(fixed(lon), starts),
+        np.minimum.reduceat(lon, starts),
+        np.minimum.reduceat(lat, starts),
+        np.maximum.reduceat(lon, starts),
+        np.maximum.reduceat(lat, starts),
+    )
+
+
+def coarser(layer: CellLayer) -> CellLayer:
+    """The same layer one zoom out: four cells make one, in the same order."""
+    if not len(layer):
+        return layer
+    parent = layer.cell >> 2
+    starts = np.flatnonzero(np.r_[True, parent[1:] != parent[:-1]])
+    return CellLayer(
+        parent[starts],
+        *[np.add.reduceat(getattr(layer, c), starts) for c in ("count", "slat", "slon")],
+        np.minimum.reduceat(layer.west, starts),
+        np.minimum.reduceat(layer.south, starts),
+        np.maximum.reduceat(layer.east, starts),
+        np.maximum.reduceat(layer.north, starts),
+    )
+
+
+class CellTables:
+    """levels[zoom][layer]: layer 0 all entries, layer j + 1 those with category bit j."""
+
+    def __init__(self, levels: list[list[CellLayer]], bits: int):
+        self.levels, self.bits = levels, bits
+        self.depth = len(levels) - 1  # the deepest zoom with tables
+
+    @staticmethod
+    def depth_for(store: EntryStore) -> int:
+        limit = max(len(store) // AGG_RATIO, AGG_MIN_ROWS)
+        for zoom in range(AGG_MAX_ZOOM, 0, -1):
+            cells = store.key >> shift_of(zoom)
+            if np.count_nonzero(cells[1:] != cells[:-1]) + 1 <= limit:
+                return zoom
+        return 0
+
+    @classmethod
+    def build(cls, store: EntryStore, bits: int) -> "CellTables":
+        depth = cls.depth_for(store)
+        cells = store.key >> shift_of(depth)
+        finest = [aggregate(cells, store.lat, store.lon)]
+        for j in range(bits):
+            sel = np.flatnonzero(store.cats & (1 << j))
+            finest.append(aggregate(cells[sel], store.lat[sel], store.lon[sel]))
+        levels = [finest]
+        for _ in range(depth):
+            levels.insert(0, [coarser(layer) for layer in levels[0]])
+        return cls(levels, bits)
+
+    def layer(self, zoom: int, bit: int = 0) -> CellLayer:
+        return self.levels[zoom][bit.bit_length() if bit else 0]
+
+    def updated(
+        self, old: EntryStore, gone: np.ndarray, new: EntryStore, placed: np.ndarray
+    ) -> "CellTables":
+        """The tables after the entries at `gone` (in `old`) left and those at `placed`
+        (in `new`) came; untouched layers are shared."""
+        levels = [list(layers) for layers in self.levels]
+        rem_cats, add_cats = old.cats[gone], new.cats[placed]
+        present = int(np.bitwise_or.reduce(np.r_[rem_cats, add_cats, 0]))
+        for zoom in range(self.depth + 1):
+            shift = shift_of(zoom)
+            for index in range(self.bits + 1):
+                bit = 0 if index == 0 else 1 << (index - 1)
+                if bit and not present & bit:
+                    continue
+                rem = gone if not bit else gone[(rem_cats & bit) != 0]
+                add = placed if not bit else placed[(add_cats & bit) != 0]
+                levels[zoom][index] = _changed(
+                    levels[zoom][index],
+                    zoom,
+                    bit,
+                    (old.key[rem] >> shift, old.lat[rem], old.lon[rem]),
+                    (new.key[add] >> shift, new.lat[add], new.lon[add]),
+                    new,
+                )
+        return CellTables(levels, self.bits)
+
+
+def _changed(layer: CellLayer, zoom, bit, removed, added, store) -> CellLayer:
+    rem_cell, rem_lat, rem_lon = removed
+    add_cell, add_lat, add_lon = added
+    cells = np.r_[rem_cell, add_cell]
+    if not len(cells):
+        return layer
+    sign = np.r_[np.full(len(rem_cell), -1), np.full(len(add_cell), 1)].astype(np.int64)
+    touched, inverse = np.unique(cells, return_inverse=True)
+    d_count = np.zeros(len(touched), np.int64)
+    d_lat, d_lon = np.zeros(len(touched), np.int64), np.zeros(len(touched), np.int64)
+    np.add.at(d_count, inverse, sign)
+    np.add.at(d_lat, inverse, sign * fixed(np.r_[rem_lat, add_lat]))
+    np.add.at(d_lon, inverse, sign * fixed(np.r_[rem_lon, add_lon]))
+    at = np.searchsorted(layer.cell, touched)
+    exists = at < len(layer)
+    exists[exists] = layer.cell[at[exists]] == touched[exists]
+    cols = {c: getattr(layer, c).copy() for c in CellLayer.COLUMNS}
+    rows = at[exists]
+    cols["count"][rows] += d_count[exists]
+    cols["slat"][rows] += d_lat[exists]
+    cols["slon"][rows] += d_lon[exists]
+    # A removed point on its cell's bounds: those bounds come again from the entries.
+    rem_rows = at[inverse[: len(rem_cell)]]
+    on_edge = (
+        (rem_lat == layer.south[rem_rows])
+        | (rem_lat == layer.north[rem_rows])
+        | (rem_lon == layer.west[rem_rows])
+        | (rem_lon == layer.east[rem_rows])
+    )
+    again = set(rem_cell[on_edge].tolist())
+    add_touched = inverse[len(rem_cell) :]
+    add_exists = exists[add_touched]
+    add_rows = at[add_touched][add_exists]
+    np.minimum.at(cols["west"], add_rows, add_lon[add_exists])
+    np.minimum.at(cols["south"], add_rows, add_lat[add_exists])
+    np.maximum.at(cols["east"], add_rows, add_lon[add_exists])
+    np.maximum.at(cols["north"], add_rows, add_lat[add_exists])
+    # Cells that were empty: new rows (only additions can reach them).
+    fresh = np.flatnonzero(~exists)
+    if len(fresh):
+        slot = np.full(len(touched), -1)
+        slot[fresh] = np.arange(len(fresh))
+        k = slot[add_touched[~add_exists]]
+        lat, lon = add_lat[~add_exists], add_lon[~add_exists]
+        bounds = {
+            "west": np.full(len(fresh), np.inf),
+            "south": np.full(len(fresh), np.inf),
+            "east": np.full(len(fresh), -np.inf),
+            "north": np.full(len(fresh), -np.inf),
+        }
+        np.minimum.at(bounds["west"], k, lon)
+        np.minimum.at(bounds["south"], k, lat)
+        np.maximum.at(bounds["east"], k, lon)
+        np.maximum.at(bounds["north"], k, lat)
+        values = {
+            "cell": touched[fresh],
+            "count": d_count[fresh],
+            "slat": d_lat[fresh],
+            "slon": d_lon[fresh],
+            **bounds,
+        }
+        cols = {c: np.insert(cols[c], at[fresh], values[c]) for c in CellLayer.COLUMNS}
+    for cell in sorted(again):
+        row = int(np.searchsorted(cols["cell"], cell))
+        if cols["count"][row] <= 0:
+            continue
+        members = store.in_cells(np.array([cell], dtype=np.int64), zoom)
+        if bit:
+            members = members[(store.cats[members] & bit) != 0]
+        lat, lon = store.lat[members], store.lon[members]
+        cols["west"][row], cols["east"][row] = lon.min(), lon.max()
+        cols["south"][row], cols["north"][row] = lat.min(), lat.max()
+    keep = cols["count"] > 0
+    if not keep.all():
+        cols = {c: v[keep] for c, v in cols.items()}
+    return CellLayer(**cols)
+
+
+__all__ = ["AGG_MAX_ZOOM", "MAX_ZOOM", "CellLayer", "CellTables", "aggregate", "fixed"]

@@ -1,0 +1,295 @@
+"""Answers from the map index: clusters for a map view, nearest entries, search order.
+
+A request reads only what its bbox covers: without other filters than one category, the
+rows of the cells the bbox covers (map_cells), computing from entries only the cells on its
+edge; else the entries of the key ranges covering the bbox (map_store), then vector masks
+over those. Counts are exact either way: every matching entry in the bbox is in exactly
+one cluster or is a single point. Search and tag filters come from SQL as id sets.
+"""
+
+import math
+from dataclasses import dataclass, replace
+
+import numpy as np
+import shapely
+from django.db.models.functions import Length, Substr
+
+from mitmachkarte.core.geo import EARTH_RADIUS_M
+
+from . import map_index as limits
+from . import search
+from .filters import InitiativeFilter
+from .map_build import Taxonomy, name_ranks, name_ranks_between, read_entries
+from .map_cells import CellTables, fixed
+from .map_store import MAX_ZOOM, EntryStore, bbox_cells, cover, shift_of, unmorton
+from .map_views import cluster_features, point_features
+from .models import Initiative
+
+
+@dataclass
+class MapResult:
+    count: int
+    clustered: bool
+    features: list[dict]
+    bounds: list[float] | None = None
+
+
+def _tag_ids(tag: str) -> np.ndarray:
+    ids = Initiative.tags.through.objects.filter(tag__slug=tag).values_list(
+        "initiative_id", flat=True
+    )
+    return np.array(list(ids), dtype=np.int64)
+
+
+class MapIndex:
+    def __init__(self, version: int, store: EntryStore, cells: CellTables, taxonomy: Taxonomy):
+        self.version, self.store, self.cells, self.taxonomy = version, store, cells, taxonomy
+        self.categories = taxonomy.categories
+        self.category_bit = taxonomy.category_bit
+
+    @classmethod
+    def build(cls, version: int) -> "MapIndex":
+        taxonomy = Taxonomy.read()
+        columns = read_entries(taxonomy)
+        columns["name_rank"] = name_ranks(columns["ids"])
+        store = EntryStore.build(columns)
+        return cls(version, store, CellTables.build(store, len(taxonomy.category_bit)), taxonomy)
+
+    def apply(self, version: int, touched: set[int]) -> "MapIndex | None":
+        """The index with the entries `touched` re-read; None when only a rebuild will do
+        (the categories changed)."""
+        taxonomy = Taxonomy.read()
+        if not taxonomy.same_as(self.taxonomy):
+            return None
+        columns = read_entries(taxonomy, ids=touched)
+        ranks = name_ranks_between(columns["ids"], exclude=touched, rank_of=self.store.rank_of)
+        columns["name_rank"] = np.array(
+            [ranks.get(int(pk), 0.0) for pk in columns["ids"]], dtype=np.float64
+        )
+        store, gone, placed = self.store.apply(touched, columns)
+        cells = self.cells.updated(self.store, gone, store, placed)
+        return MapIndex(version, store, cells, self.taxonomy)
+
+    # Filters
+
+    def _bits(self, slugs) -> int:
+        bits = 0
+        for slug in slugs:
+            bits |= self.category_bit.get(slug, 0)
+        return bits
+
+    def matches(self, flt: InitiativeFilter) -> np.ndarray:
+        """Positions (ascending) of the published entries matching `flt`."""
+        s = self.store
+        by_ids = None
+        if flt.terms:
+            by_ids = search.matching_ids(list(flt.terms))
+            pos = s.positions(by_ids)
+        elif flt.tag:
+            pos = s.positions(_tag_ids(flt.tag))
+        elif flt.bbox or flt.area:
+            pos = s.in_ranges(cover(flt.bbox or flt.area.bbox))
+        else:
+            pos = np.arange(len(s), dtype=np.int64)
+        keep = np.ones(len(pos), dtype=bool)
+        lat, lon = s.lat[pos], s.lon[pos]
+        for box in (flt.bbox, flt.area.bbox if flt.area else None):
+            if box:
+                keep &= (lat >= box.south) & (lat <= box.north)
+                keep &= (lon >= box.west) & (lon <= box.east)
+        if flt.categories:
+            keep &= (s.cats[pos] & self._bits(flt.categories)) != 0
+        if flt.sdgs:
+            keep &= (s.sdgs[pos] & sum(1 << (n - 1) for n in set(flt.sdgs))) != 0
+        if flt.municipality:
+            keep &= s.muni[pos] == flt.municipality.pk
+        if flt.tag and by_ids is not None:
+            keep &= np.isin(s.ids[pos], _tag_ids(flt.tag))
+        if flt.place and flt.radius:
+            keep &= self.distances(*flt.near, pos) <= flt.radius
+        pos = pos[keep]
+        if flt.area:
+            # intersects, not contains: a point on the border counts as inside (as covers).
+            inside = shapely.intersects_xy(flt.area.geometry, s.lon[pos], s.lat[pos])
+            pos = pos[inside]
+        return pos
+
+    def distances(self, lat: float, lon: float, positions=None) -> np.ndarray:
+        """Great-circle distances in metres from (lat, lon) to the entries (or some)."""
+        lat2 = self.store.lat if positions is None else self.store.lat[positions]
+        lon2 = self.store.lon if positions is None else self.store.lon[positions]
+        p1, p2 = math.radians(lat), np.radians(lat2)
+        a = (
+            np.sin((p2 - p1) / 2) ** 2
+            + math.cos(p1) * np.cos(p2) * np.sin(np.radians(lon2 - lon) / 2) ** 2
+        )
+        return 2 * EARTH_RADIUS_M * np.arcsin(np.sqrt(np.minimum(a, 1.0)))
+
+    # Lists
+
+    def nearest(
+        self, flt: InitiativeFilter, lat: float, lon: float, *, varied: bool = False
+    ) -> tuple[list[int], list[float]]:
+        """Ids of the matches and their distances in metres, nearest to (lat, lon) first.
+
+        `varied` mixes the categories (for a list nobody asked anything of): each entry's
+        distance counts more the more entries of its category come before it, so twenty
+        balcony power plants in a row give way to the nearest repair café and garden.
+        """
+        positions = self.matches(flt)
+        ids = self.store.ids[positions]
+        dist = self.distances(lat, lon, positions)
+        order = np.lexsort((ids, dist))
+        if varied and len(order):
+            cats = self.store.first_category[positions[order]]
+            by_cat = np.lexsort((np.arange(len(order)), cats))
+            grouped = cats[by_cat]
+            starts = np.flatnonzero(np.r_[True, grouped[1:] != grouped[:-1]])
+            sizes = np.diff(np.r_[starts, len(grouped)])
+            rank = np.empty(len(order))
+            rank[by_cat] = np.arange(len(order)) - np.repeat(starts, sizes)
+            key = (dist[order] + limits.VARIETY_METRES) * (1 + limits.VARIETY_WEIGHT * rank)
+            order = order[np.argsort(key, kind="stable")]
+        return ids[order].tolist(), dist[order].tolist()
+
+    def ranked_matches(self, flt: InitiativeFilter) -> list[int]:
+        """Ids of the published matches of a search, best first.
+
+        Up to RANK_AT_MOST matches are ordered by the search engine's relevance. Larger
+        sets are ordered here: names holding every term first (asked of the database, in
+        the folded text's leading name), then the rest, each by name.
+        """
+        s, terms = self.store, list(flt.terms)
+        found = np.array(search.matching_ids(terms), dtype=np.int64)
+        if not len(found) or not len(s):
+            return []
+        small = len(found) <= limits.RANK_AT_MOST
+        if small:
+            found = np.array(search.ranked_ids(terms, flt.text or flt.q), dtype=np.int64)
+        allowed = np.zeros(len(s), dtype=bool)
+        allowed[self.matches(replace(flt, q="", text="", terms=()))] = True
+        at = np.clip(np.searchsorted(s.id_sorted, found), 0, len(s) - 1)
+        pos = s.id_pos[at[s.id_sorted[at] == found]]
+        pos = pos[allowed[pos]]
+        if small:
+            return s.ids[pos].tolist()  # in the engine's order
+        named = Initiative.objects.filter(pk__in=search.matching_ids_sql(terms)).annotate(
+            head=Substr("search_text", 1, Length("name") + 1)
+        )
+        for term in terms:
+            named = named.filter(head__contains=term)
+        in_name = np.isin(s.ids[pos], np.array(list(named.values_list("pk", flat=True))))
+        order = np.lexsort((s.ids[pos], s.name_rank[pos], ~in_name))
+        return s.ids[pos[order]].tolist()
+
+    # Map views
+
+    def features(self, flt: InitiativeFilter, *, zoom: int) -> MapResult:
+        level = min(zoom, MAX_ZOOM)
+        bit = self._layer_bit(flt)
+        if bit is not None and level <= self.cells.depth:
+            result = self._from_cells(flt, level, bit)
+            if result is not None:
+                return result
+        return self._from_entries(flt, level)
+
+    def _layer_bit(self, flt: InitiativeFilter) -> int | None:
+        """The layer of cell tables answering `flt` (0: all entries), None if none does."""
+        if flt.terms or flt.tag or flt.municipality or flt.area or flt.sdgs or flt.radius:
+            return None
+        if not flt.categories:
+            return 0
+        bit = self._bits(flt.categories)
+        return bit if len(flt.categories) == 1 and bit else None
+
+    def _from_entries(self, flt: InitiativeFilter, level: int) -> MapResult:
+        s = self.store
+        selected = self.matches(flt)
+        total = int(len(selected))
+        bounds = _extent(s.lat[selected], s.lon[selected])
+        if total <= limits.POINTS_UP_TO:
+            return MapResult(total, False, point_features(self, selected), bounds)
+        # A grid cell at zoom z is four cells at z+1: coarser zooms until small enough.
+        for zoom in range(level, -1, -1):
+            cells = s.key[selected] >> shift_of(zoom)
+            starts = np.flatnonzero(np.r_[True, cells[1:] != cells[:-1]])
+            if len(starts) <= limits.MAX_FEATURES:
+                break
+        groups = _groups(s, selected, starts)
+        singles = groups["count"] == 1
+        features = point_features(self, selected[starts[singles]])
+        features += cluster_features({k: v[~singles] for k, v in groups.items()})
+        return MapResult(total, True, features, bounds)
+
+    def _from_cells(self, flt: InitiativeFilter, level: int, bit: int) -> MapResult | None:
+        """Clusters from the cell tables; None when the answer is points (few matches)."""
+        s, box = self.store, flt.bbox
+        for zoom in range(level, -1, -1):
+            layer = self.cells.layer(zoom, bit)
+            if box is None:
+                rows = np.arange(len(layer))
+                inner = layer.count >= 2
+                near = np.ones(len(rows), dtype=bool)
+            else:
+                rows = layer.in_ranges(cover(box, zoom), zoom)
+                cx, cy = unmorton(layer.cell[rows])
+                c0, c1, r0, r1 = bbox_cells(box, zoom)
+                inner = (cx > c0) & (cx < c1) & (cy > r0) & (cy < r1) & (layer.count[rows] >= 2)
+                near = (cx >= c0 - 1) & (cx <= c1 + 1) & (cy >= r0 - 1) & (cy <= r1 + 1)
+            whole, edge = rows[inner], rows[near & ~inner]
+            if len(whole) > limits.MAX_FEATURES:
+                continue
+            # Cells on the bbox's edge (and single entries): from their entries.
+            pos = s.in_cells(layer.cell[edge], zoom)
+            keep = np.ones(len(pos), dtype=bool) if not bit else (s.cats[pos] & bit) != 0
+            if box is not None:
+                lat, lon = s.lat[pos], s.lon[pos]
+                keep &= (lat >= box.south) & (lat <= box.north)
+                keep &= (lon >= box.west) & (lon <= box.east)
+            pos = pos[keep]
+            total = int(layer.count[whole].sum()) + len(pos)
+            if total <= limits.POINTS_UP_TO:
+                return None
+            cells = s.key[pos] >> shift_of(zoom)
+            starts = np.flatnonzero(np.r_[True, cells[1:] != cells[:-1]])[: len(pos)]
+            if len(whole) + len(starts) > limits.MAX_FEATURES:
+                continue
+            groups = _groups(s, pos, starts)
+            singles = groups["count"] == 1
+            features = point_features(self, pos[starts[singles]])
+            parts = [{k: v[~singles] for k, v in groups.items()}]
+            parts.append({k: getattr(layer, k)[whole] for k in groups})
+            merged = {k: np.concatenate([p[k] for p in parts]) for k in groups}
+            features += cluster_features(merged)
+            bounds = _extent(
+                np.r_[s.lat[pos], layer.south[whole], layer.north[whole]],
+                np.r_[s.lon[pos], layer.west[whole], layer.east[whole]],
+            )
+            return MapResult(total, True, features, bounds)
+        return None
+
+
+_BOUNDS = ("west", "south", "east", "north")
+_GROUP_KEYS = ("count", "slat", "slon", *_BOUNDS)
+
+
+def _groups(store: EntryStore, members: np.ndarray, starts: np.ndarray) -> dict:
+    """Count, coordinate sums and bounds of runs of `members` beginning at `starts`."""
+    lat, lon = store.lat[members], store.lon[members]
+    if not len(members):
+        return {k: np.zeros(0, np.float64 if k in _BOUNDS else np.int64) for k in _GROUP_KEYS}
+    return {
+        "count": np.diff(np.r_[starts, len(members)]),
+        "slat": np.add.reduceat(fixed(lat), starts),
+        "slon": np.add.reduceat(fixed(lon), starts),
+        "west": np.minimum.reduceat(lon, starts),
+        "south": np.minimum.reduceat(lat, starts),
+        "east": np.maximum.reduceat(lon, starts),
+        "north": np.maximum.reduceat(lat, starts),
+    }
+
+
+def _extent(lat: np.ndarray, lon: np.ndarray) -> list[float] | None:
+    if not len(lat):
+        return None
+    return [float(lon.min()), float(lat.min()), float(lon.max()), float(lat.max())]
