@@ -16,7 +16,6 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
-from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_safe
 
 from mitmachkarte.core.framing import frameable
@@ -96,7 +95,6 @@ def _labels() -> dict:
 
 
 @frameable
-@gzip_page
 @keeps_stale_copy(name="embed", params=PAGE_PARAMS)
 @cached_with_etag(max_age=CACHE_SECONDS)
 @require_safe
@@ -153,7 +151,6 @@ def _view_param(raw: str | None) -> BBox | None:
 
 
 @frameable
-@gzip_page
 @keeps_stale_copy(name="embed-data", params=DATA_PARAMS)
 @cached_with_etag(max_age=CACHE_SECONDS)
 @require_safe
@@ -182,7 +179,6 @@ def embed_data(request):
 
 
 @frameable
-@gzip_page
 @cached_with_etag(max_age=SCRIPT_CACHE_SECONDS)
 @require_safe
 def embed_script(request):

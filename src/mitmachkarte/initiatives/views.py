@@ -7,7 +7,6 @@ from dataclasses import replace
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.gzip import gzip_page
 
 from mitmachkarte.core.params import parse_leniently
 from mitmachkarte.municipalities.models import Municipality
@@ -84,9 +83,6 @@ def _map_view(request) -> str:
     return raw if MAP_VIEW.fullmatch(raw) else ""
 
 
-# Compressed: the first screen on a phone must arrive fast. (BREACH: the only secret on the
-# page is the CSRF token, which Django masks anew for every response.)
-@gzip_page
 def map_page(request):
     flt, errors = filter_from_request(request)
     page, ordered = _page(request, flt)
