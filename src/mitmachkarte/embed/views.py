@@ -24,7 +24,7 @@ from mitmachkarte.core.http import cached_with_etag
 from mitmachkarte.core.params import parse_int, value_or_default
 from mitmachkarte.core.response_cache import keeps_stale_copy
 from mitmachkarte.initiatives.selectors import with_listing_data
-from mitmachkarte.municipalities.selectors import municipalities_with_counts
+from mitmachkarte.municipalities.forms import municipality_input
 from mitmachkarte.taxonomy.selectors import categories, sdgs
 
 from . import selectors
@@ -201,10 +201,13 @@ def configurator(request):
         "notices": options.notices,
         "categories": categories(),
         "sdgs": sdgs(),
-        "municipality_choices": municipalities_with_counts(only_active=True).values("name"),
+        "kommune_input": municipality_input(
+            "kommune",
+            municipality.name if municipality else request.GET.get("kommune", ""),
+            **{"aria-describedby": "kommune-help"},
+        ),
         "selected_categories": set(options.filter.categories),
         "selected_sdgs": set(options.filter.sdgs),
-        "kommune_value": municipality.name if municipality else request.GET.get("kommune", ""),
         "colour_value": options.colour or DEFAULT_COLOUR,
         "preview_src": reverse("embed:page") + (f"?{query}" if query else ""),
         "preview_height": frame_height(options),

@@ -9,8 +9,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from mitmachkarte.core.params import parse_leniently
+from mitmachkarte.municipalities.forms import municipality_input
 from mitmachkarte.municipalities.models import Municipality
-from mitmachkarte.municipalities.selectors import municipalities_with_counts
 from mitmachkarte.taxonomy.selectors import categories, sdgs
 
 from . import opening_hours, selectors, serializers, validation
@@ -98,7 +98,9 @@ def map_page(request):
     context.update(
         categories=categories(),
         sdgs=sdgs(),
-        municipality_choices=municipalities_with_counts(only_active=True).values("slug", "name"),
+        municipality_input=municipality_input(
+            "municipality", flt.municipality or request.GET.get("municipality", "")
+        ),
         selected_categories=set(flt.categories),
         selected_sdgs=set(flt.sdgs),
         show_events=request.GET.get("events") == "1",
