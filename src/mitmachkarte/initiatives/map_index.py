@@ -145,7 +145,7 @@ class MapIndex:
         if flt.municipality:
             m &= self.muni == flt.municipality.pk
         if flt.terms:
-            ids = search.ranked_ids(list(flt.terms), flt.text or flt.q)
+            ids = search.matching_ids(list(flt.terms))
             m &= np.isin(self.ids, np.array(ids, dtype=np.int64))
         if flt.tag:
             ids = Initiative.tags.through.objects.filter(tag__slug=flt.tag).values_list(
