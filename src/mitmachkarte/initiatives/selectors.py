@@ -145,11 +145,13 @@ class RankedMatches(Sequence):
             ids, count = self._ranked(KEPT_RANKED, 0, counted=True)
             return count, ids
 
-        if self.key is None:
-            if not hasattr(self, "_first_found"):
-                self._first_found = compute()
-            return self._first_found
-        return cached_for_version(VERSION_NAME, f"search:{self.key}", compute)
+        if not hasattr(self, "_first_found"):  # one version read per request
+            self._first_found = (
+                compute()
+                if self.key is None
+                else cached_for_version(VERSION_NAME, f"search:{self.key}", compute)
+            )
+        return self._first_found
 
     def _ranked(self, limit: int | None, offset: int, *, counted: bool = False):
         terms = list(self.flt.terms)
