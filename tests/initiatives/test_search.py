@@ -58,7 +58,8 @@ def test_search_index_follows_updates_and_deletes(entries):
     entry = Initiative.objects.get(name="Foodsharing Münster")
     entry.search_text = "ganz anderer text"
     entry.save()
-    assert names("foodsharing") == []
+    # (Not the name: PostgreSQL's typo fallback looks for close names.)
+    assert names("lebensmittel") == []
     assert names("anderer") == ["Foodsharing Münster"]
     entry.delete()
     assert names("anderer") == []

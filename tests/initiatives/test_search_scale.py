@@ -93,3 +93,21 @@ def test_a_typo_search_that_times_out_gives_no_typo_matches(monkeypatch, caplog)
     monkeypatch.setattr(search, "_run_typo_query", cancelled)
     assert search.typo_ids(["bochun"]) == []
     assert "typo search cancelled" in caplog.text
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="statement_timeout: PostgreSQL")
+def test_the_typo_timeout_does_not_outlive_the_typo_search(gardens):
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW statement_timeout")
+        before = cursor.fetchone()[0]
+        assert search.typo_ids(["gartem"]) is not None
+        cursor.execute("SHOW statement_timeout")
+        assert cursor.fetchone()[0] == before
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="statement_timeout: PostgreSQL")
+def test_a_real_timeout_is_caught(gardens, monkeypatch):
+    monkeypatch.setattr(search, "TYPO_TIMEOUT_MS", 1)
+    monkeypatch.setattr(search, "_pg_typo_where", lambda terms: ("pg_sleep(0.05) IS NOT NULL", []))
+    assert search.typo_ids(["gartem"]) == []
+    assert Initiative.objects.count() == 35  # the connection is still usable

@@ -79,14 +79,20 @@ def _run_typo_query(terms: list[str]) -> list[int]:
     where, params = _pg_typo_where(terms)
     order = " + ".join(["word_similarity(%s, name)"] * len(terms))
     with transaction.atomic(), connection.cursor() as cursor:
-        # SET LOCAL: the limit ends with this transaction (or savepoint's connection state).
+        # SET LOCAL ends with the transaction; inside an outer one (a savepoint) it would
+        # outlive this block, so the previous value is put back. A cancelled query rolls
+        # the savepoint back, which undoes the SET as well.
+        cursor.execute("SHOW statement_timeout")
+        previous = cursor.fetchone()[0]
         cursor.execute(f"SET LOCAL statement_timeout = {int(TYPO_TIMEOUT_MS)}")
         cursor.execute(
             f"SELECT id FROM {PG_TABLE} WHERE {where} ORDER BY {order} DESC, id "
             f"LIMIT {TYPO_AT_MOST}",
             [*params, *terms],
         )
-        return [row[0] for row in cursor.fetchall()]
+        found = [row[0] for row in cursor.fetchall()]
+        cursor.execute("SELECT set_config('statement_timeout', %s, true)", [previous])
+        return found
 
 
 def typo_ids(terms: list[str]) -> list[int]:
