@@ -76,6 +76,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses pages and API answers (after the API cache, which stores them plain; its
+    # ETags become weak, and If-None-Match compares weakly, so 304s keep working). Below
+    # WhiteNoise, which serves static files pre-compressed. BREACH: see docs/operations.md.
+    "mitmachkarte.core.compression.CompressionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

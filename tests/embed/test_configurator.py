@@ -15,7 +15,9 @@ def test_configurator_offers_form_preview_and_both_snippets(client, koeln):
     html = response.content.decode()
     assert response.status_code == 200
     assert 'id="embed-form"' in html
-    assert '<option value="Köln">' in html
+    # The municipality picker: the chosen name, suggestions asked for while typing.
+    assert re.search(r'<input type="text" name="kommune" list="kommune-options" value="Köln"', html)
+    assert 'data-suggest-url="/kommunen/vorschlaege/"' in html
     assert 'value="repair" checked' in html and 'value="food" checked' in html
     assert (
         '<iframe id="embed-preview" class="preview" '

@@ -51,6 +51,9 @@ def private(view):
         response = view(request, *args, **kwargs)
         add_never_cache_headers(response)
         response["X-Robots-Tag"] = "noindex, nofollow"
+        # The page shows its secret (the link) and often what the visitor typed: never
+        # compressed, so its size tells nothing about the secret (BREACH, core.compression).
+        response.uncompressed = True
         return response
 
     return wrapper

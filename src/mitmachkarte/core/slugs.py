@@ -24,6 +24,7 @@ RESERVED_SLUGS = frozenset(
         "neu",
         "organisation",
         "verwalten",
+        "vorschlaege",
     }
 )
 NUMBERED = range(2, 100)  # "name-2" … "name-99", checked in one query

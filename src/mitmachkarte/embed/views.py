@@ -16,7 +16,6 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
-from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_safe
 
 from mitmachkarte.core.framing import frameable
@@ -30,7 +29,7 @@ from mitmachkarte.initiatives.selectors import (
     with_distances,
     with_listing_data,
 )
-from mitmachkarte.municipalities.selectors import municipalities_with_counts
+from mitmachkarte.municipalities.forms import municipality_input
 from mitmachkarte.taxonomy.selectors import categories, sdgs
 
 from . import selectors
@@ -114,7 +113,6 @@ def _labels() -> dict:
 
 
 @frameable
-@gzip_page
 @keeps_stale_copy(name="embed", params=PAGE_PARAMS)
 @cached_with_etag(max_age=CACHE_SECONDS)
 @require_safe
@@ -170,7 +168,6 @@ def _view_param(raw: str | None) -> BBox | None:
 
 
 @frameable
-@gzip_page
 @keeps_stale_copy(name="embed-data", params=DATA_PARAMS)
 @cached_with_etag(max_age=CACHE_SECONDS)
 @require_safe
@@ -199,7 +196,6 @@ def embed_data(request):
 
 
 @frameable
-@gzip_page
 @cached_with_etag(max_age=SCRIPT_CACHE_SECONDS)
 @require_safe
 def embed_script(request):
@@ -222,10 +218,13 @@ def configurator(request):
         "notices": options.notices,
         "categories": categories(),
         "sdgs": sdgs(),
-        "municipality_choices": municipalities_with_counts(only_active=True).values("name"),
+        "kommune_input": municipality_input(
+            "kommune",
+            municipality.name if municipality else request.GET.get("kommune", ""),
+            **{"aria-describedby": "kommune-help"},
+        ),
         "selected_categories": set(options.filter.categories),
         "selected_sdgs": set(options.filter.sdgs),
-        "kommune_value": municipality.name if municipality else request.GET.get("kommune", ""),
         "colour_value": options.colour or DEFAULT_COLOUR,
         "preview_src": reverse("embed:page") + (f"?{query}" if query else ""),
         "preview_height": frame_height(options),

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from mitmachkarte.core import ratelimit
 from mitmachkarte.core.forms import add_service_errors
 from mitmachkarte.core.params import parse_id, parse_leniently, value_or_default
-from mitmachkarte.municipalities.models import Municipality
+from mitmachkarte.municipalities.forms import municipality_input
 from mitmachkarte.taxonomy.selectors import categories
 
 from . import ical, registrations, selectors, services
@@ -68,10 +68,11 @@ def _filter_context(request, flt: EventFilter, errors) -> dict:
         "categories": categories(),
         "selected_types": set(flt.types),
         "selected_categories": set(flt.categories),
-        "municipality_choices": Municipality.objects.filter(events__status="published")
-        .distinct()
-        .order_by("name")
-        .values("slug", "name"),
+        "municipality_input": municipality_input(
+            "municipality",
+            flt.municipality or request.GET.get("municipality", ""),
+            id="event-municipality",
+        ),
         "query": encoded,
         "feed_url": request.build_absolute_uri(feed_path),
         "webcal_url": "webcal://" + request.build_absolute_uri(feed_path).split("://", 1)[1],

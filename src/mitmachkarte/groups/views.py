@@ -7,6 +7,7 @@ and minutes are a 404 for anyone else (its existence may show, its content not).
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -41,10 +42,17 @@ def _error_text(exc: ValidationError) -> str:
     return " ".join(exc.messages)
 
 
+GROUPS_PER_PAGE = 30
+
+
 def group_list(request):
-    groups = selectors.visible_groups(request.user)
+    page = Paginator(selectors.visible_groups(request.user), GROUPS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
     mine = set(selectors.groups_of(request.user).values_list("pk", flat=True))
-    return render(request, "groups/list.html", {"groups": groups, "mine": mine})
+    return render(
+        request, "groups/list.html", {"groups": page.object_list, "page": page, "mine": mine}
+    )
 
 
 def _group_for_content(request, slug: str) -> WorkingGroup:

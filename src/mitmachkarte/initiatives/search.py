@@ -11,12 +11,16 @@ inside words ("garten" finds "Gemeinschaftsgarten").
   matches exactly, trigram word similarity so typos ("Bochun") still find something.
 """
 
-from django.db import connection
+import logging
+
+from django.db import OperationalError, connection, transaction
 from django.db.models.expressions import RawSQL
 
 TABLE = "initiatives_initiative"
 FTS_TABLE = "initiatives_search"  # SQLite: FTS5, rowid = initiative id
 PG_TABLE = "initiatives_search_pg"  # PostgreSQL: id, name, search_text, search_vector
+
+logger = logging.getLogger(__name__)
 
 
 def _fts_phrase(term: str) -> str:
@@ -40,17 +44,24 @@ def _sqlite_where(terms: list[str]) -> tuple[str, list]:
     return " AND ".join(clauses), params
 
 
-def _pg_exact_where(terms: list[str]) -> tuple[str, list]:
-    return (" AND ".join(["search_text LIKE %s"] * len(terms)), [_like(t) for t in terms])
+def _pg_exact_where(terms: list[str], alias: str = "") -> tuple[str, list]:
+    column = f"{alias}search_text"
+    return (" AND ".join([f"{column} LIKE %s"] * len(terms)), [_like(t) for t in terms])
 
 
 TYPO_MIN_LENGTH = 4
 TYPO_SIMILARITY = 0.7
+TYPO_AT_MOST = 500
+# A typo search that would take longer is cancelled: the answer then has no typo matches
+# (the exact ones, i.e. none), never an error and never a worker tied up for seconds.
+TYPO_TIMEOUT_MS = 150
 
 
 def _pg_typo_where(terms: list[str]) -> tuple[str, list]:
-    # `<%` (word similarity >= 0.6, the pg_trgm default) can use the GIN index; the
-    # explicit check then keeps only close matches, so typo results stay relevant.
+    # Typos are looked for in names only (a trigram index of its own, see migration 0007):
+    # word similarity over whole descriptions took seconds at 100,000 entries. `<%` (word
+    # similarity >= 0.6, the pg_trgm default) uses the index; the explicit check then keeps
+    # only close matches, so typo results stay relevant.
     clauses, params = [], []
     for term in terms:
         if len(term) < TYPO_MIN_LENGTH:
@@ -58,21 +69,55 @@ def _pg_typo_where(terms: list[str]) -> tuple[str, list]:
             params.append(_like(term))
         else:
             clauses.append(
-                "(search_text LIKE %s OR (%s <%% search_text "
-                "AND word_similarity(%s, search_text) >= %s))"
+                "(search_text LIKE %s OR (%s <%% name AND word_similarity(%s, name) >= %s))"
             )
             params += [_like(term), term, term, TYPO_SIMILARITY]
     return " AND ".join(clauses), params
 
 
-def _pg_where(terms: list[str]) -> tuple[str, list, bool]:
-    """The exact match, or the typo-tolerant one when nothing matches exactly."""
+def _run_typo_query(terms: list[str]) -> list[int]:
+    where, params = _pg_typo_where(terms)
+    order = " + ".join(["word_similarity(%s, name)"] * len(terms))
+    with transaction.atomic(), connection.cursor() as cursor:
+        # SET LOCAL ends with the transaction; inside an outer one (a savepoint) it would
+        # outlive this block, so the previous value is put back. A cancelled query rolls
+        # the savepoint back, which undoes the SET as well.
+        cursor.execute("SHOW statement_timeout")
+        previous = cursor.fetchone()[0]
+        cursor.execute(f"SET LOCAL statement_timeout = {int(TYPO_TIMEOUT_MS)}")
+        cursor.execute(
+            f"SELECT id FROM {PG_TABLE} WHERE {where} ORDER BY {order} DESC, id "
+            f"LIMIT {TYPO_AT_MOST}",
+            [*params, *terms],
+        )
+        found = [row[0] for row in cursor.fetchall()]
+        cursor.execute("SELECT set_config('statement_timeout', %s, true)", [previous])
+        return found
+
+
+def typo_ids(terms: list[str]) -> list[int]:
+    """Ids of close matches (best first) when nothing matches exactly; [] when the
+    search took too long."""
+    try:
+        return _run_typo_query(terms)
+    except OperationalError:  # statement_timeout: QueryCanceled
+        logger.warning("typo search cancelled after %s ms: %r", TYPO_TIMEOUT_MS, terms)
+        return []
+
+
+def _pg_has_exact(terms: list[str]) -> bool:
     where, params = _pg_exact_where(terms)
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT 1 FROM {PG_TABLE} WHERE {where} LIMIT 1", params)
-        if cursor.fetchone():
-            return where, params, False
-    return (*_pg_typo_where(terms), True)
+        return cursor.fetchone() is not None
+
+
+def _pg_where(terms: list[str], alias: str = "") -> tuple[str, list, bool]:
+    """The exact match, or the typo-tolerant one (as a list of ids) when nothing matches
+    exactly. `alias`: "i." to qualify the columns."""
+    if _pg_has_exact(terms):
+        return (*_pg_exact_where(terms, alias), False)
+    return f"{alias}id = ANY(%s)", [typo_ids(terms)], True
 
 
 def _where(terms: list[str]) -> tuple[str, list]:
@@ -108,45 +153,103 @@ def matching_ids(terms: list[str]) -> list[int]:
         return [row[0] for row in cursor.fetchall()]
 
 
-def ranked_ids(terms: list[str], query: str) -> list[int]:
-    """Ids of all entries matching every term, best first.
+def _names_first(terms: list[str], alias: str) -> tuple[str, list]:
+    """1 when the entry's name holds every term (its folded search text starts with the
+    folded name, see Initiative.build_search_text), else 0: names first."""
+    find = "strpos" if connection.vendor == "postgresql" else "instr"
+    clauses = [f"{find}({alias}.search_text, %s) BETWEEN 1 AND length({alias}.name) + 1"] * len(
+        terms
+    )
+    return "(CASE WHEN " + " AND ".join(clauses) + " THEN 1 ELSE 0 END)", list(terms)
 
-    The engines' ranking costs grow with the number of matches (bm25 or ts_rank for each):
-    callers use it for bounded result sets (see map_index.RANK_AT_MOST).
+
+def _within(within, alias: str) -> tuple[str, list]:
+    if within is None:
+        return "", []
+    sql, params = within.values("pk").query.sql_with_params()
+    return f" AND {alias}.id IN ({sql})", list(params)
+
+
+def _window(limit: int | None, offset: int) -> str:
+    if limit is None:
+        return f" LIMIT -1 OFFSET {int(offset)}" if connection.vendor == "sqlite" else ""
+    return f" LIMIT {int(limit)} OFFSET {int(offset)}"
+
+
+def ranked_ids(
+    terms: list[str],
+    query: str,
+    *,
+    within=None,
+    status: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+    counted: bool = False,
+):
+    """Ids of the entries matching every term (and in the queryset `within`, and of
+    `status`), best first: names holding every term, then the engine's relevance, then by
+    name.
+
+    The engine sorts and cuts (LIMIT): a page of a broad word costs one ordered scan of
+    its matches in SQL, no Python per match. `counted`: (ids, the number of all matches),
+    counted in the same scan.
     """
     if not terms:
         return []
+    names_sql, names_params = _names_first(terms, "i")
+    within_sql, within_params = _within(within, "i")
+    join = ""
+    if status is not None:
+        # A join, not `IN (SELECT … WHERE status = …)`, which would read every entry.
+        column = "t.status" if connection.vendor == "postgresql" else "i.status"
+        within_sql += f" AND {column} = %s"
+        within_params.append(status)
+        if connection.vendor == "postgresql":
+            join = f" JOIN {TABLE} t ON t.id = i.id"
     if connection.vendor == "sqlite" and any(len(t) >= 3 for t in terms):
         # bm25 (FTS5's rank) favours short texts that hold the terms, such as names.
         match = " AND ".join(_fts_phrase(t) for t in terms if len(t) >= 3)
         short = [t for t in terms if len(t) < 3]
-        sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
-        if short:
-            sql += (
-                f" AND rowid IN (SELECT id FROM {TABLE} WHERE "
-                + " AND ".join(["search_text LIKE %s ESCAPE '\\'"] * len(short))
-                + ")"
-            )
-        sql += " ORDER BY rank"
-        params = [match, *(_like(t) for t in short)]
-    elif connection.vendor == "postgresql":
-        # Names holding the first term first (search_text starts with the folded name),
-        # then ts_rank; typo matches by trigram similarity instead (costly on long texts,
-        # so only for them).
-        where, params, typos = _pg_where(terms)
-        order = (
-            "word_similarity(%s, search_text) DESC"
-            if typos
-            else "ts_rank(search_vector, plainto_tsquery('german', %s)) DESC"
-        )
         sql = (
-            f"SELECT id FROM {PG_TABLE} WHERE {where} ORDER BY "
-            f"strpos(search_text, %s) NOT BETWEEN 1 AND length(name) + 1, {order}, name"
+            # CROSS JOIN: SQLite keeps the FTS table as the outer loop (else it may scan
+            # the entries and run the MATCH once per row: seconds at 100,000).
+            f"SELECT i.id FROM {FTS_TABLE} f CROSS JOIN {TABLE} i ON i.id = f.rowid "
+            f"WHERE {FTS_TABLE} MATCH %s"
+            + "".join(" AND i.search_text LIKE %s ESCAPE '\\'" for _ in short)
+            + within_sql
+            + f" ORDER BY {names_sql} DESC, f.rank, i.name, i.id"
         )
-        params = [*params, terms[0], query]
+        params = [match, *(_like(t) for t in short), *within_params, *names_params]
+    elif connection.vendor == "postgresql":
+        where, params, typos = _pg_where(terms, "i.")
+        if typos:  # in the order of similarity
+            sql = (
+                f"SELECT i.id FROM {PG_TABLE} i{join} WHERE {where}{within_sql} "
+                "ORDER BY array_position(%s, i.id)"
+            )
+            params = [*params, *within_params, params[0]]
+        else:
+            sql = (
+                f"SELECT i.id FROM {PG_TABLE} i{join} WHERE {where}{within_sql} ORDER BY "
+                f"{names_sql} DESC, "
+                "ts_rank(i.search_vector, plainto_tsquery('german', %s)) DESC, i.name, i.id"
+            )
+            params = [*params, *within_params, *names_params, query]
     else:
         where, params = _where(terms)
-        sql = f"SELECT id FROM {TABLE} WHERE {where} ORDER BY name"
+        sql = (
+            f"SELECT i.id FROM {TABLE} i WHERE {where}{within_sql} "
+            f"ORDER BY {names_sql} DESC, i.name, i.id"
+        )
+        params = [*params, *within_params, *names_params]
+    if counted:
+        sql = sql.replace("SELECT i.id FROM", "SELECT i.id, count(*) OVER () FROM", 1)
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return [row[0] for row in cursor.fetchall()]
+        cursor.execute(sql + _window(limit, offset), params)
+        rows = cursor.fetchall()
+    ids = [row[0] for row in rows]
+    if not counted:
+        return ids
+    if rows or not offset:
+        return ids, rows[0][1] if rows else 0
+    return ids, len(ranked_ids(terms, query, within=within, status=status))

@@ -1,16 +1,20 @@
 """Reads for initiatives, shared by pages, API and commands."""
 
+import hashlib
 import math
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from mitmachkarte.core.geo import haversine_m
+from mitmachkarte.core.versions import cached_for_version
 from mitmachkarte.taxonomy.models import SDG, Category
 
 from . import search
 from .filters import InitiativeFilter
 from .models import Initiative, Status
+from .signals import VERSION_NAME
 
 
 def published() -> QuerySet[Initiative]:
@@ -98,9 +102,85 @@ def ranked_ids(flt: InitiativeFilter) -> list[int] | None:
     """Ids of all matches by relevance when the filter searches; None otherwise."""
     if not flt.terms:
         return None
-    from .map_index import get_index
+    return list(RankedMatches(flt))
 
-    return get_index().ranked_matches(flt)
+
+# The first pages of a search are kept (by data version) as one list of ids.
+KEPT_RANKED = 200
+
+
+class RankedMatches(Sequence):
+    """The published matches of a search, best first (search.ranked_ids), as a lazy
+    sequence: its length is the exact count, a slice one page from the engine. Both are
+    cached until the data changes, so a broad word costs its scans once per version."""
+
+    def __init__(self, flt: InitiativeFilter):
+        self.flt = flt
+        self.others = replace(flt, q="", text="", terms=())
+        self.key = _filter_key(flt)
+
+    def __len__(self) -> int:
+        return self._first()[0]
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            found = self[index : index + 1]
+            if not found:
+                raise IndexError(index)
+            return found[0]
+        start, stop, step = index.indices(len(self))
+        if step != 1:
+            return list(self)[index]
+        if stop <= KEPT_RANKED:
+            return self._first()[1][start:stop]
+        return self._ranked(stop - start, start) if stop > start else []
+
+    def __iter__(self):
+        return iter(self._ranked(None, 0))
+
+    def _first(self) -> tuple[int, list[int]]:
+        """(the number of matches, the ids of the first pages): one scan, once per version."""
+
+        def compute():
+            ids, count = self._ranked(KEPT_RANKED, 0, counted=True)
+            return count, ids
+
+        if not hasattr(self, "_first_found"):  # one version read per request
+            self._first_found = (
+                compute()
+                if self.key is None
+                else cached_for_version(VERSION_NAME, f"search:{self.key}", compute)
+            )
+        return self._first_found
+
+    def _ranked(self, limit: int | None, offset: int, *, counted: bool = False):
+        terms = list(self.flt.terms)
+        query = self.flt.text or self.flt.q
+        if self.others.is_empty:  # only the search: the engine joins the status
+            within, status = None, Status.PUBLISHED
+        else:
+            within, status = filter_initiatives(self.others), None
+        return search.ranked_ids(
+            terms, query, within=within, status=status, limit=limit, offset=offset, counted=counted
+        )
+
+
+def _filter_key(flt: InitiativeFilter) -> str | None:
+    """A cache key for everything that selects the matches (None: do not cache)."""
+    if flt.area is not None or flt.place is not None:
+        return None
+    b = flt.bbox
+    text = repr(
+        (
+            flt.terms,
+            (b.west, b.south, b.east, b.north) if b else None,
+            sorted(flt.categories),
+            sorted(flt.sdgs),
+            flt.municipality.pk if flt.municipality else None,
+            flt.tag,
+        )
+    )
+    return hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest()
 
 
 def objects_for_ids(ids: list[int]) -> list[Initiative]:
@@ -129,7 +209,7 @@ def ordered_matches(flt: InitiativeFilter, *, centre: tuple[float, float] | None
         ids, dist = get_index().nearest(flt, *flt.near)
         return Ordered(ids, dict(zip(ids, dist, strict=True)))
     if flt.terms:
-        return Ordered(get_index().ranked_matches(flt))
+        return Ordered(RankedMatches(flt))
     if centre is not None:
         return Ordered(get_index().nearest(flt, *centre, varied=True)[0])
     return None

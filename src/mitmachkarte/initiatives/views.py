@@ -7,11 +7,10 @@ from dataclasses import replace
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.gzip import gzip_page
 
 from mitmachkarte.core.params import parse_leniently
+from mitmachkarte.municipalities.forms import municipality_input
 from mitmachkarte.municipalities.models import Municipality
-from mitmachkarte.municipalities.selectors import municipalities_with_counts
 from mitmachkarte.taxonomy.selectors import categories, sdgs
 
 from . import opening_hours, selectors, serializers, validation
@@ -84,9 +83,6 @@ def _map_view(request) -> str:
     return raw if MAP_VIEW.fullmatch(raw) else ""
 
 
-# Compressed: the first screen on a phone must arrive fast. (BREACH: the only secret on the
-# page is the CSRF token, which Django masks anew for every response.)
-@gzip_page
 def map_page(request):
     flt, errors = filter_from_request(request)
     page, ordered = _page(request, flt)
@@ -102,7 +98,9 @@ def map_page(request):
     context.update(
         categories=categories(),
         sdgs=sdgs(),
-        municipality_choices=municipalities_with_counts(only_active=True).values("slug", "name"),
+        municipality_input=municipality_input(
+            "municipality", flt.municipality or request.GET.get("municipality", "")
+        ),
         selected_categories=set(flt.categories),
         selected_sdgs=set(flt.sdgs),
         show_events=request.GET.get("events") == "1",

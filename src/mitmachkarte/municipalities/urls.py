@@ -8,4 +8,5 @@ app_name = "municipalities"
 # (domain apps never import initiatives back): see initiatives/urls.py.
 urlpatterns = [
     path("kommunen/", views.municipality_list, name="list"),
+    path("kommunen/vorschlaege/", views.suggest, name="suggest"),
 ]

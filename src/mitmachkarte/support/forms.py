@@ -1,39 +1,14 @@
 """Forms of the support pages. They only parse input; the rules live in the services."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from mitmachkarte.core.concurrency import VersionedForm
-from mitmachkarte.municipalities.models import Municipality
-from mitmachkarte.municipalities.selectors import resolve_municipality
+from mitmachkarte.municipalities.forms import MunicipalityField
 
 from .models import Need, Offer, OfferType
 
 TEXTAREA = {"rows": 4}
-
-
-class MunicipalityField(forms.CharField):
-    """A municipality by name, slug or AGS (a select of 11,000 towns would not help)."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 120)
-        kwargs.setdefault("widget", forms.TextInput(attrs={"list": "municipality-names"}))
-        super().__init__(**kwargs)
-
-    def prepare_value(self, value):
-        if isinstance(value, int):  # a key, as in a version token (core.concurrency)
-            value = Municipality.objects.filter(pk=value).first() or value
-        return getattr(value, "name", value)
-
-    def clean(self, value):
-        text = super().clean(value)
-        if not text:
-            return None
-        municipality = resolve_municipality(text)
-        if municipality is None:
-            raise ValidationError(_("Unknown municipality “%(name)s”."), params={"name": text})
-        return municipality
 
 
 class NeedForm(VersionedForm, forms.ModelForm):

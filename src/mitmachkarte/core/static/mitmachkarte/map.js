@@ -266,7 +266,9 @@
         afterMove();
         busy("fitting", false);
       });
-    } else if (initialView || boundaryLayer || place) {
+    } else if (initialView || boundaryLayer || place || !fixed.toString()) {
+      // Nothing searched: the default view is known, no answer with every entry is needed
+      // to fit the map (at 10,000 entries that would be most of a phone's first bytes).
       afterMove();
       map.on("moveend", onMoveEnd);
     } else {
