@@ -6,7 +6,9 @@ Prepares the database and static files like `benchmarks/embed.py` (whose helpers
 serves the app on loopback and opens `/` and `/?q=repair+44801` at 390×844 in headless
 Chromium, each run in a fresh context (cold cache). Bytes: the transfer sizes (compressed,
 with headers) of the page and every resource whose response ended before the first marker
-was in view, tiles excluded; time: navigation start to that marker.
+was in view, tiles excluded; time: navigation start to that marker. Then the zoom click
+(issue 19): from the click on "+" at a region view to the first marker of the new zoom in the
+page and to the map at rest, on a phone and a laptop.
 """
 
 import argparse
@@ -59,6 +61,62 @@ def measure(browser, url: str) -> dict:
     result = page.evaluate(BUDGET)
     context.close()
     return result
+
+
+GOAL_ZOOM_MS = 300
+LAPTOP = {"width": 1366, "height": 900}
+# After the click on "+": when the first marker of the new zoom is in the DOM, and when the
+# map is at rest again (no request pending, no animation: map-common.js's data-idle).
+ZOOM_WATCH = """() => {
+  const map = document.querySelector("[data-idle]");
+  const pane = document.querySelector(".leaflet-marker-pane");
+  const before = new Set(pane.children);
+  window.__zoom = {};
+  document.querySelector(".leaflet-control-zoom-in").addEventListener("pointerdown", () => {
+    window.__zoom.t0 = performance.now();
+  }, {once: true});
+  new MutationObserver((records) => {
+    if (!window.__zoom.t0 || window.__zoom.marker) return;
+    for (const r of records) for (const n of r.addedNodes)
+      if (!before.has(n)) { window.__zoom.marker = performance.now(); return; }
+  }).observe(pane, {childList: true});
+  new MutationObserver(() => {
+    if (window.__zoom.t0 && window.__zoom.marker && map.hasAttribute("data-idle"))
+      window.__zoom.idle = window.__zoom.idle || performance.now();
+  }).observe(map, {attributes: true, attributeFilter: ["data-idle"]});
+}"""
+
+
+def zoom_click(browser, url: str, viewport: dict) -> dict:
+    """Milliseconds from the click on "+" to the first new marker and to rest."""
+    context = browser.new_context(viewport=viewport, locale="de-DE")
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_selector("[data-idle] .leaflet-marker-icon", state="attached")
+    page.wait_for_selector("[data-idle]", state="attached")
+    page.wait_for_timeout(300)
+    page.evaluate(ZOOM_WATCH)
+    page.click(".leaflet-control-zoom-in")
+    page.wait_for_function("() => window.__zoom.idle", timeout=30_000)
+    zoom = page.evaluate("window.__zoom")
+    context.close()
+    return {"marker": zoom["marker"] - zoom["t0"], "idle": zoom["idle"] - zoom["t0"]}
+
+
+def report_zoom(browser, platform: str, runs: int) -> None:
+    for label, viewport in (("phone", PHONE), ("laptop", LAPTOP)):
+        url = f"{platform}/?map=9/51.45/7.25"  # a region: clusters that split on zoom
+        zoom_click(browser, url, viewport)  # warm
+        results = [zoom_click(browser, url, viewport) for _ in range(runs)]
+        marker = statistics.median(r["marker"] for r in results)
+        idle = statistics.median(r["idle"] for r in results)
+        ok = "OK  " if marker < GOAL_ZOOM_MS else "MISS"
+        print(
+            f"{ok} zoom click ({label:6}) new clusters {marker:5.0f} ms, at rest {idle:5.0f} ms "
+            f"(min {min(r['marker'] for r in results):.0f}, "
+            f"max {max(r['marker'] for r in results):.0f})",
+            flush=True,
+        )
 
 
 def main() -> None:
@@ -116,6 +174,7 @@ def main() -> None:
                 )
                 for size, path in sorted(results[-1]["parts"], reverse=True)[:6]:
                     print(f"       {size / 1024:6.1f} KB  {path}")
+            report_zoom(browser, platform, args.runs)
             browser.close()
     finally:
         server.terminate()

@@ -249,7 +249,9 @@
     var syncSoon = debounce(syncView, 200);
     function onMoveEnd() {
       busy("moved", true);
-      loadSoon();
+      // Where a zoom animation was heading the answer is already asked for: draw it now.
+      if (answers[urlFor(map.getZoom(), bboxOf(map))]) load(true);
+      else loadSoon();
       syncSoon();
     }
 
