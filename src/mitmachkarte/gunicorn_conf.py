@@ -50,8 +50,12 @@ loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 
 
 def _warm_up(log) -> None:
+    from django.urls import resolve
+
     from mitmachkarte.core import readiness
 
+    # The URLconf imports every view module: in the master once, not in each first request.
+    resolve("/healthz")
     try:
         took = readiness.warm_up()
     except Exception:
@@ -89,6 +93,7 @@ def post_worker_init(worker) -> None:
 def _heartbeat(worker):
     # The master kills a worker that has not reported for `timeout` seconds; reporting from a
     # thread while the main thread builds keeps a slow warm-up alive, up to warmup_timeout.
+    # (gunicorn 27 spares a worker until its first report anyway; older versions did not.)
     stop = threading.Event()
     until = time.monotonic() + warmup_timeout
 
