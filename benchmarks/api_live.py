@@ -113,6 +113,18 @@ def cold_start(start_server, base: str, log: AccessLog, workers: int, limit: flo
     }
 
 
+def drain(base: str, limit: float = 180) -> float:
+    """Seconds until two probes in a row were answered within 0.5 s (the workers are idle)."""
+    started = time.monotonic()
+    quick = 0
+    while quick < 2 and time.monotonic() - started < limit:
+        t = time.monotonic()
+        _, status, _ = probe(base, "/healthz/ready?drain=1", timeout=limit)
+        quick = quick + 1 if status == 200 and time.monotonic() - t < 0.5 else 0
+        time.sleep(0.1)
+    return round(time.monotonic() - started, 1)
+
+
 def memory(master_pid: int) -> list[dict]:
     """RSS and PSS (shared pages split between the processes) of the master and workers."""
     children = Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split()

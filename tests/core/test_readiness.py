@@ -19,6 +19,9 @@ def cold(monkeypatch):
     monkeypatch.setattr(readiness, "_background", None)
     map_index.drop_index()
     yield
+    # A warm-up a probe started must not outlive the test (and its patched warmers).
+    if readiness._background is not None:
+        readiness._background.join(10)
     map_index.drop_index()
 
 
