@@ -18,6 +18,7 @@ logger = logging.getLogger(__name__)
 _warmers: dict[str, Callable[[], object]] = {}
 _ready: set[str] = set()
 _lock = threading.Lock()  # one warm-up at a time in a process
+_starting = threading.Lock()  # not _lock: a probe must not wait for a running warm-up
 _background: threading.Thread | None = None
 
 
@@ -51,7 +52,7 @@ def is_ready() -> bool:
 def warm_up_in_background() -> bool:
     """Start `warm_up` in a thread unless one runs; False if it was running already."""
     global _background
-    with _lock:
+    with _starting:
         if _background is not None and _background.is_alive():
             return False
         _background = threading.Thread(target=_warm_up_logged, name="warm-up", daemon=True)
