@@ -156,8 +156,8 @@ def fresh_database() -> None:
     redis.Redis.from_url(REDIS_URL).flushdb()
 
 
-def health(port: int) -> tuple[int, dict]:
-    return Browser(f"http://127.0.0.1:{port}").json("/healthz")
+def health(port: int, path: str = "/healthz") -> tuple[int, dict]:
+    return Browser(f"http://127.0.0.1:{port}").json(path)
 
 
 def queue_drained(port: int) -> bool:
@@ -200,6 +200,9 @@ def start_services(stack: Stack) -> None:
     stack.start("scheduler", "scheduler")
     for port in (PORT_A, PORT_B):
         wait_for(f"/healthz 200 on :{port}", lambda p=port: health(p)[0] == 200, timeout=90)
+        # Each worker warmed its map index before it took the first request.
+        status, body = health(port, "/healthz/ready")
+        check(status == 200 and body == {"status": "ready"}, f"/healthz/ready is 200 on :{port}")
     log("both instances, the worker and the scheduler are up")
 
 

@@ -8,6 +8,7 @@ from .interop.api import kvm_api
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
+    path("healthz/ready", health.ready, name="healthz-ready"),
     path("barrierefreiheit/", accessibility.statement, name="accessibility"),
     path("", include("mitmachkarte.opendata.urls")),  # before the API: /api/v1/export/…
     path("api/kvm/", kvm_api.urls),

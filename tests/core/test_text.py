@@ -1,8 +1,17 @@
+import re
+
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from mitmachkarte.core.text import fold, search_terms, search_variants, slugify_de
+from mitmachkarte.core.text import (
+    _GERMAN,
+    fold,
+    search_terms,
+    search_variants,
+    slugify_de,
+    strip_diacritics,
+)
 
 
 def finds(query: str, text: str) -> bool:
@@ -86,3 +95,24 @@ def test_query_of_the_original_text_finds_it(text):
     variants = search_variants(text)
     for term in search_terms(text):
         assert term in variants
+
+
+def _fold_whole_text(text: str) -> str:
+    """The definition of fold, over the whole text at once (fold works word by word)."""
+    text = strip_diacritics(strip_diacritics(text or "").casefold())
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _variants_whole_text(text: str) -> str:
+    plain, german = _fold_whole_text(text), _fold_whole_text((text or "").translate(_GERMAN))
+    words = set(plain.split(" "))
+    extra = [w for w in dict.fromkeys(german.split(" ")) if w not in words]
+    return f"{plain} {' '.join(extra)}" if german != plain and extra else plain
+
+
+@given(st.text())
+@example("a \u0301b ¨x \u00a0 Straße\u2028ÄÖ")  # a mark after a space; "¨" folds to a space
+@example("x\u0301 \u0327y İ ℌ ẞ")
+def test_folding_word_by_word_equals_folding_the_whole_text(text):
+    assert fold(text) == _fold_whole_text(text)
+    assert search_variants(text) == _variants_whole_text(text)

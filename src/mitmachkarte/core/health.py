@@ -1,4 +1,7 @@
-"""GET /healthz for load balancers and monitoring (fields documented in the README).
+"""GET /healthz for monitoring, GET /healthz/ready for load balancers (docs/operations.md).
+
+/healthz/ready is about this process only: 200 once it has warmed up (core.readiness: the map
+index is built), else 503; no database query, so a balancer may probe it often.
 
 Answers 200 when every check is ok, else 503. Reads only: no session, no database write,
 never cached. Each check reports `ok` and what it measured:
@@ -22,7 +25,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from . import taskqueue
+from . import readiness, taskqueue
 from .models import JobRun
 
 
@@ -100,3 +103,12 @@ def healthz(request):
     healthy = all(check["ok"] for check in checks.values())
     body = {"status": "ok" if healthy else "unavailable", **checks}
     return JsonResponse(body, status=200 if healthy else 503)
+
+
+@never_cache
+@require_safe
+def ready(request):
+    if readiness.is_ready():
+        return JsonResponse({"status": "ready"})
+    readiness.warm_up_in_background()  # nobody warmed this process up (another server)
+    return JsonResponse({"status": "warming", "pending": readiness.pending()}, status=503)

