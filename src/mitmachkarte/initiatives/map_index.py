@@ -97,11 +97,6 @@ def warm_index() -> MapIndex:
         return _index
 
 
-def warm_index() -> None:
-    """Build this process's index now (before it takes traffic, see core.readiness)."""
-    get_index()
-
-
 def drop_index() -> None:
     global _index, _generation
     with _lock:
