@@ -25,6 +25,8 @@ from .map_store import MAX_ZOOM, EntryStore, bbox_cells, cover, shift_of, unmort
 from .map_views import cluster_features, point_features
 from .models import Initiative
 
+NEAREST_CANDIDATES = 256  # at least this many nearest are ordered for a list page
+
 
 @dataclass
 class MapResult:
@@ -141,16 +143,51 @@ class MapIndex:
         dist = self.distances(lat, lon, positions)
         order = np.lexsort((ids, dist))
         if varied and len(order):
-            cats = self.store.first_category[positions[order]]
-            by_cat = np.lexsort((np.arange(len(order)), cats))
-            grouped = cats[by_cat]
-            starts = np.flatnonzero(np.r_[True, grouped[1:] != grouped[:-1]])
-            sizes = np.diff(np.r_[starts, len(grouped)])
-            rank = np.empty(len(order))
-            rank[by_cat] = np.arange(len(order)) - np.repeat(starts, sizes)
-            key = (dist[order] + limits.VARIETY_METRES) * (1 + limits.VARIETY_WEIGHT * rank)
-            order = order[np.argsort(key, kind="stable")]
+            order = self._varied(order, positions, dist)[0]
         return ids[order].tolist(), dist[order].tolist()
+
+    def nearest_first(
+        self, flt: InitiativeFilter, lat: float, lon: float, k: int, *, varied: bool = False
+    ) -> tuple[int, list[int], list[float]]:
+        """(the number of matches, ids and distances of the first `k` in `nearest`'s order).
+
+        Orders only the nearest candidates (argpartition), never all matches: a page of a
+        country-wide list costs one distance pass. With `varied`, a key is never below its
+        distance + VARIETY_METRES, so the first k are exact once the k-th key is at most the
+        nearest left-out distance + VARIETY_METRES; else the candidates grow.
+        """
+        positions = self.matches(flt)
+        total = len(positions)
+        if not total or k <= 0:
+            return total, [], []
+        dist = self.distances(lat, lon, positions)
+        m = min(total, max(4 * k, NEAREST_CANDIDATES))
+        while True:
+            cand = np.arange(total) if m >= total else np.argpartition(dist, m - 1)[:m]
+            ids, d = self.store.ids[positions[cand]], dist[cand]
+            order = np.lexsort((ids, d))
+            if varied:
+                order, key = self._varied(order, positions[cand], d)
+                if (
+                    m < total
+                    and np.sort(key)[min(k, len(key)) - 1] > d.max() + limits.VARIETY_METRES
+                ):
+                    m = min(total, m * 4)
+                    continue
+            sel = order[:k]
+            return total, ids[sel].tolist(), d[sel].tolist()
+
+    def _varied(self, order: np.ndarray, positions: np.ndarray, dist: np.ndarray):
+        """`order` (by distance) re-sorted by the variety key, and the keys (see nearest)."""
+        cats = self.store.first_category[positions[order]]
+        by_cat = np.lexsort((np.arange(len(order)), cats))
+        grouped = cats[by_cat]
+        starts = np.flatnonzero(np.r_[True, grouped[1:] != grouped[:-1]])
+        sizes = np.diff(np.r_[starts, len(grouped)])
+        rank = np.empty(len(order))
+        rank[by_cat] = np.arange(len(order)) - np.repeat(starts, sizes)
+        key = (dist[order] + limits.VARIETY_METRES) * (1 + limits.VARIETY_WEIGHT * rank)
+        return order[np.argsort(key, kind="stable")], key
 
     def ranked_matches(self, flt: InitiativeFilter) -> list[int]:
         """Ids of the published matches of a search, best first.

@@ -203,16 +203,63 @@ def ordered_matches(flt: InitiativeFilter, *, centre: tuple[float, float] | None
     Near a place: nearest first, with distances. A search without a place: by relevance.
     Else, given a `centre` (the map's): nearest to it first, categories mixed.
     """
-    from .map_index import get_index
 
     if flt.place is not None:
-        ids, dist = get_index().nearest(flt, *flt.near)
-        return Ordered(ids, dict(zip(ids, dist, strict=True)))
+        nearest = NearestMatches(flt, *flt.near)
+        return Ordered(nearest, nearest.distances)
     if flt.terms:
         return Ordered(RankedMatches(flt))
     if centre is not None:
-        return Ordered(get_index().nearest(flt, *centre, varied=True)[0])
+        return Ordered(NearestMatches(flt, *centre, varied=True))
     return None
+
+
+class NearestMatches(Sequence):
+    """The matches nearest to a point first (map_index's `nearest`), as a lazy sequence:
+    its length is the exact count; a slice orders only as far as it reaches. `distances`
+    (metres by id) fills with what was sliced."""
+
+    def __init__(self, flt: InitiativeFilter, lat: float, lon: float, *, varied: bool = False):
+        from .map_index import get_index
+
+        self.index, self.args, self.varied = get_index(), (flt, lat, lon), varied
+        self.distances: dict[int, float] = {}
+        self._total, self._ids = None, []
+        # The first pages of the same list (the map page's default, say) are kept by data
+        # version: every visitor of `/` asks for them.
+        key = _filter_key(flt)
+        self.key = key and f"nearest:{key}:{lat:.5f},{lon:.5f}:{int(varied)}"
+
+    def _reach(self, k: int) -> None:
+        if self._total is None or (k > len(self._ids) and len(self._ids) < self._total):
+            k = max(k, 2 * len(self._ids), NEAREST_PREFIX)
+
+            def compute():
+                return self.index.nearest_first(*self.args, k, varied=self.varied)
+
+            if self._total is None and k == NEAREST_PREFIX and self.key:
+                total, ids, dist = cached_for_version(VERSION_NAME, self.key, compute)
+            else:
+                total, ids, dist = compute()
+            self._total, self._ids = total, ids
+            self.distances.update(zip(ids, dist, strict=True))
+
+    def __len__(self) -> int:
+        self._reach(NEAREST_PREFIX)
+        return self._total
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            found = self[index : index + 1]
+            if not found:
+                raise IndexError(index)
+            return found[0]
+        start, stop, step = index.indices(len(self))
+        self._reach(stop)
+        return self._ids[start:stop:step]
+
+
+NEAREST_PREFIX = 60  # the first pages of a list, ordered in one go
 
 
 def with_distances(items: list[Initiative], distances: dict[int, float]) -> list[Initiative]:
