@@ -84,8 +84,10 @@ top = p.order_by('-pk').values_list('pk', flat=True).first()
 rng = random.Random(1)
 ids = rng.sample(range(1, top + 1), min(top, 3000))
 slugs = list(p.filter(pk__in=ids).values_list('slug', flat=True))[:2000]
-cities = p.values('city').annotate(n=Count('id')).filter(n__lte=3).values_list('city', flat=True)
+# The least frequent town names (at 1,000,000 entries no town has only a handful).
+cities = p.values('city').annotate(n=Count('id')).order_by('n').values_list('city', flat=True)
 rare = [fold(c) for c in cities[:3000] if ' ' not in c and '-' not in c and len(c) >= 7][:300]
+assert rare, 'no rare words found'
 munis = (p.values('municipality__ags').annotate(n=Count('id')).order_by('-n')
          .values_list('municipality__ags', flat=True)[:50])
 print(json.dumps({'slugs': slugs, 'rare': rare, 'municipalities': [m for m in munis if m]}))
