@@ -186,3 +186,33 @@ def test_distances_read_well(metres, german):
 
     with translation.override("de"):
         assert distance(metres) == german
+
+
+def test_a_district_with_its_town_is_a_place(bochum_entries, monkeypatch):
+    asked = []
+
+    def fake(query):
+        asked.append(query)
+        return GeocodeResult(51.4436, 7.2690, "district", "Querenburg, Bochum")
+
+    monkeypatch.setattr("mitmachkarte.municipalities.places.geocode_text", fake)
+    place, text, notices = split_place("repair Bochum-Querenburg")
+    assert asked == ["Querenburg, Bochum"]
+    assert (place.kind, place.label, text, notices) == (
+        "district",
+        "Bochum-Querenburg",
+        "repair",
+        [],
+    )
+    # a hyphenated word that does not start with a town is no district
+    assert split_place("Repair-Café")[0] is None and asked == ["Querenburg, Bochum"]
+
+
+def test_without_a_geocoder_a_district_means_its_town_and_stays_text(bochum_entries):
+    place, text, notices = split_place("Bochum-Querenburg")
+    assert (place.kind, place.label, text, notices) == (
+        "municipality",
+        "Bochum",
+        "Bochum-Querenburg",
+        [],
+    )

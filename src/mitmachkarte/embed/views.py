@@ -70,7 +70,7 @@ def _initial_view(options: EmbedOptions, qs) -> dict:
     if options.center:
         return {"center": list(options.center), "zoom": options.zoom}
     place = options.filter.place  # a postcode or address typed into the widget's search
-    if place is not None and place.kind in ("postcode", "address"):
+    if place is not None and place.kind in ("postcode", "address", "district"):
         return {"center": [place.latitude, place.longitude], "zoom": place.zoom}
     municipality = options.municipality
     box = options.bbox

@@ -1,4 +1,5 @@
-"""The place in a search: a postcode, a street address or a municipality's name.
+"""The place in a search: a postcode, a street address, a district ("Bochum-Langendreer")
+or a municipality's name.
 
 `split_place("repair 44801")` finds the place ("44801" → the centre of the postcode area,
 offline through `core.geocoding`) and returns the rest as the text to search for. Postcodes
@@ -34,6 +35,7 @@ MAX_NAME_WORDS = 4  # "Mülheim an der Ruhr"
 POSTCODE_ZOOM = 14
 ADDRESS_ZOOM = 16
 TOWN_ZOOM = 12
+DISTRICT_ZOOM = 14
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,7 @@ class Place:
     latitude: float
     longitude: float
     label: str
-    kind: str  # "postcode", "address", "municipality", "position"
+    kind: str  # "postcode", "address", "district", "municipality", "position"
     zoom: int = POSTCODE_ZOOM
     bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
 
@@ -101,6 +103,27 @@ def postcode_place(postcode: str) -> Place | None:
     return Place(found.latitude, found.longitude, postcode, "postcode", POSTCODE_ZOOM)
 
 
+def _district(text: str) -> tuple[Place | None, str, list[str]]:
+    """A district written with its town, as people and signs do: "Bochum-Langendreer",
+    "Köln-Ehrenfeld". Geocoded as "Langendreer, Bochum" (cached, when a geocoder is on) and
+    then cut from the text; without an answer the town is the place and the words stay
+    search text (entries that name the district)."""
+    for match in re.finditer(r"(?<!\S)(\w[\w'.]*(?:-\w[\w'.]*)+)(?!\S)", text):
+        token = match.group(1)
+        for cut in [i for i, ch in enumerate(token) if ch == "-"]:
+            town = _municipality(token[:cut].replace("-", " "))
+            district = token[cut + 1 :]
+            if town is None or not district[:1].isupper():
+                continue
+            rest = _cut(text, match)
+            found = geocode_text(f"{district.replace('-', ' ')}, {town.name}")
+            if found is not None:
+                place = Place(found.latitude, found.longitude, token, "district", DISTRICT_ZOOM)
+                return place, rest, []
+            return municipality_place(town), text, []
+    return None, text, []
+
+
 def split_place(query: str) -> tuple[Place | None, str, list[str]]:
     """(the place, the text without postcode and address, notices for the user)."""
     text = " ".join((query or "").split())
@@ -130,6 +153,10 @@ def split_place(query: str) -> tuple[Place | None, str, list[str]]:
         if place is not None:
             return place, text, notices
         notices.append(_("The postcode %(postcode)s is unknown.") % {"postcode": code})
+    if "-" in text:
+        place, rest, district_notices = _district(text)
+        if place is not None:
+            return place, rest, notices + district_notices
     town = _municipality(text)
     if town is not None:
         return municipality_place(town), text, notices
