@@ -109,7 +109,23 @@ def ranked_ids(flt: InitiativeFilter) -> list[int] | None:
 KEPT_RANKED = 200
 
 
-class RankedMatches(Sequence):
+class LazyIds(Sequence):
+    """Ids of matches in list order whose slices are computed on demand (a page at a time);
+    the length is the exact number of matches."""
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            found = self[index : index + 1]
+            if not found:
+                raise IndexError(index)
+            return found[0]
+        return self._slice(*index.indices(len(self)))
+
+    def _slice(self, start: int, stop: int, step: int) -> list[int]:
+        raise NotImplementedError
+
+
+class RankedMatches(LazyIds):
     """The published matches of a search, best first (search.ranked_ids), as a lazy
     sequence: its length is the exact count, a slice one page from the engine. Both are
     cached until the data changes, so a broad word costs its scans once per version."""
@@ -122,15 +138,9 @@ class RankedMatches(Sequence):
     def __len__(self) -> int:
         return self._first()[0]
 
-    def __getitem__(self, index):
-        if not isinstance(index, slice):
-            found = self[index : index + 1]
-            if not found:
-                raise IndexError(index)
-            return found[0]
-        start, stop, step = index.indices(len(self))
+    def _slice(self, start: int, stop: int, step: int) -> list[int]:
         if step != 1:
-            return list(self)[index]
+            return list(self)[start:stop:step]
         if stop <= KEPT_RANKED:
             return self._first()[1][start:stop]
         return self._ranked(stop - start, start) if stop > start else []
@@ -214,7 +224,7 @@ def ordered_matches(flt: InitiativeFilter, *, centre: tuple[float, float] | None
     return None
 
 
-class NearestMatches(Sequence):
+class NearestMatches(LazyIds):
     """The matches nearest to a point first (map_index's `nearest`), as a lazy sequence:
     its length is the exact count; a slice orders only as far as it reaches. `distances`
     (metres by id) fills with what was sliced."""
@@ -248,13 +258,7 @@ class NearestMatches(Sequence):
         self._reach(NEAREST_PREFIX)
         return self._total
 
-    def __getitem__(self, index):
-        if not isinstance(index, slice):
-            found = self[index : index + 1]
-            if not found:
-                raise IndexError(index)
-            return found[0]
-        start, stop, step = index.indices(len(self))
+    def _slice(self, start: int, stop: int, step: int) -> list[int]:
         self._reach(stop)
         return self._ids[start:stop:step]
 
