@@ -5,7 +5,13 @@ import pytest
 from django.test import Client
 
 from mitmachkarte.strategy import services
-from mitmachkarte.strategy.models import Contribution, IndicatorValue, Measure, ProgressNote
+from mitmachkarte.strategy.models import (
+    Contribution,
+    IndicatorValue,
+    Measure,
+    ProgressNote,
+    Strategy,
+)
 from tests.factories import (
     IndicatorFactory,
     InitiativeFactory,
@@ -169,3 +175,16 @@ def test_strategies_of_demo_say_so(world):
     world["strategy"].save()
     html = _client(None).get("/kommunen/bochum/strategie/").content.decode()
     assert "Erfundene Demo-Inhalte" in html
+
+
+def test_a_strategy_is_started_by_a_button_not_by_looking(db):
+    town = MunicipalityFactory(name="Herne", slug="herne")
+    client = _client(strategy_manager(town))
+    page = client.get("/kommunen/herne/strategie/bearbeiten/")
+    assert page.status_code == 200 and 'name="start"' in page.content.decode()
+    assert client.get("/kommunen/herne/strategie/import/").status_code == 200
+    assert not Strategy.objects.filter(municipality=town).exists()  # GETs change nothing
+    started = client.post("/kommunen/herne/strategie/bearbeiten/", {"start": "1"})
+    assert started.status_code == 302
+    assert Strategy.objects.get(municipality=town).published is False
+    assert 'name="start"' not in client.get(started["Location"]).content.decode()

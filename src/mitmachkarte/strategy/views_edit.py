@@ -27,6 +27,14 @@ class LoginRequired(Exception):
     """Raised by `editor` for anonymous visitors; `login_first` sends them to log in."""
 
 
+class NoStrategyYet(Exception):
+    """Raised by `editor` on a GET before the municipality has a strategy: a page with a
+    button creates it (changes happen by POST)."""
+
+    def __init__(self, municipality):
+        self.municipality = municipality
+
+
 def login_first(view):
     @wraps(view)
     def wrapped(request, *args, **kwargs):
@@ -34,17 +42,24 @@ def login_first(view):
             return view(request, *args, **kwargs)
         except LoginRequired:
             return redirect_to_login(request.get_full_path())
+        except NoStrategyYet as missing:
+            return render(request, "strategy/start.html", {"municipality": missing.municipality})
 
     return wrapped
 
 
-def editor(request, slug: str):
-    """The municipality and its strategy (created on first visit) for one of its editors."""
+def editor(request, slug: str, *, missing_ok: bool = False):
+    """The municipality and its strategy for one of its editors (a POST creates it)."""
     if not request.user.is_authenticated:
         raise LoginRequired
     municipality = get_object_or_404(Municipality, slug=slug)
     require_perm(request.user, "strategy.edit", municipality)
-    strategy = services.get_or_create_strategy(municipality=municipality, actor=request.user)
+    if request.method == "POST":
+        strategy = services.get_or_create_strategy(municipality=municipality, actor=request.user)
+    else:
+        strategy = selectors.strategy_for(municipality, members=True)
+        if strategy is None and not missing_ok:
+            raise NoStrategyYet(municipality)
     return municipality, strategy
 
 
@@ -69,6 +84,8 @@ def _apply_errors(form, exc: ValidationError) -> None:
 @login_first
 def overview(request, slug: str):
     municipality, strategy = editor(request, slug)
+    if request.method == "POST" and "start" in request.POST:  # the start page's button
+        return redirect("strategy:edit", slug=slug)
     form = StrategyForm(request.POST or None, instance=strategy)
     if request.method == "POST" and form.is_valid():
         try:

@@ -49,7 +49,7 @@ def export_json(request, slug: str):
 
 @login_first
 def import_view(request, slug: str):
-    municipality, strategy = editor(request, slug)
+    municipality, strategy = editor(request, slug, missing_ok=True)
     form = ImportForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and form.is_valid():
