@@ -22,6 +22,7 @@ from tests.factories import (
     MembershipFactory,
     MunicipalityFactory,
     OrganisationFactory,
+    StrategyFactory,
     SurveyFactory,
 )
 
@@ -96,6 +97,7 @@ def demo(reference_data):
     )  # fmt: skip
     group = OrganisationFactory(type="initiative", initiative=entry, name=entry.name)
     network = OrganisationFactory(type="network_team", name="Netzwerkteam")
+    StrategyFactory(municipality=bochum, published=True)  # the demo's Bochum has one
     survey = SurveyFactory(slug="befragung-initiativen-demo")
     Response.objects.create(survey=survey, status="submitted", municipality=bochum)
     today = timezone.localdate()

@@ -41,7 +41,8 @@ def test_only_the_digest_of_the_token_is_stored(event):
     assert token not in stored
     assert hashlib.sha256(token.encode()).hexdigest() in stored
     assert organiser_links.event_for(token) == event
-    assert organiser_links.event_for(token[:-1] + "x") is None
+    other = "y" if token.endswith("x") else "x"  # a token may end in "x" itself
+    assert organiser_links.event_for(token[:-1] + other) is None
 
 
 def test_an_event_without_an_issued_link_has_no_organiser_page(en, event):
