@@ -18,6 +18,7 @@ from tests.factories import (
     MeasureFactory,
     MembershipFactory,
     MunicipalityFactory,
+    NeedFactory,
     OrganisationFactory,
     StrategyFactory,
     UserFactory,
@@ -188,3 +189,14 @@ def test_a_strategy_is_started_by_a_button_not_by_looking(db):
     assert started.status_code == 302
     assert Strategy.objects.get(municipality=town).published is False
     assert 'name="start"' not in client.get(started["Location"]).content.decode()
+
+
+def test_the_tree_names_only_contributors_that_are_public_themselves(world):
+    """One rule with the measure page (measure_selectors.publicly_visible): an open need is
+    no contribution yet, a solved one is."""
+    open_need = NeedFactory(title="Werkstattraum gesucht")
+    solved = NeedFactory(title="Lastenrad gefunden", status="solved")
+    for need in (open_need, solved):
+        Contribution.objects.create(measure=world["measure"], need=need, status="confirmed")
+    html = Client().get("/kommunen/bochum/strategie/").content.decode()
+    assert "Lastenrad gefunden" in html and "Werkstattraum gesucht" not in html

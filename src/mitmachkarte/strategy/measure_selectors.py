@@ -40,16 +40,20 @@ def measure_of_municipality(*, slug: str, pk: int) -> Measure | None:
     return measures().filter(**{f"{MUNICIPALITY}__slug": slug}, pk=pk).first()
 
 
+# What `publicly_visible` reads of a contribution's target, loaded with it.
+TARGET_RELATIONS = (
+    "initiative",
+    "event",
+    "cooperation__initiative_organisation__initiative",
+    "working_group",
+    "need__organisation__initiative",
+)
+
+
 def contributions(measure: Measure, *, status: str) -> list[Contribution]:
     return list(
         Contribution.objects.filter(measure=measure, status=status).select_related(
-            "initiative",
-            "event",
-            "cooperation__initiative_organisation__initiative",
-            "cooperation__partner",
-            "working_group",
-            "need__organisation__initiative",
-            "proposed_by",
+            *TARGET_RELATIONS, "cooperation__partner", "proposed_by"
         )
     )
 

@@ -11,6 +11,7 @@ from django.db.models import Prefetch
 
 from mitmachkarte.municipalities.models import Municipality
 
+from . import measure_selectors
 from .assessment import Assessment, assess_indicator
 from .chart import Chart, chart_of
 from .models import (
@@ -62,14 +63,6 @@ def strategy_for(municipality: Municipality, *, members: bool = False) -> Strate
     return strategy
 
 
-def _is_public_target(target) -> bool:
-    """Only what is public on the platform is named as a contributor."""
-    status = getattr(target, "status", None)
-    if hasattr(target, "visibility"):
-        return target.visibility == "public"
-    return status in (None, "published", "confirmed", "open", "solved", "closed")
-
-
 def _url(target) -> str:
     method = getattr(target, "get_absolute_url", None)
     return method() if method else ""
@@ -80,10 +73,10 @@ def contributors_by_measure(measure_ids) -> dict[int, list[Contributor]]:
     result: dict[int, list[Contributor]] = {}
     rows = Contribution.objects.filter(
         measure_id__in=list(measure_ids), status=ContributionStatus.CONFIRMED
-    ).select_related("initiative", "event", "cooperation", "working_group", "need")
+    ).select_related(*measure_selectors.TARGET_RELATIONS)
     for row in rows.order_by("measure_id", "created_at"):
         target = row.target
-        if _is_public_target(target):
+        if measure_selectors.publicly_visible(row):
             result.setdefault(row.measure_id, []).append(
                 Contributor(row.kind, str(target), _url(target))
             )
