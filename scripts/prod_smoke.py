@@ -10,7 +10,8 @@ scheduler, and a local SMTP sink (aiosmtpd). Then it checks, as a client would:
 3. abuse limits count across both instances: 500 registrations, 500 contact messages and
    100 campaign actions for one victim address send no mail beyond the limits;
 4. /healthz turns 503 when the worker is gone, and 200 again when it is back;
-5. the worker killed (SIGKILL) while mails are queued, and restarted, sends each mail once.
+5. the worker killed (SIGKILL) while mails are queued, and restarted, sends each mail once
+   (the one in flight at the kill at most twice, with one Message-ID).
 
 Usage: .venv/bin/python scripts/prod_smoke.py [--keep]   (needs PostgreSQL on 127.0.0.1:5432
 with trust auth for `postgres`, Redis on 127.0.0.1:6379, the dev extras for aiosmtpd).
@@ -19,18 +20,16 @@ with trust auth for `postgres`, Redis on 127.0.0.1:6379, the dev extras for aios
 import argparse
 import json
 import os
-import re
 import secrets
 import signal
 import subprocess
 import sys
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from smoke_client import Browser, Inbox  # noqa: E402
+from smoke_client import Browser, Inbox, check, flood, log, wait_for  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".venv" / "bin"
@@ -39,10 +38,6 @@ DB_NAME = "mitmachkarte_smoke"
 PORT_A, PORT_B, SMTP_PORT = 18301, 18302, 18325
 REDIS_URL = "redis://127.0.0.1:6379/12"
 VICTIM = "opfer@smoke.example"
-
-
-def log(message: str) -> None:
-    print(f"[{time.strftime('%H:%M:%S')}] {message}", flush=True)
 
 
 class Stack:
@@ -127,22 +122,6 @@ class Stack:
             if path.exists()
             else ""
         )
-
-
-def wait_for(what: str, predicate, timeout: float = 60, interval: float = 0.2):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(interval)
-    raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
-
-
-def check(condition: bool, message: str) -> None:
-    if not condition:
-        raise AssertionError(message)
-    log(f"ok: {message}")
 
 
 def fresh_database() -> None:
@@ -241,23 +220,6 @@ def check_edit_on_a_seen_on_b(facts: dict) -> None:
     _, features = b.json(f"/api/v1/map?zoom=17&bbox={bbox}")
     names = [f["properties"].get("name", "") for f in features["features"]]
     check(marker in names, "B's map shows the new name at once")
-
-
-def flood(port_cycle, path: str, action: str, make_data, count: int) -> list[int]:
-    """POST `count` forms from `count` different client addresses, spread over both hosts."""
-
-    def one(n: int) -> int:
-        port = port_cycle[n % len(port_cycle)]
-        client = f"10.{n // 65536}.{n // 256 % 256}.{n % 256}"
-        browser = Browser(f"http://127.0.0.1:{port}", client_ip=client)
-        status, page = browser.submit(path, action=action, data=make_data(n))
-        if status not in (200, 302, 429):
-            errors = re.findall(r'class="errorlist[^>]*>(.*?)</ul>', page, re.S)
-            log(f"{path}: {status} {' '.join(errors)[:300] or page[:300]}")
-        return status
-
-    with ThreadPoolExecutor(max_workers=8) as pool:
-        return list(pool.map(one, range(count)))
 
 
 def check_limits_across_instances(stack: Stack, facts: dict, inbox: Inbox) -> None:
@@ -361,11 +323,17 @@ def check_worker_loss_and_exactly_once(stack: Stack, facts: dict, inbox: Inbox) 
     stack.start("worker", "worker")
     wait_for("every queued mail", lambda: all(inbox.to(a) for a in addresses), timeout=120)
     wait_for("the queue to drain", lambda: queue_drained(PORT_B), timeout=60)
-    counts = {a: len(inbox.to(a)) for a in addresses}
+    # SMTP cannot promise exactly once: a kill between the server's "250 OK" and the sent
+    # record (a few milliseconds, see core.mail_delivery) re-sends that one mail, with the same
+    # Message-ID, which mail programs show once. Anything more is a defect.
+    copies = {a: [m["Message-ID"] for m in inbox.to(a)] for a in addresses}
+    repeated = [a for a, ids in copies.items() if len(ids) > 1]
     check(
-        set(counts.values()) == {1},
-        "each queued mail was sent exactly once: "
-        + ", ".join(f"{n}" for n in sorted(set(counts.values()))),
+        all(len(set(ids)) == 1 for ids in copies.values())
+        and len(repeated) <= 1
+        and all(len(copies[a]) == 2 for a in repeated),
+        f"each queued mail arrived once ({len(repeated)} re-sent with its Message-ID: the one "
+        "in flight at the kill)",
     )
     check(health(PORT_A)[0] == 200 and health(PORT_B)[0] == 200, "/healthz is 200 again")
 

@@ -1,4 +1,5 @@
-"""A small HTTP client that fills forms as a browser would, and an SMTP sink (prod_smoke.py).
+"""A small HTTP client that fills forms as a browser would, an SMTP sink, and the checks'
+helpers of prod_smoke.py.
 
 Only the standard library and aiosmtpd (a dev extra): the smoke test talks to the servers the
 way people and mail servers do, nothing of the application is imported.
@@ -6,10 +7,13 @@ way people and mail servers do, nothing of the application is imported.
 
 import http.cookiejar
 import json
+import re
 import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from email import message_from_bytes, policy
 from html.parser import HTMLParser
 
@@ -155,3 +159,40 @@ class Inbox:
     def to(self, address: str) -> list:
         with self._lock:
             return [m for rcpts, m in self.messages if address.lower() in rcpts]
+
+
+def log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def wait_for(what: str, predicate, timeout: float = 60, interval: float = 0.2):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(interval)
+    raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
+
+
+def check(condition: bool, message: str) -> None:
+    if not condition:
+        raise AssertionError(message)
+    log(f"ok: {message}")
+
+
+def flood(port_cycle, path: str, action: str, make_data, count: int) -> list[int]:
+    """POST `count` forms from `count` different client addresses, spread over both hosts."""
+
+    def one(n: int) -> int:
+        port = port_cycle[n % len(port_cycle)]
+        client = f"10.{n // 65536}.{n // 256 % 256}.{n % 256}"
+        browser = Browser(f"http://127.0.0.1:{port}", client_ip=client)
+        status, page = browser.submit(path, action=action, data=make_data(n))
+        if status not in (200, 302, 429):
+            errors = re.findall(r'class="errorlist[^>]*>(.*?)</ul>', page, re.S)
+            log(f"{path}: {status} {' '.join(errors)[:300] or page[:300]}")
+        return status
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        return list(pool.map(one, range(count)))

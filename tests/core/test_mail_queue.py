@@ -32,6 +32,16 @@ class RefusingBackend(LocmemBackend):
         raise smtplib.SMTPServerDisconnected("the mail server went away")
 
 
+class GoodbyeRecordingBackend(LocmemBackend):
+    """Notes, when the connection is closed (SMTP QUIT), which mails are recorded as sent."""
+
+    recorded_at_close: list[int] = []
+
+    def close(self):
+        GoodbyeRecordingBackend.recorded_at_close.append(SentMail.objects.count())
+        raise smtplib.SMTPServerDisconnected("no goodbye")
+
+
 @pytest.fixture(autouse=True)
 def database_queue(settings, monkeypatch):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -66,6 +76,17 @@ def test_the_mail_is_queued_with_the_data_and_sent_by_the_worker(mailoutbox):
     assert [m.subject for m in mailoutbox] == ["kept"]
     assert mail_tasks().get().status == TaskResultStatus.SUCCESSFUL
     assert "pending mails: 0" in queue_report() and SentMail.objects.count() == 1
+
+
+def test_the_mail_is_recorded_as_sent_before_the_connection_says_goodbye(settings, mailoutbox):
+    # A worker killed between the server's "250 OK" and the record would send it again: the
+    # QUIT round trip is kept out of that window, and a failed goodbye fails nothing.
+    settings.EMAIL_BACKEND = "tests.core.test_mail_queue.GoodbyeRecordingBackend"
+    GoodbyeRecordingBackend.recorded_at_close.clear()
+    mail.send(to="a@example.org", subject="Hallo", body="B")
+    work()
+    assert GoodbyeRecordingBackend.recorded_at_close == [1]
+    assert len(mailoutbox) == 1 and mail_tasks().get().status == TaskResultStatus.SUCCESSFUL
 
 
 def test_a_refused_mail_is_retried_with_growing_delays_then_shown_as_failed(settings, mailoutbox):

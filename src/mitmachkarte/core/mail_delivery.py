@@ -13,11 +13,12 @@ left, the next one is queued with a growing delay; with a backend that cannot de
 (immediate: demo, tests) the failure is only logged.
 """
 
+from contextlib import suppress
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django_tasks import TaskResultStatus, task
@@ -58,17 +59,32 @@ def deliver_mail(message: dict, attempt: int = 1) -> str:
     key = message["key"]
     if SentMail.objects.filter(key=key).exists():
         return "already sent"
+    # The connection is closed (SMTP QUIT, a round trip) only after the record is written:
+    # the window between the server's "250 OK" and the record stays as short as it can be.
+    connection = get_connection()
     try:
-        build_message(message).send()
-    except Exception:
-        _schedule_retry(message, attempt)
-        raise
+        try:
+            connection.open()  # opened here, so send() leaves it open
+            email = build_message(message)
+            email.connection = connection
+            email.send()
+        except Exception:
+            _schedule_retry(message, attempt)
+            raise
+        _record_sent(key)
+    finally:
+        # A goodbye that fails changes nothing about a mail the server already accepted.
+        with suppress(Exception):
+            connection.close()
+    return "sent"
+
+
+def _record_sent(key: str) -> None:
     try:
         with transaction.atomic():
             SentMail.objects.create(key=key, sent_at=timezone.now())
     except IntegrityError:  # a second run of the same mail recorded it first
         pass
-    return "sent"
 
 
 def _schedule_retry(message: dict, attempt: int) -> None:
