@@ -370,3 +370,22 @@ def test_a_title_with_a_line_break_is_a_form_error(en, campaign):
         "Please write this on one line, without line breaks or other control characters."
     ]
     assert not Event.objects.exists()
+
+
+def test_cancelled_dates_stay_visible_as_cancelled_on_the_page_and_in_the_api(en):
+    event = registration_event(title="Reparaturtreff")
+    event.occurrences.update(is_cancelled=True)
+    html = en.get(event.get_absolute_url()).content.decode()
+    assert "All upcoming dates of this event are cancelled." in html
+    assert "no upcoming dates" not in html and "<del><time" in html
+    assert "https://schema.org/EventCancelled" in html
+    assert 'name="occurrence"' not in html  # nothing left to register for
+    data = en.get(f"/api/v1/events/{event.slug}").json()
+    assert data["next_dates"] == [] and len(data["cancelled_dates"]) == 1
+
+
+def test_an_event_without_cancellations_is_scheduled_and_shows_no_cancelled_list(en):
+    event = registration_event(title="Reparaturtreff")
+    html = en.get(event.get_absolute_url()).content.decode()
+    assert "https://schema.org/EventScheduled" in html and "<del><time" not in html
+    assert en.get(f"/api/v1/events/{event.slug}").json()["cancelled_dates"] == []

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from django.http import Http404
 from django.urls import reverse
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from mitmachkarte.core.openapi import BBOX, MUNICIPALITY, Bounded, described, flag, many, text
 from mitmachkarte.core.params import DATE_OR_DATETIME_PATTERN
@@ -96,6 +96,9 @@ class EventDetail(EventBase):
     start: datetime
     end: datetime
     next_dates: list[dict]
+    cancelled_dates: list[dict] = Field(
+        description="Dates still ahead that were cancelled (not among next_dates)"
+    )
 
 
 class OccurrenceList(Schema):
@@ -257,5 +260,9 @@ def get_event(request, slug: str):
         "next_dates": [
             {"id": o.pk, "start": local(o.start).isoformat(), "end": local(o.end).isoformat()}
             for o in dates
+        ],
+        "cancelled_dates": [
+            {"id": o.pk, "start": local(o.start).isoformat(), "end": local(o.end).isoformat()}
+            for o in selectors.cancelled_upcoming_dates(event, limit=50)
         ],
     }

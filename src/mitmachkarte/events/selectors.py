@@ -153,6 +153,14 @@ def upcoming_dates(event: Event, *, now: datetime | None = None, limit: int = 12
     return list(with_seat_counts(qs).order_by("start")[:limit])
 
 
+def cancelled_upcoming_dates(
+    event: Event, *, now: datetime | None = None, limit: int = 12
+) -> list[Occurrence]:
+    """Dates that would still lie ahead but were cancelled: people who saw them learn so."""
+    qs = event.occurrences.filter(is_cancelled=True, end__gte=now or timezone.now())
+    return list(qs.order_by("start")[:limit])
+
+
 def with_seat_counts(qs: QuerySet[Occurrence]) -> QuerySet[Occurrence]:
     return qs.annotate(
         confirmed_count=Count(

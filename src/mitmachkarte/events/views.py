@@ -176,13 +176,15 @@ def event_ics(request, slug: str):
     return _ics_response(body, f"{event.slug}.ics")
 
 
-def _json_ld(event, url: str, dates) -> dict:
+def _json_ld(event, url: str, dates, cancelled) -> dict:
     modes = {
         "in_person": "OfflineEventAttendanceMode",
         "online": "OnlineEventAttendanceMode",
         "hybrid": "MixedEventAttendanceMode",
     }
-    first = dates[0] if dates else None
+    # Search engines show a cancelled event as such, and its first cancelled date.
+    first = dates[0] if dates else (cancelled[0] if cancelled else None)
+    status = "EventScheduled" if dates or not cancelled else "EventCancelled"
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -191,7 +193,7 @@ def _json_ld(event, url: str, dates) -> dict:
         "startDate": (first.start if first else event.start).astimezone(EVENT_TZ).isoformat(),
         "endDate": (first.end if first else event.end).astimezone(EVENT_TZ).isoformat(),
         "eventAttendanceMode": f"https://schema.org/{modes[event.format]}",
-        "eventStatus": "https://schema.org/EventScheduled",
+        "eventStatus": f"https://schema.org/{status}",
         "organizer": {"@type": "Organization", "name": event.organiser_name},
     }
     locations = []
@@ -230,16 +232,18 @@ def _detail(request, event, *, form=None, status=200):
         initial = {"occurrence": request.GET.get("termin")}
         form = RegistrationForm(dates=open_dates, initial=initial)
     url = request.build_absolute_uri(event.get_absolute_url())
+    cancelled = selectors.cancelled_upcoming_dates(event)
     return render(
         request,
         "events/detail.html",
         {
             "event": event,
             "dates": dates,
+            "cancelled_dates": cancelled,
             "form": form,
             "deadline_passed": deadline_passed,
             "absolute_url": url,
-            "json_ld": _json_ld(event, url, dates),
+            "json_ld": _json_ld(event, url, dates, cancelled),
         },
         status=status,
     )
