@@ -1,103 +1,18 @@
 """Events in the site: organisation members create, edit, copy, cancel and delete events;
-the venue's address gives the point and the municipality; moderators decide on campaign
-actions in /moderation/."""
-
-from datetime import datetime, timedelta
+the venue's address gives the point and the municipality (campaign actions in
+/moderation/: test_action_review.py)."""
 
 import pytest
-from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
 from mitmachkarte.events import services
 from mitmachkarte.events.models import Event, EventStatus, Registration, RegistrationStatus
-from mitmachkarte.events.recurrence import EVENT_TZ
-from tests.factories import (
-    CampaignFactory,
-    EventFactory,
-    MembershipFactory,
-    MunicipalityFactory,
-    OrganisationFactory,
-    UserFactory,
-)
+from tests.factories import EventFactory
+
+from .conftest import client_for, created, form_data
 
 pytestmark = pytest.mark.usefixtures("reference_data")
-
-# The centre of postcode 44787 (Bochum-Mitte), as core.geocoding finds it offline.
-BOCHUM_POINT = (51.48, 7.22)
-
-
-def first_saturday_ahead(weeks: int = 3) -> datetime:
-    day = timezone.localdate() + timedelta(weeks=weeks)
-    day += timedelta(days=(5 - day.weekday()) % 7)
-    return datetime(day.year, day.month, day.day, 10, 0, tzinfo=EVENT_TZ)
-
-
-@pytest.fixture
-def world(db):
-    from mitmachkarte.core.geocoding import postcode_centre
-
-    centre = postcode_centre("44787")
-    bochum = MunicipalityFactory(
-        name="Bochum",
-        slug="bochum",
-        ags="05911000",
-        latitude=centre.latitude,
-        longitude=centre.longitude,
-        with_boundary=True,
-    )
-    koeln = MunicipalityFactory(name="Köln", slug="koeln", ags="05315000", with_boundary=True)
-    organisations = {
-        "bochum": OrganisationFactory(
-            type="municipality", municipality=bochum, name="Stadt Bochum"
-        ),
-        "koeln": OrganisationFactory(type="municipality", municipality=koeln, name="Stadt Köln"),
-        "network": OrganisationFactory(type="network_team", name="Netzwerkteam"),
-        "initiative": OrganisationFactory(type="initiative", name="Repair Café Bochum"),
-    }
-    users = {k: MembershipFactory(organisation=o).user for k, o in organisations.items()}
-    users["plain"] = UserFactory()
-    return {"bochum": bochum, "koeln": koeln, "orgs": organisations, "users": users}
-
-
-def client_for(user) -> Client:
-    client = Client()
-    if user is not None:
-        client.force_login(user)
-    return client
-
-
-def form_data(organisation, **changes) -> dict:
-    start = first_saturday_ahead()
-    data = {
-        "organisation": organisation.pk,
-        "title": "Vernetzungstreffen Bochum",
-        "event_type": "networking_meeting",
-        "description": "Wir lernen uns kennen.",
-        "start": start.strftime("%Y-%m-%dT%H:%M"),
-        "end": (start + timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M"),
-        "repeat": "monthly_weekday",
-        "repeat_count": "6",
-        "format": "hybrid",
-        "venue_name": "Rathaus",
-        "street": "Willy-Brandt-Platz 2",
-        "postcode": "44787",
-        "city": "Bochum",
-        "online_url": "https://meet.example/bochum-geheim",
-        "registration_enabled": "on",
-        "capacity": "20",
-        "waiting_list": "on",
-        "categories": ["repair"],
-        "sdgs": ["11"],
-    }
-    return data | changes
-
-
-def created(world, **changes) -> Event:
-    client = client_for(world["users"]["bochum"])
-    response = client.post("/veranstaltungen/neu/", form_data(world["orgs"]["bochum"], **changes))
-    assert response.status_code == 302, response.content.decode()[:3000]
-    return Event.objects.latest("pk")
 
 
 def test_a_municipal_member_creates_a_hybrid_monthly_meeting_found_in_bochum(world):
@@ -283,112 +198,6 @@ def test_the_network_team_manages_every_event(world):
     assert client.get(f"/veranstaltungen/{event.slug}/verwalten/").status_code == 200
 
 
-# --- campaign actions in /moderation/ -------------------------------------------------------
-
-
-@pytest.fixture
-def action(world):
-    today = timezone.localdate()
-    campaign = CampaignFactory(starts_on=today, ends_on=today + timedelta(days=60))
-    start = first_saturday_ahead()
-    client = client_for(world["users"]["initiative"])
-    data = form_data(
-        world["orgs"]["initiative"],
-        title="Reparieren am Aktionstag",
-        event_type="action_day",
-        campaign=campaign.pk,
-        repeat="",
-        format="in_person",
-        online_url="",
-        start=start.strftime("%Y-%m-%dT%H:%M"),
-    )
-    assert client.post("/veranstaltungen/neu/", data).status_code == 302
-    event = Event.objects.get(title="Reparieren am Aktionstag")
-    assert event.status == EventStatus.PENDING
-    return event
-
-
-def test_a_pending_action_shows_in_the_queue_of_the_network_and_its_municipality(world, action):
-    for who in ("network", "bochum"):
-        page = client_for(world["users"][who]).get("/moderation/").content.decode()
-        assert "Reparieren am Aktionstag" in page, who
-        assert (
-            "1 Aktion zu prüfen" in client_for(world["users"][who]).get("/konto/").content.decode()
-        )
-    assert (
-        "Reparieren am Aktionstag"
-        not in client_for(world["users"]["koeln"]).get("/moderation/").content.decode()
-    )
-    assert "Reparieren am Aktionstag" not in Client().get("/veranstaltungen/").content.decode()
-
-
-def test_the_network_team_approves_an_action_from_the_queue(world, action):
-    client = client_for(world["users"]["network"])
-    response = client.post(f"/veranstaltungen/{action.slug}/freigeben/", {"action": "approve"})
-    assert response.status_code == 302 and "/moderation/" in response["Location"]
-    action.refresh_from_db()
-    assert action.status == EventStatus.PUBLISHED
-    assert "Reparieren am Aktionstag" in Client().get("/veranstaltungen/").content.decode()
-
-
-def test_the_municipality_of_the_place_rejects_an_action(world, action):
-    client = client_for(world["users"]["bochum"])
-    client.post(f"/veranstaltungen/{action.slug}/freigeben/", {"action": "reject"})
-    action.refresh_from_db()
-    assert action.status == EventStatus.REJECTED
-
-
-@pytest.mark.parametrize("who", ["koeln", "initiative", "plain"])
-def test_others_cannot_decide_on_an_action(world, action, who):
-    response = client_for(world["users"][who]).post(
-        f"/veranstaltungen/{action.slug}/freigeben/", {"action": "approve"}
-    )
-    assert response.status_code == 403
-    action.refresh_from_db()
-    assert action.status == EventStatus.PENDING
-
-
-def test_the_mail_to_the_managers_links_the_queue_not_the_admin(world, settings, mailoutbox):
-    settings.MANAGERS = [("Team", "team@example.org")]
-    today = timezone.localdate()
-    campaign = CampaignFactory(starts_on=today, ends_on=today + timedelta(days=30))
-    start = first_saturday_ahead(1)
-    services.submit_campaign_action(
-        campaign=campaign,
-        title="Pflanzaktion",
-        start=start,
-        end=start + timedelta(hours=2),
-        organiser_name="Gartengruppe",
-        organiser_email="garten@example.org",
-        format="in_person",
-        city="Bochum",
-        postcode="44787",
-    )
-    [notice] = [m for m in mail.outbox if m.to == ["team@example.org"]]
-    assert "/moderation/" in notice.body and "/admin/" not in notice.body
-
-
-def test_an_action_outside_the_campaign_days_is_refused(world):
-    today = timezone.localdate()
-    campaign = CampaignFactory(
-        starts_on=today + timedelta(days=200), ends_on=today + timedelta(days=206)
-    )
-    client = client_for(world["users"]["initiative"])
-    data = form_data(
-        world["orgs"]["initiative"],
-        campaign=campaign.pk,
-        repeat="",
-        online_url="",
-        format="in_person",
-    )
-    response = client.post("/veranstaltungen/neu/", data)
-    assert response.status_code == 400
-    assert (
-        "während der Kampagne" in response.content.decode() or "Aktion" in response.content.decode()
-    )
-    assert not Event.objects.exists()
-
-
 def test_the_event_page_links_the_organiser_page_only_for_its_organisers(world):
     event = created(world)
     manage = f'href="/veranstaltungen/{event.slug}/verwalten/"'
@@ -399,24 +208,3 @@ def test_the_event_page_links_the_organiser_page_only_for_its_organisers(world):
     for who in ("koeln", "plain", None):
         html = client_for(world["users"].get(who)).get(event.get_absolute_url()).content.decode()
         assert manage not in html
-
-
-def test_members_only_group_meetings_are_not_actions_to_review(world):
-    from mitmachkarte.groups import services as group_services
-
-    group = group_services.create_group(
-        name="AG intern", created_by=world["users"]["bochum"], municipality=world["bochum"],
-        visibility="members",
-    )  # fmt: skip
-    start = first_saturday_ahead()
-    group_services.schedule_meetings(
-        group=group, by=world["users"]["bochum"], start=start, end=start + timedelta(hours=1),
-        format="online", online_url="https://meet.example/intern",
-    )  # fmt: skip
-    page = client_for(world["users"]["network"]).get("/moderation/").content.decode()
-    assert "AG intern" not in page
-    slug = group.meeting_series.get().event.slug
-    response = client_for(world["users"]["network"]).post(
-        f"/veranstaltungen/{slug}/freigeben/", {"action": "approve"}
-    )
-    assert response.status_code == 404
