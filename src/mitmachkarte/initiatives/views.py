@@ -7,16 +7,24 @@ from dataclasses import replace
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from mitmachkarte.core.params import parse_leniently
+from mitmachkarte.core.versions import cached_for_version
 from mitmachkarte.municipalities.forms import municipality_input
 from mitmachkarte.municipalities.models import Municipality
 from mitmachkarte.taxonomy.selectors import categories, sdgs
 
 from . import opening_hours, selectors, serializers, validation
 from .filters import InitiativeFilter, parse_filter
+from .signals import VERSION_NAME
 
 PAGE_SIZE = 20
+CARDS_KEPT_PAGES = 5
+CARDS_KEPT_SECONDS = 300
 NEAREST_IN_VIEW = 5
 PHONE_HALF_WIDTH_PX = 180
 MIN_PLACE_ZOOM = 8
@@ -59,10 +67,34 @@ def _page(request, flt: InitiativeFilter):
     centre = ((b.south + b.north) / 2, (b.west + b.east) / 2) if b else DEFAULT_CENTRE
     ordered = selectors.ordered_matches(flt, centre=centre)
     page = Paginator(ordered.ids, PAGE_SIZE).get_page(request.GET.get("page"))
-    page.object_list = selectors.with_distances(
-        selectors.objects_for_ids(list(page.object_list)), ordered.distances
-    )
     return page, ordered
+
+
+def _cards(flt: InitiativeFilter, page, ordered) -> str | None:
+    """The page's cards as HTML when they are kept, else None with the page's entries
+    loaded for the template.
+
+    The list without a filter is the same for every visitor of `/`: its first pages are
+    rendered once per data version (every change of an entry makes a new one), language
+    and day (the "may be outdated" notes), and at most CARDS_KEPT_SECONDS (category names).
+    """
+
+    def load():
+        page.object_list = selectors.with_distances(
+            selectors.objects_for_ids(list(page.object_list)), ordered.distances
+        )
+
+    if not flt.is_empty or page.number > CARDS_KEPT_PAGES:
+        load()
+        return None
+
+    def render_cards() -> str:
+        load()
+        return str(render_to_string("initiatives/_cards.html", {"page": page}))
+
+    key = f"cards:{get_language()}:{timezone.localdate().isoformat()}:{page.number}"
+    html = cached_for_version(VERSION_NAME, key, render_cards, timeout=CARDS_KEPT_SECONDS)
+    return mark_safe(html)  # noqa: S308 - our own template's output
 
 
 def _zoom_to_show_nearest(place, ordered):
@@ -88,6 +120,7 @@ def map_page(request):
     page, ordered = _page(request, flt)
     context = {
         "page": page,
+        "cards_html": _cards(flt, page, ordered),
         "filter": flt,
         "errors": errors,
         "in_view": bool(flt.bbox),
