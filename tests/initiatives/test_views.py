@@ -85,6 +85,18 @@ def test_the_default_list_is_rendered_once_per_data_version(client, town):
     assert "may be outdated" not in client.get("/").content.decode()
 
 
+def test_filter_choices_keep_what_is_ticked(client, town):
+    plain = client.get("/").content.decode()
+    assert (
+        'name="category" value="repair"' in plain
+        and " checked" not in plain.split('name="category" value="repair"')[1][:20]
+    )
+    ticked = client.get("/", {"category": "repair", "sdg": "13"}).content.decode()
+    assert 'value="repair" checked' in ticked and 'name="sdg" value="13" checked' in ticked
+    # The kept (nothing ticked) choices do not leak into a view with ticks, nor back.
+    assert 'value="repair" checked' not in client.get("/").content.decode()
+
+
 def test_bad_filter_gives_a_notice_and_keeps_the_rest(client, town):
     InitiativeFactory(
         name="Repair Café Köln", latitude=50.95, longitude=6.92, categories=["repair"]

@@ -4,6 +4,7 @@ import math
 import re
 from dataclasses import replace
 
+from django.core.cache import caches
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -25,6 +26,7 @@ from .signals import VERSION_NAME
 PAGE_SIZE = 20
 CARDS_KEPT_PAGES = 5
 CARDS_KEPT_SECONDS = 300
+CHOICES_KEPT_SECONDS = 300
 NEAREST_IN_VIEW = 5
 PHONE_HALF_WIDTH_PX = 180
 MIN_PLACE_ZOOM = 8
@@ -97,6 +99,29 @@ def _cards(flt: InitiativeFilter, page, ordered) -> str | None:
     return mark_safe(html)  # noqa: S308 - our own template's output
 
 
+def _filter_choices(selected_categories: set, selected_sdgs: set) -> str:
+    """The category and SDG checkboxes; with none ticked (nearly every view of `/`) kept
+    rendered per language for CHOICES_KEPT_SECONDS (a renamed category shows after it)."""
+
+    def render_choices() -> str:
+        context = {
+            "categories": categories(),
+            "sdgs": sdgs(),
+            "selected_categories": selected_categories,
+            "selected_sdgs": selected_sdgs,
+        }
+        return str(render_to_string("initiatives/_filter_choices.html", context))
+
+    if selected_categories or selected_sdgs:
+        return mark_safe(render_choices())  # noqa: S308 - our own template's output
+    key = f"filter-choices:{get_language()}"
+    html = caches["responses"].get(key)
+    if html is None:
+        html = render_choices()
+        caches["responses"].set(key, html, CHOICES_KEPT_SECONDS)
+    return mark_safe(html)  # noqa: S308 - our own template's output
+
+
 def _zoom_to_show_nearest(place, ordered):
     """A postcode or a position zooms out until the nearest few matches are in view (even on
     a phone), so the list beside the map is never empty while matches are near."""
@@ -129,8 +154,7 @@ def map_page(request):
     if request.htmx:
         return render(request, "initiatives/_results.html", context)
     context.update(
-        categories=categories(),
-        sdgs=sdgs(),
+        filter_choices=_filter_choices(set(flt.categories), set(flt.sdgs)),
         municipality_input=municipality_input(
             "municipality", flt.municipality or request.GET.get("municipality", "")
         ),
