@@ -1,8 +1,9 @@
 """Answers from the map index: clusters for a map view, nearest entries, search order.
 
-A request reads only what its bbox covers: without other filters than one category, the
-rows of the cells the bbox covers (map_cells), computing from entries only the cells on its
-edge; else the entries of the key ranges covering the bbox (map_store), then vector masks
+A request reads only what its bbox covers: without other filters than one category or one
+SDG, the rows of the cells the bbox covers (map_cells), splitting the cells on its edge into
+finer cells and reading entries only for the finest ones still on it (map_cut); else the
+entries of the key ranges covering the bbox (map_store), then vector masks
 over those. Counts are exact either way: every matching entry in the bbox is in exactly
 one cluster or is a single point. Search and tag filters come from SQL as id sets.
 """
