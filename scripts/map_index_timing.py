@@ -56,13 +56,22 @@ def main() -> None:
     store += sum(getattr(index.store, f).nbytes for f in ("cats", "sdgs", "first_category"))
     store += index.store.name_rank.nbytes + index.store.id_sorted.nbytes
     store += index.store.id_pos.nbytes
+    by_kind = {}
+    for layers in index.cells.levels:
+        for (kind, _bit), layer in zip(getattr(index.cells, "keys", []), layers, strict=False):
+            size = sum(getattr(layer, c).nbytes for c in layer.COLUMNS)
+            by_kind[kind or "all"] = by_kind.get(kind or "all", 0) + size
     cells = sum(
         getattr(layer, c).nbytes
         for layers in index.cells.levels
         for layer in layers
         for c in layer.COLUMNS
     )
-    print(f"arrays: entries {store / 2**20:.1f} MB, cell tables {cells / 2**20:.1f} MB")
+    kinds = ", ".join(f"{k} {v / 2**20:.1f}" for k, v in by_kind.items())
+    print(
+        f"arrays: entries {store / 2**20:.1f} MB, cell tables {cells / 2**20:.1f} MB "
+        f"(to zoom {index.cells.depth}; {kinds or 'all and categories'})"
+    )
     for zoom, bbox in VIEWS:
         row = []
         for extra in FILTERS:

@@ -79,6 +79,38 @@ def test_cluster_counts_equal_brute_force(
     assert len(result.features) <= MAX_FEATURES
 
 
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    west=st.floats(4.0, 9.5),
+    south=st.floats(49.5, 52.6),
+    width=st.floats(0.01, 8),
+    height=st.floats(0.01, 5),
+    zoom=st.integers(0, 11),
+    layer=st.one_of(
+        st.just({}),
+        st.builds(lambda c: {"categories": [c]}, st.sampled_from(CATEGORY_SLUGS)),
+        st.builds(lambda n: {"sdgs": [str(n)]}, st.integers(1, 17)),
+    ),
+)
+def test_cell_tables_answer_as_the_entries_do(entries, west, south, width, height, zoom, layer):
+    """Whole cells from the tables, edge cells from finer tables and at the deepest level
+    from their entries: the same clusters, centres, bounds and points as from the entries."""
+    index = get_index()
+    flt = parse_filter(bbox=f"{west},{south},{west + width},{south + height}", **layer)
+    key = index._layer(flt)
+    assert key is not None
+    level = min(zoom, index.cells.depth)
+    from_cells = index._from_cells(flt, level, key)
+    from_entries = index._from_entries(flt, level)
+    if from_cells is None:  # few matches: points, from the entries
+        assert from_entries.count <= POINTS_UP_TO
+        return
+    assert (from_cells.count, from_cells.bounds) == (from_entries.count, from_entries.bounds)
+    assert sorted(map(str, from_cells.features)) == sorted(map(str, from_entries.features))
+
+
 def test_never_more_than_max_features(client, reference_data, nrw_municipalities):
     towns = list(Municipality.objects.order_by("ags"))
     generator.save(generator.plan(municipalities=towns, count=3000, seed=11))

@@ -116,8 +116,8 @@ def test_incremental_index_equals_a_fresh_build(reference_data, monkeypatch, ops
     assert index.version == map_changes.current()
     assert_same(index, MapIndex.build(index.version))
     for zoom in (4, 9, 14):
-        for categories in ([], ["repair"]):
-            flt = parse_filter(bbox="6.5,50.6,8,51.5", categories=categories)
+        for categories, sdgs in (([], []), (["repair"], []), ([], ["13"])):
+            flt = parse_filter(bbox="6.5,50.6,8,51.5", categories=categories, sdgs=sdgs)
             fresh = MapIndex.build(index.version).features(flt, zoom=zoom)
             mine = index.features(flt, zoom=zoom)
             assert (mine.count, mine.bounds) == (fresh.count, fresh.bounds)

@@ -65,6 +65,38 @@ def test_list_is_paginated_without_javascript(client, town):
     assert "Initiative 24" in second
 
 
+def test_the_default_list_is_rendered_once_per_data_version(client, town):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    entry = InitiativeFactory(name="Repair Café Köln", latitude=50.95, longitude=6.92)
+    first = client.get("/", {"r": "1"}).content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get("/", {"r": "2"}).content.decode()
+    # The kept cards: no entry rows, categories or tags are read for them.
+    assert not [q for q in queries if "initiatives_initiative_categories" in q["sql"]]
+    cards = re.compile(r'<ol class="result-list".*?</ol>', re.S)
+    assert cards.search(again).group(0) == cards.search(first).group(0)
+    assert "Repair Café Köln" in cards.search(again).group(0)
+    entry.name = "Repair Café Köln-Nippes"
+    entry.save()  # a new data version: the cards again from the entries
+    assert "Repair Café Köln-Nippes" in client.get("/").content.decode()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert "may be outdated" not in client.get("/").content.decode()
+
+
+def test_filter_choices_keep_what_is_ticked(client, town):
+    plain = client.get("/").content.decode()
+    assert (
+        'name="category" value="repair"' in plain
+        and " checked" not in plain.split('name="category" value="repair"')[1][:20]
+    )
+    ticked = client.get("/", {"category": "repair", "sdg": "13"}).content.decode()
+    assert 'value="repair" checked' in ticked and 'name="sdg" value="13" checked' in ticked
+    # The kept (nothing ticked) choices do not leak into a view with ticks, nor back.
+    assert 'value="repair" checked' not in client.get("/").content.decode()
+
+
 def test_bad_filter_gives_a_notice_and_keeps_the_rest(client, town):
     InitiativeFactory(
         name="Repair Café Köln", latitude=50.95, longitude=6.92, categories=["repair"]

@@ -1,10 +1,10 @@
 """Counts, centres and bounds per grid cell, for the zooms where a view holds many entries.
 
-For each zoom up to AGG_MAX_ZOOM and each layer (all entries; the entries of one category)
-a table holds the non-empty cells in key order with their count, the sums of their
+For each zoom up to AGG_MAX_ZOOM and each layer (all entries; the entries of one category;
+those of one SDG) a table holds the non-empty cells in key order with their count, the sums of their
 coordinates (in fixed point, so adding and removing entries is exact and equals a fresh
 build) and their bounds. A map request without other filters reads the rows of the cells
-its bbox covers instead of the entries (map_query). Writes update the rows of the cells
+its bbox covers instead of the entries (map_cut, map_query). Writes update the rows of the cells
 they touch: counts and sums by their difference, bounds by the new point, or again from
 the cell's entries when a removed point lay on them.
 """
@@ -85,11 +85,30 @@ def coarser(layer: CellLayer) -> CellLayer:
     )
 
 
-class CellTables:
-    """levels[zoom][layer]: layer 0 all entries, layer j + 1 those with category bit j."""
+ALL = ("", 0)  # the layer of all entries; the others are (store column, bit)
 
-    def __init__(self, levels: list[list[CellLayer]], bits: int):
-        self.levels, self.bits = levels, bits
+
+def layer_keys(category_bits: int, sdgs: int = 17) -> list[tuple[str, int]]:
+    """All entries, each category, each SDG: the filters a map view has tables for."""
+    return (
+        [ALL]
+        + [("cats", 1 << j) for j in range(category_bits)]
+        + [("sdgs", 1 << j) for j in range(sdgs)]
+    )
+
+
+def members(store: EntryStore, key: tuple[str, int], positions: np.ndarray) -> np.ndarray:
+    """Those of `positions` in the layer `key`."""
+    field, bit = key
+    return positions if not bit else positions[(getattr(store, field)[positions] & bit) != 0]
+
+
+class CellTables:
+    """levels[zoom][i]: the cells of the layer keys[i] (keys[0] is ALL)."""
+
+    def __init__(self, levels: list[list[CellLayer]], keys: list[tuple[str, int]]):
+        self.levels, self.keys = levels, keys
+        self.slot = {key: i for i, key in enumerate(keys)}
         self.depth = len(levels) - 1  # the deepest zoom with tables
 
     @staticmethod
@@ -102,20 +121,21 @@ class CellTables:
         return 0
 
     @classmethod
-    def build(cls, store: EntryStore, bits: int) -> "CellTables":
+    def build(cls, store: EntryStore, keys: list[tuple[str, int]]) -> "CellTables":
         depth = cls.depth_for(store)
         cells = store.key >> shift_of(depth)
-        finest = [aggregate(cells, store.lat, store.lon)]
-        for j in range(bits):
-            sel = np.flatnonzero(store.cats & (1 << j))
+        everyone = np.arange(len(store), dtype=np.int64)
+        finest = []
+        for key in keys:
+            sel = members(store, key, everyone)
             finest.append(aggregate(cells[sel], store.lat[sel], store.lon[sel]))
         levels = [finest]
         for _ in range(depth):
             levels.insert(0, [coarser(layer) for layer in levels[0]])
-        return cls(levels, bits)
+        return cls(levels, keys)
 
-    def layer(self, zoom: int, bit: int = 0) -> CellLayer:
-        return self.levels[zoom][bit.bit_length() if bit else 0]
+    def layer(self, zoom: int, key: tuple[str, int] = ALL) -> CellLayer:
+        return self.levels[zoom][self.slot[key]]
 
     def updated(
         self, old: EntryStore, gone: np.ndarray, new: EntryStore, placed: np.ndarray
@@ -123,28 +143,24 @@ class CellTables:
         """The tables after the entries at `gone` (in `old`) left and those at `placed`
         (in `new`) came; untouched layers are shared."""
         levels = [list(layers) for layers in self.levels]
-        rem_cats, add_cats = old.cats[gone], new.cats[placed]
-        present = int(np.bitwise_or.reduce(np.r_[rem_cats, add_cats, 0]))
-        for zoom in range(self.depth + 1):
-            shift = shift_of(zoom)
-            for index in range(self.bits + 1):
-                bit = 0 if index == 0 else 1 << (index - 1)
-                if bit and not present & bit:
-                    continue
-                rem = gone if not bit else gone[(rem_cats & bit) != 0]
-                add = placed if not bit else placed[(add_cats & bit) != 0]
+        for index, key in enumerate(self.keys):
+            rem, add = members(old, key, gone), members(new, key, placed)
+            if not len(rem) and not len(add):
+                continue
+            for zoom in range(self.depth + 1):
+                shift = shift_of(zoom)
                 levels[zoom][index] = _changed(
                     levels[zoom][index],
                     zoom,
-                    bit,
+                    key,
                     (old.key[rem] >> shift, old.lat[rem], old.lon[rem]),
                     (new.key[add] >> shift, new.lat[add], new.lon[add]),
                     new,
                 )
-        return CellTables(levels, self.bits)
+        return CellTables(levels, self.keys)
 
 
-def _changed(layer: CellLayer, zoom, bit, removed, added, store) -> CellLayer:
+def _changed(layer: CellLayer, zoom, key, removed, added, store) -> CellLayer:
     rem_cell, rem_lat, rem_lon = removed
     add_cell, add_lat, add_lon = added
     cells = np.r_[rem_cell, add_cell]
@@ -210,10 +226,8 @@ def _changed(layer: CellLayer, zoom, bit, removed, added, store) -> CellLayer:
         row = int(np.searchsorted(cols["cell"], cell))
         if cols["count"][row] <= 0:
             continue
-        members = store.in_cells(np.array([cell], dtype=np.int64), zoom)
-        if bit:
-            members = members[(store.cats[members] & bit) != 0]
-        lat, lon = store.lat[members], store.lon[members]
+        inside = members(store, key, store.in_cells(np.array([cell], dtype=np.int64), zoom))
+        lat, lon = store.lat[inside], store.lon[inside]
         cols["west"][row], cols["east"][row] = lon.min(), lon.max()
         cols["south"][row], cols["north"][row] = lat.min(), lat.max()
     keep = cols["count"] > 0
@@ -222,4 +236,14 @@ def _changed(layer: CellLayer, zoom, bit, removed, added, store) -> CellLayer:
     return CellLayer(**cols)
 
 
-__all__ = ["AGG_MAX_ZOOM", "MAX_ZOOM", "CellLayer", "CellTables", "aggregate", "fixed"]
+__all__ = [
+    "AGG_MAX_ZOOM",
+    "ALL",
+    "MAX_ZOOM",
+    "CellLayer",
+    "CellTables",
+    "aggregate",
+    "fixed",
+    "layer_keys",
+    "members",
+]

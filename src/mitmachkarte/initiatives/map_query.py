@@ -1,8 +1,9 @@
 """Answers from the map index: clusters for a map view, nearest entries, search order.
 
-A request reads only what its bbox covers: without other filters than one category, the
-rows of the cells the bbox covers (map_cells), computing from entries only the cells on its
-edge; else the entries of the key ranges covering the bbox (map_store), then vector masks
+A request reads only what its bbox covers: without other filters than one category or one
+SDG, the rows of the cells the bbox covers (map_cells), splitting the cells on its edge into
+finer cells and reading entries only for the finest ones still on it (map_cut); else the
+entries of the key ranges covering the bbox (map_store), then vector masks
 over those. Counts are exact either way: every matching entry in the bbox is in exactly
 one cluster or is a single point. Search and tag filters come from SQL as id sets.
 """
@@ -20,8 +21,9 @@ from . import map_index as limits
 from . import search
 from .filters import InitiativeFilter
 from .map_build import Taxonomy, name_ranks, name_ranks_between, read_entries
-from .map_cells import CellTables, fixed
-from .map_store import MAX_ZOOM, EntryStore, bbox_cells, cover, shift_of, unmorton
+from .map_cells import ALL, CellTables, fixed, layer_keys
+from .map_cut import clusters
+from .map_store import MAX_ZOOM, EntryStore, cover, shift_of
 from .map_views import cluster_features, point_features
 from .models import Initiative
 
@@ -55,7 +57,8 @@ class MapIndex:
         columns = read_entries(taxonomy)
         columns["name_rank"] = name_ranks(columns["ids"])
         store = EntryStore.build(columns)
-        return cls(version, store, CellTables.build(store, len(taxonomy.category_bit)), taxonomy)
+        cells = CellTables.build(store, layer_keys(len(taxonomy.category_bit)))
+        return cls(version, store, cells, taxonomy)
 
     def apply(self, version: int, touched: set[int]) -> "MapIndex | None":
         """The index with the entries `touched` re-read; None when only a rebuild will do
@@ -223,21 +226,27 @@ class MapIndex:
 
     def features(self, flt: InitiativeFilter, *, zoom: int) -> MapResult:
         level = min(zoom, MAX_ZOOM)
-        bit = self._layer_bit(flt)
-        if bit is not None and level <= self.cells.depth:
-            result = self._from_cells(flt, level, bit)
+        key = self._layer(flt)
+        if key is not None and level <= self.cells.depth:
+            result = self._from_cells(flt, level, key)
             if result is not None:
                 return result
         return self._from_entries(flt, level)
 
-    def _layer_bit(self, flt: InitiativeFilter) -> int | None:
-        """The layer of cell tables answering `flt` (0: all entries), None if none does."""
-        if flt.terms or flt.tag or flt.municipality or flt.area or flt.sdgs or flt.radius:
+    def _layer(self, flt: InitiativeFilter) -> tuple[str, int] | None:
+        """The layer of cell tables answering `flt` (map_cells.layer_keys), None if none
+        does: all entries, one category or one SDG, besides the bbox."""
+        if flt.terms or flt.tag or flt.municipality or flt.area or flt.radius:
             return None
+        if flt.categories and flt.sdgs:
+            return None
+        if flt.sdgs:
+            goals = set(flt.sdgs)
+            return ("sdgs", 1 << (goals.pop() - 1)) if len(goals) == 1 else None
         if not flt.categories:
-            return 0
+            return ALL
         bit = self._bits(flt.categories)
-        return bit if len(flt.categories) == 1 and bit else None
+        return ("cats", bit) if len(flt.categories) == 1 and bit else None
 
     def _from_entries(self, flt: InitiativeFilter, level: int) -> MapResult:
         s = self.store
@@ -258,51 +267,17 @@ class MapIndex:
         features += cluster_features({k: v[~singles] for k, v in groups.items()})
         return MapResult(total, True, features, bounds)
 
-    def _from_cells(self, flt: InitiativeFilter, level: int, bit: int) -> MapResult | None:
-        """Clusters from the cell tables; None when the answer is points (few matches)."""
-        s, box = self.store, flt.bbox
+    def _from_cells(self, flt: InitiativeFilter, level: int, key) -> MapResult | None:
+        """Clusters from the cell tables (map_cut); None when the answer is points (few
+        matches)."""
         for zoom in range(level, -1, -1):
-            layer = self.cells.layer(zoom, bit)
-            if box is None:
-                rows = np.arange(len(layer))
-                inner = layer.count >= 2
-                near = np.ones(len(rows), dtype=bool)
-            else:
-                rows = layer.in_ranges(cover(box, zoom), zoom)
-                cx, cy = unmorton(layer.cell[rows])
-                c0, c1, r0, r1 = bbox_cells(box, zoom)
-                inner = (cx > c0) & (cx < c1) & (cy > r0) & (cy < r1) & (layer.count[rows] >= 2)
-                near = (cx >= c0 - 1) & (cx <= c1 + 1) & (cy >= r0 - 1) & (cy <= r1 + 1)
-            whole, edge = rows[inner], rows[near & ~inner]
-            if len(whole) > limits.MAX_FEATURES:
+            cut = clusters(self.cells, self.store, flt.bbox, zoom, key, limits.MAX_FEATURES)
+            if cut is None:
                 continue
-            # Cells on the bbox's edge (and single entries): from their entries.
-            pos = s.in_cells(layer.cell[edge], zoom)
-            keep = np.ones(len(pos), dtype=bool) if not bit else (s.cats[pos] & bit) != 0
-            if box is not None:
-                lat, lon = s.lat[pos], s.lon[pos]
-                keep &= (lat >= box.south) & (lat <= box.north)
-                keep &= (lon >= box.west) & (lon <= box.east)
-            pos = pos[keep]
-            total = int(layer.count[whole].sum()) + len(pos)
-            if total <= limits.POINTS_UP_TO:
+            if cut.total <= limits.POINTS_UP_TO:
                 return None
-            cells = s.key[pos] >> shift_of(zoom)
-            starts = np.flatnonzero(np.r_[True, cells[1:] != cells[:-1]])[: len(pos)]
-            if len(whole) + len(starts) > limits.MAX_FEATURES:
-                continue
-            groups = _groups(s, pos, starts)
-            singles = groups["count"] == 1
-            features = point_features(self, pos[starts[singles]])
-            parts = [{k: v[~singles] for k, v in groups.items()}]
-            parts.append({k: getattr(layer, k)[whole] for k in groups})
-            merged = {k: np.concatenate([p[k] for p in parts]) for k in groups}
-            features += cluster_features(merged)
-            bounds = _extent(
-                np.r_[s.lat[pos], layer.south[whole], layer.north[whole]],
-                np.r_[s.lon[pos], layer.west[whole], layer.east[whole]],
-            )
-            return MapResult(total, True, features, bounds)
+            features = point_features(self, cut.singles) + cluster_features(cut.groups)
+            return MapResult(cut.total, True, features, cut.bounds)
         return None
 
 

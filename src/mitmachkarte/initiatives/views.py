@@ -4,19 +4,29 @@ import math
 import re
 from dataclasses import replace
 
+from django.core.cache import caches
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from mitmachkarte.core.params import parse_leniently
+from mitmachkarte.core.versions import cached_for_version
 from mitmachkarte.municipalities.forms import municipality_input
 from mitmachkarte.municipalities.models import Municipality
 from mitmachkarte.taxonomy.selectors import categories, sdgs
 
 from . import opening_hours, selectors, serializers, validation
 from .filters import InitiativeFilter, parse_filter
+from .signals import VERSION_NAME
 
 PAGE_SIZE = 20
+CARDS_KEPT_PAGES = 5
+CARDS_KEPT_SECONDS = 300
+CHOICES_KEPT_SECONDS = 300
 NEAREST_IN_VIEW = 5
 PHONE_HALF_WIDTH_PX = 180
 MIN_PLACE_ZOOM = 8
@@ -59,10 +69,57 @@ def _page(request, flt: InitiativeFilter):
     centre = ((b.south + b.north) / 2, (b.west + b.east) / 2) if b else DEFAULT_CENTRE
     ordered = selectors.ordered_matches(flt, centre=centre)
     page = Paginator(ordered.ids, PAGE_SIZE).get_page(request.GET.get("page"))
-    page.object_list = selectors.with_distances(
-        selectors.objects_for_ids(list(page.object_list)), ordered.distances
-    )
     return page, ordered
+
+
+def _cards(flt: InitiativeFilter, page, ordered) -> str | None:
+    """The page's cards as HTML when they are kept, else None with the page's entries
+    loaded for the template.
+
+    The list without a filter is the same for every visitor of `/`: its first pages are
+    rendered once per data version (every change of an entry makes a new one), language
+    and day (the "may be outdated" notes), and at most CARDS_KEPT_SECONDS (category names).
+    """
+
+    def load():
+        page.object_list = selectors.with_distances(
+            selectors.objects_for_ids(list(page.object_list)), ordered.distances
+        )
+
+    if not flt.is_empty or page.number > CARDS_KEPT_PAGES:
+        load()
+        return None
+
+    def render_cards() -> str:
+        load()
+        return str(render_to_string("initiatives/_cards.html", {"page": page}))
+
+    key = f"cards:{get_language()}:{timezone.localdate().isoformat()}:{page.number}"
+    html = cached_for_version(VERSION_NAME, key, render_cards, timeout=CARDS_KEPT_SECONDS)
+    return mark_safe(html)  # noqa: S308 - our own template's output
+
+
+def _filter_choices(selected_categories: set, selected_sdgs: set) -> str:
+    """The category and SDG checkboxes; with none ticked (nearly every view of `/`) kept
+    rendered per language for CHOICES_KEPT_SECONDS (a renamed category shows after it)."""
+
+    def render_choices() -> str:
+        context = {
+            "categories": categories(),
+            "sdgs": sdgs(),
+            "selected_categories": selected_categories,
+            "selected_sdgs": selected_sdgs,
+        }
+        return str(render_to_string("initiatives/_filter_choices.html", context))
+
+    if selected_categories or selected_sdgs:
+        return mark_safe(render_choices())  # noqa: S308 - our own template's output
+    key = f"filter-choices:{get_language()}"
+    html = caches["responses"].get(key)
+    if html is None:
+        html = render_choices()
+        caches["responses"].set(key, html, CHOICES_KEPT_SECONDS)
+    return mark_safe(html)  # noqa: S308 - our own template's output
 
 
 def _zoom_to_show_nearest(place, ordered):
@@ -88,6 +145,7 @@ def map_page(request):
     page, ordered = _page(request, flt)
     context = {
         "page": page,
+        "cards_html": _cards(flt, page, ordered),
         "filter": flt,
         "errors": errors,
         "in_view": bool(flt.bbox),
@@ -96,8 +154,7 @@ def map_page(request):
     if request.htmx:
         return render(request, "initiatives/_results.html", context)
     context.update(
-        categories=categories(),
-        sdgs=sdgs(),
+        filter_choices=_filter_choices(set(flt.categories), set(flt.sdgs)),
         municipality_input=municipality_input(
             "municipality", flt.municipality or request.GET.get("municipality", "")
         ),
