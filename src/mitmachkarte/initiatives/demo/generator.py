@@ -27,7 +27,7 @@ from mitmachkarte.taxonomy.selectors import synonym_names
 
 from ..models import DataLicence, Initiative, Status
 from ..signals import mark_changed
-from . import bulk, texts
+from . import bulk, bulk_load, texts
 
 BATCH = 5000  # entries a transaction: a few seconds of work, committed as it goes
 
@@ -145,16 +145,25 @@ def save(
     *,
     status: str = Status.PUBLISHED,
     progress: Callable[[int, int], None] | None = None,
+    bulk_load_mode: bool = False,
 ) -> int:
     """Create the planned entries in batches, each committed; returns how many were new.
 
     `progress(seen, created)` is called after each batch. Entries whose slug exists (from
-    an earlier run with the same plan) are skipped.
+    an earlier run with the same plan) are skipped. `bulk_load_mode`: indexes and search
+    index are built once afterwards (demo.bulk_load), for big loads.
     """
+    with bulk_load.suspended_indexes(enabled=bulk_load_mode):
+        created = _save_batches(iter(specs), status=status, progress=progress)
+    if bulk_load_mode and created:
+        mark_changed()  # caches keyed by the version must not keep what the load showed
+    return created
+
+
+def _save_batches(specs: Iterator[Spec], *, status: str, progress) -> int:
     existing = set(Initiative.objects.values_list("slug", flat=True))
     context = _Context(status=status, taken=set(existing))
     seen = created = 0
-    specs = iter(specs)
     while batch := list(itertools.islice(specs, BATCH)):
         seen += len(batch)
         fresh = []

@@ -3,7 +3,8 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from mitmachkarte.initiatives.demo import generator
+from mitmachkarte.initiatives.demo import bulk_load, generator
+from mitmachkarte.initiatives.models import Initiative
 from mitmachkarte.municipalities.models import Municipality
 from mitmachkarte.municipalities.services import import_municipalities
 from mitmachkarte.taxonomy.services import sync_reference_data
@@ -22,10 +23,20 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--count", type=int, required=True)
         parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument(
+            "--load",
+            choices=["auto", "bulk", "rows"],
+            default="auto",
+            help="bulk: drop the search triggers and secondary indexes, build them once "
+            "afterwards; rows: keep them (each row indexed as it is written); auto: bulk "
+            f"from {bulk_load.FAST_FROM:,} entries when they at least double the table",
+        )
 
-    def handle(self, *args, count: int, seed: int, **options):
+    def handle(self, *args, count: int, seed: int, load: str, **options):
         if not 1 <= count <= 1_000_000:
             raise CommandError("--count must be between 1 and 1,000,000")
+        if finished := bulk_load.finish_pending():
+            self.stdout.write(f"Finished an interrupted bulk load ({finished} statements)")
         sync_reference_data()
         if Municipality.objects.count() < 10_000:
             report = import_municipalities(path=DE_FILE)
@@ -45,5 +56,21 @@ class Command(BaseCommand):
                     f"({seen / max(elapsed, 1e-6):,.0f}/s)"
                 )
 
-        created = generator.save(specs, progress=progress if count >= REPORT_EVERY else None)
+        if load == "auto":
+            load = (
+                "bulk"
+                if bulk_load.pays(count=count, existing=Initiative.objects.count())
+                else "rows"
+            )
+        if load == "bulk":
+            self.stdout.write("Bulk load: indexes and search index are built at the end")
+        created = generator.save(
+            specs,
+            progress=progress if count >= REPORT_EVERY else None,
+            bulk_load_mode=load == "bulk",
+        )
+        if load == "bulk":
+            self.stdout.write(
+                f"  indexes and search index built ({time.monotonic() - started:,.0f} s in all)"
+            )
         self.stdout.write(f"Initiatives: {created} created, {count - created} already there")
