@@ -43,7 +43,7 @@ class Command(BaseCommand):
             self.stdout.write(f"Municipalities: {report.created} created")
         municipalities = list(Municipality.objects.order_by("ags"))
         specs = generator.iter_plan(municipalities=municipalities, count=count, seed=seed)
-        started = time.monotonic()
+        started, cpu = time.monotonic(), time.process_time()
         reported = 0
 
         def progress(seen: int, created: int) -> None:
@@ -53,7 +53,8 @@ class Command(BaseCommand):
                 elapsed = time.monotonic() - started
                 self.stdout.write(
                     f"  {seen:,} of {count:,} planned, {created:,} created "
-                    f"({seen / max(elapsed, 1e-6):,.0f}/s)"
+                    f"({seen / max(elapsed, 1e-6):,.0f}/s, {elapsed:,.0f} s, "
+                    f"{time.process_time() - cpu:,.0f} s CPU)"
                 )
 
         if load == "auto":
@@ -70,7 +71,9 @@ class Command(BaseCommand):
             bulk_load_mode=load == "bulk",
         )
         if load == "bulk":
+            elapsed = time.monotonic() - started
             self.stdout.write(
-                f"  indexes and search index built ({time.monotonic() - started:,.0f} s in all)"
+                f"  indexes and search index built ({elapsed:,.0f} s, "
+                f"{time.process_time() - cpu:,.0f} s CPU in all)"
             )
         self.stdout.write(f"Initiatives: {created} created, {count - created} already there")
