@@ -171,6 +171,10 @@ def finish_pending() -> int:
             row = cursor.fetchone()
             if row is None:
                 return done
+            if connection.vendor == "postgresql":
+                # Deferred foreign-key checks still pending in an enclosing transaction
+                # (tests) would forbid the index builds: run them now.
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             cursor.execute(row[1])
             cursor.execute(f"DELETE FROM {PENDING} WHERE position = %s", [row[0]])  # noqa: S608
         done += 1
