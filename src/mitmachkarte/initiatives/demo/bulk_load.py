@@ -13,8 +13,8 @@ secondary B-tree indexes cost most of a generation. Around a big load this modul
    and drops the indexes and triggers, in one committed transaction;
 3. lets the caller insert in batches, each committed;
 4. runs the pending statements in order, each in a transaction with the deletion of its
-   row: indexes, triggers, then the full refill of every search index (FTS5 'rebuild';
-   on PostgreSQL the trigger's upsert for every row that differs).
+   row: on SQLite indexes, triggers, then the full refill of every FTS5 table ('rebuild');
+   on PostgreSQL the trigger, its upsert for every row that differs, then the indexes.
 
 A crash between 2 and 4 leaves the pending rows: `finish_pending()`, which every
 `generate_entries` calls first, completes them, so running the command again (same seed
@@ -119,15 +119,17 @@ def _pg_plan(cursor, tables: list[str]) -> tuple[list[str], list[str]]:
     )
     indexes = cursor.fetchall()
     drops = [f"DROP INDEX {_q(name)}" for name, _ in indexes]
-    restores = [sql for _, sql in indexes]
+    restores = []
     table = _q(Initiative._meta.db_table)
     cursor.execute(
         "SELECT 1 FROM pg_trigger WHERE tgname = %s AND tgenabled <> 'D'", [PG_FILL_TRIGGER]
     )
     if cursor.fetchone():
         drops.append(f"ALTER TABLE {table} DISABLE TRIGGER {_q(PG_FILL_TRIGGER)}")
+        # The trigger first (writes from then on are its), then its upsert (migration 0003)
+        # for every row it missed or that changed, before the search table's GIN indexes
+        # exist: built once, not row by row.
         restores.append(f"ALTER TABLE {table} ENABLE TRIGGER {_q(PG_FILL_TRIGGER)}")
-        # The trigger's upsert (migration 0003) for every row it missed or that changed.
         restores.append(
             f"INSERT INTO {PG_SEARCH_TABLE} (id, name, search_text) "  # noqa: S608
             f"SELECT i.id, i.name, i.search_text FROM {table} i "
@@ -136,6 +138,7 @@ def _pg_plan(cursor, tables: list[str]) -> tuple[list[str], list[str]]:
             "ON CONFLICT (id) DO UPDATE "
             "SET name = EXCLUDED.name, search_text = EXCLUDED.search_text"
         )
+    restores += [sql for _, sql in indexes]
     restores += [f"ANALYZE {_q(t)}" for t in [*tables, PG_SEARCH_TABLE]]
     return drops, restores
 
