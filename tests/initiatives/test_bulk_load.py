@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from mitmachkarte.core.text import search_terms
-from mitmachkarte.initiatives import search, services
+from mitmachkarte.initiatives import map_changes, search, services
 from mitmachkarte.initiatives.demo import bulk_load, generator
 from mitmachkarte.initiatives.models import Initiative
 
@@ -83,8 +83,11 @@ def small_batches(reference_data, monkeypatch):
 
 
 def test_bulk_load_finds_what_the_row_by_row_path_finds(small_batches):
-    before = schema()
+    before, version = schema(), map_changes.current()
     assert "Bulk load" in generate("bulk")
+    # One version per committed batch, one more once the search index is whole: nothing
+    # cached under a version saw an incomplete index.
+    assert map_changes.current() - version == -(-COUNT // generator.BATCH) + 1
     assert schema() == before  # every index and trigger back, with the same SQL
     assert bulk_load.pending() == []
     check_search_index()
