@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from mitmachkarte.core.text import (
     _GERMAN,
     fold,
+    joined_search_variants,
     search_terms,
     search_variants,
     slugify_de,
@@ -116,3 +117,15 @@ def _variants_whole_text(text: str) -> str:
 def test_folding_word_by_word_equals_folding_the_whole_text(text):
     assert fold(text) == _fold_whole_text(text)
     assert search_variants(text) == _variants_whole_text(text)
+
+
+# Words that fold to something else, to nothing, to spaces, or transliterate.
+PIECES = ["Köln", "koeln", "Straße", "strasse", "Übung", "ueber", "¨", "ℌ", "İ", "Garten", "-", ""]
+
+
+@given(st.lists(st.lists(st.sampled_from(PIECES), max_size=4).map(" ".join), max_size=6))
+@example(["Köln", "koeln Köln"])
+@example(["koeln", "Köln"])
+@example(["Köln", "", "¨ Straße"])
+def test_joined_search_variants_is_search_variants_of_the_joined_text(parts):
+    assert joined_search_variants(parts) == search_variants(" ".join(p for p in parts if p))

@@ -6,6 +6,7 @@ transliteration (ö → oe) so both spellings a user may type are found by a sub
 """
 
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 from django.utils.text import slugify as django_slugify
@@ -58,6 +59,32 @@ def search_variants(text: str) -> str:
         return plain
     words = set(plain.split(" "))
     extra = [w for w in dict.fromkeys(german.split(" ")) if w not in words]
+    return f"{plain} {' '.join(extra)}" if extra else plain
+
+
+@lru_cache(maxsize=200_000)
+def _part_variants(part: str) -> tuple[str, str, frozenset, tuple]:
+    pairs = [_word_variants(word) for word in part.split()]
+    plain = _join([p for p, _ in pairs])
+    german = _join([g for _, g in pairs])
+    words = frozenset(plain.split(" "))
+    candidates = tuple(w for w in dict.fromkeys(german.split(" ")) if w not in words)
+    return plain, german, words, candidates
+
+
+def joined_search_variants(parts: Iterable[str]) -> str:
+    """`search_variants(" ".join(parts))`, part by part with each part's result cached: for
+    many texts made of the same pieces (generated entries). Parts are whole words.
+    """
+    # Folding never crosses whitespace, so the whole folds as its parts do; a transliterated
+    # word the whole adds is one that its own part adds (and no other part holds plainly).
+    folded = [_part_variants(part) for part in parts if part]
+    plain = " ".join(f[0] for f in folded if f[0])
+    candidates = [w for f in folded for w in f[3]]
+    if not candidates:
+        return plain
+    sets = [f[2] for f in folded]
+    extra = [w for w in dict.fromkeys(candidates) if not any(w in s for s in sets)]
     return f"{plain} {' '.join(extra)}" if extra else plain
 
 

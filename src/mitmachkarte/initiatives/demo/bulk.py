@@ -35,6 +35,7 @@ class EntryWriter:
         # Names from the model, quoted; values are parameters.
         self.insert_sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"  # noqa: S608
         self.links = {name: self._link_sql(name) for name in ("categories", "sdgs", "tags")}
+        self.adapted: dict = {}
 
     @staticmethod
     def _link_sql(name: str) -> str:
@@ -52,11 +53,15 @@ class EntryWriter:
     def insert(self, rows: list[dict], links: dict[str, list[tuple[int, int]]]) -> None:
         """Insert entries (dicts of attname → value, with "id") and their m2m rows."""
         adapt = connection.ops.adapt_datetimefield_value
+        adapted = self.adapted  # generated entries share a few thousand distinct datetimes
         defaults, attnames = self.defaults, self.attnames
         values = []
         for row in rows:
             for name in DATETIMES:
-                row[name] = adapt(row[name])
+                value = row[name]
+                if value not in adapted:
+                    adapted[value] = adapt(value)
+                row[name] = adapted[value]
             values.append(tuple([row[a] if a in row else defaults[a] for a in attnames]))
         with connection.cursor() as cursor:
             cursor.executemany(self.insert_sql, values)

