@@ -249,6 +249,7 @@ def _write(ctx: _Context, fresh: list[tuple[str, Spec]]) -> None:
         parts = [row[f] for f in SEARCHED_FIELDS]
         parts += [ctx.muni_names.get(muni_ids[i], ""), *ctx.tag_texts[tuple(tag_names)]]
         row["search_text"] = search_variants(" ".join(p for p in parts if p))
+        row["search_name"] = search_variants(row["name"])
         rows.append(row)
         links["categories"] += [(pk, ctx.category_ids[c]) for c in categories]
         links["sdgs"] += [(pk, n) for n in sdgs if n in ctx.sdg_ids]
