@@ -21,7 +21,7 @@ def _names(ids):
 
 
 def _named(word: str) -> set[int]:
-    return set(search.name_matches([word], scored=False)[0].tolist())
+    return set(search.name_matches([word]).tolist())
 
 
 @pytest.fixture
@@ -34,18 +34,19 @@ def mixed(reference_data):
     InitiativeFactory(name="Garten Entwurf", status=Status.DRAFT)
 
 
-def test_few_matches_names_by_relevance_then_the_texts(mixed):
+def test_few_matches_one_ranked_scan_names_first(mixed):
     count, ids = search_order.ranked(parse_filter(q="garten"), None)
     names = _names(ids)
     assert count == 6 == len(ids)
-    # The shortest name holding the word scores best; the texts follow the names.
     assert set(names[:3]) == {"Zgarten", "Garten Am Bach", "Gartenfreunde"}
-    assert names[0] == "Zgarten"
     assert set(names[3:]) == {"Alpha", "Beta", "Gamma"}
+    # In the engine's order (relevance, then name), without the draft.
+    draft = Initiative.objects.get(name="Garten Entwurf").pk
+    assert ids == [i for i in search.ranked_ids(["garten"], "garten") if i != draft]
 
 
 def test_many_matches_names_first_each_group_by_name(mixed, monkeypatch):
-    monkeypatch.setattr(search_order, "RANK_AT_MOST", 2)
+    monkeypatch.setattr(search, "RANK_AT_MOST", 2)
     count, ids = search_order.ranked(parse_filter(q="garten"), None)
     assert count == 6
     assert _names(ids) == ["Garten Am Bach", "Gartenfreunde", "Zgarten", "Alpha", "Beta", "Gamma"]
@@ -94,7 +95,7 @@ def test_counts_and_lists_are_exact_under_filters(
             latitude=lat,
             longitude=lon,
         )
-    monkeypatch.setattr(search_order, "RANK_AT_MOST", 500 if few else 0)
+    monkeypatch.setattr(search, "RANK_AT_MOST", 500 if few else 0)
     flt = parse_filter(q=word, categories=categories, bbox=bbox or None)
     expected = set(selectors.filter_initiatives(flt).values_list("pk", flat=True))
     count, ids = search_order.ranked(flt, None)
@@ -130,9 +131,14 @@ def test_the_names_table_agrees_with_its_content_and_rebuilds(reference_data):
     services.update_initiative_fields(initiative=entry, changes={"name": "Repaircafé Ost"})
     InitiativeFactory(name="Foodsharing")
     with connection.cursor() as cursor:
-        table = search.NAMES_TABLE
+        assert search.NAMES_TABLE == "initiatives_search_names"
         # FTS5 compares its index with the content table (an error when out of step).
-        cursor.execute(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)")
+        cursor.execute(
+            "INSERT INTO initiatives_search_names(initiatives_search_names, rank) "
+            "VALUES ('integrity-check', 1)"
+        )
         before = _named("repaircafe")
-        cursor.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
+        cursor.execute(
+            "INSERT INTO initiatives_search_names(initiatives_search_names) VALUES ('rebuild')"
+        )
     assert _named("repaircafe") == before == {entry.pk}

@@ -5,13 +5,18 @@ hold everywhere: "koln"/"koeln" find Köln, "strasse" finds Straße, and a term 
 inside words ("garten" finds "Gemeinschaftsgarten").
 
 - SQLite: an FTS5 table with the trigram tokenizer (kept in step by triggers), ranked by
-  bm25. Terms shorter than 3 characters, which trigrams cannot index, use LIKE.
+  bm25, and one over the folded names alone (`search_name`) for "names first". Terms
+  shorter than 3 characters, which trigrams cannot index, use LIKE.
 - PostgreSQL: a narrow side table (kept in step by triggers) with a pg_trgm GIN index for
   the substring match, a stored german tsvector for ranking (ts_rank) and, when nothing
   matches exactly, trigram word similarity so typos ("Bochun") still find something.
+
+Lists take their order and count from search_order; `ranked_ids` (one ranked scan of all
+matches, the earlier way) stays for scripts/search_timing.py's comparison and the tests.
 """
 
 import logging
+from dataclasses import dataclass
 
 import numpy as np
 from django.db import OperationalError, connection, transaction
@@ -166,7 +171,10 @@ def _id_array(sql: str, params: list) -> np.ndarray:
             return np.array([row[0] for row in cursor.fetchall()], dtype=np.int64)
     with connection.cursor() as cursor:
         cursor.execute(joined, params)
-        text = cursor.fetchone()[0]
+        return _parse_ids(cursor.fetchone()[0])
+
+
+def _parse_ids(text: str | None) -> np.ndarray:
     return np.fromstring(text, dtype=np.int64, sep=",") if text else np.zeros(0, dtype=np.int64)
 
 
@@ -177,19 +185,15 @@ def _names_first(terms: list[str], alias: str) -> tuple[str, list]:
     return "(CASE WHEN " + " AND ".join(clauses) + " THEN 1 ELSE 0 END)", list(terms)
 
 
-def name_matches(terms: list[str], *, scored: bool) -> tuple[np.ndarray, np.ndarray | None]:
-    """Ids of the entries (any status) whose folded name holds every term and, if
-    `scored`, each one's score, lower is better: bm25 over the names alone on SQLite (a
-    short name holding the term scores best), 1 - trigram similarity of name and query on
-    PostgreSQL, the name's length elsewhere."""
+def name_matches(terms: list[str]) -> np.ndarray:
+    """Ids (ascending) of the entries (any status) whose folded name holds every term."""
     long_terms = [t for t in terms if len(t) >= 3]
     short = [t for t in terms if len(t) < 3]
     if not terms:
-        return np.zeros(0, dtype=np.int64), np.zeros(0) if scored else None
+        return np.zeros(0, dtype=np.int64)
     if connection.vendor == "sqlite" and long_terms:
-        score = "n.rank"
         sql = (
-            f"SELECT n.rowid AS id, {{score}} FROM {NAMES_TABLE} n"
+            f"SELECT n.rowid AS id FROM {NAMES_TABLE} n"
             + (f" CROSS JOIN {TABLE} i ON i.id = n.rowid" if short else "")
             + f" WHERE {NAMES_TABLE} MATCH %s"
             + "".join(" AND instr(i.search_name, %s) > 0" for _ in short)
@@ -198,48 +202,26 @@ def name_matches(terms: list[str], *, scored: bool) -> tuple[np.ndarray, np.ndar
     else:
         escape = " ESCAPE '\\'" if connection.vendor == "sqlite" else ""
         where = " AND ".join([f"search_name LIKE %s{escape}"] * len(terms))
+        sql = f"SELECT id FROM {_source_table()} WHERE {where}"
         params = [_like(t) for t in terms]
-        if connection.vendor == "postgresql":
-            score = "1 - similarity(search_name, %s)"
-            sql = f"SELECT id, {{score}} FROM {PG_TABLE} WHERE {where}"
-            if scored:
-                params = [" ".join(terms), *params]
-        else:
-            score = "length(search_name)"
-            sql = f"SELECT id, {{score}} FROM {TABLE} WHERE {where}"
-    if not scored:
-        return np.sort(_id_array(sql.format(score="1"), params)), None
-    with connection.cursor() as cursor:
-        cursor.execute(sql.format(score=score), params)
-        rows = cursor.fetchall()
-    ids = np.array([row[0] for row in rows], dtype=np.int64)
-    return ids, np.array([row[1] for row in rows], dtype=np.float64)
+    return np.sort(_id_array(sql, params))
 
 
-def by_relevance(terms: list[str], query: str) -> np.ndarray:
-    """The ids of all matches of `terms` by the engine's relevance over their whole text,
-    best first: for a few thousand matches at most (every one is scored)."""
+def ranked_among(terms: list[str], query: str, ids: np.ndarray) -> np.ndarray:
+    """`ids` (all matches of `terms`, ascending) in the order of `ranked_ids`: names
+    holding every term first, then the engine's relevance, then by name. For a few
+    hundred matches at most: every one is scored."""
+    if connection.vendor != "postgresql":
+        ranked = np.array(ranked_ids(terms, query), dtype=np.int64)
+        return ranked[np.isin(ranked, ids)]
+    # PostgreSQL: the rows by id, not the substring match again.
+    names_sql, names_params = _names_first(terms, "i")
     with connection.cursor() as cursor:
-        if connection.vendor == "sqlite" and any(len(t) >= 3 for t in terms):
-            match = " AND ".join(_fts_phrase(t) for t in terms if len(t) >= 3)
-            short = [t for t in terms if len(t) < 3]
-            cursor.execute(
-                f"SELECT f.rowid FROM {FTS_TABLE} f"
-                + (f" CROSS JOIN {TABLE} i ON i.id = f.rowid" if short else "")
-                + f" WHERE {FTS_TABLE} MATCH %s"
-                + "".join(" AND i.search_text LIKE %s ESCAPE '\\'" for _ in short)
-                + " ORDER BY f.rank, f.rowid",
-                [match, *(_like(t) for t in short)],
-            )
-        elif connection.vendor == "postgresql":
-            where, params = _pg_exact_where(terms)
-            cursor.execute(
-                f"SELECT id FROM {PG_TABLE} WHERE {where} ORDER BY "
-                "ts_rank(search_vector, plainto_tsquery('german', %s)) DESC, id",
-                [*params, query],
-            )
-        else:
-            return matching_ids(terms)
+        cursor.execute(
+            f"SELECT i.id FROM {PG_TABLE} i WHERE i.id = ANY(%s) ORDER BY {names_sql} DESC, "
+            "ts_rank(i.search_vector, plainto_tsquery('german', %s)) DESC, i.name, i.id",
+            [ids.tolist(), *names_params, query],
+        )
         return np.array([row[0] for row in cursor.fetchall()], dtype=np.int64)
 
 
@@ -335,9 +317,53 @@ def ranked_ids(
     return ids, len(ranked_ids(terms, query, within=within, status=status))
 
 
-def all_matches(terms: list[str]) -> tuple[list[int], bool]:
-    """The ids of all entries (any status) matching every term, and whether they are
-    PostgreSQL's close matches (then best first), found when nothing matches exactly."""
-    if connection.vendor == "postgresql" and terms and not _pg_has_exact(terms):
-        return typo_ids(terms), True
-    return matching_ids(terms), False
+# Up to this many matches (in all entries) are ordered by relevance: the engine scores
+# every one of them, ~10 µs a text on SQLite. More are ordered by name (search_order).
+RANK_AT_MOST = 500
+
+
+@dataclass
+class Found:
+    """All entries (any status) matching every term: `ids` ascending, or, if `typos`
+    (PostgreSQL, nothing matched exactly), the close matches best first. `named`: those
+    whose name holds every term, when the same scan found them (PostgreSQL). `score`: for
+    at most RANK_AT_MOST matches on SQLite, each one's bm25 (lower is better)."""
+
+    ids: np.ndarray
+    typos: bool = False
+    named: np.ndarray | None = None
+    score: np.ndarray | None = None
+
+
+def find(terms: list[str]) -> Found:
+    if connection.vendor == "sqlite" and terms and all(len(t) >= 3 for t in terms):
+        # One pass for few matches, scored as they come (bm25 is computed only for the
+        # rows read); a broad word stops after RANK_AT_MOST + 1 and is read unscored.
+        match = " AND ".join(_fts_phrase(t) for t in terms)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT rowid, rank FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "
+                f"LIMIT {int(RANK_AT_MOST) + 1}",
+                [match],
+            )
+            rows = cursor.fetchall()
+        if len(rows) <= RANK_AT_MOST:
+            rows.sort()
+            ids = np.array([r[0] for r in rows], dtype=np.int64)
+            return Found(ids, score=np.array([r[1] for r in rows], dtype=np.float64))
+    if connection.vendor != "postgresql" or not terms:
+        return Found(matching_ids(terms))
+    # The name check rides along: the row is read for the substring recheck anyway.
+    where, params = _pg_exact_where(terms)
+    named_where = " AND ".join(["search_name LIKE %s"] * len(terms))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT string_agg(id::text, ','), "
+            f"string_agg(CASE WHEN {named_where} THEN id::text END, ',') "
+            f"FROM {PG_TABLE} WHERE {where}",
+            [*(_like(t) for t in terms), *params],
+        )
+        ids, named = cursor.fetchone()
+    if ids:
+        return Found(np.sort(_parse_ids(ids)), named=np.sort(_parse_ids(named)))
+    return Found(np.array(typo_ids(terms), dtype=np.int64), typos=True)

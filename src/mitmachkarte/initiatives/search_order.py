@@ -6,12 +6,14 @@ relevance and counting it in the same scan took 1–2 s at a million entries. He
 - the matches: the ids the engine finds for the terms (no join, no ranking), narrowed to
   the published entries under every other filter by the map index (map_query.matches);
   the count is their number, exact;
-- names first: the entries whose folded name holds every term, from an index of the
-  names alone (search.name_matches), then the rest;
-- within each group, when the words have at most RANK_AT_MOST matches in all entries: by
-  relevance (names by the engine's score of the name, the rest by that of the whole text),
-  ties by name; more matches: by name (the index's name order), and only as far as the
-  requested slice reaches. Scoring 100,000 texts is what took the time.
+- names first: the entries whose folded name holds every term, then the rest;
+- when the words have at most search.RANK_AT_MOST matches in all entries, one ranked scan of
+  them: names first, then the engine's relevance, then name, as before (on SQLite the
+  matching scan scores them on the way: search.find);
+- more matches: each group by name (the index's name order), only as far as the
+  requested slice reaches. The names come from an index of the names alone
+  (search.name_matches; on PostgreSQL from the matching scan itself). Scoring 100,000
+  texts is what took the time.
 """
 
 from dataclasses import replace
@@ -22,10 +24,6 @@ from . import search
 from .filters import InitiativeFilter
 from .map_index import get_index
 
-# Up to this many matches (in all entries) are ordered by relevance: the engine scores
-# every one of them, ~10 µs a text on SQLite.
-RANK_AT_MOST = 500
-
 
 def ranked(flt: InitiativeFilter, stop: int | None) -> tuple[int, list[int]]:
     """(the number of published matches of the search `flt`, the ids of the first
@@ -33,27 +31,26 @@ def ranked(flt: InitiativeFilter, stop: int | None) -> tuple[int, list[int]]:
     terms = list(flt.terms)
     index = get_index()
     s = index.store
-    found, typos = search.all_matches(terms)
-    if typos:  # no term matches exactly: close matches, in their order of similarity
+    found = search.find(terms)
+    if found.typos:  # no term matches exactly: close matches, in their order of similarity
         allowed = s.ids[index.matches(replace(flt, q="", text="", terms=()))]
-        order = np.array(found, dtype=np.int64)
-        order = order[np.isin(order, allowed)]
+        order = found.ids[np.isin(found.ids, allowed)]
         return len(order), order[:stop].tolist()
-    pos = index.matches(flt, found=found)
+    pos = index.matches(flt, found=found.ids)
     if not len(pos):
         return 0, []
-    few = len(found) <= RANK_AT_MOST
-    named, score = search.name_matches(terms, scored=few)
-    is_named = np.isin(s.ids[pos], named, assume_unique=True)
-    if few:
-        relevance = search.by_relevance(terms, flt.text or flt.q)
-        rest_ids = relevance[np.isin(relevance, s.ids[pos[~is_named]])]
-        named_ids = named[np.isin(named, s.ids[pos[is_named]])]
-        score = score[np.isin(named, named_ids)]
-        at = s.id_pos[np.searchsorted(s.id_sorted, named_ids)]
-        named_ids = named_ids[np.lexsort((s.name_rank[at], score))]
-        order = np.concatenate([named_ids, rest_ids])
+    if found.score is not None:  # few, scored by the matching scan (SQLite)
+        ids = s.ids[pos]
+        named = np.isin(ids, search.name_matches(terms), assume_unique=True)
+        score = found.score[np.searchsorted(found.ids, ids)]
+        order = np.lexsort((s.name_rank[pos], score, ~named))
+        return len(pos), ids[order][:stop].tolist()
+    if len(found.ids) <= search.RANK_AT_MOST:
+        order = search.ranked_among(terms, flt.text or flt.q, found.ids)
+        order = order[np.isin(order, s.ids[pos])]
         return len(pos), order[:stop].tolist()
+    named = found.named if found.named is not None else search.name_matches(terms)
+    is_named = np.isin(s.ids[pos], named, assume_unique=True)
     first = _by_name(s, pos[is_named], stop)
     need = None if stop is None else stop - len(first)
     if need is None or need > 0:
