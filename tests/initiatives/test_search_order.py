@@ -34,15 +34,24 @@ def mixed(reference_data):
     InitiativeFactory(name="Garten Entwurf", status=Status.DRAFT)
 
 
-def test_few_matches_one_ranked_scan_names_first(mixed):
+def test_few_matches_names_first_then_by_relevance_then_by_name(reference_data):
+    for name, text in [
+        ("Gartenfreunde", "Beete"),
+        ("Garten am Garten", "Beete"),  # the word twice
+        ("Bert", "Ein Garten"),
+        ("Anna", "Ein Garten"),  # as relevant as Bert: by name
+        ("Omar", "Garten, Garten, Garten"),
+    ]:
+        InitiativeFactory(name=name, short_description=text, latitude=51.5, longitude=7.5)
     count, ids = search_order.ranked(parse_filter(q="garten"), None)
-    names = _names(ids)
-    assert count == 6 == len(ids)
-    assert set(names[:3]) == {"Zgarten", "Garten Am Bach", "Gartenfreunde"}
-    assert set(names[3:]) == {"Alpha", "Beta", "Gamma"}
-    # In the engine's order (relevance, then name), without the draft.
-    draft = Initiative.objects.get(name="Garten Entwurf").pk
-    assert ids == [i for i in search.ranked_ids(["garten"], "garten") if i != draft]
+    assert count == 5
+    assert _names(ids) == ["Garten am Garten", "Gartenfreunde", "Omar", "Anna", "Bert"]
+
+
+def test_relevance_favours_more_occurrences_and_shorter_texts():
+    assert search.relevance(["rad"], "rad rad", 10) > search.relevance(["rad"], "rad", 10)
+    assert search.relevance(["rad"], "rad", 10) > search.relevance(["rad"], "rad " + "x" * 40, 10)
+    assert search.relevance(["rad"], "nichts", 10) == 0
 
 
 def test_many_matches_names_first_each_group_by_name(mixed, monkeypatch):

@@ -207,22 +207,26 @@ def name_matches(terms: list[str]) -> np.ndarray:
     return np.sort(_id_array(sql, params))
 
 
-def ranked_among(terms: list[str], query: str, ids: np.ndarray) -> np.ndarray:
-    """`ids` (all matches of `terms`, ascending) in the order of `ranked_ids`: names
-    holding every term first, then the engine's relevance, then by name. For a few
-    hundred matches at most: every one is scored."""
-    if connection.vendor != "postgresql":
-        ranked = np.array(ranked_ids(terms, query), dtype=np.int64)
-        return ranked[np.isin(ranked, ids)]
-    # PostgreSQL: the rows by id, not the substring match again.
-    names_sql, names_params = _names_first(terms, "i")
+def texts(ids: np.ndarray) -> dict[int, tuple[str, str]]:
+    """The folded name and search text of a few hundred entries, by id."""
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT i.id FROM {PG_TABLE} i WHERE i.id = ANY(%s) ORDER BY {names_sql} DESC, "
-            "ts_rank(i.search_vector, plainto_tsquery('german', %s)) DESC, i.name, i.id",
-            [ids.tolist(), *names_params, query],
+            f"SELECT id, search_name, search_text FROM {_source_table()} WHERE id IN "
+            f"({', '.join(['%s'] * len(ids))})",
+            [int(i) for i in ids],
         )
-        return np.array([row[0] for row in cursor.fetchall()], dtype=np.int64)
+        return {row[0]: (row[1], row[2]) for row in cursor.fetchall()}
+
+
+K1, B = 1.2, 0.75  # BM25's usual constants
+
+
+def relevance(terms: list[str], text: str, average_length: float) -> float:
+    """BM25 of the folded `text` for the terms (substring occurrences, every term weighed
+    alike): more occurrences and shorter texts score higher. Computed here, the same on
+    every backend, for a few hundred matches at most."""
+    norm = K1 * (1 - B + B * len(text) / (average_length or 1.0))
+    return sum(tf * (K1 + 1) / (tf + norm) for tf in (text.count(t) for t in terms))
 
 
 def _within(within, alias: str) -> tuple[str, list]:
@@ -317,8 +321,8 @@ def ranked_ids(
     return ids, len(ranked_ids(terms, query, within=within, status=status))
 
 
-# Up to this many matches (in all entries) are ordered by relevance: the engine scores
-# every one of them, ~10 µs a text on SQLite. More are ordered by name (search_order).
+# Up to this many matches (in all entries) are ordered by relevance (`relevance`, every
+# text read); more are ordered by name (search_order).
 RANK_AT_MOST = 500
 
 
@@ -326,31 +330,27 @@ RANK_AT_MOST = 500
 class Found:
     """All entries (any status) matching every term: `ids` ascending, or, if `typos`
     (PostgreSQL, nothing matched exactly), the close matches best first. `named`: those
-    whose name holds every term, when the same scan found them (PostgreSQL). `score`: for
-    at most RANK_AT_MOST matches on SQLite, each one's bm25 (lower is better)."""
+    whose name holds every term, when the same scan found them (PostgreSQL)."""
 
     ids: np.ndarray
     typos: bool = False
     named: np.ndarray | None = None
-    score: np.ndarray | None = None
 
 
 def find(terms: list[str]) -> Found:
     if connection.vendor == "sqlite" and terms and all(len(t) >= 3 for t in terms):
-        # One pass for few matches, scored as they come (bm25 is computed only for the
-        # rows read); a broad word stops after RANK_AT_MOST + 1 and is read unscored.
+        # A broad word stops after RANK_AT_MOST + 1 rows; few matches are all read here.
+        # (No bm25 here: FTS5 would count the phrase's matches in a full scan for it.)
         match = " AND ".join(_fts_phrase(t) for t in terms)
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT rowid, rank FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "
+                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "
                 f"LIMIT {int(RANK_AT_MOST) + 1}",
                 [match],
             )
             rows = cursor.fetchall()
         if len(rows) <= RANK_AT_MOST:
-            rows.sort()
-            ids = np.array([r[0] for r in rows], dtype=np.int64)
-            return Found(ids, score=np.array([r[1] for r in rows], dtype=np.float64))
+            return Found(np.sort(np.array([r[0] for r in rows], dtype=np.int64)))
     if connection.vendor != "postgresql" or not terms:
         return Found(matching_ids(terms))
     # The name check rides along: the row is read for the substring recheck anyway.

@@ -7,11 +7,11 @@ relevance and counting it in the same scan took 1–2 s at a million entries. He
   the published entries under every other filter by the map index (map_query.matches);
   the count is their number, exact;
 - names first: the entries whose folded name holds every term, then the rest;
-- when the words have at most search.RANK_AT_MOST matches in all entries, one ranked scan of
-  them: names first, then the engine's relevance, then name, as before (on SQLite the
-  matching scan scores them on the way: search.find);
+- when the words have at most search.RANK_AT_MOST matches in all entries: by relevance
+  (search.relevance, BM25 over the folded text, computed here from the few texts, the
+  same on every backend), then by name;
 - more matches: each group by name (the index's name order), only as far as the
-  requested slice reaches. The names come from an index of the names alone
+  requested slice reaches. The names then come from an index of the names alone
   (search.name_matches; on PostgreSQL from the matching scan itself). Scoring 100,000
   texts is what took the time.
 """
@@ -39,16 +39,8 @@ def ranked(flt: InitiativeFilter, stop: int | None) -> tuple[int, list[int]]:
     pos = index.matches(flt, found=found.ids)
     if not len(pos):
         return 0, []
-    if found.score is not None:  # few, scored by the matching scan (SQLite)
-        ids = s.ids[pos]
-        named = np.isin(ids, search.name_matches(terms), assume_unique=True)
-        score = found.score[np.searchsorted(found.ids, ids)]
-        order = np.lexsort((s.name_rank[pos], score, ~named))
-        return len(pos), ids[order][:stop].tolist()
     if len(found.ids) <= search.RANK_AT_MOST:
-        order = search.ranked_among(terms, flt.text or flt.q, found.ids)
-        order = order[np.isin(order, s.ids[pos])]
-        return len(pos), order[:stop].tolist()
+        return len(pos), _by_relevance(terms, s, pos)[:stop].tolist()
     named = found.named if found.named is not None else search.name_matches(terms)
     is_named = np.isin(s.ids[pos], named, assume_unique=True)
     first = _by_name(s, pos[is_named], stop)
@@ -56,6 +48,18 @@ def ranked(flt: InitiativeFilter, stop: int | None) -> tuple[int, list[int]]:
     if need is None or need > 0:
         first = np.concatenate([first, _by_name(s, pos[~is_named], need)])
     return len(pos), s.ids[first].tolist()
+
+
+def _by_relevance(terms: list[str], store, pos: np.ndarray) -> np.ndarray:
+    """The ids at `pos` (a few hundred at most): names holding every term first, then
+    by search.relevance, then by name."""
+    ids = store.ids[pos]
+    text_of = search.texts(ids)
+    pairs = [text_of.get(int(i), ("", "")) for i in ids]
+    average = sum(len(text) for _, text in pairs) / max(len(pairs), 1)
+    named = np.array([all(t in name for t in terms) for name, _ in pairs], dtype=bool)
+    score = np.array([search.relevance(terms, text, average) for _, text in pairs])
+    return ids[np.lexsort((store.name_rank[pos], -score, ~named))]
 
 
 def _by_name(store, pos: np.ndarray, stop: int | None) -> np.ndarray:
