@@ -209,6 +209,8 @@ def name_matches(terms: list[str]) -> np.ndarray:
 
 def texts(ids: np.ndarray) -> dict[int, tuple[str, str]]:
     """The folded name and search text of a few hundred entries, by id."""
+    if not len(ids):
+        return {}
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT id, search_name, search_text FROM {_source_table()} WHERE id IN "
