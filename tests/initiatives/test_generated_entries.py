@@ -51,11 +51,11 @@ def test_generated_entries_are_complete(generated):
         assert {s.number for s in e.sdgs.all()} == set(sdgs), e.slug
         assert {t.name for t in e.tags.all()} == set(tag_names), e.slug
         assert e.municipality_id is not None
-        stored = (e.municipality_id, e.search_text)
+        stored = (e.municipality_id, e.search_text, e.search_name)
         # What the service computes from the entry: the generator must have written the same.
         services.refresh_derived_fields(initiative=e)
         e.refresh_from_db()
-        assert (e.municipality_id, e.search_text) == stored, e.slug
+        assert (e.municipality_id, e.search_text, e.search_name) == stored, e.slug
     assert all("zweitname" in e.search_text for e in entries)
 
 

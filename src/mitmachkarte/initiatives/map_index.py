@@ -36,7 +36,6 @@ logger = logging.getLogger(__name__)
 
 MAX_FEATURES = 2000
 POINTS_UP_TO = 400  # at or below this many matches, send points (the client clusters them)
-RANK_AT_MOST = 2000  # larger search results are ordered here, not by the engine
 VARIETY_METRES = 300  # so that the very nearest entries do not all win regardless of category
 VARIETY_WEIGHT = 0.7
 MAX_APPLY_IDS = 500  # more changed entries than this since the index's version: rebuild

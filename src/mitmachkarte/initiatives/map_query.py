@@ -9,11 +9,10 @@ one cluster or is a single point. Search and tag filters come from SQL as id set
 """
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 import shapely
-from django.db.models.functions import Length, Substr
 
 from mitmachkarte.core.geo import EARTH_RADIUS_M
 
@@ -83,12 +82,13 @@ class MapIndex:
             bits |= self.category_bit.get(slug, 0)
         return bits
 
-    def matches(self, flt: InitiativeFilter) -> np.ndarray:
-        """Positions (ascending) of the published entries matching `flt`."""
+    def matches(self, flt: InitiativeFilter, *, found=None) -> np.ndarray:
+        """Positions (ascending) of the published entries matching `flt`; `found`: the
+        ids matching its search, when the caller has them."""
         s = self.store
         by_ids = None
         if flt.terms:
-            by_ids = search.matching_ids(list(flt.terms))
+            by_ids = search.matching_ids(list(flt.terms)) if found is None else found
             pos = s.positions(by_ids)
         elif flt.tag:
             pos = s.positions(_tag_ids(flt.tag))
@@ -191,36 +191,6 @@ class MapIndex:
         rank[by_cat] = np.arange(len(order)) - np.repeat(starts, sizes)
         key = (dist[order] + limits.VARIETY_METRES) * (1 + limits.VARIETY_WEIGHT * rank)
         return order[np.argsort(key, kind="stable")], key
-
-    def ranked_matches(self, flt: InitiativeFilter) -> list[int]:
-        """Ids of the published matches of a search, best first.
-
-        Up to RANK_AT_MOST matches are ordered by the search engine's relevance. Larger
-        sets are ordered here: names holding every term first (asked of the database, in
-        the folded text's leading name), then the rest, each by name.
-        """
-        s, terms = self.store, list(flt.terms)
-        found = np.array(search.matching_ids(terms), dtype=np.int64)
-        if not len(found) or not len(s):
-            return []
-        small = len(found) <= limits.RANK_AT_MOST
-        if small:
-            found = np.array(search.ranked_ids(terms, flt.text or flt.q), dtype=np.int64)
-        allowed = np.zeros(len(s), dtype=bool)
-        allowed[self.matches(replace(flt, q="", text="", terms=()))] = True
-        at = np.clip(np.searchsorted(s.id_sorted, found), 0, len(s) - 1)
-        pos = s.id_pos[at[s.id_sorted[at] == found]]
-        pos = pos[allowed[pos]]
-        if small:
-            return s.ids[pos].tolist()  # in the engine's order
-        named = Initiative.objects.filter(pk__in=search.matching_ids_sql(terms)).annotate(
-            head=Substr("search_text", 1, Length("name") + 1)
-        )
-        for term in terms:
-            named = named.filter(head__contains=term)
-        in_name = np.isin(s.ids[pos], np.array(list(named.values_list("pk", flat=True))))
-        order = np.lexsort((s.ids[pos], s.name_rank[pos], ~in_name))
-        return s.ids[pos[order]].tolist()
 
     # Map views
 

