@@ -126,17 +126,18 @@ def _pg_plan(cursor, tables: list[str]) -> tuple[list[str], list[str]]:
     )
     if cursor.fetchone():
         drops.append(f"ALTER TABLE {table} DISABLE TRIGGER {_q(PG_FILL_TRIGGER)}")
-        # The trigger first (writes from then on are its), then its upsert (migration 0003)
+        # The trigger first (writes from then on are its), then its upsert (migration 0010)
         # for every row it missed or that changed, before the search table's GIN indexes
         # exist: built once, not row by row.
         restores.append(f"ALTER TABLE {table} ENABLE TRIGGER {_q(PG_FILL_TRIGGER)}")
         restores.append(
-            f"INSERT INTO {PG_SEARCH_TABLE} (id, name, search_text) "  # noqa: S608
-            f"SELECT i.id, i.name, i.search_text FROM {table} i "
+            f"INSERT INTO {PG_SEARCH_TABLE} (id, name, search_text, search_name) "  # noqa: S608
+            f"SELECT i.id, i.name, i.search_text, i.search_name FROM {table} i "
             f"LEFT JOIN {PG_SEARCH_TABLE} s ON s.id = i.id WHERE s.id IS NULL "
             "OR s.name <> i.name OR s.search_text <> i.search_text "
-            "ON CONFLICT (id) DO UPDATE "
-            "SET name = EXCLUDED.name, search_text = EXCLUDED.search_text"
+            "OR s.search_name <> i.search_name "
+            "ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, "
+            "search_text = EXCLUDED.search_text, search_name = EXCLUDED.search_name"
         )
     restores += [sql for _, sql in indexes]
     restores += [f"ANALYZE {_q(t)}" for t in [*tables, PG_SEARCH_TABLE]]
