@@ -163,6 +163,9 @@ def test_koeln_starts_a_group_with_a_monthly_series_and_records_a_cooperation(
 
     page.goto(f"{base}/konto/")
     page.click("text=Kooperation eintragen")
+    # htmx (a deferred script) must have bound the search field before we type, else the
+    # typed text sends no request; the server-rendered list is there before that.
+    page.wait_for_url(re.compile(r".*/kooperationen/$"), wait_until="load")
     expect(page.locator("#partner-results li").first).to_contain_text("Garten Ehrenfeld")
     page.fill("#partner-q", "münster")
     expect(page.locator("#partner-results")).not_to_contain_text("Garten Ehrenfeld")
