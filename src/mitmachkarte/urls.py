@@ -36,6 +36,8 @@ urlpatterns = [
 handler400 = "mitmachkarte.core.errors.bad_request"
 handler403 = "mitmachkarte.core.errors.permission_denied"
 handler404 = "mitmachkarte.core.errors.page_not_found"
+# django-allauth renders its own 429s through this one (Retry-After from RATE_LIMITS).
+handler429 = "mitmachkarte.core.errors.too_many_requests"
 handler500 = "mitmachkarte.core.errors.server_error"
 
 if settings.DEBUG:

@@ -163,6 +163,10 @@ def test_password_resets_for_one_address_are_limited_across_clients():
     ]
     assert statuses == [302, 302, 302, 429]  # reset_password.email: 3/h
     assert len(mail.outbox) == 3
+    refused = Client(REMOTE_ADDR="198.51.100.9").post(
+        "/konto/password/reset/", {"email": "vergesslich@example.org"}
+    )
+    assert refused["Retry-After"] == "3600"  # the longest window of reset_password
 
 
 def test_signing_up_again_with_one_address_mails_it_a_bounded_number_of_times():
@@ -189,3 +193,6 @@ def test_sign_ups_from_one_client_are_limited(client):
     )
     assert refused.status_code == 429  # signup.ip: 10/h
     assert "Zu viele" in refused.content.decode()
+    # allauth's 429 goes through our handler429: when to try again, in the header and the text.
+    assert refused["Retry-After"] == "3600"
+    assert "in 60 Minuten noch einmal" in refused.content.decode()

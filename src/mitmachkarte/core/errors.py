@@ -70,6 +70,7 @@ def error_response(
             "title": TITLES[status],
             "message": message,
             "retry_after": retry_after,
+            "retry_minutes": -(-retry_after // 60) if retry_after else None,
         }
         if _under(request, "ERROR_FRAMEABLE_PREFIXES"):
             with translation.override(_embed_language(request) or translation.get_language()):
@@ -113,8 +114,35 @@ def page_not_found(request, exception=None):
     return error_response(request, 404)
 
 
-def too_many_requests(request, exception=None, *, retry_after: int = 60):
-    return error_response(request, 429, retry_after=retry_after)
+# django-allauth answers its own limits through ROOT_URLCONF.handler429 (this function); its
+# URL names → the actions of settings.RATE_LIMITS whose window tells when to try again.
+ALLAUTH_ACTIONS_OF_URL = {
+    "account_signup": ("signup", "confirm_email"),
+    "account_login": ("login", "login_failed"),
+    "account_reset_password": ("reset_password",),
+    "account_reset_password_from_key": ("reset_password_from_key",),
+    "account_email": ("confirm_email",),
+    "account_email_verification_sent": ("confirm_email",),
+    "account_confirm_email": ("confirm_email",),
+}
+
+
+def _allauth_window(request) -> int:
+    """The longest window among the limits of the allauth view that refused (60 s if unknown)."""
+    match = getattr(request, "resolver_match", None)
+    actions = ALLAUTH_ACTIONS_OF_URL.get(getattr(match, "url_name", None), ())
+    limits = getattr(settings, "RATE_LIMITS", {})
+    windows = [
+        rate.seconds
+        for action in actions
+        for rate in limits.get(action, {}).values()
+        if rate is not None
+    ]
+    return max(windows, default=60)
+
+
+def too_many_requests(request, exception=None, *, retry_after: int | None = None):
+    return error_response(request, 429, retry_after=retry_after or _allauth_window(request))
 
 
 def service_unavailable(request):
