@@ -175,6 +175,13 @@ def test_sdg_report_shows_the_strategy_per_goal(world):
     html = _client(None).get("/kommunen/bochum/sdg-bericht/").content.decode()
     assert 'data-sdg-measures="12"' in html
     assert "Reparaturnetz in jedem Stadtbezirk" in html and "Geheime" not in html
+    # per goal: the measure's status, its indicators with their verdict, its contributors
+    table = html[html.index('data-sdg-measures="12"') :]
+    table = table[: table.index("</table>")]
+    row = table[table.index("Reparaturnetz in jedem Stadtbezirk") :]
+    row = row[: row.index("</tr>")]
+    assert "laufend" in row and "Repair-Cafés: auf Kurs" in " ".join(row.split())
+    assert '<td class="num">1</td>' in row  # the confirmed contributor; the proposal is none
 
 
 def test_strategies_of_demo_say_so(world):

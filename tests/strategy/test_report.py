@@ -105,3 +105,19 @@ def test_without_a_renderer_the_pdf_is_a_clear_503(measure, monkeypatch):
     assert "format=pdf" not in client.get("/kommunen/bochum/strategie/bericht/").content.decode()
     response = client.get("/kommunen/bochum/strategie/bericht/?format=pdf")
     assert response.status_code == 503 and "format" in response.content.decode()
+
+
+def test_others_see_only_the_published_parts_members_all_marked(measure):
+    from tests.factories import MeasureFactory, strategy_manager
+
+    MeasureFactory(operational_goal=measure.operational_goal, title="Interne Maßnahme",
+                   published=False)  # fmt: skip
+    path = "/kommunen/bochum/strategie/bericht/?von=2024-01-01&bis=2024-12-31"
+    public = Client().get(path).content.decode()
+    assert "Reparaturnetz" in public and "Interne Maßnahme" not in public
+    assert "Interne Maßnahme" not in Client().get(path + "&format=csv").content.decode()
+    member = Client()
+    member.force_login(strategy_manager(measure.operational_goal.strategic_goal.field.strategy
+                                        .municipality))  # fmt: skip
+    html = member.get(path).content.decode()
+    assert "Interne Maßnahme" in html and "nicht veröffentlicht" in html
