@@ -121,3 +121,13 @@ def test_others_see_only_the_published_parts_members_all_marked(measure):
                                         .municipality))  # fmt: skip
     html = member.get(path).content.decode()
     assert "Interne Maßnahme" in html and "nicht veröffentlicht" in html
+
+
+def test_pdfs_are_rate_limited_per_client(measure, set_rate):
+    set_rate("report_pdf.ip", "1/h")
+    client = Client()
+    path = "/kommunen/bochum/strategie/bericht/?format=pdf"
+    assert client.get(path).status_code == 200
+    limited = client.get(path)
+    assert limited.status_code == 429 and limited["Retry-After"]
+    assert client.get("/kommunen/bochum/strategie/bericht/").status_code == 200  # the page is not

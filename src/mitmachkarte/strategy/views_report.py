@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mitmachkarte.core import ratelimit
 from mitmachkarte.core.csv_export import csv_download
 from mitmachkarte.core.params import FilterError, parse_date
 
@@ -60,6 +61,7 @@ def progress_report(request, slug: str):
         "pdf_available": report_pdf.available(),
     }
     if fmt == "pdf":
+        ratelimit.check("report_pdf", request)  # RateLimited → the 429 page (middleware)
         html = render_to_string("strategy/report.html", context, request=request)
         response = HttpResponse(
             report_pdf.render(html, base_url=request.build_absolute_uri()),
