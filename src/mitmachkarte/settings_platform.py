@@ -29,6 +29,7 @@ RATE_LIMIT_DEFAULTS = {
     "feedback": {"ip": "5/h", "email": "5/d"},  # the accessibility statement's form
     "lookup": {"ip": "60/10m", "email": "30/h"},  # duplicate checks, address look-ups
     "organiser_link": {"ip": "5/h", "event": "3/d"},  # "send me a new organiser link"
+    "report_pdf": {"ip": "30/h"},  # the strategy report as PDF: about a second of CPU each
     # django-allauth's own actions (ACCOUNT_RATE_LIMITS); "email" is the address typed.
     "signup": {"ip": "10/h"},
     "confirm_email": {"email": "3/h"},  # confirmation mails, also on sign-up with a known one

@@ -186,15 +186,15 @@ def test_values_of_one_indicator_from_csv(db):
     assert [str(v.value) for v in indicator.values.order_by("date")] == ["9.5000", "9.0000"]
 
 
-def test_the_example_files_of_the_documentation_import_cleanly(db):
+def test_the_example_files_of_the_import_page_import_cleanly(db):
     from django.conf import settings
 
-    docs = settings.PACKAGE_DIR.parent.parent / "docs"
+    examples = settings.PACKAGE_DIR / "strategy" / "static" / "strategy"
     report = import_strategy(
         municipality=MunicipalityFactory(),
         actor=None,
-        structure=(docs / "strategy-example.csv").read_bytes(),
-        indicators=(docs / "strategy-indicators-example.csv").read_bytes(),
+        structure=(examples / "strategy-example.csv").read_bytes(),
+        indicators=(examples / "strategy-indicators-example.csv").read_bytes(),
     )
     assert report.ok, report.problems
     assert report.created == 15 and report.indicators == 6

@@ -1,6 +1,8 @@
 """The strategy's pages: who sees and edits what (the permission matrix), the public tree,
 the editor's forms, the import page, the SDG report's strategy view."""
 
+import re
+
 import pytest
 from django.test import Client
 
@@ -111,6 +113,11 @@ def test_public_page_shows_indicator_status_and_chart(world):
     # 4 → 12 from 2019 to 2027: 2023 expects 8, 9 is better
     assert "auf Kurs" in html
     assert "<svg" in html and 'class="target-path"' in html
+    # SVG coordinates are numbers with a decimal point, whatever the page's language (a German
+    # "50,6" is no coordinate: the browser drops the line).
+    coordinates = re.findall(r'\b(?:x|y|x1|x2|y1|y2|cx|cy)="([^"]*)"', html)
+    assert coordinates and all(re.fullmatch(r"-?\d+(\.\d+)?", c) for c in coordinates), coordinates
+    assert "31.12.2023: 9" in html  # the point's tooltip: a German date
     assert f"/kommunen/bochum/strategie/massnahmen/{world['measure'].pk}/" in html
 
 
@@ -168,6 +175,13 @@ def test_sdg_report_shows_the_strategy_per_goal(world):
     html = _client(None).get("/kommunen/bochum/sdg-bericht/").content.decode()
     assert 'data-sdg-measures="12"' in html
     assert "Reparaturnetz in jedem Stadtbezirk" in html and "Geheime" not in html
+    # per goal: the measure's status, its indicators with their verdict, its contributors
+    table = html[html.index('data-sdg-measures="12"') :]
+    table = table[: table.index("</table>")]
+    row = table[table.index("Reparaturnetz in jedem Stadtbezirk") :]
+    row = row[: row.index("</tr>")]
+    assert "laufend" in row and "Repair-Cafés: auf Kurs" in " ".join(row.split())
+    assert '<td class="num">1</td>' in row  # the confirmed contributor; the proposal is none
 
 
 def test_strategies_of_demo_say_so(world):
@@ -200,3 +214,43 @@ def test_the_tree_names_only_contributors_that_are_public_themselves(world):
         Contribution.objects.create(measure=world["measure"], need=need, status="confirmed")
     html = Client().get("/kommunen/bochum/strategie/").content.decode()
     assert "Lastenrad gefunden" in html and "Werkstattraum gesucht" not in html
+
+
+@pytest.mark.parametrize("who", ["anonymous", "stranger", "other_member", "member"])
+def test_the_indicator_page_is_the_members_and_deletes_only_the_indicator(world, who):
+    """/bearbeiten/indikatoren/<pk>/ is no node level: the node patterns must not catch it."""
+    client = _client(world["users"][who])
+    indicator = world["indicator"]
+    base = f"/kommunen/bochum/strategie/bearbeiten/indikatoren/{indicator.pk}/"
+    page = client.get(base)
+    expected = {"anonymous": 302, "member": 200}.get(who, 403)
+    assert page.status_code == expected
+    if who == "member":
+        html = page.content.decode()
+        assert "Repair-Cafés" in html and 'name="value"' in html and "Datum" in html
+    client.post(base + "loeschen/")
+    assert indicator.__class__.objects.filter(pk=indicator.pk).exists() == (who != "member")
+    assert Measure.objects.filter(pk=world["measure"].pk).exists()
+
+
+def test_versions_say_in_german_what_happened(world):
+    member = world["users"]["member"]
+    measure = world["measure"]
+    services.update_node(node=measure, actor=member, changes={"title": "Reparaturnetz neu"})
+    services.set_published(obj=measure, published=False, actor=member)
+    client = _client(member)
+    html = client.get(f"/kommunen/bochum/strategie/bearbeiten/massnahme/{measure.pk}/")
+    text = html.content.decode()
+    assert "(geändert)" in text and "(zurückgezogen)" in text
+    assert "(edited)" not in text and "(unpublished)" not in text
+
+
+def test_the_import_page_offers_example_files_that_are_served(world):
+    from django.contrib.staticfiles import finders
+
+    html = _client(world["users"]["member"]).get("/kommunen/bochum/strategie/import/")
+    text = html.content.decode()
+    for name in ("strategy-example.csv", "strategy-indicators-example.csv"):
+        assert f"/static/strategy/{name}" in text
+        assert finders.find(f"strategy/{name}")
+    assert "/kommunen/bochum/strategie/export.csv" in text

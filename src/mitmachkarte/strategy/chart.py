@@ -57,7 +57,7 @@ def chart_of(indicator, values) -> Chart:
         for v in values
     ]
     points = [
-        Point(p.x, p.y, f"{v.date.isoformat()}: {_num(v.value)}")
+        Point(p.x, p.y, f"{v.date:%d.%m.%Y}: {_num(v.value)}")
         for p, v in zip(points, values, strict=True)
     ]
     base = Point(x_of(indicator.baseline_year + 1), y_of(indicator.baseline_value), "")

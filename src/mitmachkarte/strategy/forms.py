@@ -4,6 +4,7 @@ their values to the services, which check the rules."""
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from mitmachkarte.core.concurrency import VersionedForm
 from mitmachkarte.organisations.models import Organisation
@@ -122,7 +123,7 @@ class MoveForm(forms.Form):
 
 
 class NoteForm(forms.Form):
-    date = forms.DateField(label=_("Date"), widget=DateInput())
+    date = forms.DateField(label=pgettext_lazy("calendar date", "Date"), widget=DateInput())
     text = forms.CharField(label=_("Progress note"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
@@ -149,7 +150,7 @@ class IndicatorForm(VersionedForm, forms.ModelForm):
 
 
 class ValueForm(forms.Form):
-    date = forms.DateField(label=_("Date"), widget=DateInput())
+    date = forms.DateField(label=pgettext_lazy("calendar date", "Date"), widget=DateInput())
     value = forms.DecimalField(label=_("Value"), max_digits=16, decimal_places=4, localize=True)
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 

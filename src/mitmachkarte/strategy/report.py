@@ -5,10 +5,11 @@ indicators with their values up to the period's end, and the confirmed contribut
 Members see unpublished parts too (marked); everyone else only what is published.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from .assessment import assess_indicator
+from .chart import chart_of
 from .models import ProgressNote, Strategy
 from .selectors import TreeNode, tree, walk
 
@@ -47,15 +48,15 @@ def progress_report(strategy: Strategy, period: Period, *, members: bool) -> lis
                 report.measures.append(item)
                 report.notes[item.node.pk] = notes.get(item.node.pk, [])
             for view in item.indicators:
+                # The report stands as of the period's end: later values are left out of
+                # the verdict and the chart alike.
                 upto = [v for v in view.values if v.date <= period.end]
-                report.indicators.append(
-                    (
-                        item,
-                        view,
-                        [v for v in upto if v.date >= period.start],
-                        assess_indicator(view.indicator, upto),
-                    )
+                assessment = assess_indicator(view.indicator, upto)
+                as_of_end = replace(
+                    view, values=upto, assessment=assessment, chart=chart_of(view.indicator, upto)
                 )
+                in_period = [v for v in upto if v.date >= period.start]
+                report.indicators.append((item, as_of_end, in_period, assessment))
         result.append(report)
     return result
 

@@ -8,6 +8,7 @@ or anything above it is unpublished, and the whole strategy is absent while unpu
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
 
 from mitmachkarte.municipalities.models import Municipality
 
@@ -203,3 +204,20 @@ def measures_by_sdg(municipality: Municipality) -> dict[int, list[MeasureSummary
             for number in sorted(numbers):
                 result.setdefault(number, []).append(summary)
     return result
+
+
+# The services store these reasons as codes (save_versioned); the editor names them in German.
+VERSION_REASONS = {
+    "created": _("created"),
+    "edited": _("edited"),
+    "moved": _("moved"),
+    "deleted": _("deleted"),
+    "published": _("published"),
+    "unpublished": _("withdrawn"),
+}
+
+
+def version_reason(record) -> str:
+    """What a history record of a node did, in the reader's language."""
+    reason = record.history_change_reason or ""
+    return VERSION_REASONS.get(reason, reason) or record.get_history_type_display()

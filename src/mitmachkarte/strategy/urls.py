@@ -15,6 +15,24 @@ urlpatterns = [
     path(BASE + "export.json", views_io.export_json, name="export_json"),
     path(BASE + "import/", views_io.import_view, name="import"),
     path(EDIT, views_edit.overview, name="edit"),
+    # Before the node patterns: "indikatoren" would match <slug:level> there.
+    path(EDIT + "indikatoren/<int:pk>/", views_indicators.edit_indicator, name="indicator_edit"),
+    path(
+        EDIT + "indikatoren/<int:pk>/loeschen/",
+        views_indicators.delete_indicator,
+        name="indicator_delete",
+    ),
+    path(EDIT + "indikatoren/<int:pk>/werte/", views_indicators.add_value, name="value_add"),
+    path(
+        EDIT + "indikatoren/<int:pk>/werte/import/",
+        views_indicators.import_values,
+        name="values_import",
+    ),
+    path(
+        EDIT + "indikatoren/<int:pk>/werte/<int:value_pk>/loeschen/",
+        views_indicators.delete_value,
+        name="value_delete",
+    ),
     path(EDIT + "<slug:level>/neu/", views_edit.create_node, name="node_create"),
     path(EDIT + "<slug:level>/<int:pk>/", views_edit.edit_node, name="node_edit"),
     path(EDIT + "<slug:level>/<int:pk>/verschieben/", views_edit.move_node, name="node_move"),
@@ -34,22 +52,5 @@ urlpatterns = [
         EDIT + "massnahme/<int:pk>/notizen/<int:note_pk>/loeschen/",
         views_edit.delete_note,
         name="note_delete",
-    ),
-    path(EDIT + "indikatoren/<int:pk>/", views_indicators.edit_indicator, name="indicator_edit"),
-    path(
-        EDIT + "indikatoren/<int:pk>/loeschen/",
-        views_indicators.delete_indicator,
-        name="indicator_delete",
-    ),
-    path(EDIT + "indikatoren/<int:pk>/werte/", views_indicators.add_value, name="value_add"),
-    path(
-        EDIT + "indikatoren/<int:pk>/werte/import/",
-        views_indicators.import_values,
-        name="values_import",
-    ),
-    path(
-        EDIT + "indikatoren/<int:pk>/werte/<int:value_pk>/loeschen/",
-        views_indicators.delete_value,
-        name="value_delete",
     ),
 ]

@@ -21,6 +21,7 @@ from . import levels, selectors, services
 from .forms import MoveForm, NoteForm, StrategyForm, node_form_class
 from .levels import BY_SLUG, MEASURE
 from .models import ProgressNote
+from .selectors import version_reason
 
 
 class LoginRequired(Exception):
@@ -205,7 +206,8 @@ def _node_context(municipality, strategy, node_level, node, form, both):
         "notes": node.notes.select_related("author") if node_level is MEASURE else [],
         "indicators": goal_view,
         "versions": [
-            (v, person(v.history_user)) for v in node.history.select_related("history_user")[:20]
+            (v, person(v.history_user), version_reason(v))
+            for v in node.history.select_related("history_user")[:20]
         ],
         "child_level": levels.LEVELS[levels.LEVELS.index(node_level) + 1]
         if node_level.children

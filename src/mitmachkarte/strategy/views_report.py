@@ -1,15 +1,19 @@
 """The progress report for the council: /kommunen/<slug>/strategie/bericht/?von=&bis=
-(default: the last calendar year), a page that prints cleanly, or ?format=csv."""
+(default: the last calendar year), a page that prints cleanly, ?format=csv, or ?format=pdf
+where WeasyPrint can render it (report_pdf.py)."""
 
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mitmachkarte.core import ratelimit
 from mitmachkarte.core.csv_export import csv_download
 from mitmachkarte.core.params import FilterError, parse_date
 
 from . import report as reports
+from . import report_pdf
 from .views import visible_strategy
 
 
@@ -32,8 +36,14 @@ def progress_report(request, slug: str):
     if end < start:
         return _bad(_("bis: the end lies before the start (von)"))
     fmt = request.GET.get("format", "html")
-    if fmt not in ("html", "csv"):
-        return _bad(_("format: use csv or leave it out"))
+    if fmt not in ("html", "csv", "pdf"):
+        return _bad(_("format: use csv or pdf, or leave it out"))
+    if fmt == "pdf" and not report_pdf.available():
+        return HttpResponse(
+            _("format: this server cannot render PDFs; print the page instead"),
+            status=503,
+            content_type="text/plain; charset=utf-8",
+        )
     period = reports.Period(start, end)
     found = reports.progress_report(strategy, period, members=members)
     if fmt == "csv":
@@ -41,15 +51,23 @@ def progress_report(request, slug: str):
             reports.csv_rows(found, period),
             filename=f"fortschrittsbericht-{slug}-{start}-{end}.csv",
         )
-    return render(
-        request,
-        "strategy/report.html",
-        {
-            "municipality": municipality,
-            "strategy": strategy,
-            "period": period,
-            "fields": found,
-            "members": members,
-            "today": timezone.localdate(),
-        },
-    )
+    context = {
+        "municipality": municipality,
+        "strategy": strategy,
+        "period": period,
+        "fields": found,
+        "members": members,
+        "today": timezone.localdate(),
+        "pdf_available": report_pdf.available(),
+    }
+    if fmt == "pdf":
+        ratelimit.check("report_pdf", request)  # RateLimited → the 429 page (middleware)
+        html = render_to_string("strategy/report.html", context, request=request)
+        response = HttpResponse(
+            report_pdf.render(html, base_url=request.build_absolute_uri()),
+            content_type="application/pdf",
+        )
+        name = f"fortschrittsbericht-{slug}-{start}-{end}.pdf"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+    return render(request, "strategy/report.html", context)
