@@ -204,6 +204,38 @@ def test_postcode_search_on_a_phone(new_context, live_server, querenburg):
     assert not page.js_errors
 
 
+@pytest.mark.parametrize(
+    ("path", "field", "cards", "the_map"),
+    [
+        ("/", "#q", ".result-list .card", "window.mitmachkarteMap"),
+        ("/embed/", "#mmk-q", ".mmk-card", "window.mmkEmbed.map"),
+    ],
+)
+def test_district_search_on_a_phone(
+    new_context, live_server, querenburg, path, field, cards, the_map
+):
+    """A district by its name alone moves the map there and lists the nearest first, with
+    distances, on the map page and in the embed."""
+    page = open_page(new_context, PHONE)
+    page.goto(live_server.url + path)
+    wait_for_map_idle(page)
+    page.fill(field, "repair Querenburg")
+    with page.expect_navigation():
+        page.press(field, "Enter")
+    wait_for_map_idle(page)
+    centre = page.evaluate(f"{the_map}.getCenter()")
+    # GeoNames' Querenburg, 51.452 7.266
+    assert abs(centre["lat"] - 51.452) < 0.01 and abs(centre["lng"] - 7.266) < 0.01, centre
+    assert 8 <= page.evaluate(f"{the_map}.getZoom()") <= 14
+    page.click("[role=group] button[data-view=list]")
+    first = page.locator(cards).first
+    expect(first).to_contain_text("Repair-Café Querenburg")
+    expect(first.locator(".distance, .mmk-distance")).to_have_text(re.compile(r"^\d+ m$"))
+    second = page.locator(cards).nth(1).locator(".distance, .mmk-distance")
+    expect(second).to_have_text(re.compile(r"^\d+(,\d)? k?m$"))
+    assert not page.js_errors
+
+
 def test_unknown_postcode_keeps_the_search(new_context, live_server, querenburg):
     page = open_page(new_context, LAPTOP)
     page.goto(live_server.url + "/?q=repair+99999")

@@ -114,5 +114,9 @@ def test_the_embed_orders_by_distance_to_the_district(towns):
     slugs = re.findall(r'<li class="mmk-card" data-slug="([^"]+)"', html)
     assert slugs[0] == towns["ehrenfeld"].slug and slugs[1] == towns["porz"].slug
     assert re.search(r'class="mmk-distance">[\d,.]+\s?(k?m)<', html)
-    # the map starts at the district
-    assert '"center": [50.95753, 6.93611]' in html and '"zoom": 14' in html
+    # the map starts at the district, zoomed out (as on `/`) until the nearest five are in
+    # view: the fifth, in Bochum, is 60 km away
+    assert '"center": [50.95753, 6.93611], "zoom": 8' in html
+    near = Client().get("/embed/", {"q": "Ehrenfeld", "kommune": "koeln"}).content.decode()
+    # in Köln's widget only Köln's three count: the third, in Porz, is 13 km away
+    assert '"center": [50.95753, 6.93611], "zoom": 10' in near
