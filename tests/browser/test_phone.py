@@ -204,6 +204,29 @@ def test_postcode_search_on_a_phone(new_context, live_server, querenburg):
     assert not page.js_errors
 
 
+def test_a_newcomer_finds_the_nearest_repair_cafe_by_postcode_in_two_taps(
+    new_context, live_server, querenburg
+):
+    """Issue 15's "done when": on a phone, type what and where, tap Search (1), tap List
+    (2): the nearest repair café is the first card, with its distance, one tap from its page."""
+    context = new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.add_init_script(SYNC_PROBE)
+    page.goto(live_server.url + "/")
+    wait_for_map_idle(page)
+    search = page.locator("#q")
+    assert search.bounding_box()["y"] < PHONE["height"] / 3  # first thing on the screen
+    search.fill("Repair-Café 44801")
+    with page.expect_navigation():
+        page.tap("#filter-form .search-row button[type=submit]")  # tap 1
+    wait_for_map_idle(page)
+    page.tap("#view-switch button[data-view=list]")  # tap 2
+    first = page.locator(".result-list .card").first
+    expect(first).to_contain_text("Repair-Café Querenburg")
+    expect(first.locator(".distance")).to_have_text(re.compile(r"^\d+ m$"))
+    expect(first.get_by_role("link", name="Repair-Café Querenburg")).to_be_visible()
+
+
 @pytest.mark.parametrize(
     ("path", "field", "cards", "the_map"),
     [
