@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.browser.axe import violations
-from tests.browser.test_phone import LAPTOP, NOT_PAGES, PHONE, demo_platform, shape  # noqa: F401
+from tests.browser.test_phone import LAPTOP, NOT_PAGES, PHONE, shape
 
 MAX_PAGES = 60
 
@@ -40,12 +40,7 @@ def public_pages(page, base: str) -> list[str]:
 
 
 @pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["phone", "laptop"])
-def test_every_public_page_has_no_axe_violations(
-    new_context,
-    live_server,
-    demo_platform,
-    viewport,  # noqa: F811
-):
+def test_every_public_page_has_no_axe_violations(new_context, live_server, demo_platform, viewport):
     page = new_context(viewport=viewport).new_page()
     pages = public_pages(page, live_server.url)
     found = {}

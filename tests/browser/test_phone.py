@@ -11,11 +11,6 @@ from django.test import Client
 from playwright.sync_api import expect
 
 from mitmachkarte.core.geocoding import postcode_centre
-from mitmachkarte.events import demo as events_demo
-from mitmachkarte.groups import demo as groups_demo
-from mitmachkarte.moderation import demo as moderation_demo
-from mitmachkarte.organisations import demo as accounts_demo
-from mitmachkarte.stewardship import demo as stewardship_demo
 from tests.browser.conftest import SYNC_PROBE
 from tests.browser.maps import wait_for_list_sync, wait_for_map_idle
 from tests.factories import InitiativeFactory
@@ -93,16 +88,6 @@ def test_laptop_shows_map_and_list_side_by_side(new_context, live_server, demo_d
     box = map_box(page)
     assert box["top"] < 150 and box["height"] > 600, box
     assert page.evaluate(WIDTH) <= LAPTOP["width"]
-
-
-@pytest.fixture
-def demo_platform(demo_data):
-    """The demo's roles with their organisations, groups, meetings, versions and proposals."""
-    events_demo.load()
-    accounts_demo.load()
-    groups_demo.load()
-    stewardship_demo.load()
-    moderation_demo.load()
 
 
 def session_context(new_context, live_server, email: str | None):
@@ -318,3 +303,34 @@ def test_filters_and_language_keep_the_view(new_context, live_server, demo_data)
     wait_for_map_idle(page)
     assert "map=11%2F51.48" in page.url and "category=repair" in page.url
     assert page.evaluate("document.documentElement.lang") == "en"
+
+
+def test_a_search_keeps_the_view_unless_its_place_or_matches_lie_elsewhere(
+    new_context, live_server, querenburg
+):
+    page = open_page(new_context, LAPTOP)
+
+    def search(text: str) -> tuple[int, dict]:
+        page.fill("#q", text)
+        with page.expect_navigation():
+            page.press("#q", "Enter")
+        wait_for_map_idle(page)
+        return page.evaluate("window.mitmachkarteMap.getZoom()"), page.evaluate(
+            "window.mitmachkarteMap.getCenter()"
+        )
+
+    page.goto(live_server.url + "/?map=12/51.48000/7.22000")  # Bochum
+    wait_for_map_idle(page)
+    # text without a place, with matches in view: the view stays
+    zoom, centre = search("repair")
+    assert zoom == 12 and abs(centre["lat"] - 51.48) < 0.01 and abs(centre["lng"] - 7.22) < 0.01
+    assert "searched" not in page.url and "map=12%2F51.48" in page.url
+    # a new place: the map goes there
+    zoom, centre = search("repair 44801")
+    assert abs(centre["lat"] - 51.4475) < 0.01 and abs(centre["lng"] - 7.2682) < 0.01, centre
+    # nothing that matches in view (the North Sea): the map fits to the matches
+    page.goto(live_server.url + "/?map=12/54.50000/6.00000")
+    wait_for_map_idle(page)
+    zoom, centre = search("repair")
+    assert 50.3 < centre["lat"] < 52.6 and 5.8 < centre["lng"] < 9.5, centre
+    assert not page.js_errors
