@@ -92,6 +92,9 @@ def test_an_ambiguous_name_means_the_place_with_entries_near_it(towns):
 def test_a_municipality_with_entries_wins_over_a_place_of_that_name(towns):
     place, text, _ = split_place("repair Bochum")
     assert (place.kind, text) == ("municipality", "repair Bochum")
+    # typed without its umlaut, a municipality is still one: its name stays search text
+    place, text, _ = split_place("koln")
+    assert (place.kind, place.label, text) == ("municipality", "Köln", "koln")
 
 
 def test_the_api_and_the_map_page_order_by_distance_to_the_district(towns):

@@ -13,7 +13,8 @@ places (`core.geocoding.localities`). A name several places share means the most
 plausible one: written with a town ("Dortmund Hörde"), the one in or near that town;
 alone, the one with the most published entries within 10 km (a place with none nearby is
 no place anybody searches on this map, and the word stays search text), then the largest.
-A district's name leaves the search text, and so does its town's.
+A district's name leaves the search text, and so does its town's. A place that is a
+municipality with entries, typed loosely ("koln"), is that municipality (name kept as text).
 """
 
 import math
@@ -176,6 +177,12 @@ def _locality(text: str, town: Municipality | None) -> tuple[Place, str] | None:
         candidates = localities(" ".join(words[a:b]))
         if not candidates:
             continue
+        if town is None:
+            # a municipality typed loosely ("koln"): the municipality's rule, name kept
+            for candidate in candidates[:3]:
+                namesake = _municipality(candidate.name)
+                if namesake is not None:
+                    return municipality_place(namesake), text
         found = _in_town(candidates, town) if town else _most_plausible(candidates)
         if found is None:
             continue
