@@ -173,3 +173,19 @@ def lonely_initiative(demo_data) -> Initiative:
 
     best = max(rows, key=lambda a: min(km(a, b) for b in rows if b is not a))
     return demo_data.get(pk=best[0])
+
+
+@pytest.fixture
+def demo_platform(demo_data):
+    """The demo's roles with their organisations, groups, meetings, versions and proposals."""
+    from mitmachkarte.events import demo as events_demo
+    from mitmachkarte.groups import demo as groups_demo
+    from mitmachkarte.moderation import demo as moderation_demo
+    from mitmachkarte.organisations import demo as accounts_demo
+    from mitmachkarte.stewardship import demo as stewardship_demo
+
+    events_demo.load()
+    accounts_demo.load()
+    groups_demo.load()
+    stewardship_demo.load()
+    moderation_demo.load()

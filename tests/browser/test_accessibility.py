@@ -2,16 +2,27 @@
 phone's and a laptop's size; one live region (the result count); the feedback form of the
 accessibility statement reaches the operator."""
 
+from io import BytesIO
+
 import pytest
 from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
 from playwright.sync_api import expect
 
+from mitmachkarte.initiatives import services
 from mitmachkarte.municipalities.models import Municipality
 from mitmachkarte.strategy import demo as strategy_demo
 from mitmachkarte.strategy.models import Measure
 from tests.browser.axe import violations
 from tests.browser.maps import wait_for_map_idle
-from tests.factories import EventFactory
+from tests.factories import (
+    EventFactory,
+    InitiativeFactory,
+    MunicipalityFactory,
+    NeedFactory,
+    OrganisationFactory,
+)
 
 PHONE = {"width": 390, "height": 844}
 LAPTOP = {"width": 1366, "height": 900}
@@ -51,6 +62,65 @@ def test_public_pages_have_no_axe_violations(new_context, live_server, public_da
             wait_for_map_idle(page)
         found[path] = violations(page)
     assert found == {path: [] for path in found}
+
+
+def picture() -> SimpleUploadedFile:
+    out = BytesIO()
+    Image.new("RGB", (1200, 800), (30, 110, 70)).save(out, format="JPEG")
+    return SimpleUploadedFile("werkstatt.jpg", out.getvalue(), content_type="image/jpeg")
+
+
+@pytest.fixture
+def rich_entry(live_server, reference_data):
+    """An entry with everything its detail page can show: picture with credit, structured
+    opening hours with a note, upcoming events, open needs, SDGs, tags, contact links."""
+    town = MunicipalityFactory(name="Bochum", latitude=51.4818, longitude=7.2162)
+    entry = InitiativeFactory(
+        name="Repair-Café Langendreer",
+        latitude=51.4602,
+        longitude=7.3258,
+        municipality=town,
+        street="Alte Bahnhofstraße 1",
+        postcode="44892",
+        city="Bochum",
+        website="https://repair-langendreer.example",
+        contact_phone="0234 123456",
+        opening_hours="Tu 18:00-21:00; Sa 10:00-13:00; PH off",
+        meeting_times="In den Ferien nach Absprache.",
+        how_to_join="Komm einfach vorbei und bring mit, was kaputt ist.",
+        description="Wir **reparieren** gemeinsam: Toaster, Fahrräder, Kleidung.",
+        categories=["repair"],
+    )
+    services.set_image(
+        initiative=entry,
+        upload=picture(),
+        alt="Menschen reparieren an einer Werkbank einen Toaster",
+        credit="Foto: Repair-Café Langendreer",
+    )
+    EventFactory(title="Reparaturabend im Dezember", organiser_initiative=entry)
+    EventFactory(title="Reparaturabend im Januar", organiser_initiative=entry)
+    organisation = OrganisationFactory(type="initiative", initiative=entry)
+    NeedFactory(organisation=organisation, title="Werkbank gesucht")
+    NeedFactory(organisation=organisation, title="Helfende für Elektrogeräte")
+    return entry
+
+
+@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["phone", "laptop"])
+def test_a_rich_detail_page_has_no_axe_violations(new_context, live_server, rich_entry, viewport):
+    page = new_context(viewport=viewport).new_page()
+    response = page.goto(live_server.url + rich_entry.get_absolute_url())
+    assert response.ok
+    # what makes it rich is really on the page
+    image = page.locator(".entry-image img")
+    expect(image).to_be_visible()
+    assert page.evaluate("(img) => img.complete && img.naturalWidth > 0", image.element_handle())
+    expect(page.locator(".entry-image figcaption")).to_contain_text("Foto:")
+    expect(page.locator(".opening-state")).to_be_visible()
+    expect(page.get_by_text("Reparaturabend im Dezember")).to_be_visible()
+    expect(page.get_by_text("Werkbank gesucht")).to_be_visible()
+    expect(page.get_by_role("link", name="Route planen")).to_be_visible()
+    wait_for_map_idle(page)
+    assert violations(page) == []
 
 
 def test_only_the_result_count_is_live(page, live_server, demo_data):

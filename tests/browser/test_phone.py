@@ -11,11 +11,6 @@ from django.test import Client
 from playwright.sync_api import expect
 
 from mitmachkarte.core.geocoding import postcode_centre
-from mitmachkarte.events import demo as events_demo
-from mitmachkarte.groups import demo as groups_demo
-from mitmachkarte.moderation import demo as moderation_demo
-from mitmachkarte.organisations import demo as accounts_demo
-from mitmachkarte.stewardship import demo as stewardship_demo
 from tests.browser.conftest import SYNC_PROBE
 from tests.browser.maps import wait_for_list_sync, wait_for_map_idle
 from tests.factories import InitiativeFactory
@@ -93,16 +88,6 @@ def test_laptop_shows_map_and_list_side_by_side(new_context, live_server, demo_d
     box = map_box(page)
     assert box["top"] < 150 and box["height"] > 600, box
     assert page.evaluate(WIDTH) <= LAPTOP["width"]
-
-
-@pytest.fixture
-def demo_platform(demo_data):
-    """The demo's roles with their organisations, groups, meetings, versions and proposals."""
-    events_demo.load()
-    accounts_demo.load()
-    groups_demo.load()
-    stewardship_demo.load()
-    moderation_demo.load()
 
 
 def session_context(new_context, live_server, email: str | None):
@@ -204,6 +189,61 @@ def test_postcode_search_on_a_phone(new_context, live_server, querenburg):
     assert not page.js_errors
 
 
+def test_a_newcomer_finds_the_nearest_repair_cafe_by_postcode_in_two_taps(
+    new_context, live_server, querenburg
+):
+    """Issue 15's "done when": on a phone, type what and where, tap Search (1), tap List
+    (2): the nearest repair café is the first card, with its distance, one tap from its page."""
+    context = new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.add_init_script(SYNC_PROBE)
+    page.goto(live_server.url + "/")
+    wait_for_map_idle(page)
+    search = page.locator("#q")
+    assert search.bounding_box()["y"] < PHONE["height"] / 3  # first thing on the screen
+    search.fill("Repair-Café 44801")
+    with page.expect_navigation():
+        page.tap("#filter-form .search-row button[type=submit]")  # tap 1
+    wait_for_map_idle(page)
+    page.tap("#view-switch button[data-view=list]")  # tap 2
+    first = page.locator(".result-list .card").first
+    expect(first).to_contain_text("Repair-Café Querenburg")
+    expect(first.locator(".distance")).to_have_text(re.compile(r"^\d+ m$"))
+    expect(first.get_by_role("link", name="Repair-Café Querenburg")).to_be_visible()
+
+
+@pytest.mark.parametrize(
+    ("path", "field", "cards", "the_map"),
+    [
+        ("/", "#q", ".result-list .card", "window.mitmachkarteMap"),
+        ("/embed/", "#mmk-q", ".mmk-card", "window.mmkEmbed.map"),
+    ],
+)
+def test_district_search_on_a_phone(
+    new_context, live_server, querenburg, path, field, cards, the_map
+):
+    """A district by its name alone moves the map there and lists the nearest first, with
+    distances, on the map page and in the embed."""
+    page = open_page(new_context, PHONE)
+    page.goto(live_server.url + path)
+    wait_for_map_idle(page)
+    page.fill(field, "repair Querenburg")
+    with page.expect_navigation():
+        page.press(field, "Enter")
+    wait_for_map_idle(page)
+    centre = page.evaluate(f"{the_map}.getCenter()")
+    # GeoNames' Querenburg, 51.452 7.266
+    assert abs(centre["lat"] - 51.452) < 0.01 and abs(centre["lng"] - 7.266) < 0.01, centre
+    assert 8 <= page.evaluate(f"{the_map}.getZoom()") <= 14
+    page.click("[role=group] button[data-view=list]")
+    first = page.locator(cards).first
+    expect(first).to_contain_text("Repair-Café Querenburg")
+    expect(first.locator(".distance, .mmk-distance")).to_have_text(re.compile(r"^\d+ m$"))
+    second = page.locator(cards).nth(1).locator(".distance, .mmk-distance")
+    expect(second).to_have_text(re.compile(r"^\d+(,\d)? k?m$"))
+    assert not page.js_errors
+
+
 def test_unknown_postcode_keeps_the_search(new_context, live_server, querenburg):
     page = open_page(new_context, LAPTOP)
     page.goto(live_server.url + "/?q=repair+99999")
@@ -263,3 +303,34 @@ def test_filters_and_language_keep_the_view(new_context, live_server, demo_data)
     wait_for_map_idle(page)
     assert "map=11%2F51.48" in page.url and "category=repair" in page.url
     assert page.evaluate("document.documentElement.lang") == "en"
+
+
+def test_a_search_keeps_the_view_unless_its_place_or_matches_lie_elsewhere(
+    new_context, live_server, querenburg
+):
+    page = open_page(new_context, LAPTOP)
+
+    def search(text: str) -> tuple[int, dict]:
+        page.fill("#q", text)
+        with page.expect_navigation():
+            page.press("#q", "Enter")
+        wait_for_map_idle(page)
+        return page.evaluate("window.mitmachkarteMap.getZoom()"), page.evaluate(
+            "window.mitmachkarteMap.getCenter()"
+        )
+
+    page.goto(live_server.url + "/?map=12/51.48000/7.22000")  # Bochum
+    wait_for_map_idle(page)
+    # text without a place, with matches in view: the view stays
+    zoom, centre = search("repair")
+    assert zoom == 12 and abs(centre["lat"] - 51.48) < 0.01 and abs(centre["lng"] - 7.22) < 0.01
+    assert "searched" not in page.url and "map=12%2F51.48" in page.url
+    # a new place: the map goes there
+    zoom, centre = search("repair 44801")
+    assert abs(centre["lat"] - 51.4475) < 0.01 and abs(centre["lng"] - 7.2682) < 0.01, centre
+    # nothing that matches in view (the North Sea): the map fits to the matches
+    page.goto(live_server.url + "/?map=12/54.50000/6.00000")
+    wait_for_map_idle(page)
+    zoom, centre = search("repair")
+    assert 50.3 < centre["lat"] < 52.6 and 5.8 < centre["lng"] < 9.5, centre
+    assert not page.js_errors

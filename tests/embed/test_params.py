@@ -120,8 +120,12 @@ def test_center_and_zoom_set_the_view(client, entries):
 
 def test_a_postcode_in_the_search_moves_the_view(client, entries):
     view = embed_config(get(client, "q=repair+44801"))["view"]
-    assert view["zoom"] == 14
+    # zoomed out until its nearest matches are in view, as on `/`: Köln is 60 km away
+    assert view["zoom"] == 8
     assert view["center"] == pytest.approx([51.4475, 7.2682], abs=0.001)
+    for n in range(5):  # five matches within 1 km: the postcode's own zoom
+        InitiativeFactory(name=f"Repair {n}", latitude=51.4475 + 0.001 * n, longitude=7.2682)
+    assert embed_config(get(client, "q=repair+44801"))["view"]["zoom"] == 14
 
 
 def test_bbox_filters_and_sets_the_view(client, entries):

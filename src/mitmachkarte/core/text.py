@@ -16,6 +16,11 @@ _GERMAN = str.maketrans(
 )
 
 
+def transliterate_de(text: str) -> str:
+    """Umlauts and ß as written without them: "Hörde" → "Hoerde"."""
+    return text.translate(_GERMAN)
+
+
 def strip_diacritics(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

@@ -28,6 +28,7 @@ from mitmachkarte.initiatives.selectors import (
     ordered_matches,
     with_distances,
     with_listing_data,
+    zoom_to_show_nearest,
 )
 from mitmachkarte.municipalities.forms import municipality_input
 from mitmachkarte.taxonomy.selectors import categories, sdgs
@@ -65,11 +66,13 @@ def _base_url(request) -> str:
     return request.build_absolute_uri("/").rstrip("/")
 
 
-def _initial_view(options: EmbedOptions, qs) -> dict:
-    """Where the map starts: center+zoom, else the bbox, the boundary, the entries."""
+def _initial_view(options: EmbedOptions, qs, distances: dict[int, float]) -> dict:
+    """Where the map starts: center+zoom, else a typed place (zoomed out to its nearest
+    few matches, as on `/`), the bbox, the boundary, the entries."""
     if options.center:
         return {"center": list(options.center), "zoom": options.zoom}
-    place = options.filter.place  # a postcode or address typed into the widget's search
+    # a postcode, address or district typed into the widget's search
+    place = zoom_to_show_nearest(options.filter.place, distances)
     if place is not None and place.kind in ("postcode", "address", "district"):
         return {"center": [place.latitude, place.longitude], "zoom": place.zoom}
     municipality = options.municipality
@@ -86,16 +89,17 @@ def _initial_view(options: EmbedOptions, qs) -> dict:
 
 
 def _list_page(request, options: EmbedOptions, qs):
-    """Near a typed place: nearest first with distances; a search: by relevance; else by
-    name (a municipality's own list, which its webmaster may link to by page number)."""
+    """(the page, distances by id). Near a typed place: nearest first with distances; a
+    search: by relevance; else by name (a municipality's own list, which its webmaster may
+    link to by page number)."""
     flt = selectors.territory_filter(options.filter, options.municipality)
     ordered = ordered_matches(flt)
     if ordered is None:
         listing = with_listing_data(qs.order_by("name", "pk"))
-        return Paginator(listing, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+        return Paginator(listing, LIST_PAGE_SIZE).get_page(request.GET.get("page")), {}
     page = Paginator(ordered.ids, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
     page.object_list = with_distances(objects_for_ids(list(page.object_list)), ordered.distances)
-    return page
+    return page, ordered.distances
 
 
 def _labels() -> dict:
@@ -122,9 +126,9 @@ def embed_page(request):
         options = parse_options(request.GET, lang=lang)
         notices = ([lang_notice] if lang_notice else []) + list(options.notices)
         qs = selectors.in_territory(options.filter, options.municipality)
-        page = None
+        page, distances = None, {}
         if options.show_list:
-            page = _list_page(request, options, qs)
+            page, distances = _list_page(request, options, qs)
         # Small sets come whole in one response the page can preload (no zoom needed).
         count = page.paginator.count if page else qs.count()
         params = options.params()
@@ -132,7 +136,7 @@ def embed_page(request):
         municipality = options.municipality
         config = {
             "data": reverse("embed:data") + (f"?{data_query}" if data_query else ""),
-            "view": _initial_view(options, qs),
+            "view": _initial_view(options, qs, distances),
             "boundary": municipality.boundary if municipality else None,
             "tiles": settings.TILE_URL,
             "attribution": f"{settings.TILE_ATTRIBUTION} | {settings.MUNICIPALITY_DATA_CREDIT}",

@@ -3,7 +3,7 @@
 import hashlib
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
@@ -251,6 +251,22 @@ class NearestMatches(LazyIds):
 
 
 NEAREST_PREFIX = 60  # the first pages of a list, ordered in one go
+NEAREST_IN_VIEW = 5
+PHONE_HALF_WIDTH_PX = 180
+MIN_PLACE_ZOOM = 8
+
+
+def zoom_to_show_nearest(place, distances: dict[int, float]):
+    """A postcode, district or position zooms out until the nearest few matches are in
+    view (even on a phone), so the list beside the map is never empty while matches are
+    near. (The map page and the embed start there.)"""
+    if place is None or place.kind == "municipality" or not distances:
+        return place
+    ordered = sorted(distances.values())
+    reach = max(ordered[min(NEAREST_IN_VIEW, len(ordered)) - 1], 200)
+    metres_per_px_at_zero = 156_543.03 * math.cos(math.radians(place.latitude))
+    zoom = math.floor(math.log2(PHONE_HALF_WIDTH_PX * metres_per_px_at_zero / reach))
+    return replace(place, zoom=max(MIN_PLACE_ZOOM, min(place.zoom, zoom)))
 
 
 def with_distances(items: list[Initiative], distances: dict[int, float]) -> list[Initiative]:

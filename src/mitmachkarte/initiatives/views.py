@@ -1,8 +1,6 @@
 """Public pages: the map with its directory, and the detail page of an initiative."""
 
-import math
 import re
-from dataclasses import replace
 
 from django.core.cache import caches
 from django.core.paginator import Paginator
@@ -27,9 +25,6 @@ PAGE_SIZE = 20
 CARDS_KEPT_PAGES = 5
 CARDS_KEPT_SECONDS = 300
 CHOICES_KEPT_SECONDS = 300
-NEAREST_IN_VIEW = 5
-PHONE_HALF_WIDTH_PX = 180
-MIN_PLACE_ZOOM = 8
 MAP_VIEW = re.compile(r"\d{1,2}/-?\d{1,2}(\.\d+)?/-?\d{1,3}(\.\d+)?")
 FILTER_PARAMS = {
     "q": "q",
@@ -122,18 +117,6 @@ def _filter_choices(selected_categories: set, selected_sdgs: set) -> str:
     return mark_safe(html)  # noqa: S308 - our own template's output
 
 
-def _zoom_to_show_nearest(place, ordered):
-    """A postcode or a position zooms out until the nearest few matches are in view (even on
-    a phone), so the list beside the map is never empty while matches are near."""
-    if place is None or place.kind == "municipality" or not ordered.distances:
-        return place
-    distances = sorted(ordered.distances.values())
-    reach = max(distances[min(NEAREST_IN_VIEW, len(distances)) - 1], 200)
-    metres_per_px_at_zero = 156_543.03 * math.cos(math.radians(place.latitude))
-    zoom = math.floor(math.log2(PHONE_HALF_WIDTH_PX * metres_per_px_at_zero / reach))
-    return replace(place, zoom=max(MIN_PLACE_ZOOM, min(place.zoom, zoom)))
-
-
 def _map_view(request) -> str:
     """The map's view from the URL ("zoom/lat/lon"), for the filter form to keep it."""
     raw = (request.GET.get("map") or "").strip()
@@ -149,7 +132,7 @@ def map_page(request):
         "filter": flt,
         "errors": errors,
         "in_view": bool(flt.bbox),
-        "place": _zoom_to_show_nearest(flt.place, ordered),
+        "place": selectors.zoom_to_show_nearest(flt.place, ordered.distances),
     }
     if request.htmx:
         return render(request, "initiatives/_results.html", context)

@@ -1,5 +1,5 @@
-"""The place in a search: a postcode, a street address, a district ("Bochum-Langendreer")
-or a municipality's name.
+"""The place in a search: a postcode, a street address, a district ("Ehrenfeld",
+"Bochum-Langendreer", "Dortmund Hörde") or a municipality's name.
 
 `split_place("repair 44801")` finds the place ("44801" → the centre of the postcode area,
 offline through `core.geocoding`) and returns the rest as the text to search for. Postcodes
@@ -7,16 +7,27 @@ and addresses leave the text (no entry's text holds them as typed); a municipali
 stays in it too, so "garten bochum" still means gardens that mention Bochum, now nearest
 to Bochum's centre first. A place that cannot be found gives a short notice and no place;
 nothing else of the search is dropped.
+
+Districts, villages and towns that are no municipality are found offline in GeoNames'
+places (`core.geocoding.localities`). A name several places share means the most
+plausible one: written with a town ("Dortmund Hörde"), the one in or near that town;
+alone, the one with the most published entries within 10 km (a place with none nearby is
+no place anybody searches on this map, and the word stays search text), then the largest.
+A district's name leaves the search text, and so does its town's. A place that is a
+municipality with entries, typed loosely ("koln"), is that municipality (name kept as text).
 """
 
+import math
 import re
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
-from mitmachkarte.core.geocoding import geocode_text, postcode_centre
-from mitmachkarte.core.text import slugify_de
+from mitmachkarte.core.geo import haversine_m
+from mitmachkarte.core.geocoding import Locality, geocode_text, localities, postcode_centre
+from mitmachkarte.core.text import fold, slugify_de
 
 from .models import Municipality
 
@@ -36,6 +47,8 @@ POSTCODE_ZOOM = 14
 ADDRESS_ZOOM = 16
 TOWN_ZOOM = 12
 DISTRICT_ZOOM = 14
+NEARBY_KM = 10  # a place alone counts with published entries this near
+TOWN_REACH_M = 15_000  # a district of a town without a stored boundary: this near its point
 
 
 @dataclass(frozen=True)
@@ -52,16 +65,21 @@ def _cut(text: str, match: re.Match) -> str:
     return " ".join((text[: match.start()] + " " + text[match.end() :]).split())
 
 
+def _spans(words: list[str]) -> list[tuple[int, int]]:
+    """(start, end) of every run of up to MAX_NAME_WORDS words, longest first."""
+    return [
+        (i, i + n)
+        for n in range(min(MAX_NAME_WORDS, len(words)), 0, -1)
+        for i in range(len(words) - n + 1)
+        if len(" ".join(words[i : i + n])) >= 3 and not "".join(words[i : i + n]).isdigit()
+    ]
+
+
 def _municipality(text: str) -> Municipality | None:
     """The municipality named by the longest run of words in `text`; among namesakes the
     one with the most initiatives (a name without any is no place anybody searches)."""
     words = text.split()
-    grams = [
-        " ".join(words[i : i + n])
-        for n in range(min(MAX_NAME_WORDS, len(words)), 0, -1)
-        for i in range(len(words) - n + 1)
-    ]
-    grams = [g for g in grams if len(g) >= 3 and not g.isdigit()]
+    grams = [" ".join(words[a:b]) for a, b in _spans(words)]
     if not grams:
         return None
     query = Q(slug__in=[slugify_de(g) for g in grams])
@@ -103,11 +121,82 @@ def postcode_place(postcode: str) -> Place | None:
     return Place(found.latitude, found.longitude, postcode, "postcode", POSTCODE_ZOOM)
 
 
+def _in_town(candidates: tuple[Locality, ...], town: Municipality) -> Locality | None:
+    """The largest of the places inside the town's bounding box (or near its point)."""
+    box = town.bbox
+    for place in candidates:  # largest first
+        if box:
+            west, south, east, north = box
+            if west <= place.longitude <= east and south <= place.latitude <= north:
+                return place
+        elif haversine_m(place.latitude, place.longitude, town.latitude, town.longitude) < (
+            TOWN_REACH_M
+        ):
+            return place
+    return None
+
+
+def _entries_near(place: Locality) -> int:
+    initiative = apps.get_model("initiatives", "Initiative")
+    dlat = NEARBY_KM / 111.2
+    dlon = dlat / max(math.cos(math.radians(place.latitude)), 0.01)
+    return initiative.objects.filter(
+        status="published",
+        latitude__range=(place.latitude - dlat, place.latitude + dlat),
+        longitude__range=(place.longitude - dlon, place.longitude + dlon),
+    ).count()
+
+
+def _most_plausible(candidates: tuple[Locality, ...]) -> Locality | None:
+    counted = [(_entries_near(p), p.population, p) for p in candidates]
+    counted = [c for c in counted if c[0] > 0]
+    return max(counted, key=lambda c: c[:2])[2] if counted else None
+
+
+def _district_place(found: Locality, label: str = "") -> Place:
+    return Place(found.latitude, found.longitude, label or found.name, "district", DISTRICT_ZOOM)
+
+
+def _town_span(words: list[str], town: Municipality) -> tuple[int, int] | None:
+    names = {fold(town.name)}
+    for a, b in _spans(words):
+        gram = " ".join(words[a:b])
+        if fold(gram) in names or slugify_de(gram) == town.slug:
+            return a, b
+    return None
+
+
+def _locality(text: str, town: Municipality | None) -> tuple[Place, str] | None:
+    """A district, village or town (not a municipality with entries) named in `text`:
+    (the place, the text without its name and its town's)."""
+    words = text.split()
+    town_span = _town_span(words, town) if town else None
+    for a, b in _spans(words):
+        if town_span and a < town_span[1] and town_span[0] < b:
+            continue  # the town's own name
+        candidates = localities(" ".join(words[a:b]))
+        if not candidates:
+            continue
+        if town is None:
+            # a municipality typed loosely ("koln"): the municipality's rule, name kept
+            for candidate in candidates[:3]:
+                namesake = _municipality(candidate.name)
+                if namesake is not None:
+                    return municipality_place(namesake), text
+        found = _in_town(candidates, town) if town else _most_plausible(candidates)
+        if found is None:
+            continue
+        cut = {*range(a, b), *(range(*town_span) if town_span else ())}
+        rest = " ".join(w for i, w in enumerate(words) if i not in cut)
+        return _district_place(found), rest
+    return None
+
+
 def _district(text: str) -> tuple[Place | None, str, list[str]]:
     """A district written with its town, as people and signs do: "Bochum-Langendreer",
-    "Köln-Ehrenfeld". Geocoded as "Langendreer, Bochum" (cached, when a geocoder is on) and
-    then cut from the text; without an answer the town is the place and the words stay
-    search text (entries that name the district)."""
+    "Köln-Ehrenfeld". Geocoded as "Langendreer, Bochum" (cached, when a geocoder is on),
+    else found among the shipped places in that town, and then cut from the text; without
+    either the town is the place and the words stay search text."""
     for match in re.finditer(r"(?<!\S)(\w[\w'.]*(?:-\w[\w'.]*)+)(?!\S)", text):
         token = match.group(1)
         for cut in [i for i, ch in enumerate(token) if ch == "-"]:
@@ -120,12 +209,15 @@ def _district(text: str) -> tuple[Place | None, str, list[str]]:
             if found is not None:
                 place = Place(found.latitude, found.longitude, token, "district", DISTRICT_ZOOM)
                 return place, rest, []
+            offline = _in_town(localities(district), town)
+            if offline is not None:
+                return _district_place(offline, token), rest, []
             return municipality_place(town), text, []
     return None, text, []
 
 
 def split_place(query: str) -> tuple[Place | None, str, list[str]]:
-    """(the place, the text without postcode and address, notices for the user)."""
+    """(the place, the text without postcode, address or district, notices for the user)."""
     text = " ".join((query or "").split())
     notices: list[str] = []
     if not text:
@@ -153,11 +245,15 @@ def split_place(query: str) -> tuple[Place | None, str, list[str]]:
         if place is not None:
             return place, text, notices
         notices.append(_("The postcode %(postcode)s is unknown.") % {"postcode": code})
+    town_place = None
     if "-" in text:
-        place, rest, district_notices = _district(text)
-        if place is not None:
-            return place, rest, notices + district_notices
+        town_place, rest, district_notices = _district(text)
+        if town_place is not None and town_place.kind == "district":
+            return town_place, rest, notices + district_notices
     town = _municipality(text)
+    district = _locality(text, town)
+    if district is not None:
+        return district[0], district[1], notices
     if town is not None:
         return municipality_place(town), text, notices
-    return None, text, notices
+    return town_place, text, notices

@@ -34,16 +34,19 @@
     });
   }
 
-  /* A new search decides the view itself; changed filters keep the user's view. The
-   * language switch keeps the current URL (with the view). */
+  /* Filters and searches keep the user's view unless what they find lies elsewhere; a new
+   * search that names a place (postcode, district, town) moves the map there. The view
+   * goes along with the form, and `searched=1` tells map.js that the text is new (it
+   * drops the flag from the URL once the map stands). The language switch keeps the
+   * current URL (with the view). */
   function initForms() {
     var form = document.getElementById("filter-form");
     var q = document.getElementById("q");
     if (form && q) {
       var initialQ = q.value;
       form.addEventListener("submit", function () {
-        var view = document.getElementById("map-view");
-        if (view && q.value.trim() !== initialQ.trim()) view.disabled = true;
+        var searched = document.getElementById("searched");
+        if (searched && q.value.trim() !== initialQ.trim()) searched.disabled = false;
       });
     }
     document.querySelectorAll(".lang-switch").forEach(function (f) {

@@ -41,6 +41,7 @@
     params.set("map", map.getZoom() + "/" + c.lat.toFixed(5) + "/" + c.lng.toFixed(5));
     if (!keepPage) params.delete("page");
     params.delete("bbox");
+    params.delete("searched"); // a reload keeps the view the map now has
     history.replaceState(null, "", window.location.pathname + "?" + params.toString());
     var input = document.getElementById("map-view");
     if (input) {
@@ -136,6 +137,10 @@
       }
     }
     var place = placeOf(el);
+    // A new search with a place goes there; else the view the user had stays.
+    if (place && new URLSearchParams(window.location.search).get("searched") === "1") {
+      initialView = null;
+    }
     if (initialView) map.setView(initialView.center, initialView.zoom);
     else if (place && place.bounds) map.fitBounds(place.bounds, { animate: false });
     else if (place) map.setView(place.center, place.zoom);
