@@ -5,7 +5,7 @@ become bit masks with vectorised ufuncs. Texts stay in the database; only the or
 the names is kept (`name_rank`, to order broad searches), read sorted by the database.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from django.db import connection
@@ -27,6 +27,8 @@ class Taxonomy:
     bit_of_pk: np.ndarray
     position_of_pk: np.ndarray
     pk_at_position: np.ndarray
+    # What map_views derives from the categories per language (their names, colours).
+    properties: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def read(cls) -> "Taxonomy":

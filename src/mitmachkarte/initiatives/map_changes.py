@@ -16,7 +16,7 @@ import threading
 from collections.abc import Iterable
 
 from django.core.signals import request_finished, request_started
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 
 from mitmachkarte.core.models import DataVersion
@@ -52,16 +52,22 @@ def record(ids: Iterable[int] | None) -> None:
     _memo.version = None  # a read later in this request sees the write
 
 
+def _read_version() -> int:
+    # Plain SQL: every map request reads it, and compiling the ORM query cost more than
+    # running it.
+    table = connection.ops.quote_name(DataVersion._meta.db_table)
+    sql = f"SELECT version FROM {table} WHERE name = %s"  # noqa: S608 (names from the model)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [MAP_VERSION_NAME])
+        row = cursor.fetchone()
+    return row[0] if row else 0
+
+
 def current() -> int:
     """The map's data version, read once per request (and on every call outside one)."""
     version = getattr(_memo, "version", None)
     if version is None:
-        version = (
-            DataVersion.objects.filter(name=MAP_VERSION_NAME)
-            .values_list("version", flat=True)
-            .first()
-            or 0
-        )
+        version = _read_version()
         if getattr(_memo, "in_request", False):
             _memo.version = version
     return version
