@@ -16,10 +16,11 @@ import threading
 from collections.abc import Iterable
 
 from django.core.signals import request_finished, request_started
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import F
 
 from mitmachkarte.core.models import DataVersion
+from mitmachkarte.core.versions import current_version
 
 from .models import MapChange
 
@@ -50,24 +51,19 @@ def record(ids: Iterable[int] | None) -> None:
         if version % PRUNE_EVERY == 0:
             MapChange.objects.filter(version__lte=version - LOG_KEEP).delete()
     _memo.version = None  # a read later in this request sees the write
+    _memo.wrote = True
 
 
-def _read_version() -> int:
-    # Plain SQL: every map request reads it, and compiling the ORM query cost more than
-    # running it.
-    table = connection.ops.quote_name(DataVersion._meta.db_table)
-    sql = f"SELECT version FROM {table} WHERE name = %s"  # noqa: S608 (names from the model)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [MAP_VERSION_NAME])
-        row = cursor.fetchone()
-    return row[0] if row else 0
+def wrote_in_request() -> bool:
+    """Whether this request (or, outside one, this thread) changed the map."""
+    return getattr(_memo, "wrote", False)
 
 
 def current() -> int:
     """The map's data version, read once per request (and on every call outside one)."""
     version = getattr(_memo, "version", None)
     if version is None:
-        version = _read_version()
+        version = current_version(MAP_VERSION_NAME)
         if getattr(_memo, "in_request", False):
             _memo.version = version
     return version
@@ -92,11 +88,11 @@ def since(version: int, upto: int, *, limit: int) -> set[int] | None:
 
 
 def _request_started(**_kwargs) -> None:
-    _memo.in_request, _memo.version = True, None
+    _memo.in_request, _memo.version, _memo.wrote = True, None, False
 
 
 def _request_finished(**_kwargs) -> None:
-    _memo.in_request, _memo.version = False, None
+    _memo.in_request, _memo.version, _memo.wrote = False, None, False
 
 
 def connect() -> None:
