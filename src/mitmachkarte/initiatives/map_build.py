@@ -35,8 +35,12 @@ class Taxonomy:
     def signature() -> tuple:
         """(pk, slug, position) of the categories with bits, as `read` orders them: one
         plain query, so that each applied change checks the categories cheaply."""
-        table = connection.ops.quote_name(Category._meta.db_table)
-        sql = f"SELECT id, slug, position FROM {table} ORDER BY position, slug LIMIT %s"  # noqa: S608
+        q = connection.ops.quote_name
+        pk, slug, position = q("id"), q("slug"), q("position")
+        sql = (
+            f"SELECT {pk}, {slug}, {position} FROM {q(Category._meta.db_table)} "  # noqa: S608
+            f"ORDER BY {position}, {slug} LIMIT %s"
+        )
         with connection.cursor() as cursor:
             cursor.execute(sql, [MAX_CATEGORY_BITS])
             return tuple(tuple(row) for row in cursor.fetchall())
