@@ -9,7 +9,8 @@ production does (`gunicorn mitmachkarte.wsgi -c python:mitmachkarte.gunicorn_con
 workers) and measures, from a second process on loopback with wrk (Debian package `wrk`):
 - `cold-start`: from starting gunicorn until both workers answered the map, and what the
   clients got meanwhile (connections refused are "not ready"; 5xx and resets are errors);
-- the reads: map at zooms 6, 9, 12 and 15, search for common and rare words, detail, `/`,
+- the reads: map at zooms 6, 9, 12 and 15 and all four in turn (`mapmix`, what write-read
+  reads, for comparing it), search for common and rare words, detail, `/`,
   the embed's data; every request asks for a different view or query and the response cache
   is off (API_CACHE_SECONDS=0), so figures are for a cold cache; then worker RSS and PSS;
 - `write-read`: one map-relevant edit per second through the services (benchmarks/
@@ -38,12 +39,14 @@ import api_live  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-READS = ["map6", "map9", "map12", "map15", "search-common", "search-rare", "detail", "home"]
+READS = ["map6", "map9", "map12", "map15", "mapmix", "search-common", "search-rare", "detail"]
+READS += ["home"]
 READS += ["embed"]
 GROUPS = {
     "all": ["cold-start", *READS, "write-read"],
     "reads": READS,
-    "map": ["map6", "map9", "map12", "map15"],
+    # mapmix: the views of write-read (zooms 6/9/12/15 in turn) without the writes.
+    "map": ["map6", "map9", "map12", "map15", "mapmix"],
     "search": ["search-common", "search-rare"],
 }
 COMMON_TERMS = ["garten", "repair", "energie", "klima", "tausch", "fahrrad", "hilfe", "foodsharing"]

@@ -174,3 +174,23 @@ def test_territory_counts_match_between_index_and_sql(entries, slug, at_least):
     result = get_index().features(flt, zoom=10)
     assert result.count == expected
     assert sum(f["properties"].get("count", 1) for f in result.features) == expected
+
+
+def test_points_name_their_category_in_the_visitors_language(client, reference_data):
+    """The category's name is kept per language with the index (map_views): each language
+    gets its own, in any order."""
+    from mitmachkarte.taxonomy.models import Category
+    from tests.factories import InitiativeFactory
+
+    InitiativeFactory(latitude=51.2, longitude=7.1, categories=["repair"])
+    repair = Category.objects.get(slug="repair")
+    assert repair.name_de != repair.name_en
+    for language, name in (("en", repair.name_en), ("de", repair.name_de), ("en", repair.name_en)):
+        payload = client.get(
+            "/api/v1/map",
+            {"zoom": 12, "bbox": "7,51.1,7.2,51.3"},
+            HTTP_ACCEPT_LANGUAGE=language,
+        ).json()
+        (feature,) = payload["features"]
+        assert feature["properties"]["category"] == "repair"
+        assert feature["properties"]["category_name"] == name

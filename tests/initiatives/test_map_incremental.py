@@ -176,15 +176,50 @@ def test_a_rebuild_runs_beside_the_requests(client, reference_data, monkeypatch)
         assert release.wait(10)
         return real_build(version)
 
-    monkeypatch.setattr(map_index, "SYNC_REBUILD_BELOW", 0)
+    monkeypatch.setattr(map_index, "SYNC_BELOW", 0)
     monkeypatch.setattr(map_index, "build", slow_build)
     InitiativeFactory(latitude=51.4, longitude=7.0)
     signals.mark_changed()  # the log cannot say what changed: a full rebuild
     # Answered at once, from the old index, while the rebuild waits.
     assert client.get("/api/v1/map", {"zoom": 6}).json()["count"] == 3
-    assert started.wait(10) and map_index.rebuilding()
+    assert started.wait(10) and map_index.catching_up()
     assert client.get("/api/v1/map", {"zoom": 7}).json()["count"] == 3
     release.set()
-    map_index._rebuilding.join(10)
+    map_index._catching_up.join(10)
     assert client.get("/api/v1/map", {"zoom": 8}).json()["count"] == 4
     assert get_index().version == map_changes.current()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_large_index_applies_edits_beside_the_requests(client, reference_data, monkeypatch):
+    """Other requests do not wait while a large index applies an edit; the writer does."""
+    entry = InitiativeFactory(latitude=51.1, longitude=7.0)
+    InitiativeFactory(latitude=51.2, longitude=7.0)
+    view = {"zoom": 18, "bbox": "6.9,51.05,7.1,51.15"}
+    assert client.get("/api/v1/map", view).json()["count"] == 1
+    release, started = threading.Event(), threading.Event()
+    real_caught_up = map_index._caught_up
+
+    def slow_caught_up(index, version):
+        started.set()
+        assert release.wait(10)
+        return real_caught_up(index, version)
+
+    monkeypatch.setattr(map_index, "SYNC_BELOW", 0)
+    monkeypatch.setattr(map_index, "build", lambda version: pytest.fail("the log is enough"))
+    monkeypatch.setattr(map_index, "_caught_up", slow_caught_up)
+    services.update_initiative_fields(initiative=entry, changes={"latitude": 51.3})
+    # Answered at once, from the old index, while the edit is applied beside it.
+    assert client.get("/api/v1/map", view).json()["count"] == 1
+    assert started.wait(10) and map_index.catching_up()
+    assert client.get("/api/v1/map", view).json()["count"] == 1
+    release.set()
+    map_index._catching_up.join(10)
+    assert client.get("/api/v1/map", view).json()["count"] == 0
+    assert get_index().version == map_changes.current()
+    # Whoever wrote reads its own write: no background thread for it.
+    monkeypatch.setattr(map_index, "_caught_up", real_caught_up)
+    services.update_initiative_fields(initiative=entry, changes={"latitude": 51.1})
+    assert map_changes.wrote_in_request()
+    assert get_index().version == map_changes.current()
+    assert not map_index.catching_up()

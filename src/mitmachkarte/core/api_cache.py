@@ -20,7 +20,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control, pa
 
 from .dbfaults import is_database_fault, retry_after_seconds
 from .response_cache import cache_get, cache_set, replay, request_digest, snapshot, storable
-from .versions import current_version
+from .versions import behind, current_version
 
 logger = logging.getLogger(__name__)
 
@@ -74,8 +74,8 @@ class ApiCacheMiddleware:
             if response.status_code == 503 and stored is not None:
                 # The database failed after the version was read: the last answer instead.
                 return self._finish(replay(request, stored[1]), max_age=retry_after_seconds())
-            if not storable(response):
-                return response
+            if not storable(response) or behind():
+                return response  # no ETag either: the next request may know better
             response["ETag"] = etag
             cache_set(key, (version, snapshot(response)), settings.API_CACHE_SECONDS)
         return self._finish(response, max_age=settings.API_CACHE_MAX_AGE)

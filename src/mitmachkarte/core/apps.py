@@ -6,11 +6,14 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self) -> None:
+        from django.core.signals import request_started
         from django.db.models.signals import post_migrate
 
         from . import checks  # noqa: F401  (registers the system checks)
+        from .versions import new_request
 
         post_migrate.connect(use_wal, sender=self, dispatch_uid="core-sqlite-wal")
+        request_started.connect(new_request, dispatch_uid="core-versions-request")
 
 
 def use_wal(using="default", **_kwargs) -> None:

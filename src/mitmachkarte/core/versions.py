@@ -1,16 +1,33 @@
 """Change counters for data sets (see core.models.DataVersion)."""
 
+import threading
 from collections.abc import Callable
 from typing import TypeVar
 
 from django.core.cache import caches
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 
 from .models import DataVersion
 
 T = TypeVar("T")
 _MISSING = object()
+_request = threading.local()
+
+
+def answered_behind() -> None:
+    """Say that this request is answered from an in-process state older than the current
+    version (an index that catches up in the background): nothing derived in it may be
+    stored under the current version, or it would stay stale until the next change."""
+    _request.behind = True
+
+
+def behind() -> bool:
+    return getattr(_request, "behind", False)
+
+
+def new_request(**_kwargs) -> None:
+    _request.behind = False
 
 
 def bump_version(name: str) -> None:
@@ -21,7 +38,14 @@ def bump_version(name: str) -> None:
 
 
 def current_version(name: str) -> int:
-    return DataVersion.objects.filter(name=name).values_list("version", flat=True).first() or 0
+    # Plain SQL: cached API answers read it on every request, and compiling the ORM query
+    # took longer than running it (~0.4 of ~1.5 ms of a map answer's overhead).
+    table = connection.ops.quote_name(DataVersion._meta.db_table)
+    sql = f"SELECT version FROM {table} WHERE name = %s"  # noqa: S608 (names from the model)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [name])
+        row = cursor.fetchone()
+    return row[0] if row else 0
 
 
 def cached_for_version(name: str, key: str, compute: Callable[[], T], *, timeout=86400) -> T:
@@ -36,5 +60,6 @@ def cached_for_version(name: str, key: str, compute: Callable[[], T], *, timeout
     value = store.get(full_key, _MISSING)
     if value is _MISSING:
         value = compute()
-        store.set(full_key, value, timeout)
+        if not behind():
+            store.set(full_key, value, timeout)
     return value

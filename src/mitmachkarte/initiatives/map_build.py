@@ -5,7 +5,7 @@ become bit masks with vectorised ufuncs. Texts stay in the database; only the or
 the names is kept (`name_rank`, to order broad searches), read sorted by the database.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from django.db import connection
@@ -27,10 +27,30 @@ class Taxonomy:
     bit_of_pk: np.ndarray
     position_of_pk: np.ndarray
     pk_at_position: np.ndarray
+    read_signature: tuple = ()
+    # What map_views derives from the categories per language (their names, colours).
+    properties: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @staticmethod
+    def signature() -> tuple:
+        """(pk, slug, position) of the categories with bits, as `read` orders them: one
+        plain query, so that each applied change checks the categories cheaply."""
+        q = connection.ops.quote_name
+        pk, slug, position = q("id"), q("slug"), q("position")
+        sql = (
+            f"SELECT {pk}, {slug}, {position} FROM {q(Category._meta.db_table)} "  # noqa: S608
+            f"ORDER BY {position}, {slug} LIMIT %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [MAX_CATEGORY_BITS])
+            return tuple(tuple(row) for row in cursor.fetchall())
+
+    def still_current(self) -> bool:
+        return self.signature() == self.read_signature
 
     @classmethod
     def read(cls) -> "Taxonomy":
-        cats = list(Category.objects.all()[:MAX_CATEGORY_BITS])
+        cats = list(Category.objects.order_by("position", "slug")[:MAX_CATEGORY_BITS])
         top = max([c.pk for c in cats], default=0) + 1
         bit_of_pk = np.zeros(top, dtype=np.int64)
         position_of_pk = np.zeros(top, dtype=np.int64)
@@ -45,11 +65,7 @@ class Taxonomy:
             bit_of_pk=bit_of_pk,
             position_of_pk=position_of_pk,
             pk_at_position=pk_at_position,
-        )
-
-    def same_as(self, other: "Taxonomy") -> bool:
-        return self.category_bit == other.category_bit and np.array_equal(
-            self.pk_at_position, other.pk_at_position
+            read_signature=tuple((c.pk, c.slug, c.position) for c in cats),
         )
 
 

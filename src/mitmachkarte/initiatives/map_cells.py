@@ -176,11 +176,20 @@ def _changed(layer: CellLayer, zoom, key, removed, added, store) -> CellLayer:
     at = np.searchsorted(layer.cell, touched)
     exists = at < len(layer)
     exists[exists] = layer.cell[at[exists]] == touched[exists]
-    cols = {c: getattr(layer, c).copy() for c in CellLayer.COLUMNS}
+    # Columns are copied only when they change (a layer is shared by every index holding
+    # it); at a million entries copying all of them was most of an applied edit's time.
+    cols = {c: getattr(layer, c) for c in CellLayer.COLUMNS}
+
+    def own(column: str) -> np.ndarray:
+        if cols[column] is getattr(layer, column):
+            cols[column] = cols[column].copy()
+        return cols[column]
+
     rows = at[exists]
-    cols["count"][rows] += d_count[exists]
-    cols["slat"][rows] += d_lat[exists]
-    cols["slon"][rows] += d_lon[exists]
+    if len(rows):
+        own("count")[rows] += d_count[exists]
+        own("slat")[rows] += d_lat[exists]
+        own("slon")[rows] += d_lon[exists]
     # A removed point on its cell's bounds: those bounds come again from the entries.
     rem_rows = at[inverse[: len(rem_cell)]]
     on_edge = (
@@ -193,10 +202,15 @@ def _changed(layer: CellLayer, zoom, key, removed, added, store) -> CellLayer:
     add_touched = inverse[len(rem_cell) :]
     add_exists = exists[add_touched]
     add_rows = at[add_touched][add_exists]
-    np.minimum.at(cols["west"], add_rows, add_lon[add_exists])
-    np.minimum.at(cols["south"], add_rows, add_lat[add_exists])
-    np.maximum.at(cols["east"], add_rows, add_lon[add_exists])
-    np.maximum.at(cols["north"], add_rows, add_lat[add_exists])
+    lon_in, lat_in = add_lon[add_exists], add_lat[add_exists]
+    for column, values, fn in (
+        ("west", lon_in, np.minimum),
+        ("south", lat_in, np.minimum),
+        ("east", lon_in, np.maximum),
+        ("north", lat_in, np.maximum),
+    ):
+        if len(add_rows) and (fn(cols[column][add_rows], values) != cols[column][add_rows]).any():
+            fn.at(own(column), add_rows, values)
     # Cells that were empty: new rows (only additions can reach them).
     fresh = np.flatnonzero(~exists)
     if len(fresh):
@@ -222,6 +236,8 @@ def _changed(layer: CellLayer, zoom, key, removed, added, store) -> CellLayer:
             **bounds,
         }
         cols = {c: np.insert(cols[c], at[fresh], values[c]) for c in CellLayer.COLUMNS}
+    for column in ("west", "south", "east", "north") if again else ():
+        own(column)
     for cell in sorted(again):
         row = int(np.searchsorted(cols["cell"], cell))
         if cols["count"][row] <= 0:

@@ -20,6 +20,7 @@ from django.db import transaction
 from django.db.models import F
 
 from mitmachkarte.core.models import DataVersion
+from mitmachkarte.core.versions import current_version
 
 from .models import MapChange
 
@@ -50,18 +51,19 @@ def record(ids: Iterable[int] | None) -> None:
         if version % PRUNE_EVERY == 0:
             MapChange.objects.filter(version__lte=version - LOG_KEEP).delete()
     _memo.version = None  # a read later in this request sees the write
+    _memo.wrote = True
+
+
+def wrote_in_request() -> bool:
+    """Whether this request (or, outside one, this thread) changed the map."""
+    return getattr(_memo, "wrote", False)
 
 
 def current() -> int:
     """The map's data version, read once per request (and on every call outside one)."""
     version = getattr(_memo, "version", None)
     if version is None:
-        version = (
-            DataVersion.objects.filter(name=MAP_VERSION_NAME)
-            .values_list("version", flat=True)
-            .first()
-            or 0
-        )
+        version = current_version(MAP_VERSION_NAME)
         if getattr(_memo, "in_request", False):
             _memo.version = version
     return version
@@ -86,11 +88,11 @@ def since(version: int, upto: int, *, limit: int) -> set[int] | None:
 
 
 def _request_started(**_kwargs) -> None:
-    _memo.in_request, _memo.version = True, None
+    _memo.in_request, _memo.version, _memo.wrote = True, None, False
 
 
 def _request_finished(**_kwargs) -> None:
-    _memo.in_request, _memo.version = False, None
+    _memo.in_request, _memo.version, _memo.wrote = False, None, False
 
 
 def connect() -> None:

@@ -62,10 +62,9 @@ class MapIndex:
     def apply(self, version: int, touched: set[int]) -> "MapIndex | None":
         """The index with the entries `touched` re-read; None when only a rebuild will do
         (the categories changed)."""
-        taxonomy = Taxonomy.read()
-        if not taxonomy.same_as(self.taxonomy):
+        if not self.taxonomy.still_current():
             return None
-        columns = read_entries(taxonomy, ids=touched)
+        columns = read_entries(self.taxonomy, ids=touched)
         ranks = name_ranks_between(columns["ids"], exclude=touched, rank_of=self.store.rank_of)
         columns["name_rank"] = np.array(
             [ranks.get(int(pk), 0.0) for pk in columns["ids"]], dtype=np.float64

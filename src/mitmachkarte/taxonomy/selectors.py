@@ -19,6 +19,8 @@ def sdgs() -> QuerySet[SDG]:
 
 
 def unknown_category_slugs(slugs: list[str]) -> list[str]:
+    if not slugs:  # no query (every map request without a category passes here)
+        return []
     known = set(Category.objects.filter(slug__in=slugs).values_list("slug", flat=True))
     return [s for s in slugs if s not in known]
 
