@@ -83,7 +83,9 @@ def list_items(ids: list[int], *, base_url: str = "") -> list[dict]:
     if not ids:
         return []
     rows = {r["id"]: r for r in Initiative.objects.filter(pk__in=ids).values(*_COLUMNS)}
-    categories = _linked("categories", ids, "category__slug", "category__position", "category__slug")
+    categories = _linked(
+        "categories", ids, "category__slug", "category__position", "category__slug"
+    )
     sdgs = _linked("sdgs", ids, "sdg__number", "sdg__number")
     tags = _linked("tags", ids, "tag__name", "tag__name")
     url_of = _url_maker(base_url)
