@@ -56,8 +56,8 @@ def test_items_equal_the_serializers_in_the_order_asked(entries):
     assert items[2]["image"]["alt"] == "Ein Beet" and items[2]["may_be_outdated"]
 
 
-def test_a_page_costs_four_queries_whatever_its_size(entries):
+def test_a_page_costs_two_queries_whatever_its_size(entries):
     more = [InitiativeFactory(tags=["Zukunft"], sdgs=[1]).pk for _ in range(10)]
     with CaptureQueriesContext(connection) as queries:
         listing.list_items([e.pk for e in entries] + more)
-    assert len(queries.captured_queries) == 4
+    assert len(queries.captured_queries) == 2

@@ -3,13 +3,14 @@
 A page of 20 entries through the ORM (`selectors.objects_for_ids`: whole rows including the
 ~2,500 characters of description and folded search text, model objects, three prefetches)
 cost more CPU than a cached search itself (benchmarks/RESULTS.md, issue 19, third round).
-Here: one query for the listed columns with the municipality joined, and one per link table
-(categories, SDGs, tags) for the page's ids only, each as tuples. The items equal
+Here: one query for the listed columns with the municipality joined, and one for the
+categories, SDGs and tags of the page's ids (plain SQL: no ORM query to compile). The items equal
 `serializers.list_item` of the same entries (a test holds it).
 """
 
 from datetime import datetime
 
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -38,19 +39,42 @@ _COLUMNS = (
 )
 
 
-def _linked(field: str, ids: list[int], value: str, *order: str) -> dict[int, list]:
-    """The values `value` of the objects linked through the m2m `field`, per entry id, in
-    the order of the linked model's listing (`order`)."""
-    through = Initiative._meta.get_field(field).remote_field.through
-    rows = (
-        through.objects.filter(initiative_id__in=ids)
-        .order_by(*order)
-        .values_list("initiative_id", value)
+def _link_sql(field: str, key: str, order: str, text: str, number: str) -> str:
+    """One branch of the links query: (entry id, kind, sort key, text, number) of the m2m
+    `field`'s linked objects."""
+    m2m = Initiative._meta.get_field(field)
+    through, target = m2m.remote_field.through._meta, m2m.related_model._meta
+    link = through.get_field(m2m.m2m_reverse_field_name())
+    return (
+        f"SELECT l.initiative_id, '{key}', {order}, {text}, {number} FROM {through.db_table} l "
+        f"JOIN {target.db_table} t ON t.{link.target_field.column} = l.{link.column} "
+        "WHERE l.initiative_id IN ({marks})"
     )
-    by_id: dict[int, list] = {}
-    for pk, item in rows:
-        by_id.setdefault(pk, []).append(item)
-    return by_id
+
+
+_LINKS = " UNION ALL ".join(
+    [
+        _link_sql("categories", "categories", "t.position", "t.slug", "0"),
+        _link_sql("sdgs", "sdgs", "t.number", "''", "t.number"),
+        _link_sql("tags", "tags", "0", "t.name", "0"),
+    ]
+)
+
+
+def _links(ids: list[int]) -> dict[tuple[int, str], list]:
+    """The categories' slugs, SDGs' numbers and tags' names of the entries, per (id, kind),
+    each in the order of its model's listing (position and slug, number, name), in one
+    query (the database's collation orders the names, as it does for the ORM)."""
+    marks = ", ".join(["%s"] * len(ids))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT * FROM ({_LINKS.format(marks=marks)}) AS links ORDER BY 2, 3, 4", ids * 3
+        )
+        rows = cursor.fetchall()
+    found: dict[tuple[int, str], list] = {}
+    for pk, kind, _order, text, number in rows:
+        found.setdefault((pk, kind), []).append(number if kind == "sdgs" else text)
+    return found
 
 
 def _url_maker(base_url: str):
@@ -83,11 +107,7 @@ def list_items(ids: list[int], *, base_url: str = "") -> list[dict]:
     if not ids:
         return []
     rows = {r["id"]: r for r in Initiative.objects.filter(pk__in=ids).values(*_COLUMNS)}
-    categories = _linked(
-        "categories", ids, "category__slug", "category__position", "category__slug"
-    )
-    sdgs = _linked("sdgs", ids, "sdg__number", "sdg__number")
-    tags = _linked("tags", ids, "tag__name", "tag__name")
+    links = _links(ids)
     url_of = _url_maker(base_url)
     outdated_before: datetime = timezone.now() - OUTDATED_AFTER
     items = []
@@ -101,9 +121,9 @@ def list_items(ids: list[int], *, base_url: str = "") -> list[dict]:
                 "slug": row["slug"],
                 "name": row["name"],
                 "short_description": row["short_description"],
-                "categories": categories.get(pk, []),
-                "sdgs": sdgs.get(pk, []),
-                "tags": tags.get(pk, []),
+                "categories": links.get((pk, "categories"), []),
+                "sdgs": links.get((pk, "sdgs"), []),
+                "tags": links.get((pk, "tags"), []),
                 "city": row["city"],
                 "postcode": row["postcode"],
                 "municipality": (
