@@ -20,6 +20,7 @@ TEXTS = [
     'das "cafe" im hof (seit 1999) \\ leingarten',
     "zeichen\x01mitten im wort und ende\x7f",
     "ein wort",
+    "stern*chen ^hut {a:b} near(x)",
 ]
 TERMS = [
     "hilfe",
