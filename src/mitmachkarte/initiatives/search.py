@@ -5,8 +5,10 @@ hold everywhere: "koln"/"koeln" find Köln, "strasse" finds Straße, and a term 
 inside words ("garten" finds "Gemeinschaftsgarten").
 
 - SQLite: an FTS5 table with the trigram tokenizer (kept in step by triggers), ranked by
-  bm25, and one over the folded names alone (`search_name`) for "names first". Terms
-  shorter than 3 characters, which trigrams cannot index, use LIKE.
+  bm25, and one over the folded names alone (`search_name`) for "names first". A term
+  inside few distinct words is matched through the word index and its vocabulary instead
+  (search_words: same matches, no long trigram lists). Terms shorter than 3 characters,
+  which trigrams cannot index, use LIKE.
 - PostgreSQL: a narrow side table (kept in step by triggers) with a pg_trgm GIN index for
   the substring match, a stored german tsvector for ranking (ts_rank) and, when nothing
   matches exactly, trigram word similarity so typos ("Bochun") still find something.
