@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from mitmachkarte.core.text import search_terms
-from mitmachkarte.initiatives import map_changes, search, services
+from mitmachkarte.initiatives import map_changes, search, search_words, services
 from mitmachkarte.initiatives.demo import bulk_load, generator
 from mitmachkarte.initiatives.models import Initiative
 
@@ -46,9 +46,13 @@ def schema() -> list[tuple]:
 def check_search_index() -> None:
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
-            fts = search.FTS_TABLE
-            # rank 1: also compare the index with the content table.
-            cursor.execute(f"INSERT INTO {fts}({fts}, rank) VALUES('integrity-check', 1)")
+            for fts in (search.FTS_TABLE, search_words.WORDS_TABLE):
+                # rank 1: also compare the index with the content table.
+                cursor.execute(f"INSERT INTO {fts}({fts}, rank) VALUES('integrity-check', 1)")
+            cursor.execute(f"SELECT word FROM {search_words.VOCAB_TABLE}")  # noqa: S608
+            vocabulary = {row[0] for row in cursor.fetchall()}
+            texts = Initiative.objects.values_list("search_text", flat=True)
+            assert {w for text in texts for w in text.split(" ")} <= vocabulary
             return
         cursor.execute(
             f"SELECT id, name, search_text FROM {search.PG_TABLE} ORDER BY id"  # noqa: S608
@@ -114,7 +118,12 @@ def test_bulk_load_drops_and_restores_the_indexes(small_batches, monkeypatch):
     dropped = set(before) - set(seen["during"])
     assert len(dropped) >= 6  # the secondary indexes (and on SQLite the search triggers)
     if connection.vendor == "sqlite":
-        assert {r[1] for r in dropped} >= {"initiatives_search_ai", "initiative_status_name"}
+        assert {r[1] for r in dropped} >= {
+            "initiatives_search_ai",
+            "initiatives_search_words_ai",
+            "initiatives_search_vocab_words_ai",
+            "initiative_status_name",
+        }
     assert schema() == before
 
 

@@ -40,24 +40,27 @@ def _names(ids):
     return [by_id[i] for i in ids]
 
 
+def _page(flt, *, limit, offset):
+    """(the count, the page's entries as (pk, name) in list order)."""
+    count, page = selectors.initiative_page(flt, limit=limit, offset=offset)
+    return count, list(zip(page.ids, _names(page.ids), strict=True))
+
+
 def test_a_page_has_the_names_first_and_the_exact_count(gardens):
-    count, items = selectors.initiative_page(parse_filter(q="garten"), limit=10, offset=0)
+    count, items = _page(parse_filter(q="garten"), limit=10, offset=0)
     assert count == 35
-    assert [i.name for i in items[:5]] == [f"Garten {i}" for i in range(5)]
-    assert all(i.name.startswith("Treff") for i in items[5:])
+    assert [name for _, name in items[:5]] == [f"Garten {i}" for i in range(5)]
+    assert all(name.startswith("Treff") for _, name in items[5:])
     # Pages follow each other without gaps or repeats, also past the kept first pages.
     seen = []
     for offset in range(0, 40, 7):
-        seen += [
-            i.pk
-            for i in selectors.initiative_page(parse_filter(q="garten"), limit=7, offset=offset)[1]
-        ]
+        seen += selectors.initiative_page(parse_filter(q="garten"), limit=7, offset=offset)[1].ids
     assert sorted(seen) == sorted(g.pk for g in gardens)
 
 
 def test_counts_are_exact_under_other_filters(gardens):
     flt = parse_filter(q="garten", bbox="7.95,51.9,8.05,52.1")
-    count, items = selectors.initiative_page(flt, limit=20, offset=0)
+    count, items = _page(flt, limit=20, offset=0)
     assert count == 5 == len(items)
     assert count == selectors.filter_initiatives(flt).count()
 
@@ -77,13 +80,13 @@ def test_cached_count_and_page_follow_the_data_version(gardens):
     sql = " ".join(q["sql"] for q in queries.captured_queries)
     assert "initiatives_search" not in sql and "COUNT(" not in sql.upper()
     InitiativeFactory(name="Garten Neu", latitude=52.0, longitude=8.0)
-    count, items = selectors.initiative_page(flt, limit=6, offset=0)
+    count, items = _page(flt, limit=6, offset=0)
     assert count == 36
-    assert "Garten Neu" in [i.name for i in items]
+    assert "Garten Neu" in [name for _, name in items]
     entry = Initiative.objects.get(name="Garten 0")
     set_status(initiative=entry, status=Status.ARCHIVED)
-    count, items = selectors.initiative_page(flt, limit=5, offset=0)
-    assert count == 35 and "Garten 0" not in [i.name for i in items]
+    count, items = _page(flt, limit=5, offset=0)
+    assert count == 35 and "Garten 0" not in [name for _, name in items]
 
 
 def test_a_typo_search_that_times_out_gives_no_typo_matches(monkeypatch, caplog):

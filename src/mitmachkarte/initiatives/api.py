@@ -8,7 +8,7 @@ from ninja import Field, Query, Router, Schema
 from mitmachkarte.core.openapi import Bounded
 from mitmachkarte.taxonomy.models import Category
 
-from . import selectors, serializers
+from . import listing, selectors, serializers
 from .filters import parse_filter
 from .models import Initiative
 from .schemas import OFFSET, PlaceFilterParams
@@ -89,12 +89,6 @@ def _filter(params: PlaceFilterParams):
     )
 
 
-def _with_distance(item: dict, initiative) -> dict:
-    distance = getattr(initiative, "distance_m", None)
-    item["distance_m"] = None if distance is None else round(distance)
-    return item
-
-
 def _base_url(request: HttpRequest) -> str:
     return request.build_absolute_uri("/").rstrip("/")
 
@@ -117,14 +111,12 @@ def list_initiatives(
     addresses are then not searched as text).
     """
     limit, offset = LIMIT.parse(limit), OFFSET.parse(offset)
-    count, items = selectors.initiative_page(_filter(filters), limit=limit, offset=offset)
-    base = _base_url(request)
-    return {
-        "count": count,
-        "limit": limit,
-        "offset": offset,
-        "items": [_with_distance(serializers.list_item(i, base_url=base), i) for i in items],
-    }
+    count, page = selectors.initiative_page(_filter(filters), limit=limit, offset=offset)
+    items = listing.list_items(page.ids, base_url=_base_url(request))
+    for item in items:
+        distance = page.distances.get(item["id"])
+        item["distance_m"] = None if distance is None else round(distance)
+    return {"count": count, "limit": limit, "offset": offset, "items": items}
 
 
 @router.get("/initiatives.geojson", summary="Initiatives as a GeoJSON FeatureCollection")

@@ -5,8 +5,10 @@ hold everywhere: "koln"/"koeln" find Köln, "strasse" finds Straße, and a term 
 inside words ("garten" finds "Gemeinschaftsgarten").
 
 - SQLite: an FTS5 table with the trigram tokenizer (kept in step by triggers), ranked by
-  bm25, and one over the folded names alone (`search_name`) for "names first". Terms
-  shorter than 3 characters, which trigrams cannot index, use LIKE.
+  bm25, and one over the folded names alone (`search_name`) for "names first". A term
+  inside few distinct words is matched through the word index and its vocabulary instead
+  (search_words: same matches, no long trigram lists). Terms shorter than 3 characters,
+  which trigrams cannot index, use LIKE.
 - PostgreSQL: a narrow side table (kept in step by triggers) with a pg_trgm GIN index for
   the substring match, a stored german tsvector for ranking (ts_rank) and, when nothing
   matches exactly, trigram word similarity so typos ("Bochun") still find something.
@@ -22,9 +24,12 @@ import numpy as np
 from django.db import OperationalError, connection, transaction
 from django.db.models.expressions import RawSQL
 
+from . import search_words
+
 TABLE = "initiatives_initiative"
 FTS_TABLE = "initiatives_search"  # SQLite: FTS5, rowid = initiative id
 NAMES_TABLE = "initiatives_search_names"  # SQLite: FTS5 over search_name, rowid = id
+WORDS_TABLE = search_words.WORDS_TABLE  # SQLite: the words of search_text (search_words)
 PG_TABLE = "initiatives_search_pg"  # PostgreSQL: id, name, search_text, search_name, …
 
 logger = logging.getLogger(__name__)
@@ -42,7 +47,13 @@ def _sqlite_where(terms: list[str]) -> tuple[str, list]:
     long_terms = [t for t in terms if len(t) >= 3]
     short_terms = [t for t in terms if len(t) < 3]
     clauses, params = [], []
-    if long_terms:
+    words = search_words.match(long_terms)
+    if words == "":
+        clauses.append("1 = 0")
+    elif words is not None:
+        clauses.append(f"id IN (SELECT rowid FROM {WORDS_TABLE} WHERE {WORDS_TABLE} MATCH %s)")
+        params.append(words)
+    elif long_terms:
         clauses.append(f"id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)")
         params.append(" AND ".join(_fts_phrase(t) for t in long_terms))
     for term in short_terms:
@@ -149,6 +160,9 @@ def matching_ids(terms: list[str]) -> np.ndarray:
     """Ids of all entries (any status) matching every term, ascending."""
     if not terms:
         return np.zeros(0, dtype=np.int64)
+    words = search_words.match(terms)
+    if words is not None:
+        return _word_ids(words)
     if connection.vendor == "sqlite" and all(len(t) >= 3 for t in terms):
         sql = f"SELECT rowid AS id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
         params = [" AND ".join(_fts_phrase(t) for t in terms)]
@@ -156,6 +170,15 @@ def matching_ids(terms: list[str]) -> np.ndarray:
         where, params = _where(terms)
         sql = f"SELECT id FROM {_source_table()} WHERE {where}"
     return np.sort(_id_array(sql, params))
+
+
+def _word_ids(words: str) -> np.ndarray:
+    """Ids (ascending) of the entries the word-index query `words` (search_words.match)
+    finds."""
+    if not words:
+        return np.zeros(0, dtype=np.int64)
+    sql = f"SELECT rowid AS id FROM {WORDS_TABLE} WHERE {WORDS_TABLE} MATCH %s"
+    return np.sort(_id_array(sql, [words]))
 
 
 def _id_array(sql: str, params: list) -> np.ndarray:
@@ -340,6 +363,9 @@ class Found:
 
 
 def find(terms: list[str]) -> Found:
+    words = search_words.match(terms)
+    if words is not None:  # SQLite, each term inside few words: the word index
+        return Found(_word_ids(words))
     if connection.vendor == "sqlite" and terms and all(len(t) >= 3 for t in terms):
         # A broad word stops after RANK_AT_MOST + 1 rows; few matches are all read here.
         # (No bm25 here: FTS5 would count the phrase's matches in a full scan for it.)

@@ -275,17 +275,15 @@ def with_distances(items: list[Initiative], distances: dict[int, float]) -> list
     return items
 
 
-def initiative_page(flt: InitiativeFilter, *, limit: int, offset: int) -> tuple[int, list]:
-    """The exact number of matches and one page of them: nearest first near a place, by
-    relevance when searching, else by name."""
+def initiative_page(flt: InitiativeFilter, *, limit: int, offset: int) -> tuple[int, Ordered]:
+    """The exact number of matches and the ids of one page of them (with `distances` near
+    a place): nearest first near a place, by relevance when searching, else by name."""
     ordered = ordered_matches(flt)
     if ordered is not None:
-        page = objects_for_ids(ordered.ids[offset : offset + limit])
-        return len(ordered.ids), with_distances(page, ordered.distances)
+        return len(ordered.ids), Ordered(ordered.ids[offset : offset + limit], ordered.distances)
     qs = filter_initiatives(flt)
-    count = qs.count()
-    items = list(with_listing_data(qs.order_by("name", "pk"))[offset : offset + limit])
-    return count, items
+    page = qs.order_by("name", "pk").values_list("pk", flat=True)[offset : offset + limit]
+    return qs.count(), Ordered(list(page))
 
 
 def marker_rows(qs: QuerySet[Initiative], *, limit: int | None = None) -> list[dict]:

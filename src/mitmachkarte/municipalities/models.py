@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -63,6 +64,8 @@ class Municipality(models.Model):
         indexes = [
             models.Index(fields=["latitude", "longitude"], name="municipality_latlon"),
             models.Index(fields=["state", "district"], name="municipality_state_district"),
+            # The search box's place lookup (places._municipality): a name in any case.
+            models.Index(Lower("name"), name="municipality_lower_name"),
         ]
 
     def __str__(self) -> str:

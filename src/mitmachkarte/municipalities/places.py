@@ -22,7 +22,8 @@ import re
 from dataclasses import dataclass
 
 from django.apps import apps
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Value
+from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 
 from mitmachkarte.core.geo import haversine_m
@@ -82,11 +83,15 @@ def _municipality(text: str) -> Municipality | None:
     grams = [" ".join(words[a:b]) for a, b in _spans(words)]
     if not grams:
         return None
+    # lower() on both sides, as the database folds case (an index on Lower("name")): a
+    # case-insensitive LIKE per word read all 11,000 names on every search.
     query = Q(slug__in=[slugify_de(g) for g in grams])
     for gram in grams:
-        query |= Q(name__iexact=gram)
+        query |= Q(lower_name=Lower(Value(gram)))
     found = list(
-        Municipality.objects.filter(query)
+        Municipality.objects.annotate(lower_name=Lower("name"))
+        .filter(query)
+        .defer("boundary")  # only the place (centre, bbox) is used
         .annotate(n=Count("initiatives", filter=Q(initiatives__status="published")))
         .filter(n__gt=0)
     )

@@ -29,6 +29,7 @@ from contextlib import contextmanager
 
 from django.db import connection, transaction
 
+from .. import search_words
 from ..models import Initiative
 
 PENDING = "initiatives_bulk_load_pending"
@@ -88,7 +89,7 @@ def _sqlite_plan(cursor, tables: list[str]) -> tuple[list[str], list[str]]:
     kinds = "type IN ('index', 'trigger') AND sql IS NOT NULL"
     query = f"SELECT type, name, sql FROM sqlite_master WHERE {kinds} AND tbl_name IN ({marks})"  # noqa: S608
     cursor.execute(query + " ORDER BY type, name", tables)
-    indexes, triggers, drops = [], [], []
+    indexes, triggers, drops, refill = [], [], [], False
     for kind, name, sql in cursor.fetchall():
         if kind == "index":
             if not re.match(r"\s*CREATE\s+UNIQUE\b", sql, re.IGNORECASE):
@@ -97,11 +98,15 @@ def _sqlite_plan(cursor, tables: list[str]) -> tuple[list[str], list[str]]:
             continue
         body = sql[re.search(r"\bBEGIN\b", sql, re.IGNORECASE).end() :]
         targets = set(_WRITES.findall(body))
-        # Only triggers a rebuild replaces; any other keeps firing per row.
-        if targets and targets <= set(fts):
+        # Only triggers a rebuild replaces; any other keeps firing per row. The search
+        # vocabulary's (search_words) is refilled from its word index once that is rebuilt.
+        if targets and targets <= {*fts, search_words.VOCAB_TABLE}:
             triggers.append(sql)
             drops.append(f"DROP TRIGGER {_q(name)}")
+            refill |= search_words.VOCAB_TABLE in targets
     rebuilds = [f"INSERT INTO {_q(t)}({_q(t)}) VALUES('rebuild')" for t in fts]
+    if refill:
+        rebuilds.append(search_words.REFILL_VOCAB)
     return drops, [*indexes, *triggers, *rebuilds]
 
 
