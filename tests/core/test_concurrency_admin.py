@@ -11,9 +11,9 @@ from tests.factories import (
     NeedFactory,
     UserFactory,
     WorkingGroupFactory,
-    form_in,
 )
 from tests.groups.conftest import schedule
+from tests.page_forms import form_in
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,8 @@ from django.test import Client
 
 from mitmachkarte.groups import services
 from mitmachkarte.groups.models import ActionItem, GroupRole, Meeting
-from tests.factories import UserFactory, form_in
+from tests.factories import UserFactory
+from tests.page_forms import form_in
 
 from .conftest import make_group, schedule
 

@@ -7,7 +7,8 @@ from django.urls import reverse
 from mitmachkarte.initiatives.models import Initiative, Status
 from mitmachkarte.initiatives.versions import snapshot
 from mitmachkarte.taxonomy.models import Category
-from tests.factories import InitiativeFactory, form_in
+from tests.factories import InitiativeFactory
+from tests.page_forms import form_in
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from mitmachkarte.initiatives.models import Initiative, Status
 from mitmachkarte.moderation import services, tokens
 from mitmachkarte.moderation.models import Action, Decision, Proposal
 from mitmachkarte.stewardship import edits
-from tests.factories import form_in, version_in
+from tests.page_forms import form_in, version_in
 
 from .conftest import A
 

@@ -7,7 +7,8 @@ from django.urls import reverse
 from mitmachkarte.initiatives.models import Initiative
 from mitmachkarte.stewardship import edits, freshness, suggestions
 from mitmachkarte.stewardship.models import Suggestion, SuggestionStatus
-from tests.factories import MembershipFactory, form_in, version_in
+from tests.factories import MembershipFactory
+from tests.page_forms import form_in, version_in
 
 pytestmark = pytest.mark.django_db
 

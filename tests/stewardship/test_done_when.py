@@ -13,13 +13,8 @@ from django.utils import timezone
 
 from mitmachkarte.initiatives import versions
 from mitmachkarte.initiatives.models import Initiative, Status
-from tests.factories import (
-    MembershipFactory,
-    MunicipalityFactory,
-    OrganisationFactory,
-    UserFactory,
-    version_in,
-)
+from tests.factories import MembershipFactory, MunicipalityFactory, OrganisationFactory, UserFactory
+from tests.page_forms import version_in
 
 pytestmark = pytest.mark.django_db
 LAT, LON = 51.0, 7.0

@@ -13,7 +13,7 @@ from mitmachkarte.initiatives.models import Initiative
 from mitmachkarte.initiatives.versions import version_token
 from mitmachkarte.stewardship import edits, suggestions
 from mitmachkarte.stewardship.models import Suggestion, SuggestionStatus
-from tests.factories import version_in
+from tests.page_forms import version_in
 
 pytestmark = pytest.mark.django_db
 

@@ -24,9 +24,9 @@ from tests.factories import (
     OrganisationFactory,
     StrategyFactory,
     UserFactory,
-    form_in,
     strategy_manager,
 )
+from tests.page_forms import form_in
 
 pytestmark = pytest.mark.usefixtures("reference_data")
 

@@ -8,7 +8,8 @@ from django.utils import timezone
 
 from mitmachkarte.organisations.services import add_member
 from mitmachkarte.support.models import Need, Offer
-from tests.factories import NeedFactory, OfferFactory, UserFactory, form_in
+from tests.factories import NeedFactory, OfferFactory, UserFactory
+from tests.page_forms import form_in
 
 pytestmark = pytest.mark.django_db
 

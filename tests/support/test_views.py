@@ -6,7 +6,8 @@ import pytest
 from django.utils import timezone
 
 from mitmachkarte.support.models import Need, Offer
-from tests.factories import NeedFactory, OfferFactory, UserFactory, form_in
+from tests.factories import NeedFactory, OfferFactory, UserFactory
+from tests.page_forms import form_in
 
 pytestmark = pytest.mark.django_db
 
