@@ -95,6 +95,8 @@ SCHEDULED_JOBS = [
     {"name": "need_reminders", "command": "send_need_reminders", "hour": 8, "minute": 15},
     {"name": "survey_reminders", "command": "send_survey_reminders", "hour": 8, "minute": 30},
     {"name": "task_queue_upkeep", "command": "mail_queue --recover-stale --prune", "every": 10},
+    # The query planner's statistics (SQLite keeps none by itself; core/.../analyze_database).
+    {"name": "database_statistics", "command": "analyze_database", "hour": 3, "minute": 30},
 ]
 
 # GET /healthz (core/health.py): the oldest runnable task and the scheduler's last run may

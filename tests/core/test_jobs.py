@@ -11,6 +11,7 @@ from django.core.management.base import CommandError
 from mitmachkarte.core import jobs
 from mitmachkarte.core.management.commands import scheduler
 from mitmachkarte.core.models import JobRun
+from tests.factories import InitiativeFactory
 
 pytestmark = pytest.mark.django_db
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -120,6 +121,7 @@ def test_every_former_cron_line_is_a_job_that_runs(reference_data):
         "send_survey_reminders",
         "send_subscription_mails",
         "send_subscription_mails --weekly",
+        "analyze_database",
     } <= commands
     runs = jobs.run_due(now=at(2026, 3, 2, 9, 0))
     assert len(runs) == len(jobs.scheduled_jobs())
@@ -155,3 +157,20 @@ def test_periodic_commands_queue_their_tasks_or_run_them_inline_for_the_schedule
     call_command("run_event_tasks", "--inline", stdout=inline)
     assert "send_event_reminders: done (0)" in inline.getvalue()
     assert DBTaskResult.objects.count() == 2  # nothing more queued
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_statistics_job_leaves_planner_statistics():
+    from django.db import connection
+
+    InitiativeFactory.create_batch(3)
+    call_command("analyze_database", stdout=StringIO())
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT 1 FROM sqlite_stat1 WHERE tbl = 'initiatives_initiative'")
+        else:
+            cursor.execute(
+                "SELECT 1 FROM pg_stat_user_tables "
+                "WHERE relname = 'initiatives_initiative' AND last_analyze IS NOT NULL"
+            )
+        assert cursor.fetchall()

@@ -127,6 +127,19 @@ def test_bulk_load_drops_and_restores_the_indexes(small_batches, monkeypatch):
     assert schema() == before
 
 
+def test_a_bulk_load_leaves_statistics_for_the_planner(small_batches):
+    generate("bulk")
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT idx FROM sqlite_stat1 WHERE tbl = 'initiatives_initiative'")
+        else:
+            cursor.execute(
+                "SELECT last_analyze FROM pg_stat_user_tables "
+                "WHERE relname = 'initiatives_initiative' AND last_analyze IS NOT NULL"
+            )
+        assert cursor.fetchall()
+
+
 def test_edits_after_a_bulk_load_reach_the_search_index(small_batches):
     generate("bulk")
     entry = Initiative.objects.order_by("pk").last()

@@ -107,7 +107,10 @@ def _sqlite_plan(cursor, tables: list[str]) -> tuple[list[str], list[str]]:
     rebuilds = [f"INSERT INTO {_q(t)}({_q(t)}) VALUES('rebuild')" for t in fts]
     if refill:
         rebuilds.append(search_words.REFILL_VOCAB)
-    return drops, [*indexes, *triggers, *rebuilds]
+    # Statistics for the planner (SQLite has none until ANALYZE; without them it picked a
+    # longitude index over the municipality's for the embed's query at a million entries).
+    stats = ["PRAGMA analysis_limit = 0", *(f"ANALYZE {_q(t)}" for t in tables)]
+    return drops, [*indexes, *triggers, *rebuilds, *stats]
 
 
 # --- PostgreSQL ---------------------------------------------------------------------------
