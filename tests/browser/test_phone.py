@@ -12,16 +12,12 @@ from playwright.sync_api import expect
 
 from mitmachkarte.core.geocoding import postcode_centre
 from tests.browser.conftest import SYNC_PROBE
+from tests.browser.crawl import crawl as crawl_site
 from tests.browser.maps import wait_for_list_sync, wait_for_map_idle
 from tests.factories import InitiativeFactory
 
 PHONE = {"width": 390, "height": 844}
 LAPTOP = {"width": 1366, "height": 900}
-# Not pages for people: files, feeds, the API, the admin, logging out.
-NOT_PAGES = re.compile(
-    r"/(admin|api|static|media)/|/konto/(logout|abmelden)|logout|"
-    r"\.(csv|ics|json|xml|atom|xlsx|geojson|zip|js)(\?|$)|/feed|/export|/ical"
-)
 MAX_PAGES_PER_ROLE = 90
 WIDTH = "document.documentElement.scrollWidth"
 
@@ -102,38 +98,12 @@ def session_context(new_context, live_server, email: str | None):
     return context
 
 
-def shape(url: str) -> tuple:
-    """Pages of one kind (e.g. every entry's detail page) are checked once or twice."""
-    parts = urlsplit(url).path.strip("/").split("/")
-    return (parts[0], len(parts), *(p for p in parts[2:] if not p.isdigit()))
-
-
 def crawl(page, base: str) -> dict[str, int]:
-    """Every page linked from the header and footer, and the pages linked from those;
-    the width of each."""
-    widths: dict[str, int] = {}
-    seen_shapes: dict[tuple, int] = {}
-    queue = [(base + "/", 0)]
-    while queue and len(widths) < MAX_PAGES_PER_ROLE:
-        url, depth = queue.pop(0)
-        kind = shape(url)
-        if url in widths or seen_shapes.get(kind, 0) >= 2:
-            continue
-        seen_shapes[kind] = seen_shapes.get(kind, 0) + 1
-        response = page.goto(url)
-        if "text/html" not in (response.headers.get("content-type") or ""):
-            continue
-        widths[url] = page.evaluate(WIDTH)
-        if depth < 3:
-            selector = "header a, footer a" if depth == 0 else "main a"
-            for href in page.eval_on_selector_all(
-                selector,
-                "as => as.map(a => new URL(a.getAttribute('href') || '', location.href).href)",
-            ):
-                href = href.split("#")[0]
-                if href.startswith(base) and not NOT_PAGES.search(href):
-                    queue.append((href, depth + 1))
-    return widths
+    """The width of every page a visitor reaches from the header and footer (three steps)."""
+    return {
+        url: page.evaluate(WIDTH)
+        for url in crawl_site(page, base, limit=MAX_PAGES_PER_ROLE, depth=3)
+    }
 
 
 ROLES = [None, "netzwerk@demo.example", "bochum@demo.example", "initiative@demo.example"]

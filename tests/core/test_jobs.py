@@ -160,7 +160,7 @@ def test_periodic_commands_queue_their_tasks_or_run_them_inline_for_the_schedule
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_statistics_job_leaves_planner_statistics():
+def test_the_statistics_job_leaves_planner_statistics(reference_data):
     from django.db import connection
 
     InitiativeFactory.create_batch(3)
