@@ -13,6 +13,7 @@ from mitmachkarte.core.text import search_terms
 from mitmachkarte.initiatives import map_changes, search, search_words, services
 from mitmachkarte.initiatives.demo import bulk_load, generator
 from mitmachkarte.initiatives.models import Initiative
+from tests.db_statistics import has_planner_statistics
 
 pytestmark = pytest.mark.django_db
 
@@ -129,15 +130,7 @@ def test_bulk_load_drops_and_restores_the_indexes(small_batches, monkeypatch):
 
 def test_a_bulk_load_leaves_statistics_for_the_planner(small_batches):
     generate("bulk")
-    with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            cursor.execute("SELECT idx FROM sqlite_stat1 WHERE tbl = 'initiatives_initiative'")
-        else:
-            cursor.execute(
-                "SELECT last_analyze FROM pg_stat_user_tables "
-                "WHERE relname = 'initiatives_initiative' AND last_analyze IS NOT NULL"
-            )
-        assert cursor.fetchall()
+    assert has_planner_statistics("initiatives_initiative")
 
 
 def test_edits_after_a_bulk_load_reach_the_search_index(small_batches):
