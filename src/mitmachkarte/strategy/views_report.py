@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from mitmachkarte.core import ratelimit
 from mitmachkarte.core.csv_export import csv_download
+from mitmachkarte.core.errors import error_response
 from mitmachkarte.core.params import FilterError, parse_date
 
 from . import report as reports
@@ -17,8 +18,8 @@ from . import report_pdf
 from .views import visible_strategy
 
 
-def _bad(message: str) -> HttpResponse:
-    return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
+def _bad(request, message: str) -> HttpResponse:
+    return error_response(request, 400, message)  # the site's error page, naming the parameter
 
 
 def progress_report(request, slug: str):
@@ -32,18 +33,18 @@ def progress_report(request, slug: str):
         start = parse_date("von", request.GET.get("von")) or default.start
         end = parse_date("bis", request.GET.get("bis")) or default.end
     except FilterError as exc:
-        return _bad(str(exc))
+        return _bad(request, str(exc))
     if end < start:
-        return _bad(_("bis: the end lies before the start (von)"))
+        return _bad(request, _("bis: the end lies before the start (von)"))
     fmt = request.GET.get("format", "html")
     if fmt not in ("html", "csv", "pdf"):
-        return _bad(_("format: use csv or pdf, or leave it out"))
-    if fmt == "pdf" and not report_pdf.available():
-        return HttpResponse(
-            _("format: this server cannot render PDFs; print the page instead"),
-            status=503,
-            content_type="text/plain; charset=utf-8",
-        )
+        return _bad(request, _("format: use csv or pdf, or leave it out"))
+    if fmt == "pdf":
+        if not report_pdf.available():
+            message = _("format: this server cannot render PDFs; print the page instead")
+            return error_response(request, 503, message)
+        # Before any work: each PDF costs about a second of CPU. RateLimited → the 429 page.
+        ratelimit.check("report_pdf", request)
     period = reports.Period(start, end)
     found = reports.progress_report(strategy, period, members=members)
     if fmt == "csv":
@@ -61,7 +62,6 @@ def progress_report(request, slug: str):
         "pdf_available": report_pdf.available(),
     }
     if fmt == "pdf":
-        ratelimit.check("report_pdf", request)  # RateLimited → the 429 page (middleware)
         html = render_to_string("strategy/report.html", context, request=request)
         response = HttpResponse(
             report_pdf.render(html, base_url=request.build_absolute_uri()),
