@@ -87,18 +87,10 @@ def _url_maker(base_url: str):
 
 
 def _image(row: dict, base_url: str) -> dict | None:
-    if not row["image"]:
-        return None
-    from .serializers import absolute  # the one rule for MEDIA_URL on another host
+    from .serializers import image_of  # the one rule for the picture's URLs
 
-    field = Initiative._meta.get_field("image")
-    small = Initiative._meta.get_field("image_small")
-    return {
-        "url": absolute(field.storage.url(row["image"]), base_url),
-        "small_url": absolute(small.storage.url(row["image_small"]), base_url),
-        "alt": row["image_alt"],
-        "credit": row["image_credit"],
-    }
+    fields = (row["image"], row["image_small"], row["image_alt"], row["image_credit"])
+    return image_of(*fields, base_url=base_url)
 
 
 def list_items(ids: list[int], *, base_url: str = "") -> list[dict]:

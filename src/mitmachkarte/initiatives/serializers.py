@@ -28,13 +28,26 @@ def absolute(url: str, base_url: str) -> str:
 
 def image(initiative: Initiative, *, base_url: str = "") -> dict | None:
     """The picture's two sizes as absolute URLs, with its description and credit."""
-    if not initiative.image:
+    return image_of(
+        initiative.image.name,
+        initiative.image_small.name,
+        initiative.image_alt,
+        initiative.image_credit,
+        base_url=base_url,
+    )
+
+
+def image_of(name: str, small: str, alt: str, credit: str, *, base_url: str = "") -> dict | None:
+    """`image` from the stored file names (for rows read without model objects)."""
+    if not name:
         return None
+    storage = Initiative._meta.get_field("image").storage
+    small_storage = Initiative._meta.get_field("image_small").storage
     return {
-        "url": absolute(initiative.image.url, base_url),
-        "small_url": absolute(initiative.image_small.url, base_url),
-        "alt": initiative.image_alt,
-        "credit": initiative.image_credit,
+        "url": absolute(storage.url(name), base_url),
+        "small_url": absolute(small_storage.url(small), base_url),
+        "alt": alt,
+        "credit": credit,
     }
 
 
