@@ -9,7 +9,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mitmachkarte.core.versions import current_version
-from mitmachkarte.initiatives import lifecycle, map_changes, map_index, services, signals
+from mitmachkarte.initiatives import (
+    lifecycle,
+    map_changes,
+    map_index,
+    map_store,
+    services,
+    signals,
+)
 from mitmachkarte.initiatives.filters import parse_filter
 from mitmachkarte.initiatives.map_index import MapIndex, get_index
 from mitmachkarte.initiatives.models import Initiative, Status
@@ -24,7 +31,9 @@ COLUMNS = ("ids", "lat", "lon", "muni", "cats", "sdgs", "first_category")
 
 
 def assert_same(index: MapIndex, fresh: MapIndex) -> None:
-    a, b = index.store, fresh.store
+    # The incremental store keeps dead rows and appended ones until it compacts: its live
+    # rows, compacted, equal the fresh build's.
+    a, b = index.store.compacted(), fresh.store
     assert np.array_equal(a.key, b.key) and np.array_equal(a.ids, b.ids)
     for name in COLUMNS:
         assert np.array_equal(getattr(a, name), getattr(b, name)), name
@@ -99,8 +108,11 @@ def run(op) -> None:
 @settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(ops=st.lists(step, min_size=1, max_size=12))
-def test_incremental_index_equals_a_fresh_build(reference_data, monkeypatch, ops):
+@given(ops=st.lists(step, min_size=1, max_size=12), tail_rows=st.sampled_from([4096, 0, 2]))
+def test_incremental_index_equals_a_fresh_build(reference_data, monkeypatch, ops, tail_rows):
+    """Also with no room for appended rows (every edit compacts) and with room for two
+    (some edits append, then one compacts)."""
+    monkeypatch.setattr(map_store, "TAIL_ROWS", tail_rows)
     MunicipalityFactory(latitude=51.0, longitude=7.0, with_boundary=True)
     map_index.drop_index()
     get_index()
@@ -115,13 +127,43 @@ def test_incremental_index_equals_a_fresh_build(reference_data, monkeypatch, ops
         index = get_index()
     assert index.version == map_changes.current()
     assert_same(index, MapIndex.build(index.version))
+    fresh_index = MapIndex.build(index.version)
+    monkeypatch.setattr(map_index, "POINTS_UP_TO", 1)  # clusters, not points, from few
     for zoom in (4, 9, 14):
-        for categories, sdgs in (([], []), (["repair"], []), ([], ["13"])):
-            flt = parse_filter(bbox="6.5,50.6,8,51.5", categories=categories, sdgs=sdgs)
-            fresh = MapIndex.build(index.version).features(flt, zoom=zoom)
+        for categories, sdgs, q in (
+            ([], [], ""),
+            (["repair"], [], ""),
+            ([], ["13"], "garten"),
+            (CATEGORY_SLUGS, [], ""),  # no cell tables for this: the entries are read
+        ):
+            flt = parse_filter(bbox="6.5,50.6,8,51.5", categories=categories, sdgs=sdgs, q=q)
+            fresh = fresh_index.features(flt, zoom=zoom)
             mine = index.features(flt, zoom=zoom)
             assert (mine.count, mine.bounds) == (fresh.count, fresh.bounds)
             assert sorted(map(str, mine.features)) == sorted(map(str, fresh.features))
+    everywhere = parse_filter()
+    assert sorted(index.store.ids[index.matches(everywhere)]) == sorted(
+        fresh_index.store.ids[fresh_index.matches(everywhere)]
+    )
+    assert index.nearest(everywhere, 51.0, 7.0) == fresh_index.nearest(everywhere, 51.0, 7.0)
+
+
+def test_an_appended_row_joins_the_clusters_of_its_cell(reference_data, monkeypatch):
+    """An edited entry's row is appended after the ordered ones; a view reading entries
+    still groups it with the others of its cell (one cluster, not two)."""
+    moved, *_ = [InitiativeFactory(latitude=51.0, longitude=7.0) for _ in range(2)]
+    for lat, lon in PLACES[2:]:  # cells on both sides of the first in key order
+        InitiativeFactory(latitude=lat, longitude=lon)
+    get_index()
+    services.update_initiative_fields(initiative=moved, changes={"latitude": 51.0005})
+    index = get_index()
+    assert index.store.rows > index.store.base  # appended, not rebuilt
+    monkeypatch.setattr(map_index, "POINTS_UP_TO", 1)
+    flt = parse_filter(bbox="5,50,10,53", categories=CATEGORY_SLUGS)  # read from entries
+    mine = index.features(flt, zoom=9)
+    fresh = MapIndex.build(index.version).features(flt, zoom=9)
+    assert sorted(map(str, mine.features)) == sorted(map(str, fresh.features))
+    assert sorted(f["properties"].get("count", 1) for f in mine.features) == [1, 1, 1, 2]
 
 
 def test_changes_off_the_map_leave_the_index_alone(reference_data):
@@ -140,7 +182,8 @@ def test_changes_off_the_map_leave_the_index_alone(reference_data):
     services.update_initiative_fields(initiative=entry, changes={"latitude": 51.3})
     assert map_changes.current() == before + 1
     assert get_index() is not index
-    assert get_index().store.lat.tolist() == [51.3]
+    store = get_index().store
+    assert store.lat[store.everyone()].tolist() == [51.3]
 
 
 def test_a_write_logs_the_entries_it_touched(reference_data):

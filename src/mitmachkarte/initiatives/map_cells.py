@@ -123,11 +123,11 @@ class CellTables:
     @classmethod
     def build(cls, store: EntryStore, keys: list[tuple[str, int]]) -> "CellTables":
         depth = cls.depth_for(store)
+        everyone = store.in_key_order(store.everyone())
         cells = store.key >> shift_of(depth)
-        everyone = np.arange(len(store), dtype=np.int64)
         finest = []
         for key in keys:
-            sel = members(store, key, everyone)
+            sel = members(store, key, everyone)  # in key order: runs of cells
             finest.append(aggregate(cells[sel], store.lat[sel], store.lon[sel]))
         levels = [finest]
         for _ in range(depth):
@@ -163,16 +163,17 @@ class CellTables:
 def _changed(layer: CellLayer, zoom, key, removed, added, store) -> CellLayer:
     rem_cell, rem_lat, rem_lon = removed
     add_cell, add_lat, add_lon = added
-    cells = np.r_[rem_cell, add_cell]
+    cells = np.concatenate((rem_cell, add_cell))
     if not len(cells):
         return layer
-    sign = np.r_[np.full(len(rem_cell), -1), np.full(len(add_cell), 1)].astype(np.int64)
+    sign = np.ones(len(cells), np.int64)
+    sign[: len(rem_cell)] = -1
     touched, inverse = np.unique(cells, return_inverse=True)
     d_count = np.zeros(len(touched), np.int64)
     d_lat, d_lon = np.zeros(len(touched), np.int64), np.zeros(len(touched), np.int64)
     np.add.at(d_count, inverse, sign)
-    np.add.at(d_lat, inverse, sign * fixed(np.r_[rem_lat, add_lat]))
-    np.add.at(d_lon, inverse, sign * fixed(np.r_[rem_lon, add_lon]))
+    np.add.at(d_lat, inverse, sign * fixed(np.concatenate((rem_lat, add_lat))))
+    np.add.at(d_lon, inverse, sign * fixed(np.concatenate((rem_lon, add_lon))))
     at = np.searchsorted(layer.cell, touched)
     exists = at < len(layer)
     exists[exists] = layer.cell[at[exists]] == touched[exists]

@@ -94,7 +94,7 @@ class MapIndex:
         elif flt.bbox or flt.area:
             pos = s.in_ranges(cover(flt.bbox or flt.area.bbox))
         else:
-            pos = np.arange(len(s), dtype=np.int64)
+            pos = s.everyone()
         keep = np.ones(len(pos), dtype=bool)
         lat, lon = s.lat[pos], s.lon[pos]
         for box in (flt.bbox, flt.area.bbox if flt.area else None):
@@ -219,7 +219,7 @@ class MapIndex:
 
     def _from_entries(self, flt: InitiativeFilter, level: int) -> MapResult:
         s = self.store
-        selected = self.matches(flt)
+        selected = s.in_key_order(self.matches(flt))
         total = int(len(selected))
         bounds = _extent(s.lat[selected], s.lon[selected])
         if total <= limits.POINTS_UP_TO:

@@ -6,17 +6,28 @@ MAX_ZOOM (a Morton code), so the cell of any coarser zoom is a prefix of the key
 (`key >> 2 * (MAX_ZOOM - z)`): in key order every cell of every zoom is one contiguous
 range, found by binary search. The keys are stored once; nothing is recomputed per request.
 
-A store is never changed once built: `apply` returns a new one sharing nothing mutable, so
-a request holding the old store reads a consistent state while another thread swaps it.
+An edit must not copy the store: at a million entries copying its columns took ~10 ms of
+CPU in every worker for every edit, enough to hold up the requests beside it. So the rows
+of a build stay where they are, in key order; `apply` marks the rows of the touched entries
+dead and appends their fresh rows after them (the "tail", in room kept after the rows, kept
+in key order by a small index of its own). Reads look up the ordered rows and the tail and
+leave out the dead. When the room is used up (TAIL_ROWS), `apply` compacts: one build of
+the live rows, in the background thread that applies edits (map_index).
+
+A store never changes once made: a newer store of the same build appends only after the
+rows the older ones see, so a request holding the old store reads a consistent state while
+another thread swaps it.
 """
 
 import math
+import threading
 
 import numpy as np
 
 CELL_PX = 60  # cluster grid cell, in screen pixels at the requested zoom
 MAX_ZOOM = 18  # finer grids would separate points a few centimetres apart
 COVER_SPAN = 6  # a bbox is looked up as at most COVER_SPAN² cell ranges
+TAIL_ROWS = 4096  # rows appended after the ordered ones before a compaction
 FIELDS = ("key", "ids", "lat", "lon", "muni", "cats", "sdgs", "first_category", "name_rank")
 
 
@@ -121,123 +132,154 @@ def expand(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
     return np.arange(total, dtype=np.int64) + offsets
 
 
-def _moved(positions: np.ndarray, gone: np.ndarray, inserted: np.ndarray) -> np.ndarray:
-    """Old positions made new: minus the removed ones before, plus those inserted before
-    (`inserted`: old positions the new rows go in front of)."""
-    if len(gone) + len(inserted) > 16:
-        return (
-            positions
-            - np.searchsorted(gone, positions)
-            + np.searchsorted(np.sort(inserted), positions, side="right")
-        )
-    moved = positions.copy()
-    for g in gone:  # a few passes over the array beat a binary search per entry
-        moved -= positions > g
-    for q in inserted:
-        moved += positions >= q
-    return moved
+class _Columns:
+    """The column arrays of one build, with room after its rows for appended ones."""
+
+    def __init__(self, columns: dict[str, np.ndarray], room: int):
+        n = len(columns["ids"])
+        self.arrays = {}
+        for name in FIELDS:
+            self.arrays[name] = np.empty(n + room, dtype=columns[name].dtype)
+            self.arrays[name][:n] = columns[name]
+        self.used = n
+        self._lock = threading.Lock()
+
+    def append(self, at: int, rows: dict[str, np.ndarray]) -> bool:
+        """Write `rows` at `at` when no other store has appended there and they fit."""
+        k = len(rows["ids"])
+        with self._lock:
+            if at != self.used or at + k > len(self.arrays["ids"]):
+                return False
+            for name in FIELDS:
+                self.arrays[name][at : at + k] = rows[name]
+            self.used = at + k
+            return True
 
 
 class EntryStore:
-    """Columns of the published entries in (key, id) order, and positions by id."""
+    """The published entries: rows [0, base) in (key, id) order with their id lookup, then
+    the appended rows [base, rows); `dead` marks the rows no longer current."""
 
-    def __init__(self, columns: dict[str, np.ndarray], id_sorted=None, id_pos=None):
+    def __init__(self, columns: _Columns, rows: int, base: int, id_sorted, id_pos, dead=None):
+        self._columns, self.rows, self.base = columns, rows, base
         for name in FIELDS:
-            setattr(self, name, columns[name])
-        if id_sorted is None:
-            id_pos = np.argsort(self.ids, kind="stable").astype(np.int64)
-            id_sorted = self.ids[id_pos]
-        self.id_sorted, self.id_pos = id_sorted, id_pos
+            setattr(self, name, columns.arrays[name][:rows])
+        self.id_sorted, self.id_pos = id_sorted, id_pos  # of the ordered rows
+        self.dead = dead  # bool per row, or None when no row is dead
+        self._live = rows - (int(np.count_nonzero(dead)) if dead is not None else 0)
+        tail = np.arange(base, rows, dtype=np.int64)
+        self._tail_by_key = tail[np.lexsort((self.ids[tail], self.key[tail]))]
+        self._tail_by_id = tail[np.argsort(self.ids[tail], kind="stable")]
 
     @classmethod
     def build(cls, columns: dict[str, np.ndarray]) -> "EntryStore":
-        columns = dict(columns, key=keys_of(columns["lat"], columns["lon"]))
+        if "key" not in columns:
+            columns = dict(columns, key=keys_of(columns["lat"], columns["lon"]))
         order = np.lexsort((columns["ids"], columns["key"]))
-        return cls({name: columns[name][order] for name in FIELDS})
+        ordered = _Columns({name: columns[name][order] for name in FIELDS}, TAIL_ROWS)
+        ids = ordered.arrays["ids"][: len(order)]
+        id_pos = np.argsort(ids, kind="stable").astype(np.int64)
+        return cls(ordered, len(order), len(order), ids[id_pos], id_pos)
 
     def __len__(self) -> int:
-        return len(self.ids)
+        return self._live
+
+    def _alive(self, positions: np.ndarray) -> np.ndarray:
+        return positions if self.dead is None else positions[~self.dead[positions]]
+
+    def everyone(self) -> np.ndarray:
+        """Positions of all live entries, ascending."""
+        if self.dead is None:
+            return np.arange(self.rows, dtype=np.int64)
+        return np.flatnonzero(~self.dead).astype(np.int64)
+
+    def in_key_order(self, positions: np.ndarray) -> np.ndarray:
+        """`positions` (those of the ordered rows ascending, as every lookup here gives
+        them) in (key, id) order."""
+        if not len(positions) or self.rows == self.base or positions.max() < self.base:
+            return positions
+        appended = positions >= self.base
+        more = positions[appended]
+        more = more[np.lexsort((self.ids[more], self.key[more]))]
+        ordered = positions[~appended]
+        where = np.searchsorted(self.key[ordered], self.key[more], side="right")
+        return np.insert(ordered, where, more)
 
     def positions(self, ids) -> np.ndarray:
         """Positions (ascending) of those of `ids` that are in the store."""
         ids = np.asarray(ids, dtype=np.int64)
-        if not len(self.ids) or not len(ids):
+        if not len(ids) or not self._live:
             return np.zeros(0, dtype=np.int64)
-        at = np.clip(np.searchsorted(self.id_sorted, ids), 0, len(self.ids) - 1)
-        return np.sort(self.id_pos[at[self.id_sorted[at] == ids]])
+        found = np.zeros(0, dtype=np.int64)
+        if len(self.id_sorted):
+            at = np.clip(np.searchsorted(self.id_sorted, ids), 0, len(self.id_sorted) - 1)
+            found = self.id_pos[at[self.id_sorted[at] == ids]]
+        if len(self._tail_by_id):  # an entry edited twice has two appended rows, one dead
+            tail_ids = self.ids[self._tail_by_id]
+            hits = expand(
+                np.searchsorted(tail_ids, ids), np.searchsorted(tail_ids, ids, side="right")
+            )
+            found = np.concatenate([found, self._tail_by_id[hits]])
+        return np.sort(self._alive(found))
 
     def rank_of(self, pk) -> float | None:
         pos = self.positions([pk])
         return float(self.name_rank[pos[0]]) if len(pos) else None
 
     def in_ranges(self, ranges: np.ndarray) -> np.ndarray:
-        """Positions of the entries whose keys fall into the [lo, hi) ranges."""
-        starts = np.searchsorted(self.key, ranges[:, 0])
-        ends = np.searchsorted(self.key, ranges[:, 1])
-        return expand(starts, ends)
+        """Positions of the entries whose keys fall into the [lo, hi) ranges: those of the
+        ordered rows ascending, then the appended ones in key order."""
+        ordered = self.key[: self.base]
+        found = expand(
+            np.searchsorted(ordered, ranges[:, 0]), np.searchsorted(ordered, ranges[:, 1])
+        )
+        if len(self._tail_by_key):
+            keys = self.key[self._tail_by_key]
+            more = expand(np.searchsorted(keys, ranges[:, 0]), np.searchsorted(keys, ranges[:, 1]))
+            found = np.concatenate([found, self._tail_by_key[more]])
+        return self._alive(found)
 
     def in_cells(self, cells: np.ndarray, zoom: int) -> np.ndarray:
         shift = shift_of(zoom)
         return self.in_ranges(np.stack([cells << shift, (cells + 1) << shift], axis=1))
 
+    def live_columns(self) -> dict[str, np.ndarray]:
+        everyone = self.everyone()
+        return {name: getattr(self, name)[everyone] for name in FIELDS}
+
+    def compacted(self) -> "EntryStore":
+        """The same entries in a new build: every row in key order, none dead."""
+        return EntryStore.build(self.live_columns())
+
     def apply(self, touched, fresh: dict[str, np.ndarray]):
-        """A new store without the entries `touched` had, with the `fresh` rows (some of
-        them, re-read: those still published) instead; the removed positions (here) and
-        the placed ones (there)."""
+        """A store without the entries `touched` had, with the `fresh` rows (some of them,
+        re-read: those still published) instead; the removed positions (here) and the
+        placed ones (there)."""
         gone = self.positions(np.fromiter(touched, dtype=np.int64))
         fresh = dict(fresh, key=keys_of(fresh["lat"], fresh["lon"]))
         order = np.lexsort((fresh["ids"], fresh["key"]))
         fresh = {name: fresh[name][order] for name in FIELDS}
-        # Where each fresh row goes, counted in the old arrays: (key, id) order.
-        left = np.searchsorted(self.key, fresh["key"], side="left")
-        right = np.searchsorted(self.key, fresh["key"], side="right")
-        before = np.array(
-            [
-                lo + np.searchsorted(self.ids[lo:hi], pk)
-                for lo, hi, pk in zip(left, right, fresh["ids"], strict=True)
-            ],
-            dtype=np.int64,
-        )
-        # The new arrays are slices of the old ones with fresh rows between: one copy each.
-        events = sorted(
-            [(int(q), 0, j) for j, q in enumerate(before)] + [(int(g), 1, -1) for g in gone]
-        )
-        pieces, cursor, length, placed = [], 0, 0, []
-        for at, removal, j in events:
-            pieces.append((cursor, at))
-            length += at - cursor
-            if removal:
-                cursor = at + 1
-            else:
-                pieces.append(j)
-                placed.append(length)
-                length += 1
-                cursor = at
-        pieces.append((cursor, len(self)))
-        placed = np.array(placed, dtype=np.int64)
+        k = len(fresh["ids"])
+        dead_after = (0 if self.dead is None else self.rows - self._live) + len(gone)
+        if dead_after <= TAIL_ROWS and self._columns.append(self.rows, fresh):
+            dead = np.zeros(self.rows + k, dtype=bool)
+            if self.dead is not None:
+                dead[: self.rows] = self.dead
+            dead[gone] = True
+            store = EntryStore(
+                self._columns,
+                self.rows + k,
+                self.base,
+                self.id_sorted,
+                self.id_pos,
+                dead if len(gone) or self.dead is not None else None,
+            )
+            return store, gone, np.arange(self.rows, self.rows + k, dtype=np.int64)
+        # No room (or an older store appended here first): compact, with the fresh rows.
+        keep = self.everyone()
+        keep = keep[~np.isin(keep, gone)]
         columns = {
-            name: np.concatenate(
-                [
-                    getattr(self, name)[p[0] : p[1]]
-                    if isinstance(p, tuple)
-                    else fresh[name][p : p + 1]
-                    for p in pieces
-                ]
-            ).astype(getattr(self, name).dtype, copy=False)
-            for name in FIELDS
+            name: np.concatenate([getattr(self, name)[keep], fresh[name]]) for name in FIELDS
         }
-        # The id lookup follows the moves: no new sort of all ids.
-        id_pos = _moved(self.id_pos, gone, before)
-        fresh_ids = fresh["ids"]
-        if np.array_equal(np.sort(self.ids[gone]), np.sort(fresh_ids)):
-            id_sorted = self.id_sorted  # the same entries, elsewhere: shared
-            id_pos[np.searchsorted(id_sorted, fresh_ids)] = placed
-        else:
-            dropped = np.searchsorted(self.id_sorted, self.ids[gone])
-            id_sorted = np.delete(self.id_sorted, dropped)
-            id_pos = np.delete(id_pos, dropped)
-            by_id = np.argsort(fresh_ids, kind="stable")
-            where = np.searchsorted(id_sorted, fresh_ids[by_id])
-            id_sorted = np.insert(id_sorted, where, fresh_ids[by_id])
-            id_pos = np.insert(id_pos, where, placed[by_id])
-        return EntryStore(columns, id_sorted, id_pos), gone, placed
+        store = EntryStore.build(columns)
+        return store, gone, store.positions(fresh["ids"])
