@@ -2,8 +2,10 @@
 store never changes once made."""
 
 import numpy as np
+import pytest
 
 from mitmachkarte.initiatives import map_store
+from mitmachkarte.initiatives.map_cells import CellLayer, CellTables, layer_keys
 from mitmachkarte.initiatives.map_store import FIELDS, EntryStore
 
 
@@ -61,3 +63,34 @@ def test_a_full_tail_compacts(monkeypatch):
     ranges = np.array([[0, np.iinfo(np.int64).max]], dtype=np.int64)
     assert sorted(store.ids[store.in_ranges(ranges)].tolist()) == [1, 2, 3]
     assert set(FIELDS) <= set(store.live_columns())
+
+
+def same_tables(a: CellTables, b: CellTables) -> bool:
+    return all(
+        np.array_equal(getattr(mine, column), getattr(theirs, column))
+        for zoom in range(a.depth + 1)
+        for mine, theirs in zip(a.levels[zoom], b.levels[zoom], strict=True)
+        for column in CellLayer.COLUMNS
+    )
+
+
+@pytest.mark.parametrize(
+    "lat, lon",
+    [
+        (51.0004, 7.0001),  # inside the cell's bounds
+        (51.0030, 7.0001),  # beyond its north: the bounds grow
+        (50.9990, 6.9990),  # beyond its south and west
+    ],
+)
+def test_an_entry_moved_inside_its_cell_updates_sums_and_bounds(lat, lon):
+    """The shortcut for a move within a cell equals a fresh build (the middle entry
+    moves, so it lies on none of the cell's bounds)."""
+    cols = columns([1, 2, 3], [51.0, 51.0002, 51.0005])
+    cols["lon"] = np.array([7.0, 7.0002, 7.0004])
+    keys = layer_keys(1)
+    store = EntryStore.build(cols)
+    tables = CellTables.build(store, keys)
+    moved = columns([2], [lat], lon=lon)
+    edited, gone, placed = store.apply({2}, moved)
+    updated = tables.updated(store, gone, edited, placed)
+    assert same_tables(updated, CellTables.build(edited.compacted(), keys))

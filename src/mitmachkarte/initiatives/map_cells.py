@@ -160,9 +160,41 @@ class CellTables:
         return CellTables(levels, self.keys)
 
 
+def _moved_inside(layer: CellLayer, removed, added) -> CellLayer | None:
+    """The common edit: one entry moved within its cell (at coarse zooms nearly every
+    move). Only its sums change, and its bounds if it leaves them; None when the old
+    point lay on the bounds (then they come again from the entries, in _changed)."""
+    (cell,), (old_lat,), (old_lon,) = removed
+    (new_cell,), (new_lat,), (new_lon,) = added
+    if cell != new_cell:
+        return None
+    row = int(np.searchsorted(layer.cell, cell))
+    bounds = [float(getattr(layer, side)[row]) for side in ("west", "south", "east", "north")]
+    if old_lon in (bounds[0], bounds[2]) or old_lat in (bounds[1], bounds[3]):
+        return None
+    cols = {c: getattr(layer, c) for c in CellLayer.COLUMNS}
+    for column, delta in (("slat", (new_lat, old_lat)), ("slon", (new_lon, old_lon))):
+        cols[column] = cols[column].copy()
+        cols[column][row] += int(fixed(np.array(delta[:1]))[0] - fixed(np.array(delta[1:]))[0])
+    for side, value, outside in (
+        ("west", new_lon, new_lon < bounds[0]),
+        ("south", new_lat, new_lat < bounds[1]),
+        ("east", new_lon, new_lon > bounds[2]),
+        ("north", new_lat, new_lat > bounds[3]),
+    ):
+        if outside:
+            cols[side] = cols[side].copy()
+            cols[side][row] = value
+    return CellLayer(**cols)
+
+
 def _changed(layer: CellLayer, zoom, key, removed, added, store) -> CellLayer:
     rem_cell, rem_lat, rem_lon = removed
     add_cell, add_lat, add_lon = added
+    if len(rem_cell) == 1 and len(add_cell) == 1:
+        moved = _moved_inside(layer, removed, added)
+        if moved is not None:
+            return moved
     cells = np.concatenate((rem_cell, add_cell))
     if not len(cells):
         return layer
