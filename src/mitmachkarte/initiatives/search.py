@@ -371,11 +371,10 @@ def find(terms: list[str]) -> Found:
     words = search_words.match(terms)
     if words is not None:  # each term inside few words: the word index
         ids = _word_ids(words)
-        named_sql = words.named_sql()
-        if named_sql is None:  # SQLite: the caller asks the names index
+        if connection.vendor != "postgresql":  # SQLite: the caller asks the names index
             return Found(ids)
-        if len(ids):  # PostgreSQL: names from their own postings, no row read
-            return Found(ids, named=np.intersect1d(ids, _id_array(*named_sql)))
+        if len(ids):  # names from their own postings, no row read
+            return Found(ids, named=np.intersect1d(ids, _id_array(*words.named_sql())))
         return Found(np.array(typo_ids(terms), dtype=np.int64), typos=True)
     if connection.vendor == "sqlite" and terms and all(len(t) >= 3 for t in terms):
         # A broad word stops after RANK_AT_MOST + 1 rows; few matches are all read here.
