@@ -27,17 +27,19 @@ TRIGGER = "initiatives_search_words_pg"
 def _postings_sync(table: str, old: str, new: str) -> str:
     """Statements of the trigger for one postings table: the words of the old text that
     the new one lacks out, those it adds in (`old`/`new`: arrays; empty for insert/delete,
-    or when the id changed)."""
+    or when the id changed). A word's id comes from a subquery per word, which the unique
+    B-tree answers: with `v.word = ANY(…)` the planner took the trigram index (it supports
+    "=" too), and deleting 200 entries took 6.5 s."""
     return f"""
         IF TG_OP <> 'INSERT' THEN
-            DELETE FROM {table} p USING {VOCAB} v
-                WHERE v.word = ANY({old}) AND v.word <> ALL(kept_{new})
-                  AND p.word_id = v.id AND p.initiative_id = OLD.id;
+            DELETE FROM {table} WHERE initiative_id = OLD.id AND word_id = ANY(ARRAY(
+                SELECT (SELECT v.id FROM {VOCAB} v WHERE v.word = w) FROM unnest({old}) AS w
+                WHERE w <> ALL(kept_{new})));
         END IF;
         IF TG_OP <> 'DELETE' THEN
             INSERT INTO {table} (word_id, initiative_id)
-                SELECT v.id, NEW.id FROM {VOCAB} v
-                WHERE v.word = ANY({new}) AND v.word <> ALL(had_{old})
+                SELECT DISTINCT (SELECT v.id FROM {VOCAB} v WHERE v.word = w), NEW.id
+                FROM unnest({new}) AS w WHERE w <> '' AND w <> ALL(had_{old})
                 ON CONFLICT DO NOTHING;
         END IF;"""  # noqa: S608
 
