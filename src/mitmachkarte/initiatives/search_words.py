@@ -31,7 +31,8 @@ space: 7.3 million postings, 308 MB of table and 219 MB of key against 51 MB for
 arrays (the search table is 156 MB); only the key's ranges of asked words are read. The
 words of `search_name` have postings of their own, so "names first" comes from the same
 kind of lookup (`Words.named_sql`). A trigger on the search table keeps them in step;
-`REFILL_PG` rebuilds all after a bulk load.
+`REFILL_PG` rebuilds all after a bulk load. Index-only needs the visibility map, i.e.
+(auto)vacuum after big writes.
 """
 
 from dataclasses import dataclass
