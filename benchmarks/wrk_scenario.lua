@@ -67,10 +67,11 @@ end
 done = function(summary, latency, requests)
   io.write(string.format(
     "RESULT {\"requests\": %d, \"errors\": %d, \"non2xx\": %d, \"timeouts\": %d, " ..
-    "\"seconds\": %.3f, \"p50_ms\": %.2f, \"p95_ms\": %.2f, \"p99_ms\": %.2f}\n",
+    "\"seconds\": %.3f, \"p50_ms\": %.2f, \"p95_ms\": %.2f, \"p99_ms\": %.2f, " ..
+    "\"max_ms\": %.2f}\n",
     summary.requests, summary.errors.status + summary.errors.connect + summary.errors.read +
     summary.errors.write + summary.errors.timeout, summary.errors.status,
     summary.errors.timeout, summary.duration / 1e6,
     latency:percentile(50) / 1000, latency:percentile(95) / 1000,
-    latency:percentile(99) / 1000))
+    latency:percentile(99) / 1000, latency.max / 1000))
 end

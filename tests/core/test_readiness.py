@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from mitmachkarte.core import readiness
+from mitmachkarte.core import geocoding, readiness
 from mitmachkarte.initiatives import map_index
 
 pytestmark = pytest.mark.django_db
@@ -61,6 +61,13 @@ def test_the_map_index_is_what_a_process_warms_up(client, cold, monkeypatch, ref
     assert map_index._index is not None  # built now, not by the first map request
     assert readiness.pending() == []
     assert client.get("/healthz/ready").status_code == 200
+
+
+def test_the_places_of_the_search_box_are_read_in_the_warm_up(cold, monkeypatch):
+    monkeypatch.setattr(readiness, "_warmers", {"places": readiness._warmers["places"]})
+    geocoding._gazetteer.cache_clear()
+    readiness.warm_up()
+    assert geocoding._gazetteer.cache_info().currsize == 1  # not left to the first search
 
 
 def test_a_failed_warm_up_stays_unready(client, cold, monkeypatch):

@@ -14,6 +14,7 @@ from mitmachkarte.initiatives import map_changes, search, search_words, services
 from mitmachkarte.initiatives.demo import bulk_load, generator
 from mitmachkarte.initiatives.models import Initiative
 from tests.db_statistics import has_planner_statistics
+from tests.word_index import check_word_index
 
 pytestmark = pytest.mark.django_db
 
@@ -60,6 +61,7 @@ def check_search_index() -> None:
         )
         side = cursor.fetchall()
     assert side == list(Initiative.objects.order_by("pk").values_list("pk", "name", "search_text"))
+    check_word_index()  # refilled after the load, in step with edits after it
 
 
 def generate(load: str, *, count: int = COUNT, seed: int = 9) -> str:
@@ -124,6 +126,11 @@ def test_bulk_load_drops_and_restores_the_indexes(small_batches, monkeypatch):
             "initiatives_search_words_ai",
             "initiatives_search_vocab_words_ai",
             "initiative_status_name",
+        }
+    else:  # the search table's fill and the word index's trigger (refilled afterwards)
+        assert {r[0] for r in dropped} >= {
+            "initiatives_search_pg_upsert",
+            "initiatives_search_words_pg",
         }
     assert schema() == before
 

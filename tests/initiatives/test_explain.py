@@ -7,7 +7,7 @@ one (`enable_seqscan = off`): what is checked is that an index *can* serve the q
 import pytest
 from django.db import connection, transaction
 
-from mitmachkarte.initiatives import search, selectors
+from mitmachkarte.initiatives import search, search_words, selectors
 from mitmachkarte.initiatives.demo import generator
 from mitmachkarte.initiatives.filters import parse_filter
 from tests.factories import MunicipalityFactory
@@ -53,8 +53,11 @@ def test_directory_order_uses_the_name_index(entries):
     assert "initiative_status_name" in plan(qs)
 
 
-def test_search_uses_the_full_text_engine(entries):
-    # The query the map index and the list run for a search (search.matching_ids).
+@pytest.mark.parametrize("max_words", [search_words.MAX_WORDS, 0])
+def test_search_uses_the_full_text_engine(entries, monkeypatch, max_words):
+    # The query the map index and the list run for a search (search.matching_ids); with
+    # MAX_WORDS 0 every term goes the trigram way.
+    monkeypatch.setattr(search_words, "MAX_WORDS", max_words)
     where = search.matching_ids_sql(["garten"])
     sql, params = where.sql, where.params
     with transaction.atomic(), connection.cursor() as cursor:
@@ -66,7 +69,9 @@ def test_search_uses_the_full_text_engine(entries):
         else:
             cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
         text = "\n".join(" ".join(str(c) for c in row) for row in cursor.fetchall())
-    if connection.vendor == "postgresql":
+    if connection.vendor == "postgresql" and max_words:
+        assert "initiatives_search_postings_pg_pkey" in text, text  # the word index
+    elif connection.vendor == "postgresql":
         assert "initiatives_search_pg_trgm" in text, text
     else:
         assert "VIRTUAL TABLE INDEX" in text, text

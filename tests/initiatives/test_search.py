@@ -74,6 +74,11 @@ def test_special_characters_are_plain_text(entries):
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="trigram typos: PostgreSQL")
 def test_typo_finds_the_entry_on_postgresql(entries):
     assert names("foodsharinq") == ["Foodsharing Münster"]
+    # The lists' way (search_order): the word index finds no word, then the typos.
+    entry = Initiative.objects.get(name="Foodsharing Münster")
+    found = search.find(search_terms("foodsharinq"))
+    assert found.typos and found.ids.tolist() == [entry.pk]
+    assert search.matching_ids(search_terms("foodsharinq")).tolist() == [entry.pk]
 
 
 def test_name_matches_come_first_at_every_size(entries):

@@ -1,18 +1,19 @@
-"""SQLite's word index and vocabulary (search_words, migration 0011) find exactly what a
-substring search of the folded text finds, and stay in step with every write."""
+"""The word index and vocabulary (search_words; SQLite: migration 0011, PostgreSQL: 0012)
+find exactly what a substring search of the folded text finds (and on PostgreSQL which of
+those hold the terms in their names), and stay in step with every write."""
 
 import pytest
 from django.db import connection
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from mitmachkarte.core.text import search_terms
 from mitmachkarte.initiatives import search, search_words
 from mitmachkarte.initiatives.models import Initiative
 from tests.factories import InitiativeFactory
+from tests.word_index import check_word_index
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif("connection.vendor != 'sqlite'", reason="word index: SQLite"),
-]
+pytestmark = pytest.mark.django_db
 
 TEXTS = [
     "offene selbsthilfewerkstatt: werkzeug, ersatzteile",
@@ -47,9 +48,13 @@ TERMS = [
 ]
 
 
-def _expected(terms):
-    texts = dict(Initiative.objects.values_list("pk", "search_text"))
+def _expected(terms, column="search_text"):
+    texts = dict(Initiative.objects.values_list("pk", column))
     return sorted(pk for pk, text in texts.items() if all(t in text for t in terms))
+
+
+def _expected_named(terms):
+    return sorted(set(_expected(terms)) & set(_expected(terms, "search_name")))
 
 
 @pytest.fixture
@@ -69,12 +74,29 @@ def test_the_words_find_exactly_what_the_substring_finds(entries, monkeypatch, m
         assert search.find(terms).ids.tolist() == _expected(terms), query
         subquery = Initiative.objects.filter(pk__in=search.matching_ids_sql(terms))
         assert sorted(subquery.values_list("pk", flat=True)) == _expected(terms), query
+        named = search.find(terms).named
+        if connection.vendor == "postgresql" and _expected(terms):
+            assert named.tolist() == _expected_named(terms), query
 
 
 def test_rare_words_take_the_word_index(entries):
-    assert search_words.match(["leingarten"]) == '("leingarten")'
-    assert search_words.match(["nirgends"]) == ""  # in no word: nothing to look up
+    words = search_words.match(["leingarten"])
+    assert len(words.groups) == 1 and len(words.groups[0]) == 1 and not words.empty
+    if connection.vendor == "sqlite":
+        assert words.query == '("leingarten")'
+    assert search_words.match(["nirgends"]).empty  # in no word: nothing to look up
     assert search_words.match(["ab"]) is None  # too short for the vocabulary's trigrams
+
+
+@pytest.mark.skipif("connection.vendor != 'postgresql'", reason="names postings: PostgreSQL")
+def test_names_first_comes_from_the_word_index(entries, django_assert_max_num_queries):
+    entry = entries[1]
+    Initiative.objects.filter(pk=entry.pk).update(search_name="gemeinschaftsgarten ost")
+    found = search.find(["garten"])
+    assert found.ids.tolist() == [entries[1].pk, entries[2].pk]
+    assert found.named.tolist() == [entry.pk]
+    with django_assert_max_num_queries(3):  # vocabulary, ids, names: no trigram query
+        search.find(["garten"])
 
 
 def test_new_words_reach_the_vocabulary_and_old_ones_find_nothing(entries):
@@ -86,8 +108,40 @@ def test_new_words_reach_the_vocabulary_and_old_ones_find_nothing(entries):
     assert list(search.matching_ids(search_terms("schachtelhalm"))) == [fresh.pk]
     fresh.delete()
     assert list(search.matching_ids(search_terms("schachtelhalm"))) == []
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {search_words.WORDS_TABLE}({search_words.WORDS_TABLE}, rank) "
-            "VALUES('integrity-check', 1)"
-        )
+    check_word_index()
+
+
+WORDS = ["garten", "gartenzaun", "stadtgarten", "rad", "radweg", "e.v.", "tausch", "x"]
+TERMS_DRAWN = ["garten", "gart", "tenz", "rad", "adw", "e.v", "v.", "tausch", "radweg"]
+text = st.lists(st.sampled_from(WORDS), max_size=4).map(" ".join)
+step = st.tuples(st.sampled_from(["create", "edit", "delete"]), st.integers(0, 5), text, text)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    steps=st.lists(step, min_size=1, max_size=8),
+    terms=st.lists(st.sampled_from(TERMS_DRAWN), min_size=1, max_size=2),
+)
+def test_the_word_index_follows_random_writes(steps, terms):
+    Initiative.objects.all().delete()
+    for action, k, search_text, search_name in steps:
+        pks = list(Initiative.objects.order_by("pk").values_list("pk", flat=True))
+        if action == "create" or not pks:
+            pk = InitiativeFactory(name=f"Eintrag {k}").pk
+            Initiative.objects.filter(pk=pk).update(search_text=search_text, search_name="")
+        elif action == "edit":
+            Initiative.objects.filter(pk=pks[k % len(pks)]).update(
+                search_text=f"{search_text} {search_name}".strip(), search_name=search_name
+            )
+        else:
+            Initiative.objects.filter(pk=pks[k % len(pks)]).delete()
+    check_word_index()
+    expected = _expected(terms)
+    assert list(search.matching_ids(terms)) == expected or not expected  # typos when none
+    found = search.find(terms)
+    if expected:
+        assert found.ids.tolist() == expected
+        if found.named is not None:
+            assert found.named.tolist() == _expected_named(terms)

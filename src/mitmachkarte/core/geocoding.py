@@ -158,6 +158,11 @@ def _gazetteer() -> tuple[dict[str, tuple[Locality, ...]], dict[str, tuple[Local
     )
 
 
+def load_places() -> None:
+    """Read the gazetteer now (a warm-up, core.readiness), not on the first search."""
+    _gazetteer()
+
+
 @lru_cache(maxsize=4096)
 def localities(name: str) -> tuple[Locality, ...]:
     """The German places called `name` (any case, umlauts or not, "-" as " "), largest

@@ -9,9 +9,11 @@ inside words ("garten" finds "Gemeinschaftsgarten").
   inside few distinct words is matched through the word index and its vocabulary instead
   (search_words: same matches, no long trigram lists). Terms shorter than 3 characters,
   which trigrams cannot index, use LIKE.
-- PostgreSQL: a narrow side table (kept in step by triggers) with a pg_trgm GIN index for
-  the substring match, a stored german tsvector for ranking (ts_rank) and, when nothing
-  matches exactly, trigram word similarity so typos ("Bochun") still find something.
+- PostgreSQL: the word index and its vocabulary as on SQLite (search_words: postings
+  read by index-only scans, names first from the postings of the names); else a narrow
+  side table (kept in step by triggers) with a pg_trgm GIN index for the substring match.
+  A stored german tsvector for ranking (ts_rank) and, when nothing matches exactly,
+  trigram word similarity so typos ("Bochun") still find something.
 
 Lists take their order and count from search_order; `ranked_ids` (one ranked scan of all
 matches, the earlier way) stays for scripts/search_timing.py's comparison and the tests.
@@ -29,7 +31,6 @@ from . import search_words
 TABLE = "initiatives_initiative"
 FTS_TABLE = "initiatives_search"  # SQLite: FTS5, rowid = initiative id
 NAMES_TABLE = "initiatives_search_names"  # SQLite: FTS5 over search_name, rowid = id
-WORDS_TABLE = search_words.WORDS_TABLE  # SQLite: the words of search_text (search_words)
 PG_TABLE = "initiatives_search_pg"  # PostgreSQL: id, name, search_text, search_name, …
 
 logger = logging.getLogger(__name__)
@@ -39,8 +40,7 @@ def _fts_phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def _like(term: str) -> str:
-    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+_like = search_words.like
 
 
 def _sqlite_where(terms: list[str]) -> tuple[str, list]:
@@ -48,11 +48,9 @@ def _sqlite_where(terms: list[str]) -> tuple[str, list]:
     short_terms = [t for t in terms if len(t) < 3]
     clauses, params = [], []
     words = search_words.match(long_terms)
-    if words == "":
-        clauses.append("1 = 0")
-    elif words is not None:
-        clauses.append(f"id IN (SELECT rowid FROM {WORDS_TABLE} WHERE {WORDS_TABLE} MATCH %s)")
-        params.append(words)
+    if words is not None:
+        sql, params = words.ids_sql()
+        clauses.append(f"id IN ({sql})")
     elif long_terms:
         clauses.append(f"id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)")
         params.append(" AND ".join(_fts_phrase(t) for t in long_terms))
@@ -131,10 +129,13 @@ def _pg_has_exact(terms: list[str]) -> bool:
 
 
 def _pg_where(terms: list[str], alias: str = "") -> tuple[str, list, bool]:
-    """The exact match, or the typo-tolerant one (as a list of ids) when nothing matches
-    exactly. `alias`: "i." to qualify the columns."""
-    if _pg_has_exact(terms):
+    """The exact match (through the word index when it answers), or the typo-tolerant one
+    (as a list of ids) when nothing matches exactly. `alias`: "i." to qualify the columns."""
+    words = search_words.found_sql(terms)
+    if words is None and _pg_has_exact(terms):
         return (*_pg_exact_where(terms, alias), False)
+    if words and words[0]:
+        return f"{alias}id IN ({words[0]})", words[1], False
     return f"{alias}id = ANY(%s)", [typo_ids(terms)], True
 
 
@@ -152,6 +153,9 @@ def _source_table() -> str:
 
 def matching_ids_sql(terms: list[str]) -> RawSQL:
     """A subquery of the ids of all entries (any status) matching every term."""
+    words = search_words.found_sql(terms) if connection.vendor == "postgresql" else None
+    if words and words[0]:  # the postings alone, not the search table's rows
+        return RawSQL(*words)
     where, params = _where(terms)
     return RawSQL(f"SELECT id FROM {_source_table()} WHERE {where}", params)
 
@@ -162,7 +166,10 @@ def matching_ids(terms: list[str]) -> np.ndarray:
         return np.zeros(0, dtype=np.int64)
     words = search_words.match(terms)
     if words is not None:
-        return _word_ids(words)
+        ids = _word_ids(words)
+        if len(ids) or connection.vendor != "postgresql":
+            return ids
+        return np.sort(np.array(typo_ids(terms), dtype=np.int64))  # as _pg_where
     if connection.vendor == "sqlite" and all(len(t) >= 3 for t in terms):
         sql = f"SELECT rowid AS id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
         params = [" AND ".join(_fts_phrase(t) for t in terms)]
@@ -172,13 +179,11 @@ def matching_ids(terms: list[str]) -> np.ndarray:
     return np.sort(_id_array(sql, params))
 
 
-def _word_ids(words: str) -> np.ndarray:
-    """Ids (ascending) of the entries the word-index query `words` (search_words.match)
-    finds."""
-    if not words:
+def _word_ids(words: search_words.Words) -> np.ndarray:
+    """Ids (ascending, once each) of the entries the word index finds for `words`."""
+    if words.empty:
         return np.zeros(0, dtype=np.int64)
-    sql = f"SELECT rowid AS id FROM {WORDS_TABLE} WHERE {WORDS_TABLE} MATCH %s"
-    return np.sort(_id_array(sql, [words]))
+    return np.unique(_id_array(*words.ids_sql()))
 
 
 def _id_array(sql: str, params: list) -> np.ndarray:
@@ -364,8 +369,13 @@ class Found:
 
 def find(terms: list[str]) -> Found:
     words = search_words.match(terms)
-    if words is not None:  # SQLite, each term inside few words: the word index
-        return Found(_word_ids(words))
+    if words is not None:  # each term inside few words: the word index
+        ids = _word_ids(words)
+        if connection.vendor != "postgresql":  # SQLite: the caller asks the names index
+            return Found(ids)
+        if len(ids):  # names from their own postings, no row read
+            return Found(ids, named=np.intersect1d(ids, _id_array(*words.named_sql())))
+        return Found(np.array(typo_ids(terms), dtype=np.int64), typos=True)
     if connection.vendor == "sqlite" and terms and all(len(t) >= 3 for t in terms):
         # A broad word stops after RANK_AT_MOST + 1 rows; few matches are all read here.
         # (No bm25 here: FTS5 would count the phrase's matches in a full scan for it.)

@@ -14,7 +14,8 @@ secondary B-tree indexes cost most of a generation. Around a big load this modul
 3. lets the caller insert in batches, each committed;
 4. runs the pending statements in order, each in a transaction with the deletion of its
    row: on SQLite indexes, triggers, then the full refill of every FTS5 table ('rebuild');
-   on PostgreSQL the trigger, its upsert for every row that differs, then the indexes.
+   on PostgreSQL the trigger, its upsert for every row that differs, the word index's
+   refill (search_words.REFILL_PG, its trigger off meanwhile), then the indexes.
 
 A crash between 2 and 4 leaves the pending rows: `finish_pending()`, which every
 `generate_entries` calls first, completes them, so running the command again (same seed
@@ -132,7 +133,15 @@ def _pg_plan(cursor, tables: list[str]) -> tuple[list[str], list[str]]:
     cursor.execute(
         "SELECT 1 FROM pg_trigger WHERE tgname = %s AND tgenabled <> 'D'", [PG_FILL_TRIGGER]
     )
-    if cursor.fetchone():
+    fill = cursor.fetchone()
+    cursor.execute(
+        "SELECT 1 FROM pg_trigger WHERE tgname = %s AND tgenabled <> 'D'",
+        [search_words.PG_TRIGGER],
+    )
+    words = cursor.fetchone()
+    if words:  # the word index (migration 0012): refilled in one pass after the upsert
+        drops.append(f"ALTER TABLE {PG_SEARCH_TABLE} DISABLE TRIGGER {search_words.PG_TRIGGER}")
+    if fill:
         drops.append(f"ALTER TABLE {table} DISABLE TRIGGER {_q(PG_FILL_TRIGGER)}")
         # The trigger first (writes from then on are its), then its upsert (migration 0010)
         # for every row it missed or that changed, before the search table's GIN indexes
@@ -147,6 +156,10 @@ def _pg_plan(cursor, tables: list[str]) -> tuple[list[str], list[str]]:
             "ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, "
             "search_text = EXCLUDED.search_text, search_name = EXCLUDED.search_name"
         )
+    if words:
+        # Enabled first: an edit from then on is in the search table the refill reads.
+        restores.append(f"ALTER TABLE {PG_SEARCH_TABLE} ENABLE TRIGGER {search_words.PG_TRIGGER}")
+        restores.append(search_words.REFILL_PG)
     restores += [sql for _, sql in indexes]
     restores += [f"ANALYZE {_q(t)}" for t in [*tables, PG_SEARCH_TABLE]]
     return drops, restores
