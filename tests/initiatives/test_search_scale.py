@@ -5,7 +5,7 @@ import pytest
 from django.db import OperationalError, connection
 from django.test.utils import CaptureQueriesContext
 
-from mitmachkarte.initiatives import search, selectors
+from mitmachkarte.initiatives import search, search_typos, selectors
 from mitmachkarte.initiatives.filters import parse_filter
 from mitmachkarte.initiatives.lifecycle import set_status
 from mitmachkarte.initiatives.models import Initiative, Status
@@ -93,7 +93,7 @@ def test_a_typo_search_that_times_out_gives_no_typo_matches(monkeypatch, caplog)
     def cancelled(terms):
         raise OperationalError("canceling statement due to statement timeout")
 
-    monkeypatch.setattr(search, "_run_typo_query", cancelled)
+    monkeypatch.setattr(search_typos, "_run_typo_query", cancelled)
     assert search.typo_ids(["bochun"]) == []
     assert "typo search cancelled" in caplog.text
 
@@ -110,7 +110,9 @@ def test_the_typo_timeout_does_not_outlive_the_typo_search(gardens):
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="statement_timeout: PostgreSQL")
 def test_a_real_timeout_is_caught(gardens, monkeypatch):
-    monkeypatch.setattr(search, "TYPO_TIMEOUT_MS", 1)
-    monkeypatch.setattr(search, "_pg_typo_where", lambda terms: ("pg_sleep(0.05) IS NOT NULL", []))
+    monkeypatch.setattr(search_typos, "TYPO_TIMEOUT_MS", 1)
+    monkeypatch.setattr(
+        search_typos, "_pg_typo_where", lambda terms: ("pg_sleep(0.05) IS NOT NULL", [])
+    )
     assert search.typo_ids(["gartem"]) == []
     assert Initiative.objects.count() == 35  # the connection is still usable
