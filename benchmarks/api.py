@@ -15,7 +15,9 @@ workers) and measures, from a second process on loopback with wrk (Debian packag
   is off (API_CACHE_SECONDS=0), so figures are for a cold cache; then worker RSS and PSS;
 - `write-read`: one map-relevant edit per second through the services (benchmarks/
   api_writer.py) while wrk reads the map (zooms 6–15) with the same connections: map p95,
-  errors, and each edit's staleness (commit until every worker's map shows it).
+  errors, and each edit's staleness (commit until every worker's map shows it);
+- `write-read-offmap`: the control, the same writer editing only descriptions (commits,
+  caches invalidated, nothing for the map index): what the writer itself costs the reads.
 `--scenario` takes names or groups (all, reads, map, search) separated by commas; `--write`
 appends the section to benchmarks/RESULTS.md.
 """
@@ -43,7 +45,7 @@ READS = ["map6", "map9", "map12", "map15", "mapmix", "search-common", "search-ra
 READS += ["home"]
 READS += ["embed"]
 GROUPS = {
-    "all": ["cold-start", *READS, "write-read"],
+    "all": ["cold-start", *READS, "write-read", "write-read-offmap"],
     "reads": READS,
     # mapmix: the views of write-read (zooms 6/9/12/15 in turn) without the writes.
     "map": ["map6", "map9", "map12", "map15", "mapmix"],
@@ -209,7 +211,11 @@ def main() -> None:
             print(f"the workers did not all answer within {args.start_limit:.0f} s", flush=True)
         for name in chosen:
             if name in READS:
-                result = wrk(base, name, args.seconds, args.connections, work)
+                # mapmix is write-read's baseline: as long as it when both run (10-s
+                # windows of this machine varied by up to a third in p95 between runs).
+                live = name == "mapmix" and "write-read" in chosen
+                seconds = args.write_seconds if live else args.seconds
+                result = wrk(base, name, seconds, args.connections, work)
                 # Requests wrk gave up on are still queued in the workers: wait them out, so
                 # they do not slow the next scenario down.
                 result["drain_s"] = api_live.drain(base)
@@ -217,9 +223,12 @@ def main() -> None:
                 print(name, result, flush=True)
         report["memory"] = api_live.memory(server.pid)
         load.append(os.getloadavg())
+        run = lambda sc, sec: wrk(base, sc, sec, args.connections, work)  # noqa: E731
         if "write-read" in chosen:
-            run = lambda sc, sec: wrk(base, sc, sec, args.connections, work)  # noqa: E731
             report["live"] = api_live.write_while_reading(base, log, args, run, env)
+            load.append(os.getloadavg())
+        if "write-read-offmap" in chosen:
+            report["offmap"] = api_live.write_while_reading(base, log, args, run, env, "offmap")
             load.append(os.getloadavg())
     finally:
         log.close()
@@ -272,17 +281,20 @@ def render(args, report: dict, load: list, took: float) -> str:
         out.append(f"Memory after the reads: {mem}.\n")
     if report["live"]:
         out.append(render_live(args, report["live"]))
+    if report.get("offmap"):
+        out.append(render_live(args, report["offmap"], offmap=True))
     return "\n".join(out)
 
 
-def render_live(args, live: dict) -> str:
+def render_live(args, live: dict, offmap: bool = False) -> str:
     r = live["reading"]
     edits = [e for e in live["edits"] if "slug" in e]
     stale = sorted(e["stale_s"] for e in edits if e["stale_s"] is not None)
     failed = len(live["edits"]) - len(edits)
     never = len(edits) - len(stale)
+    what = "one description edit per second (control)" if offmap else "one edit per second"
     text = (
-        f"Write while reading ({args.write_seconds} s, one edit per second, map zooms 6–15 "
+        f"Write while reading ({args.write_seconds} s, {what}, map zooms 6–15 "
         f"with {args.connections} connections): map p50 {r['p50_ms']:.1f} ms, p95 "
         f"{r['p95_ms']:.1f} ms, p99 {r['p99_ms']:.1f} ms, {r['rps']:.0f} requests/s, "
         f"{r['errors']} errors ({r['timeouts']} timeouts > 5 s, {r['non2xx']} non-2xx). "
@@ -295,6 +307,8 @@ def render_live(args, live: dict) -> str:
             f"Staleness (commit until every worker's map shows the edit): median "
             f"{statistics.median(stale):.2f} s, p95 {p95:.2f} s, max {stale[-1]:.2f} s"
         )
+    if offmap:
+        return text + "\n"
     text += f"; {never} edits not on every worker's map within {args.stale_cap:.0f} s.\n"
     return text
 

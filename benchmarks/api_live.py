@@ -138,11 +138,14 @@ def memory(master_pid: int) -> list[dict]:
     return out
 
 
-def write_while_reading(base: str, log: AccessLog, args, run_wrk, env: dict) -> dict:
-    """Edits at `args.write_rate` per second while wrk reads the map; staleness per edit."""
+def write_while_reading(
+    base: str, log: AccessLog, args, run_wrk, env: dict, kind: str = "map"
+) -> dict:
+    """Edits at `args.write_rate` per second while wrk reads the map; staleness per edit
+    (`kind` "offmap": edits the map does not hold, the control; no staleness)."""
     writer = subprocess.Popen(
         [sys.executable, str(Path(__file__).with_name("api_writer.py")), str(args.write_seconds)],
-        env=env,
+        env={**env, "WRITER_KIND": kind},
         stdout=subprocess.PIPE,
         text=True,
     )
@@ -152,8 +155,8 @@ def write_while_reading(base: str, log: AccessLog, args, run_wrk, env: dict) -> 
     def follow() -> None:
         for line in writer.stdout:
             edit = json.loads(line)
-            if "error" in edit:
-                results.append(edit)
+            if "error" in edit or edit.get("offmap"):
+                results.append({**edit, "stale_s": None})
                 continue
             t = threading.Thread(
                 target=lambda e=edit: results.append(_staleness(base, log, e, args))

@@ -7,6 +7,10 @@ save would do it: a published entry moves by 300–1,000 m (`update_initiative_f
 also relocates its municipality and records a version). After each commit it prints one JSON
 line: the entry's slug, its new position and the commit time (time.time()), so the reader
 can poll the map until every worker shows the entry there.
+
+With WRITER_KIND=offmap the edits change only the description (the control of the
+`write-read-offmap` scenario: the same writer, commits and caches invalidated, but nothing
+the map index holds, so no worker applies anything); those lines carry "offmap": true.
 """
 
 import json
@@ -29,6 +33,7 @@ def main() -> None:
     seconds = float(sys.argv[1])
     rate = float(sys.argv[2]) if len(sys.argv) > 2 else 1.0
     rng = random.Random(int(os.environ.get("WRITER_SEED", "1")))
+    offmap = os.environ.get("WRITER_KIND", "map") == "offmap"
     published = Initiative.objects.filter(status=Status.PUBLISHED)
     top = published.order_by("-pk").values_list("pk", flat=True).first()
     start = time.monotonic()
@@ -45,10 +50,13 @@ def main() -> None:
             6,
         )
         began = time.time()
+        changes = {"latitude": lat, "longitude": lon}
+        if offmap:
+            changes = {"description": f"{entry.description[:2000]} ({n})"}
         try:
             services.update_initiative_fields(
                 initiative=entry,
-                changes={"latitude": lat, "longitude": lon},
+                changes=changes,
                 reason="benchmark: write while reading",
             )
         except Exception as exc:  # e.g. a point outside the country: report, go on
@@ -57,6 +65,8 @@ def main() -> None:
             committed = time.time()
             took = round((committed - began) * 1000, 1)
             line = {"slug": entry.slug, "lat": lat, "lon": lon, "committed": committed}
+            if offmap:
+                line["offmap"] = True
             print(json.dumps({**line, "write_ms": took}), flush=True)
         n += 1
         time.sleep(max(0.0, start + n / rate - time.monotonic()))
