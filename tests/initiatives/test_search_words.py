@@ -99,6 +99,25 @@ def test_names_first_comes_from_the_word_index(entries, django_assert_max_num_qu
         search.find(["garten"])
 
 
+@pytest.mark.parametrize("max_words", [search_words.MAX_WORDS, 1])
+def test_the_vocabulary_is_asked_once_per_term(entries, monkeypatch, max_words):
+    """Also when the word index does not answer (more words than MAX_WORDS): the trigram
+    path then must not ask the vocabulary again."""
+    monkeypatch.setattr(search_words, "MAX_WORDS", max_words)
+    asked = []
+    real = search_words.words_containing
+
+    def counted(term, limit):
+        asked.append(term)
+        return real(term, limit)
+
+    monkeypatch.setattr(search_words, "words_containing", counted)
+    for lookup in (search.matching_ids, search.matching_ids_sql):
+        asked.clear()
+        lookup(["garten"])
+        assert asked == ["garten"], lookup.__name__
+
+
 def test_new_words_reach_the_vocabulary_and_old_ones_find_nothing(entries):
     entry = entries[0]
     Initiative.objects.filter(pk=entry.pk).update(search_text="zauberwuerfelrunde")

@@ -75,10 +75,15 @@ def _pg_has_exact(terms: list[str]) -> bool:
         return cursor.fetchone() is not None
 
 
-def _pg_where(terms: list[str], alias: str = "") -> tuple[str, list, bool]:
+_ASK = object()  # the word index not asked yet
+
+
+def _pg_where(terms: list[str], alias: str = "", *, words=_ASK) -> tuple[str, list, bool]:
     """The exact match (through the word index when it answers), or the typo-tolerant one
-    (as a list of ids) when nothing matches exactly. `alias`: "i." to qualify the columns."""
-    words = search_words.found_sql(terms)
+    (as a list of ids) when nothing matches exactly. `alias`: "i." to qualify the columns;
+    `words`: search_words.found_sql(terms), when the caller has asked it already."""
+    if words is _ASK:
+        words = search_words.found_sql(terms)
     if words is None and _pg_has_exact(terms):
         return (*_pg_exact_where(terms, alias), False)
     if words and words[0]:
@@ -86,9 +91,9 @@ def _pg_where(terms: list[str], alias: str = "") -> tuple[str, list, bool]:
     return f"{alias}id = ANY(%s)", [typo_ids(terms)], True
 
 
-def _where(terms: list[str]) -> tuple[str, list]:
+def _where(terms: list[str], *, words=_ASK) -> tuple[str, list]:
     if connection.vendor == "postgresql":
-        return _pg_where(terms)[:2]
+        return _pg_where(terms, words=words)[:2]
     if connection.vendor == "sqlite":
         return _sqlite_where(terms)
     return (" AND ".join(["search_text LIKE %s"] * len(terms)), [_like(t) for t in terms])
@@ -100,10 +105,10 @@ def _source_table() -> str:
 
 def matching_ids_sql(terms: list[str]) -> RawSQL:
     """A subquery of the ids of all entries (any status) matching every term."""
-    words = search_words.found_sql(terms) if connection.vendor == "postgresql" else None
-    if words and words[0]:  # the postings alone, not the search table's rows
+    words = search_words.found_sql(terms) if connection.vendor == "postgresql" else _ASK
+    if words is not _ASK and words and words[0]:  # the postings alone, not the table's rows
         return RawSQL(*words)
-    where, params = _where(terms)
+    where, params = _where(terms, words=words)
     return RawSQL(f"SELECT id FROM {_source_table()} WHERE {where}", params)
 
 
@@ -120,8 +125,8 @@ def matching_ids(terms: list[str]) -> np.ndarray:
     if connection.vendor == "sqlite" and all(len(t) >= 3 for t in terms):
         sql = f"SELECT rowid AS id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
         params = [" AND ".join(_fts_phrase(t) for t in terms)]
-    else:
-        where, params = _where(terms)
+    else:  # the word index does not answer (asked above): not again in _pg_where
+        where, params = _where(terms, words=None)
         sql = f"SELECT id FROM {_source_table()} WHERE {where}"
     return np.sort(_id_array(sql, params))
 
