@@ -117,6 +117,11 @@ def _sqlite_plan(cursor, tables: list[str]) -> tuple[list[str], list[str]]:
 # --- PostgreSQL ---------------------------------------------------------------------------
 
 
+def _pg_trigger_on(cursor, name: str) -> bool:
+    cursor.execute("SELECT 1 FROM pg_trigger WHERE tgname = %s AND tgenabled <> 'D'", [name])
+    return cursor.fetchone() is not None
+
+
 def _pg_plan(cursor, tables: list[str]) -> tuple[list[str], list[str]]:
     cursor.execute(
         """SELECT i.relname, pg_get_indexdef(i.oid) FROM pg_index x
@@ -130,15 +135,9 @@ def _pg_plan(cursor, tables: list[str]) -> tuple[list[str], list[str]]:
     drops = [f"DROP INDEX {_q(name)}" for name, _ in indexes]
     restores = []
     table = _q(Initiative._meta.db_table)
-    cursor.execute(
-        "SELECT 1 FROM pg_trigger WHERE tgname = %s AND tgenabled <> 'D'", [PG_FILL_TRIGGER]
+    fill, words = (
+        _pg_trigger_on(cursor, name) for name in (PG_FILL_TRIGGER, search_words.PG_TRIGGER)
     )
-    fill = cursor.fetchone()
-    cursor.execute(
-        "SELECT 1 FROM pg_trigger WHERE tgname = %s AND tgenabled <> 'D'",
-        [search_words.PG_TRIGGER],
-    )
-    words = cursor.fetchone()
     if words:  # the word index (migration 0012): refilled in one pass after the upsert
         drops.append(f"ALTER TABLE {PG_SEARCH_TABLE} DISABLE TRIGGER {search_words.PG_TRIGGER}")
     if fill:
